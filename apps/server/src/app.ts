@@ -1,0 +1,94 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config';
+import type { Database } from './db/client';
+import { installErrorHandler } from './lib/error-handler';
+import { installAuthHook } from './modules/identity/auth.hook';
+import { identityRoutes } from './modules/identity/identity.routes';
+import { parksRoutes } from './modules/parks/parks.routes';
+import { createServices, type Services } from './services';
+import { z } from 'zod';
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  database: Database;
+  services?: Services;
+  /** Pino logger options; tests pass false. */
+  logger?: boolean | object;
+}
+
+const API_DESCRIPTION = `ParkOS REST API. Authenticate with the session cookie from \`POST /api/auth/login\`
+(cookie-authenticated writes must send the session's CSRF token in \`X-CSRF-Token\`) or with an
+API token as \`Authorization: Bearer pk_…\`. Every error has the shape \`{code, message, requestId, details}\`;
+a 400 names the offending fields in \`details.fields\`.`;
+
+/** Builds the HTTP application without listening; tests drive it with `inject()`. */
+export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; services: Services }> {
+  const { config, database } = options;
+  const services = options.services ?? createServices(database, config);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandler(app);
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'ParkOS API', version: '0.1.0', description: API_DESCRIPTION },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'parkos_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  installAuthHook(app, services.identity);
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { config: { isPublic: true }, schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), driver: z.string() }) } } }, async () => {
+        await database.query('select 1');
+        return { status: 'ok' as const, driver: database.driver };
+      });
+      await api.register(identityRoutes, { identity: services.identity, audit: services.audit, cookieSecure: config.cookieSecure, loginRatePerMinute: config.loginRatePerMinute });
+      await api.register(parksRoutes, { parks: services.parks });
+      api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
+    },
+    { prefix: '/api' },
+  );
+
+  // The built web app: static files, and index.html for client-side routes.
+  const indexFile = path.join(config.webDist, 'index.html');
+  if (fs.existsSync(indexFile)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+    const indexHtml = fs.readFileSync(indexFile, 'utf8');
+    app.get('/*', { config: { isPublic: true }, schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    });
+  }
+  return { app, services };
+}
+

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import zlib from 'node:zlib';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
+import { PgTable as PgTableClass } from 'drizzle-orm/pg-core';
+import type { Database } from './client';
+import * as schema from './schema';
+
+/** Progress callback: table name, rows done so far, rows in the table. */
+export type Progress = (table: string, done: number, total: number) => void;
+
+const FORMAT = 'parkos-backup';
+const FORMAT_VERSION = 1;
+const BATCH = 1000;
+
+/** Every table of the schema, parents before children (foreign keys point backwards). */
+export function tablesInDependencyOrder(): string[] {
+  const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTableClass));
+  const deps = new Map<string, Set<string>>();
+  for (const t of tables) {
+    const cfg = getTableConfig(t);
+    deps.set(cfg.name, new Set(cfg.foreignKeys.map((fk) => getTableConfig(fk.reference().foreignTable).name).filter((n) => n !== cfg.name)));
+  }
+  const ordered: string[] = [];
+  const visit = (name: string, path: Set<string>) => {
+    if (ordered.includes(name) || path.has(name)) return;
+    path.add(name);
+    for (const d of deps.get(name) ?? []) visit(d, path);
+    ordered.push(name);
+  };
+  for (const name of [...deps.keys()].sort()) visit(name, new Set());
+  return ordered;
+}
+
+/**
+ * Writes a logical, driver-neutral dump (gzip'd JSON lines): a header, then
+ * for each table a `table` line and one line per row as `row_to_json`. It
+ * restores into an empty database on either driver.
+ */
+export async function backupDatabase(database: Database, file: string, onProgress: Progress = () => undefined): Promise<{ tables: number; rows: number }> {
+  const out = zlib.createGzip();
+  const sink = fs.createWriteStream(file);
+  out.pipe(sink);
+  const write = (obj: unknown) => new Promise<void>((resolve) => (out.write(JSON.stringify(obj) + '\n') ? resolve() : out.once('drain', resolve)));
+  const migrations = await database.query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by created_at').catch(() => []);
+  await write({ format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), driver: database.driver, migrations: migrations.map((m) => m.hash) });
+  let rows = 0;
+  const tables = tablesInDependencyOrder();
+  for (const table of tables) {
+    const [{ count }] = await database.query<{ count: number }>(`select count(*)::int as count from "${table}"`);
+    await write({ table, rows: count });
+    let done = 0;
+    // Keyset-free paging by ctid order is not portable; OFFSET over a stable order is fine for backups.
+    while (done < count) {
+      const batch = await database.query<{ r: unknown }>(`select row_to_json(t) as r from "${table}" t order by 1 limit ${BATCH} offset ${done}`);
+      for (const b of batch) await write({ r: b.r });
+      done += batch.length;
+      onProgress(table, done, count);
+      if (batch.length === 0) break;
+    }
+    if (count === 0) onProgress(table, 0, 0);
+    rows += done;
+  }
+  await new Promise<void>((resolve, reject) => {
+    sink.once('finish', resolve);
+    sink.once('error', reject);
+    out.end();
+  });
+  return { tables: tables.length, rows };
+}
+
+/** Refuses to restore over data: the target must have the schema (migrated) and no rows. */
+async function assertEmpty(database: Database, tables: string[]): Promise<void> {
+  for (const table of tables) {
+    const [{ n }] = await database.query<{ n: number }>(`select count(*)::int as n from "${table}"`);
+    if (n > 0) throw new Error(`Restore needs an empty database, but table ${table} has ${n} rows. Use a fresh DATA_DIR or an empty PostgreSQL database.`);
+  }
+}
+
+/** Restores a dump made by `backupDatabase` into an empty, migrated database, in one transaction. */
+export async function restoreDatabase(database: Database, file: string, onProgress: Progress = () => undefined): Promise<{ tables: number; rows: number }> {
+  const input = fs.createReadStream(file).pipe(zlib.createGunzip());
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  let header: { format?: string; version?: number } | undefined;
+  let current: { table: string; total: number; done: number; batch: unknown[] } | undefined;
+  const known = new Set(tablesInDependencyOrder());
+  await assertEmpty(database, [...known]);
+  let rows = 0;
+  let tables = 0;
+  await database.query('begin');
+  try {
+    const flush = async () => {
+      if (!current || current.batch.length === 0) return;
+      await database.query(`insert into "${current.table}" select * from json_populate_recordset(null::"${current.table}", $1::json)`, [JSON.stringify(current.batch)]);
+      current.done += current.batch.length;
+      rows += current.batch.length;
+      current.batch = [];
+      onProgress(current.table, current.done, current.total);
+    };
+    for await (const line of lines) {
+      if (!line) continue;
+      const obj = JSON.parse(line) as { format?: string; version?: number; table?: string; rows?: number; r?: unknown };
+      if (!header) {
+        if (obj.format !== FORMAT) throw new Error(`${file} is not a ParkOS backup`);
+        if ((obj.version ?? 0) > FORMAT_VERSION) throw new Error(`${file} was written by a newer ParkOS (format ${obj.version})`);
+        header = obj;
+        continue;
+      }
+      if (obj.table) {
+        await flush();
+        if (!known.has(obj.table)) throw new Error(`backup contains unknown table ${obj.table}`);
+        current = { table: obj.table, total: obj.rows ?? 0, done: 0, batch: [] };
+        tables++;
+        if (current.total === 0) onProgress(current.table, 0, 0);
+        continue;
+      }
+      if (!current) throw new Error('backup row before any table');
+      current.batch.push(obj.r);
+      if (current.batch.length >= BATCH) await flush();
+    }
+    await flush();
+    if (!header) throw new Error(`${file} is empty`);
+    // Identity/serial sequences must continue after the restored ids.
+    const seqs = await database.query<{ table_name: string; column_name: string; seq: string }>(
+      `select c.table_name, c.column_name, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as seq
+         from information_schema.columns c where c.table_schema = 'public' and pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) is not null`,
+    );
+    for (const s of seqs) {
+      await database.query(`select setval('${s.seq}', coalesce((select max("${s.column_name}") from "${s.table_name}"), 0) + 1, false)`);
+    }
+    await database.query('commit');
+  } catch (err) {
+    await database.query('rollback').catch(() => undefined);
+    throw err;
+  }
+  return { tables, rows };
+}

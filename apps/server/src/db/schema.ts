@@ -1,0 +1,3 @@
+/** Every table of every module: the one Drizzle schema both drivers share. */
+export * from '../modules/identity/identity.table';
+export * from '../modules/parks/parks.table';

@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, ErrorCode, httpStatusOf, type FieldIssue } from './errors';
+
+/** Maps every thrown error to `{ code, message, requestId, details }`; a 400 names the fields. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.code(error.status).send({ code: error.code, message: error.message, requestId: request.id, details: error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const fields: FieldIssue[] = error.validation.map((v) => {
+        const p = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        return { field: p ? `${where}.${p}` : where, message: v.message ?? 'is invalid' };
+      });
+      const first = fields[0];
+      return reply.code(400).send({
+        code: ErrorCode.VALIDATION,
+        message: first ? `${first.field}: ${first.message}` : 'Invalid request',
+        requestId: request.id,
+        details: { fields },
+      });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+      return reply.code(500).send({ code: ErrorCode.INTERNAL, message: 'Internal error', requestId: request.id });
+    }
+    const fe = error as FastifyError;
+    if (fe.statusCode === 429) {
+      return reply.code(429).send({ code: ErrorCode.RATE_LIMITED, message: fe.message, requestId: request.id });
+    }
+    if (fe.statusCode === 413) {
+      return reply.code(413).send({ code: ErrorCode.PAYLOAD_TOO_LARGE, message: fe.message, requestId: request.id });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Fastify's own client errors (bad JSON, wrong content type): keep the status, use our shape.
+      return reply.code(fe.statusCode).send({ code: ErrorCode.VALIDATION, message: fe.message, requestId: request.id, details: { fields: [{ field: 'body', message: fe.message }] } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(httpStatusOf.INTERNAL).send({ code: ErrorCode.INTERNAL, message: 'Internal error', requestId: request.id });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ code: ErrorCode.NOT_FOUND, message: `No route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
+  });
+}

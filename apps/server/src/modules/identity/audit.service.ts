@@ -1,0 +1,92 @@
+import { and, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import type { RequestContext } from '../../lib/context';
+import { forbidden } from '../../lib/errors';
+import { maskPersonalData } from '../../lib/mask';
+import { offsetOf, type Page, type PageQuery } from '../../lib/pagination';
+import { enterpriseIdsOf, isGlobalOperator, isOperator, operatorParkIds } from './actor';
+import { auditLog } from './identity.table';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export interface AuditEntryInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  parkId?: string | null;
+  enterpriseId?: string | null;
+}
+
+/** Called inside the same transaction for each new entry (the ledger appends it to its Merkle log). */
+export type AuditAppendHook = (tx: Tx, entry: AuditRow) => Promise<void>;
+
+export interface AuditFilters extends PageQuery {
+  entityType?: string;
+  entityId?: string;
+  actor?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** The audit log: written inside each change's transaction, read by operators (and enterprises, for their own records). */
+export function createAuditService(deps: { db: Db; hooks?: AuditAppendHook[] }) {
+  const hooks = deps.hooks ?? [];
+  return {
+    /** Records one change; call within the transaction that makes it, so both commit or neither does. */
+    async record(tx: Tx, ctx: RequestContext, input: AuditEntryInput): Promise<AuditRow> {
+      const [row] = await tx
+        .insert(auditLog)
+        .values({
+          actorId: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+          actorName: ctx.actor.username,
+          action: input.action,
+          entityType: input.entityType,
+          entityId: input.entityId,
+          before: input.before === undefined ? null : maskPersonalData(input.before),
+          after: input.after === undefined ? null : maskPersonalData(input.after),
+          parkId: input.parkId ?? null,
+          enterpriseId: input.enterpriseId ?? null,
+          requestId: ctx.requestId ?? null,
+        })
+        .returning();
+      for (const hook of hooks) await hook(tx, row);
+      return row;
+    },
+
+    addHook(hook: AuditAppendHook): void {
+      hooks.push(hook);
+    },
+
+    /** Operators see entries of their parks; enterprise admins only their enterprise's entries. */
+    async findEntries(ctx: RequestContext, filters: AuditFilters): Promise<Page<AuditRow>> {
+      const conditions: SQL[] = [];
+      const { actor } = ctx;
+      if (!isGlobalOperator(actor)) {
+        const parkIds = isOperator(actor) ? operatorParkIds(actor) : [];
+        const enterpriseIds = enterpriseIdsOf(actor, ['enterprise_admin']);
+        if (parkIds.length === 0 && enterpriseIds.length === 0) throw forbidden('Only operators and enterprise admins may read the audit log');
+        const scope: SQL[] = [];
+        if (parkIds.length) scope.push(inArray(auditLog.parkId, parkIds));
+        if (enterpriseIds.length) scope.push(inArray(auditLog.enterpriseId, enterpriseIds));
+        conditions.push(or(...scope)!);
+      }
+      if (filters.entityType) conditions.push(eq(auditLog.entityType, filters.entityType));
+      if (filters.entityId) conditions.push(eq(auditLog.entityId, filters.entityId));
+      if (filters.action) conditions.push(eq(auditLog.action, filters.action));
+      if (filters.actor) conditions.push(ilike(auditLog.actorName, `%${filters.actor}%`));
+      if (filters.from) conditions.push(gte(auditLog.at, filters.from));
+      if (filters.to) conditions.push(lte(auditLog.at, filters.to));
+      const where = conditions.length ? and(...conditions) : undefined;
+      const [items, [{ count }]] = await Promise.all([
+        deps.db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(filters.pageSize).offset(offsetOf(filters)),
+        deps.db.select({ count: sql<number>`count(*)::int` }).from(auditLog).where(where),
+      ]);
+      return { items, total: count, page: filters.page, pageSize: filters.pageSize };
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

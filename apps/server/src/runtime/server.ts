@@ -1,0 +1,67 @@
+import pino from 'pino';
+import type { AppConfig } from '../config';
+import { buildApp } from '../app';
+import { createServices } from '../services';
+import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
+import { openAppDatabase } from './database';
+import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
+
+export interface RunningServer {
+  url?: string;
+  mqttPort?: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the roles named in `config.roles`: `api` (HTTP + web UI), `ingest`
+ * (embedded MQTT broker, or the external broker's subscriber), `worker`
+ * (background jobs). One process runs all three by default.
+ */
+export async function startServer(config: AppConfig): Promise<RunningServer> {
+  const log = pino({ level: config.logLevel, ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}) });
+  const database = await openAppDatabase(config, `parkos start (roles ${config.roles.join(',')})`);
+  const services = createServices(database, config);
+
+  if (config.seedDemo && (await services.identity.countUsers()) === 0) {
+    log.info('first start: seeding the demo park');
+    const summary = await seedDemoPark(database.db, services, (step) => log.info(`  seeding ${step}…`));
+    log.info(`demo park seeded: ${summary.sites} sites, ${summary.buildings} buildings, ${summary.units} units, ${summary.enterprises} enterprises`);
+    printDemoLogins(summary.logins.map((l) => `${l.username.padEnd(14)} ${l.description}`));
+  }
+
+  const stops: (() => Promise<void>)[] = [];
+  let url: string | undefined;
+  let broker: EmbeddedBroker | undefined;
+
+  if (config.roles.includes('ingest') && !config.mqttUrl) {
+    broker = await startEmbeddedBroker({ port: config.mqttPort, log: log as never });
+    stops.push(() => broker!.close());
+  }
+
+  if (config.roles.includes('api')) {
+    const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel === 'debug' ? 'debug' : 'warn' } });
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    stops.unshift(() => app.close());
+    log.info(`ParkOS is running at ${url}  (API docs: ${url}/api/docs)`);
+  }
+
+  log.info(`database: ${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}; roles: ${config.roles.join(', ')}`);
+  if (config.seedDemo) log.info(`demo logins: admin / operator / property / ent.admin / ent.member … password ${DEMO_PASSWORD}`);
+
+  return {
+    url,
+    mqttPort: broker?.port,
+    async stop() {
+      for (const stop of stops) await stop().catch((err: unknown) => log.error({ err }, 'error while stopping'));
+      await database.close();
+    },
+  };
+}
+
+function printDemoLogins(lines: string[]): void {
+  const text = ['', 'Demo logins (password ' + DEMO_PASSWORD + '):', ...lines.map((l) => '  ' + l), ''].join('\n');
+  process.stdout.write(text + '\n');
+}

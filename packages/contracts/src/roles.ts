@@ -1,0 +1,38 @@
+/** Roles from DESIGN.md. Each grant binds a role to a scope. */
+export const ROLES = ['operator', 'property', 'enterprise_admin', 'member', 'vendor', 'inspector', 'alliance', 'talent'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a grant is limited to; `all` only for operators of the whole company. */
+export const SCOPE_TYPES = ['all', 'park', 'site', 'property_company', 'enterprise', 'vendor', 'none'] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+/** Which scope types each role accepts. */
+export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
+  operator: ['all', 'park', 'site'],
+  property: ['property_company'],
+  enterprise_admin: ['enterprise'],
+  member: ['enterprise'],
+  vendor: ['vendor', 'none'],
+  inspector: ['all', 'park', 'none'],
+  alliance: ['all', 'none'],
+  talent: ['none'],
+};
+
+export interface RoleGrant {
+  role: Role;
+  scopeType: ScopeType;
+  /** Id of the park, site, property company, enterprise or vendor; null for `all` and `none`. */
+  scopeId: string | null;
+}
+
+export const UNIT_STATUSES = ['vacant', 'leased', 'reserved'] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+
+export const LEAD_STAGES = ['lead', 'visit', 'negotiation', 'signed', 'moved_in', 'lost'] as const;
+export type LeadStage = (typeof LEAD_STAGES)[number];
+
+export const ENTERPRISE_SIZES = ['micro', 'small', 'medium', 'large'] as const;
+export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
+
+export const INDUSTRIES = ['software', 'ai', 'games', 'finance', 'ecommerce', 'iot', 'biotech', 'services', 'other'] as const;
+export type Industry = (typeof INDUSTRIES)[number];
