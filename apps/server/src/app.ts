@@ -23,6 +23,8 @@ export interface BuildAppOptions {
   services?: Services;
   /** Pino logger options; tests pass false. */
   logger?: boolean | object;
+  /** Called for each route as it is registered (tests check OpenAPI coverage with it). */
+  onRoute?: (method: string, url: string) => void;
 }
 
 const API_DESCRIPTION = `ParkOS REST API. Authenticate with the session cookie from \`POST /api/auth/login\`
@@ -40,6 +42,12 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) {
+    const onRoute = options.onRoute;
+    app.addHook('onRoute', (route) => {
+      for (const m of [route.method].flat()) onRoute(m, route.url);
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {

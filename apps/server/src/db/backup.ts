@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { is } from 'drizzle-orm';
 import { PgTable as PgTableClass } from 'drizzle-orm/pg-core';
-import type { Database } from './client';
+import { withSession, type Database, type SessionQuery } from './client';
 import * as schema from './schema';
 
 /** Progress callback: table name, rows done so far, rows in the table. */
@@ -14,9 +14,22 @@ const FORMAT = 'parkos-backup';
 const FORMAT_VERSION = 1;
 const BATCH = 1000;
 
+function schemaTables(): PgTable[] {
+  return (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTableClass));
+}
+
+/** The primary-key columns of a table, for a stable dump order. */
+function primaryKeyOf(table: string): string[] {
+  const t = schemaTables().find((x) => getTableConfig(x).name === table);
+  if (!t) throw new Error(`unknown table ${table}`);
+  const cfg = getTableConfig(t);
+  const cols = cfg.columns.filter((c) => c.primary).map((c) => c.name);
+  return cols.length ? cols : cfg.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name));
+}
+
 /** Every table of the schema, parents before children (foreign keys point backwards). */
 export function tablesInDependencyOrder(): string[] {
-  const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTableClass));
+  const tables = schemaTables();
   const deps = new Map<string, Set<string>>();
   for (const t of tables) {
     const cfg = getTableConfig(t);
@@ -39,21 +52,37 @@ export function tablesInDependencyOrder(): string[] {
  * restores into an empty database on either driver.
  */
 export async function backupDatabase(database: Database, file: string, onProgress: Progress = () => undefined): Promise<{ tables: number; rows: number }> {
+  // The whole dump reads one snapshot, so rows written meanwhile cannot tear it.
+  return withSession(database, async (query) => {
+    await query('begin isolation level repeatable read read only');
+    try {
+      const result = await writeDump(query, database.driver, file, onProgress);
+      await query('commit');
+      return result;
+    } catch (err) {
+      await query('rollback').catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
+async function writeDump(query: SessionQuery, driver: string, file: string, onProgress: Progress): Promise<{ tables: number; rows: number }> {
   const out = zlib.createGzip();
   const sink = fs.createWriteStream(file);
   out.pipe(sink);
   const write = (obj: unknown) => new Promise<void>((resolve) => (out.write(JSON.stringify(obj) + '\n') ? resolve() : out.once('drain', resolve)));
-  const migrations = await database.query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by created_at').catch(() => []);
-  await write({ format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), driver: database.driver, migrations: migrations.map((m) => m.hash) });
+  const migrations = await query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by created_at');
+  await write({ format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), driver, migrations: migrations.map((m) => m.hash) });
   let rows = 0;
   const tables = tablesInDependencyOrder();
   for (const table of tables) {
-    const [{ count }] = await database.query<{ count: number }>(`select count(*)::int as count from "${table}"`);
+    const [{ count }] = await query<{ count: number }>(`select count(*)::int as count from "${table}"`);
+    const order = primaryKeyOf(table).map((c) => `"${c}"`).join(', ');
     await write({ table, rows: count });
     let done = 0;
-    // Keyset-free paging by ctid order is not portable; OFFSET over a stable order is fine for backups.
+    // OFFSET paging over the primary key: simple, and stable inside one snapshot.
     while (done < count) {
-      const batch = await database.query<{ r: unknown }>(`select row_to_json(t) as r from "${table}" t order by 1 limit ${BATCH} offset ${done}`);
+      const batch = await query<{ r: unknown }>(`select row_to_json(t) as r from "${table}" t order by ${order} limit ${BATCH} offset ${done}`);
       for (const b of batch) await write({ r: b.r });
       done += batch.length;
       onProgress(table, done, count);
@@ -71,28 +100,40 @@ export async function backupDatabase(database: Database, file: string, onProgres
 }
 
 /** Refuses to restore over data: the target must have the schema (migrated) and no rows. */
-async function assertEmpty(database: Database, tables: string[]): Promise<void> {
+async function assertEmpty(query: SessionQuery, tables: string[]): Promise<void> {
   for (const table of tables) {
-    const [{ n }] = await database.query<{ n: number }>(`select count(*)::int as n from "${table}"`);
+    const [{ n }] = await query<{ n: number }>(`select count(*)::int as n from "${table}"`);
     if (n > 0) throw new Error(`Restore needs an empty database, but table ${table} has ${n} rows. Use a fresh DATA_DIR or an empty PostgreSQL database.`);
   }
 }
 
 /** Restores a dump made by `backupDatabase` into an empty, migrated database, in one transaction. */
 export async function restoreDatabase(database: Database, file: string, onProgress: Progress = () => undefined): Promise<{ tables: number; rows: number }> {
-  const input = fs.createReadStream(file).pipe(zlib.createGunzip());
+  return withSession(database, (query) => readDump(query, file, onProgress));
+}
+
+async function readDump(query: SessionQuery, file: string, onProgress: Progress): Promise<{ tables: number; rows: number }> {
+  // Check before the file is opened: readline starts emitting at once, and lines
+  // emitted before the loop below starts iterating would be lost.
+  const known = new Set(tablesInDependencyOrder());
+  await assertEmpty(query, [...known]);
+  const gunzip = zlib.createGunzip();
+  const input = fs.createReadStream(file).pipe(gunzip);
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  let streamError: Error | undefined;
+  gunzip.on('error', (err) => {
+    streamError = new Error(`${file} is damaged or not a ParkOS backup (${err.message})`);
+    lines.close();
+  });
   let header: { format?: string; version?: number } | undefined;
   let current: { table: string; total: number; done: number; batch: unknown[] } | undefined;
-  const known = new Set(tablesInDependencyOrder());
-  await assertEmpty(database, [...known]);
   let rows = 0;
   let tables = 0;
-  await database.query('begin');
+  await query('begin');
   try {
     const flush = async () => {
       if (!current || current.batch.length === 0) return;
-      await database.query(`insert into "${current.table}" select * from json_populate_recordset(null::"${current.table}", $1::json)`, [JSON.stringify(current.batch)]);
+      await query(`insert into "${current.table}" select * from json_populate_recordset(null::"${current.table}", $1::json)`, [JSON.stringify(current.batch)]);
       current.done += current.batch.length;
       rows += current.batch.length;
       current.batch = [];
@@ -119,19 +160,20 @@ export async function restoreDatabase(database: Database, file: string, onProgre
       current.batch.push(obj.r);
       if (current.batch.length >= BATCH) await flush();
     }
+    if (streamError) throw streamError;
     await flush();
     if (!header) throw new Error(`${file} is empty`);
     // Identity/serial sequences must continue after the restored ids.
-    const seqs = await database.query<{ table_name: string; column_name: string; seq: string }>(
+    const seqs = await query<{ table_name: string; column_name: string; seq: string }>(
       `select c.table_name, c.column_name, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as seq
          from information_schema.columns c where c.table_schema = 'public' and pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) is not null`,
     );
     for (const s of seqs) {
-      await database.query(`select setval('${s.seq}', coalesce((select max("${s.column_name}") from "${s.table_name}"), 0) + 1, false)`);
+      await query(`select setval('${s.seq}', coalesce((select max("${s.column_name}") from "${s.table_name}"), 0) + 1, false)`);
     }
-    await database.query('commit');
+    await query('commit');
   } catch (err) {
-    await database.query('rollback').catch(() => undefined);
+    await query('rollback').catch(() => undefined);
     throw err;
   }
   return { tables, rows };

@@ -81,3 +81,19 @@ export async function rowsOf<T>(db: Queryable, query: SQL): Promise<T[]> {
   const r = (await db.execute(query)) as unknown as { rows: T[] };
   return r.rows;
 }
+
+export type SessionQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+/**
+ * Runs `fn` on one connection, so `begin`/`commit` issued through its query
+ * apply to everything it does (PGlite has one connection anyway).
+ */
+export async function withSession<T>(database: Database, fn: (query: SessionQuery) => Promise<T>): Promise<T> {
+  if (!database.pool) return fn(database.query.bind(database) as SessionQuery);
+  const client = await database.pool.connect();
+  try {
+    return await fn(async (text, params) => (await client.query(text, params as unknown[])).rows);
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SYSTEM, TEST_PASSWORD, buildEnterprise, buildPark, buildUser } from './testing/builders';
+import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
+
+/**
+ * An enterprise admin must never read or change another enterprise's data,
+ * through any route. The sweep below calls every operation of the OpenAPI
+ * document with the other enterprise's ids and checks that none of its
+ * identifying values come back; the write cases check nothing changed.
+ */
+let t: TestApp;
+let admin1: TestClient;
+let member1: TestClient;
+let e1: { id: string };
+let e2: { id: string; legalName: string; creditCode: string };
+let e2VehicleId: string;
+let e2LeaseId: string;
+const E2_PLATE = '川A8Q8Q8';
+let secrets: string[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const s = await buildPark(t.services);
+  e1 = await buildEnterprise(t.services, s.park.id, s.site.id, '甲方科技有限公司');
+  e2 = await buildEnterprise(t.services, s.park.id, s.site.id, '乙方保密科技有限公司');
+  const v = await t.services.parks.addVehicle(SYSTEM, e2.id, { plate: E2_PLATE });
+  e2VehicleId = v.id;
+  const lease = await t.services.parks.createLease(SYSTEM, e2.id, { unitId: s.units[0].id, startDate: '2026-01-01', endDate: '2027-12-31', monthlyRentFen: 1_234_567 });
+  e2LeaseId = lease.id;
+  await t.services.parks.assignParkingSpace(SYSTEM, e2.id, { lotName: 'P1', spaceCode: 'SECRET-9' });
+  await buildUser(t.services, 'e1.admin', [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: e1.id }]);
+  await buildUser(t.services, 'e1.member', [{ role: 'member', scopeType: 'enterprise', scopeId: e1.id }]);
+  await buildUser(t.services, 'e2.secret.member', [{ role: 'member', scopeType: 'enterprise', scopeId: e2.id }]);
+  admin1 = await t.login('e1.admin', TEST_PASSWORD);
+  member1 = await t.login('e1.member', TEST_PASSWORD);
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567'];
+});
+afterAll(() => t.close());
+
+function leaks(body: string): string[] {
+  return secrets.filter((s) => body.includes(s));
+}
+
+describe('tenant isolation', () => {
+  test('the enterprise list shows only the own enterprise', async () => {
+    for (const client of [admin1, member1]) {
+      const res = await client.get('/api/enterprises?pageSize=200');
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: { id: string }[]; total: number };
+      expect(body.items.map((e) => e.id)).toEqual([e1.id]);
+      expect(body.total).toBe(1);
+    }
+  });
+
+  test('no route returns the other enterprise’s data when given its ids', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const failures: string[] = [];
+    let calls = 0;
+    for (const [p, methods] of Object.entries(doc.paths)) {
+      for (const m of Object.keys(methods)) {
+        if (p === '/api/auth/logout' || p === '/api/auth/password') continue;
+        const url = p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
+        const withQuery = m === 'get' ? `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${e2.id}` : url;
+        for (const client of [admin1, member1]) {
+          const res = await client.request({ method: m.toUpperCase() as 'GET', url: m === 'get' && !p.includes('{') ? withQuery : url, payload: m === 'get' || m === 'delete' ? undefined : {} });
+          calls++;
+          const leaked = leaks(res.body);
+          if (leaked.length) failures.push(`${client.username} ${m.toUpperCase()} ${p} → ${res.statusCode} leaks ${leaked.join(', ')}`);
+          if (p.includes('/enterprises/{id}') && res.statusCode < 400) failures.push(`${client.username} ${m.toUpperCase()} ${p} → ${res.statusCode}`);
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(80);
+    expect(failures).toEqual([]);
+  });
+
+  test.each([
+    ['PATCH', (): string => `/api/enterprises/${e2.id}`, { contactName: '攻击者' }],
+    ['POST', (): string => `/api/enterprises/${e2.id}/vehicles`, { plate: '川A99999' }],
+    ['DELETE', (): string => `/api/enterprises/${e2.id}/vehicles/${e2VehicleId}`, undefined],
+    ['POST', (): string => `/api/enterprises/${e2.id}/leases/${e2LeaseId}/end`, undefined],
+    ['POST', (): string => `/api/enterprises/${e2.id}/parking-spaces`, { lotName: 'P1', spaceCode: 'X-1' }],
+    ['POST', (): string => '/api/users', (): Record<string, unknown> => ({ username: 'intruder', displayName: 'x', password: 'Password-12345', grants: [{ role: 'member', scopeType: 'enterprise', scopeId: e2.id }] })],
+  ] as const)('%s to another enterprise’s data (case %#) is refused and changes nothing', async (method, url, body) => {
+    const before = await t.services.parks.getEnterprise(SYSTEM, e2.id);
+    const payload = typeof body === 'function' ? body() : body;
+    const res = await admin1.request({ method, url: url(), payload: payload as never });
+    expect([403, 404]).toContain(res.statusCode);
+    expect(leaks(res.body)).toEqual([]);
+    const after = await t.services.parks.getEnterprise(SYSTEM, e2.id);
+    expect(after).toEqual(before);
+    const users = await t.database.query<{ n: number }>(`select count(*)::int as n from users where username = 'intruder'`);
+    expect(users[0].n).toBe(0);
+  });
+
+  test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {
+    const res = await admin1.get('/api/audit-log?pageSize=200');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { items: { enterpriseId: string | null }[] };
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((i) => i.enterpriseId === e1.id)).toBe(true);
+    expect(leaks(res.body)).toEqual([]);
+  });
+
+  test('members cannot read the audit log or list users', async () => {
+    expect((await member1.get('/api/audit-log')).statusCode).toBe(403);
+    expect((await member1.get('/api/users')).statusCode).toBe(403);
+  });
+
+  test('a building page does not name another enterprise as tenant', async () => {
+    const buildings = (await admin1.get('/api/buildings')).json() as { id: string }[];
+    expect(buildings.length).toBeGreaterThan(0);
+    for (const b of buildings) {
+      const res = await admin1.get(`/api/buildings/${b.id}`);
+      expect(res.statusCode).toBe(200);
+      expect(leaks(res.body)).toEqual([]);
+    }
+  });
+});
