@@ -8,6 +8,7 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'apps/server/src/db/migrations/**', 'bin/**', '*.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: globals.node } },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {

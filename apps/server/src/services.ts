@@ -1,4 +1,6 @@
+import { inArray } from 'drizzle-orm';
 import type { AppConfig } from './config';
+import { sites } from './modules/parks/parks.table';
 import type { Database } from './db/client';
 import { createAuditService } from './modules/identity/audit.service';
 import { createIdentityService } from './modules/identity/identity.service';
@@ -7,7 +9,10 @@ import { createParksService } from './modules/parks/parks.service';
 /** The composition root: every service wired to one database. */
 export function createServices(database: Database, config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes'>) {
   const { db } = database;
-  const audit = createAuditService({ db });
+  const audit = createAuditService({
+    db,
+    parkIdsOfSites: async (siteIds) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []),
+  });
   const parks = createParksService({ db, audit });
   const identity = createIdentityService({
     db,

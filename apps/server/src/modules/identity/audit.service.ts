@@ -4,7 +4,7 @@ import type { RequestContext } from '../../lib/context';
 import { forbidden } from '../../lib/errors';
 import { maskPersonalData } from '../../lib/mask';
 import { offsetOf, type Page, type PageQuery } from '../../lib/pagination';
-import { enterpriseIdsOf, isGlobalOperator, isOperator, operatorParkIds } from './actor';
+import { enterpriseIdsOf, isGlobalOperator, isOperator, operatorParkIds, operatorSiteIds } from './actor';
 import { auditLog } from './identity.table';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -32,7 +32,7 @@ export interface AuditFilters extends PageQuery {
 }
 
 /** The audit log: written inside each change's transaction, read by operators (and enterprises, for their own records). */
-export function createAuditService(deps: { db: Db; hooks?: AuditAppendHook[] }) {
+export function createAuditService(deps: { db: Db; hooks?: AuditAppendHook[]; parkIdsOfSites: (siteIds: string[]) => Promise<string[]> }) {
   const hooks = deps.hooks ?? [];
   return {
     /** Records one change; call within the transaction that makes it, so both commit or neither does. */
@@ -65,7 +65,8 @@ export function createAuditService(deps: { db: Db; hooks?: AuditAppendHook[] }) 
       const conditions: SQL[] = [];
       const { actor } = ctx;
       if (!isGlobalOperator(actor)) {
-        const parkIds = isOperator(actor) ? operatorParkIds(actor) : [];
+        // Site operators read their park's entries: the audit log is kept per park, not per site.
+        const parkIds = isOperator(actor) ? [...operatorParkIds(actor), ...(await deps.parkIdsOfSites(operatorSiteIds(actor)))] : [];
         const enterpriseIds = enterpriseIdsOf(actor, ['enterprise_admin']);
         if (parkIds.length === 0 && enterpriseIds.length === 0) throw forbidden('Only operators and enterprise admins may read the audit log');
         const scope: SQL[] = [];

@@ -65,7 +65,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/auth/password',
     { schema: { tags, summary: 'Change my password (ends my other sessions)', body: changePasswordBody, response: { 204: z.null(), ...errorResponses } } },
     async (request, reply) => {
-      await identity.changePassword(ctxOf(request), request.body);
+      await identity.changePassword(ctxOf(request), { ...request.body, keepSessionToken: request.sessionToken });
       return reply.code(204).send(null);
     },
   );

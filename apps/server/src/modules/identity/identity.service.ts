@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { ROLE_SCOPES, type Role, type RoleGrant } from '@parkos/contracts';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
@@ -101,6 +101,16 @@ export function createIdentityService(deps: {
 
   function actorFrom(u: UserRow, grants: RoleGrant[], via: Actor['via'], access: Actor['access']): Actor {
     return { userId: u.id, username: u.username, displayName: u.displayName, grants, via, access };
+  }
+
+  /** The park a user's grants place them in, so park operators see their audit entries. */
+  async function parkOfGrants(grants: RoleGrant[]): Promise<string | null> {
+    for (const g of grants) {
+      if (!g.scopeId || !deps.parkOfScope) continue;
+      const park = await deps.parkOfScope(g.scopeType, g.scopeId);
+      if (park) return park;
+    }
+    return null;
   }
 
   /** Which grants `actor` may hand out: global operators any; park operators within their park; enterprise admins members of their enterprise. */
@@ -233,7 +243,8 @@ export function createIdentityService(deps: {
       return actorFrom(row.u, grants, 'token', row.t.access === 'write' ? 'write' : 'read');
     },
 
-    async changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+    /** Changes the caller's password; every other session of theirs ends, the one given as `keepSessionToken` stays. */
+    async changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string; keepSessionToken?: string }): Promise<void> {
       assertCanWrite(ctx.actor);
       const [u] = await db.select().from(users).where(eq(users.id, ctx.actor.userId));
       if (!u) throw notFound('user');
@@ -243,7 +254,8 @@ export function createIdentityService(deps: {
       await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, u.id));
         // Other sessions end: a changed password must lock out whoever knew the old one.
-        await tx.delete(sessions).where(eq(sessions.userId, u.id));
+        const keep = input.keepSessionToken ? sha256Hex(input.keepSessionToken) : null;
+        await tx.delete(sessions).where(keep ? and(eq(sessions.userId, u.id), ne(sessions.tokenHash, keep)) : eq(sessions.userId, u.id));
         await audit.record(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: u.id });
       });
     },
@@ -301,6 +313,8 @@ export function createIdentityService(deps: {
       const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
       if (existing) throw conflict(`username ${input.username} is taken`, { fields: [{ field: 'body.username', message: 'is taken' }] });
       const passwordHash = await hashPassword(input.password);
+      // Resolved before the transaction: on PGlite a query outside the open transaction would wait for it forever.
+      const parkId = await parkOfGrants(input.grants);
       const created = await db.transaction(async (tx) => {
         const [u] = await tx
           .insert(users)
@@ -309,7 +323,7 @@ export function createIdentityService(deps: {
         await tx.insert(roleGrants).values(input.grants.map((g) => ({ userId: u.id, role: g.role, scopeType: g.scopeType, scopeId: g.scopeId })));
         const view = toView(u, input.grants, false);
         const enterpriseId = input.grants.find((g) => g.scopeType === 'enterprise')?.scopeId ?? null;
-        await audit.record(tx, ctx, { action: 'user.created', entityType: 'user', entityId: u.id, after: view, enterpriseId });
+        await audit.record(tx, ctx, { action: 'user.created', entityType: 'user', entityId: u.id, after: view, enterpriseId, parkId });
         return view;
       });
       return created;
@@ -324,6 +338,7 @@ export function createIdentityService(deps: {
         await assertMayGrant(ctx.actor, input.grants);
       }
       if (id === ctx.actor.userId && input.isActive === false) throw validationError('body.isActive', 'you cannot disable your own account');
+      const parkId = await parkOfGrants(input.grants ?? before.grants);
       return db.transaction(async (tx) => {
         const [u] = await tx
           .update(users)
@@ -344,13 +359,14 @@ export function createIdentityService(deps: {
         if (input.isActive === false) await tx.delete(sessions).where(eq(sessions.userId, id));
         const after = toView(u, input.grants ?? before.grants, false);
         const enterpriseId = after.grants.find((g) => g.scopeType === 'enterprise')?.scopeId ?? null;
-        await audit.record(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, before, after, enterpriseId });
+        await audit.record(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, before, after, enterpriseId, parkId });
         return after;
       });
     },
 
     /** Clears a lockout (operators), e.g. after a user called the help desk. */
     async unlockUser(ctx: RequestContext, id: string): Promise<UserView> {
+      assertCanWrite(ctx.actor);
       const before = await this.getUser(ctx, id);
       if (!isOperator(ctx.actor)) throw forbidden();
       await db.transaction(async (tx) => {

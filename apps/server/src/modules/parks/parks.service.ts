@@ -71,7 +71,8 @@ async function translateConstraint<T>(what: string, fn: () => Promise<T>): Promi
     return await fn();
   } catch (err) {
     const code = pgCode(err);
-    if (code === '23503') throw conflict(`${what}: other records still refer to it or it refers to a missing record`);
+    // 23503 foreign_key_violation; PostgreSQL 18 (PGlite) reports ON DELETE RESTRICT as 23001 restrict_violation.
+    if (code === '23503' || code === '23001') throw conflict(`${what}: other records still refer to it or it refers to a missing record`);
     if (code === '23505') throw conflict(`${what}: a record with the same key already exists`);
     throw err;
   }
@@ -554,6 +555,11 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         }
       }
       const next = { ...patch };
+      if (patch.siteId) {
+        const [site] = await db.select().from(sites).where(eq(sites.id, patch.siteId));
+        if (!site || site.parkId !== e.parkId) throw validationError('body.siteId', 'is not a site of this park');
+        if (!operatorCovers(ctx.actor, { parkId: e.parkId, siteId: patch.siteId })) throw forbidden('You may only move enterprises to sites you operate');
+      }
       if (patch.creditCode) {
         next.creditCode = checkCreditCode(patch.creditCode);
         const [dup] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, next.creditCode));
@@ -756,7 +762,10 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     async getLeadFunnel(ctx: RequestContext, filter: { parkId?: string }) {
       const rows = await service.findLeads(ctx, filter);
       const order = LEAD_STAGES.filter((s) => s !== 'lost');
-      const reached = order.map((stage) => ({ stage, count: rows.filter((l) => l.stageHistory[stage] || l.stage === stage).length }));
+      // A stage counts as reached when the lead reached it or any later stage (a lead dragged
+      // from "lead" straight to "signed" has passed visit and negotiation too).
+      const furthest = (l: (typeof rows)[number]) => Math.max(...order.map((s, i) => (l.stageHistory[s] || l.stage === s ? i : -1)));
+      const reached = order.map((stage, i) => ({ stage, count: rows.filter((l) => furthest(l) >= i).length }));
       const funnel = reached.map((r, i) => ({
         ...r,
         conversionFromPrevious: i === 0 ? null : reached[i - 1].count ? r.count / reached[i - 1].count : 0,

@@ -1,0 +1,42 @@
+import { Route, Routes } from 'react-router';
+import { AppLayout } from '../modules/layout/components/AppLayout';
+import { AccountPage } from '../pages/AccountPage';
+import { AuditLogPage } from '../pages/AuditLogPage';
+import { BuildingPage } from '../pages/BuildingPage';
+import { EnterpriseDetailPage } from '../pages/EnterpriseDetailPage';
+import { EnterprisesPage } from '../pages/EnterprisesPage';
+import { LeadsPage } from '../pages/LeadsPage';
+import { LoginPage } from '../pages/LoginPage';
+import { MyEnterprisePage } from '../pages/MyEnterprisePage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
+import { StructurePage } from '../pages/StructurePage';
+import { UsersPage } from '../pages/UsersPage';
+import { HomePage } from './HomePage';
+import { RequireAuth } from './RequireAuth';
+import { RequirePermission } from './RequirePermission';
+
+/** Every route of the web app. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="structure" element={<RequirePermission flag="canSeeStructure"><StructurePage /></RequirePermission>} />
+          <Route path="structure/buildings/:id" element={<RequirePermission flag="canSeeStructure"><BuildingPage /></RequirePermission>} />
+          <Route path="enterprises" element={<RequirePermission flag="canSeeEnterpriseList"><EnterprisesPage /></RequirePermission>} />
+          <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
+          <Route path="my-enterprise" element={<RequirePermission flag="isEnterpriseUser"><MyEnterprisePage /></RequirePermission>} />
+          <Route path="property-companies" element={<RequirePermission flag="canSeePropertyCompanies"><PropertyCompaniesPage /></RequirePermission>} />
+          <Route path="leads" element={<RequirePermission flag="canSeeLeads"><LeadsPage /></RequirePermission>} />
+          <Route path="users" element={<RequirePermission flag="canManageUsers"><UsersPage /></RequirePermission>} />
+          <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

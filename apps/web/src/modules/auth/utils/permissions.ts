@@ -1,0 +1,57 @@
+import type { Role } from '@parkos/contracts';
+import type { User } from '../api/auth.api';
+
+/** What the signed-in user may see and do in the UI (the server enforces it again). */
+export interface Permissions {
+  roles: Role[];
+  isOperator: boolean;
+  isGlobalOperator: boolean;
+  isProperty: boolean;
+  isEnterpriseUser: boolean;
+  isEnterpriseAdmin: boolean;
+  enterpriseIds: string[];
+  canSeeDashboard: boolean;
+  canSeeStructure: boolean;
+  canEditStructure: boolean;
+  canSeeEnterpriseList: boolean;
+  canCreateEnterprise: boolean;
+  canSeePropertyCompanies: boolean;
+  canEditPropertyCompanies: boolean;
+  canSeeLeads: boolean;
+  canManageUsers: boolean;
+  canSeeAudit: boolean;
+  /** Whether the user may edit this enterprise's profile. */
+  canEditEnterprise: (enterpriseId: string) => boolean;
+}
+
+/** Derives the UI permissions from the user's role grants. */
+export function permissionsOf(user: User | null): Permissions {
+  const grants = user?.grants ?? [];
+  const roles = [...new Set(grants.map((g) => g.role))];
+  const has = (role: Role) => roles.includes(role);
+  const isOperator = has('operator');
+  const enterpriseIds = grants.filter((g) => (g.role === 'enterprise_admin' || g.role === 'member') && g.scopeId).map((g) => g.scopeId as string);
+  const adminOf = grants.filter((g) => g.role === 'enterprise_admin' && g.scopeId).map((g) => g.scopeId as string);
+  const isProperty = has('property');
+  const isEnterpriseUser = has('enterprise_admin') || has('member');
+  return {
+    roles,
+    isOperator,
+    isGlobalOperator: grants.some((g) => g.role === 'operator' && g.scopeType === 'all'),
+    isProperty,
+    isEnterpriseUser,
+    isEnterpriseAdmin: adminOf.length > 0,
+    enterpriseIds,
+    canSeeDashboard: isOperator,
+    canSeeStructure: isOperator || isProperty || isEnterpriseUser,
+    canEditStructure: isOperator,
+    canSeeEnterpriseList: isOperator,
+    canCreateEnterprise: isOperator,
+    canSeePropertyCompanies: isOperator || isProperty,
+    canEditPropertyCompanies: isOperator,
+    canSeeLeads: isOperator,
+    canManageUsers: isOperator,
+    canSeeAudit: isOperator,
+    canEditEnterprise: (id) => isOperator || adminOf.includes(id),
+  };
+}

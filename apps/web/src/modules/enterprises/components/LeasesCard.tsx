@@ -1,0 +1,53 @@
+import { App, Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatArea, formatDate, formatFen } from '../../../lib/format';
+import { errorMessage } from '../../../lib/form-errors';
+import type { Lease } from '../api/enterprises.api';
+import { useEnterpriseMutations } from '../hooks/useEnterprise';
+
+/** Leases of the enterprise; operators may end an active one. */
+export function LeasesCard({ enterpriseId, leases, canEnd }: { enterpriseId: string; leases: Lease[]; canEnd: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const m = useEnterpriseMutations(enterpriseId);
+  return (
+    <Card title={`${t('enterprises.leases')} (${leases.length})`} styles={{ body: { padding: 0 } }}>
+      <Table<Lease>
+        rowKey="id"
+        size="small"
+        dataSource={leases}
+        pagination={false}
+        scroll={{ x: 640 }}
+        columns={[
+          { title: t('enterprises.unit'), key: 'unit', render: (_, l) => `${l.buildingName} · ${l.floorName} · ${l.unitCode}` },
+          { title: t('structure.area'), dataIndex: 'area', render: (a: number) => formatArea(a), width: 110 },
+          { title: t('enterprises.period'), key: 'period', render: (_, l) => `${formatDate(l.startDate)} ~ ${formatDate(l.endDate)}`, width: 200 },
+          { title: t('enterprises.monthlyRent'), dataIndex: 'monthlyRentFen', align: 'right', render: (f: number) => formatFen(f), width: 130 },
+          {
+            title: t('enterprises.status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (s: string) => <Tag color={s === 'active' ? 'success' : 'default'}>{t(`leaseStatus.${s}`, { defaultValue: s })}</Tag>,
+          },
+          ...(canEnd
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 100,
+                  render: (_: unknown, l: Lease) =>
+                    l.status === 'active' && (
+                      <Popconfirm title={t('enterprises.leaseEndConfirm')} onConfirm={() => m.endLease.mutateAsync(l.id).catch((e: unknown) => void message.error(errorMessage(e)))}>
+                        <Button type="link" size="small" danger>
+                          {t('enterprises.endLease')}
+                        </Button>
+                      </Popconfirm>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

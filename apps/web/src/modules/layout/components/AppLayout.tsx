@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { Button, Drawer, Flex, Layout, Menu } from 'antd';
+import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useIsMobile } from '../../../ui/useIsMobile';
+import { navKeyOf, useNavItems } from '../hooks/useNavItems';
+import { Brand } from './Brand';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
+
+/** The shell: side menu (a drawer on phones), header with language and user menu, page content. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = useNavItems();
+  const [isCollapsed, setIsCollapsed] = useState(false);
+  const [isDrawerOpen, setIsDrawerOpen] = useState(false);
+  const selectedKey = navKeyOf(items, location.pathname);
+
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selectedKey]}
+      items={items.map((i) => ({ key: i.key, icon: i.icon, label: <span data-testid={`nav-${i.key}`}>{i.label}</span> }))}
+      onClick={({ key }) => {
+        const item = items.find((i) => i.key === key);
+        if (item) void navigate(item.path);
+        setIsDrawerOpen(false);
+      }}
+    />
+  );
+
+  return (
+    <Layout className="app-layout">
+      {!isMobile && (
+        <Layout.Sider collapsible collapsed={isCollapsed} trigger={null} width={224} className="app-sider" data-testid="sider">
+          <Brand isCollapsed={isCollapsed} />
+          {menu}
+        </Layout.Sider>
+      )}
+      {isMobile && (
+        <Drawer
+          placement="left"
+          open={isDrawerOpen}
+          onClose={() => setIsDrawerOpen(false)}
+          size={256}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#0b1d3a' }, header: { display: 'none' } }}
+          data-testid="nav-drawer"
+        >
+          <Brand />
+          {menu}
+        </Drawer>
+      )}
+      <Layout>
+        <Layout.Header className="app-header">
+          <Flex align="center" gap={8}>
+            {isMobile ? (
+              <>
+                <Button type="text" icon={<MenuOutlined />} onClick={() => setIsDrawerOpen(true)} aria-label={t('nav.menu')} data-testid="nav-toggle" />
+                <Brand isDark={false} />
+              </>
+            ) : (
+              <Button
+                type="text"
+                icon={isCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                onClick={() => setIsCollapsed((c) => !c)}
+                aria-label={t('nav.menu')}
+              />
+            )}
+          </Flex>
+          <Flex align="center" gap={4}>
+            <LanguageSwitch isCompact={isMobile} />
+            <UserMenu isCompact={isMobile} />
+          </Flex>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+        <Layout.Footer className="app-footer">{t('app.footer')}</Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

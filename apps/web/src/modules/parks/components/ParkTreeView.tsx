@@ -1,0 +1,92 @@
+import { Card, Collapse, Empty, Flex, List, Tag, Typography } from 'antd';
+import { ApartmentOutlined, BankOutlined, EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ParkTree, TreeDistrict } from '../api/parks.api';
+import { sumStats } from '../utils/tree-stats';
+import { UnitStatsBar } from './UnitStatsBar';
+
+function DistrictBuildings({ district }: { district: TreeDistrict }) {
+  const { t } = useTranslation();
+  if (district.buildings.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('structure.noBuildings')} />;
+  return (
+    <List
+      className="building-list"
+      dataSource={district.buildings}
+      renderItem={(b) => (
+        <List.Item
+          key={b.id}
+          actions={[
+            <Link key="view" to={`/structure/buildings/${b.id}`} data-testid="building-link">
+              {t('structure.viewBuilding')} <RightOutlined />
+            </Link>,
+          ]}
+        >
+          <Flex gap={16} wrap align="center" style={{ width: '100%' }}>
+            <Flex gap={8} align="center" style={{ minWidth: 140 }}>
+              <BankOutlined style={{ color: '#1554d1' }} />
+              <Link to={`/structure/buildings/${b.id}`}>
+                <Typography.Text strong>{b.name}</Typography.Text>
+              </Link>
+            </Flex>
+            <Typography.Text type="secondary" style={{ minWidth: 150 }}>
+              {t('structure.floorCount', { count: b.floorCount })} · {t('structure.unitCount', { count: b.units.total })}
+            </Typography.Text>
+            <UnitStatsBar stats={b.units} isCompact />
+          </Flex>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** Sites → districts → buildings with unit stats, as nested collapses. */
+export function ParkTreeView({ tree }: { tree: ParkTree }) {
+  const { t } = useTranslation();
+  if (tree.sites.length === 0) return <Card><Empty description={t('structure.noSites')} /></Card>;
+  return (
+    <Collapse
+      data-testid="park-tree"
+      defaultActiveKey={tree.sites.slice(0, 1).map((s) => s.id)}
+      items={tree.sites.map((site) => {
+        const buildings = site.districts.flatMap((d) => d.buildings);
+        return {
+          key: site.id,
+          label: (
+            <Flex justify="space-between" align="center" wrap gap={8}>
+              <Flex vertical>
+                <Typography.Text strong>
+                  <EnvironmentOutlined /> {site.name}
+                </Typography.Text>
+                {site.address && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{site.address}</Typography.Text>}
+              </Flex>
+              <Flex gap={12} align="center" wrap>
+                <Tag>{t('structure.buildingCount', { count: buildings.length })}</Tag>
+                <UnitStatsBar stats={sumStats(buildings)} isCompact />
+              </Flex>
+            </Flex>
+          ),
+          children: (
+            <Collapse
+              ghost
+              defaultActiveKey={site.districts.map((d) => d.id)}
+              items={site.districts.map((d) => ({
+                key: d.id,
+                label: (
+                  <Flex justify="space-between" wrap gap={8}>
+                    <Typography.Text>
+                      <ApartmentOutlined /> {d.name}
+                    </Typography.Text>
+                    <Typography.Text type="secondary">{t('structure.buildingCount', { count: d.buildings.length })}</Typography.Text>
+                  </Flex>
+                ),
+                children: <DistrictBuildings district={d} />,
+              }))}
+            />
+          ),
+        };
+      })}
+    />
+  );
+}
+

@@ -1,0 +1,83 @@
+import { Form, Input, InputNumber, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../ui/FormModal';
+import type { ParkTree } from '../api/parks.api';
+import { useStructureMutations } from '../hooks/useStructureMutations';
+
+/** Which level of the structure the modal creates. */
+export type StructureKind = 'site' | 'district' | 'building';
+
+interface StructureValues {
+  name: string;
+  address?: string;
+  lat?: number | null;
+  lon?: number | null;
+  siteId?: string;
+  districtId?: string;
+  floorsAboveGround?: number | null;
+  grossArea?: number | null;
+}
+
+interface StructureCreateModalProps {
+  kind: StructureKind | null;
+  tree: ParkTree;
+  onClose: () => void;
+}
+
+/** Creates a site, a district or a building in the given park. */
+export function StructureCreateModal({ kind, tree, onClose }: StructureCreateModalProps) {
+  const { t } = useTranslation();
+  const m = useStructureMutations();
+  const siteOptions = tree.sites.map((s) => ({ value: s.id, label: s.name }));
+  const districtOptions = tree.sites.map((s) => ({ label: s.name, options: s.districts.map((d) => ({ value: d.id, label: `${s.name} / ${d.name}` })) }));
+  const title = kind === 'site' ? t('structure.newSite') : kind === 'district' ? t('structure.newDistrict') : t('structure.newBuilding');
+
+  const handleSubmit = async (v: StructureValues) => {
+    if (kind === 'site') await m.createSite.mutateAsync({ parkId: tree.id, name: v.name, address: v.address || null, lat: v.lat ?? null, lon: v.lon ?? null });
+    else if (kind === 'district') await m.createDistrict.mutateAsync({ siteId: v.siteId as string, name: v.name });
+    else await m.createBuilding.mutateAsync({ districtId: v.districtId as string, name: v.name, floorsAboveGround: v.floorsAboveGround ?? null, grossArea: v.grossArea ?? null });
+  };
+
+  return (
+    <FormModal<StructureValues> open={kind !== null} title={title} onClose={onClose} onSubmit={handleSubmit} successMessage={t('common.created')} testId={`new-${kind ?? 'x'}-form`}>
+      {kind === 'district' && (
+        <Form.Item name="siteId" label={t('structure.parentSite')} rules={[{ required: true, message: t('common.required', { field: t('structure.parentSite') }) }]}>
+          <Select options={siteOptions} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+      )}
+      {kind === 'building' && (
+        <Form.Item name="districtId" label={t('structure.parentDistrict')} rules={[{ required: true, message: t('common.required', { field: t('structure.parentDistrict') }) }]}>
+          <Select options={districtOptions} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+      )}
+      <Form.Item name="name" label={t('structure.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('structure.name') }) }, { max: 200 }]}>
+        <Input autoFocus />
+      </Form.Item>
+      {kind === 'site' && (
+        <>
+          <Form.Item name="address" label={t('structure.address')} rules={[{ max: 300 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={`${t('structure.lat')} / ${t('structure.lon')}`} style={{ marginBottom: 0 }}>
+            <Form.Item name="lat" style={{ display: 'inline-block', width: 'calc(50% - 4px)', marginRight: 8 }}>
+              <InputNumber style={{ width: '100%' }} min={-90} max={90} placeholder={t('structure.lat')} />
+            </Form.Item>
+            <Form.Item name="lon" style={{ display: 'inline-block', width: 'calc(50% - 4px)' }}>
+              <InputNumber style={{ width: '100%' }} min={-180} max={180} placeholder={t('structure.lon')} />
+            </Form.Item>
+          </Form.Item>
+        </>
+      )}
+      {kind === 'building' && (
+        <>
+          <Form.Item name="floorsAboveGround" label={t('structure.floorsAboveGround')}>
+            <InputNumber style={{ width: '100%' }} min={1} max={200} precision={0} />
+          </Form.Item>
+          <Form.Item name="grossArea" label={t('structure.grossArea')}>
+            <InputNumber style={{ width: '100%' }} min={0} />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
+  );
+}

@@ -1,0 +1,128 @@
+import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { ROLES, ROLE_SCOPES, type Role, type RoleGrant, type ScopeType } from '@parkos/contracts';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../ui/FormModal';
+import { useUserMutations } from '../hooks/useUsers';
+import { ScopeSelect } from './ScopeSelect';
+
+interface UserValues {
+  username: string;
+  displayName: string;
+  password: string;
+  email?: string;
+  phone?: string;
+  locale: 'zh-CN' | 'en';
+  grants: { role: Role; scopeType: ScopeType; scopeId?: string | null }[];
+}
+
+/** Creates a user with one or more role grants. */
+export function UserFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<UserValues>();
+  const { create } = useUserMutations();
+  const grants = Form.useWatch('grants', form) ?? [];
+
+  const handleSubmit = (v: UserValues) =>
+    create.mutateAsync({
+      username: v.username.trim(),
+      displayName: v.displayName.trim(),
+      password: v.password,
+      email: v.email?.trim() || null,
+      phone: v.phone?.trim() || null,
+      locale: v.locale,
+      grants: v.grants.map<RoleGrant>((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeType === 'all' || g.scopeType === 'none' ? null : (g.scopeId ?? null) })),
+    });
+
+  return (
+    <FormModal<UserValues>
+      open={open}
+      form={form}
+      width={680}
+      title={t('users.new')}
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      successMessage={t('common.created')}
+      testId="user-form"
+      initialValues={{ locale: 'zh-CN', grants: [{ role: 'operator', scopeType: 'all', scopeId: null }] }}
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="username" label={t('users.username')} rules={[{ required: true, min: 3, max: 64, message: t('common.required', { field: t('users.username') }) }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.displayName') }) }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="password" label={t('users.password')} rules={[{ required: true, message: t('common.required', { field: t('users.password') }) }]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="locale" label={t('users.locale')}>
+            <Select options={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en', label: 'English' }]} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('enterprises.emailInvalid') }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="phone" label={t('users.phone')}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.List
+        name="grants"
+        rules={[{ validator: async (_, value: unknown[] | undefined) => { if (!value || value.length === 0) throw new Error(t('users.grantsRequired')); } }]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <Form.Item label={t('users.grants')}>
+            {fields.map((field) => {
+              const role = grants[field.name]?.role;
+              const scopeType = grants[field.name]?.scopeType;
+              const allowed = role ? ROLE_SCOPES[role] : [];
+              const needsScope = scopeType && scopeType !== 'all' && scopeType !== 'none';
+              return (
+                <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }}>
+                  <Form.Item name={[field.name, 'role']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+                    <Select
+                      style={{ width: 150 }}
+                      options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                      onChange={(r: Role) => form.setFieldValue(['grants', field.name], { role: r, scopeType: ROLE_SCOPES[r][0], scopeId: null })}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'scopeType']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+                    <Select
+                      style={{ width: 140 }}
+                      options={allowed.map((s) => ({ value: s, label: t(`scopes.${s}`) }))}
+                      onChange={() => form.setFieldValue(['grants', field.name, 'scopeId'], null)}
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'scopeId']}
+                    rules={needsScope ? [{ required: true, message: t('users.scopeIdRequired') }] : []}
+                    style={{ marginBottom: 8, width: 220 }}
+                  >
+                    <ScopeSelect scopeType={scopeType} />
+                  </Form.Item>
+                  {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} style={{ marginTop: 9 }} aria-label={t('common.remove')} />}
+                </Space>
+              );
+            })}
+            <Button type="dashed" onClick={() => add({ role: 'member', scopeType: 'enterprise', scopeId: null })} icon={<PlusOutlined />}>
+              {t('users.addGrant')}
+            </Button>
+            <Form.ErrorList errors={errors} />
+          </Form.Item>
+        )}
+      </Form.List>
+    </FormModal>
+  );
+}

@@ -1,0 +1,19 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '@parkos/contracts';
+import { createUser, findUsers, unlockUser, updateUser } from '../api/users.api';
+
+/** A page of users (phones masked by the server). */
+export function useUsers(filter: { page: number; pageSize: number; q?: string; role?: Role }) {
+  return useQuery({ queryKey: ['users', filter], queryFn: () => findUsers(filter), placeholderData: keepPreviousData });
+}
+
+/** Create, enable/disable and unlock users. */
+export function useUserMutations() {
+  const queryClient = useQueryClient();
+  const onSuccess = () => queryClient.invalidateQueries({ queryKey: ['users'] });
+  return {
+    create: useMutation({ mutationFn: createUser, onSuccess }),
+    setActive: useMutation({ mutationFn: (v: { id: string; isActive: boolean }) => updateUser(v.id, { isActive: v.isActive }), onSuccess }),
+    unlock: useMutation({ mutationFn: unlockUser, onSuccess }),
+  };
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Card, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../lib/format';
+import type { AuditEntry, AuditFilter } from '../modules/audit/api/audit.api';
+import { AuditDiff } from '../modules/audit/components/AuditDiff';
+import { useAuditLog } from '../modules/audit/hooks/useAuditLog';
+import { ErrorState } from '../ui/ErrorState';
+import { PageHeader } from '../ui/PageHeader';
+
+const actionColor = (action: string) => (action.endsWith('created') ? 'green' : action.endsWith('deleted') || action.endsWith('removed') ? 'red' : action.endsWith('updated') ? 'blue' : 'default');
+
+/** Every recorded change, filterable; a row expands to its before/after diff. */
+export function AuditLogPage() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<AuditFilter>({ page: 1, pageSize: 20 });
+  const log = useAuditLog(filter);
+  const set = (next: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...next, page: next.page ?? 1 }));
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} crumbs={[{ title: t('nav.audit') }]} />
+      <Card>
+        <Space wrap className="toolbar">
+          <Input.Search allowClear placeholder={t('audit.entityType')} onSearch={(v) => set({ entityType: v.trim() || undefined })} style={{ width: 170 }} data-testid="audit-filter-entity" />
+          <Input.Search allowClear placeholder={t('audit.actor')} onSearch={(v) => set({ actor: v.trim() || undefined })} style={{ width: 170 }} data-testid="audit-filter-actor" />
+          <Input.Search allowClear placeholder={t('audit.action')} onSearch={(v) => set({ action: v.trim() || undefined })} style={{ width: 190 }} data-testid="audit-filter-action" />
+          <DatePicker.RangePicker
+            showTime
+            placeholder={[t('audit.from'), t('audit.to')]}
+            onChange={(range: [Dayjs | null, Dayjs | null] | null) => set({ from: range?.[0]?.toISOString(), to: range?.[1]?.toISOString() })}
+          />
+        </Space>
+        {log.isError && !log.data ? (
+          <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+        ) : (
+          <Table<AuditEntry>
+            data-testid="audit-table"
+            rowKey="id"
+            size="middle"
+            loading={log.isFetching}
+            dataSource={log.data?.items ?? []}
+            scroll={{ x: 900 }}
+            expandable={{ expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} /> }}
+            pagination={{
+              current: filter.page,
+              pageSize: filter.pageSize,
+              total: log.data?.total ?? 0,
+              showTotal: (n) => t('common.total', { count: n }),
+              onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
+            }}
+            columns={[
+              { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
+              { title: t('audit.actor'), dataIndex: 'actorName', width: 130 },
+              { title: t('audit.action'), dataIndex: 'action', width: 190, render: (a: string) => <Tag color={actionColor(a)}>{a}</Tag> },
+              { title: t('audit.entityType'), dataIndex: 'entityType', width: 130 },
+              { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string) => <Typography.Text code copyable={{ text: v }}>{v.slice(0, 8)}…</Typography.Text> },
+              { title: t('audit.requestId'), dataIndex: 'requestId', width: 120, render: (v: string | null) => (v ? <Typography.Text type="secondary">{v.slice(0, 8)}</Typography.Text> : '—') },
+            ]}
+          />
+        )}
+      </Card>
+    </>
+  );
+}
