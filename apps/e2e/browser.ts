@@ -37,5 +37,7 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Let chart animations (ECharts, ~1 s) finish so the picture shows real values.
+  await page.waitForTimeout(1200);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
 }
