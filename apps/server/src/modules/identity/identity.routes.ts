@@ -34,7 +34,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/auth/login',
     {
       config: { isPublic: true, rateLimit: { max: opts.loginRatePerMinute, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Log in with username and password; sets the session cookie', body: loginBody, response: { 200: meResponse, ...errorResponses, 423: errorResponses[401], 429: errorResponses[401] } },
+      schema: { tags, security: [], summary: 'Log in with username and password; sets the session cookie', body: loginBody, response: { 200: meResponse, ...errorResponses, 423: errorResponses[401], 429: errorResponses[401] } },
     },
     async (request, reply) => {
       const result = await identity.login({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] });
@@ -49,7 +49,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     },
   );
 
-  app.post('/auth/logout', { config: { isPublic: true }, schema: { tags, summary: 'End the session', response: { 204: z.null() } } }, async (request, reply) => {
+  app.post('/auth/logout', { config: { isPublic: true }, schema: { tags, security: [], summary: 'End the session', response: { 204: z.null() } } }, async (request, reply) => {
     if (request.sessionToken) await identity.logout(request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send(null);
