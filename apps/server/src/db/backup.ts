@@ -10,6 +10,13 @@ import * as schema from './schema';
 /** Progress callback: table name, rows done so far, rows in the table. */
 export type Progress = (table: string, done: number, total: number) => void;
 
+/**
+ * Tables whose rows the migrations themselves insert (singleton state rows):
+ * an "empty" database already has them, so restore replaces them instead of
+ * refusing.
+ */
+export const MIGRATION_SEEDED_TABLES: ReadonlySet<string> = new Set(['ledger_state']);
+
 const FORMAT = 'parkos-backup';
 const FORMAT_VERSION = 1;
 const BATCH = 1000;
@@ -102,6 +109,7 @@ async function writeDump(query: SessionQuery, driver: string, file: string, onPr
 /** Refuses to restore over data: the target must have the schema (migrated) and no rows. */
 async function assertEmpty(query: SessionQuery, tables: string[]): Promise<void> {
   for (const table of tables) {
+    if (MIGRATION_SEEDED_TABLES.has(table)) continue;
     const [{ n }] = await query<{ n: number }>(`select count(*)::int as n from "${table}"`);
     if (n > 0) throw new Error(`Restore needs an empty database, but table ${table} has ${n} rows. Use a fresh DATA_DIR or an empty PostgreSQL database.`);
   }
@@ -131,6 +139,7 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress)
   let tables = 0;
   await query('begin');
   try {
+    for (const table of MIGRATION_SEEDED_TABLES) if (known.has(table)) await query(`delete from "${table}"`);
     const flush = async () => {
       if (!current || current.batch.length === 0) return;
       await query(`insert into "${current.table}" select * from json_populate_recordset(null::"${current.table}", $1::json)`, [JSON.stringify(current.batch)]);
