@@ -8,7 +8,7 @@ export const en: Messages = {
     search: 'Search', reset: 'Reset', all: 'All', actions: 'Actions', loading: 'Loading…', yes: 'Yes', no: 'No', none: 'None', back: 'Back',
     saved: 'Saved', created: 'Created', deleted: 'Deleted', updated: 'Updated', close: 'Close', details: 'Details', total: '{{count}} in total',
     required: '{{field}} is required', areYouSure: 'Are you sure?', copy: 'Copy', copied: 'Copied', readOnly: 'Read only',
-    loadFailed: 'Could not load', loadFailedHint: 'The data could not be loaded. Check your connection and try again.', empty: 'No data', noPermission: 'No access',
+    loadFailed: 'Could not load', loadFailedHint: 'The data could not be loaded. Check your connection and try again.', empty: 'No data', noPermission: 'No access', notFound: 'Not found', notFoundHint: 'This record does not exist, or you may not see it.', noPermissionHint: 'Your role may not see this.',
   },
   lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
   nav: {

@@ -16,10 +16,11 @@ export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
   return (
     <Result
       status={status === 403 ? '403' : status === 404 ? '404' : 'warning'}
-      title={title ?? (status === 403 ? t('common.noPermission') : t('common.loadFailed'))}
-      subTitle={message ?? t('common.loadFailedHint')}
+      title={title ?? (status === 403 ? t('common.noPermission') : status === 404 ? t('common.notFound') : t('common.loadFailed'))}
+      // 403/404 get a translated explanation; the server's English message stays for other failures.
+      subTitle={status === 404 ? t('common.notFoundHint') : status === 403 ? t('common.noPermissionHint') : (message ?? t('common.loadFailedHint'))}
       extra={
-        onRetry && (
+        onRetry && status !== 404 && status !== 403 && (
           <Button type="primary" icon={<ReloadOutlined />} onClick={onRetry} data-testid="retry">
             {t('common.retry')}
           </Button>
