@@ -14,6 +14,8 @@ import { installErrorHandler } from './lib/error-handler';
 import { installAuthHook } from './modules/identity/auth.hook';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
+import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
+import { ledgerRoutes } from './modules/ledger';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
 
@@ -59,11 +61,12 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'ParkOS API', version: '0.1.0', description: API_DESCRIPTION },
+      info: { title: 'ParkOS API', version: '0.1.0', description: API_DESCRIPTION + IOT_API_DESCRIPTION },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'parkos_session' },
           bearer: { type: 'http', scheme: 'bearer' },
+          device: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Device <code>:<secret>' },
         },
       },
       security: [{ session: [] }, { bearer: [] }],
@@ -81,6 +84,9 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       });
       await api.register(identityRoutes, { identity: services.identity, audit: services.audit, cookieSecure: config.cookieSecure, loginRatePerMinute: config.loginRatePerMinute });
       await api.register(parksRoutes, { parks: services.parks });
+      await api.register(deviceRoutes, { devices: services.iot.devices });
+      await api.register(ingestRoutes, { ingest: services.iot.ingest, deviceAuth: services.iot.deviceAuth });
+      await api.register(ledgerRoutes, { ledger: services.ledger });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -9,6 +9,7 @@ import { openAppDatabase } from './runtime/database';
 import { seedDemoPark } from './seed/demo-park';
 import { createServices } from './services';
 import { AppError } from './lib/errors';
+import { auditLedger, runLedgerVerifyCommand, runVerifyBundleCommand } from './modules/ledger';
 
 /** Prints `table  1200/3000` on one line (a TTY) or once per table (logs). */
 function progressPrinter(): Progress {
@@ -22,6 +23,22 @@ function progressPrinter(): Progress {
       process.stdout.write(line + '\n');
       last = table;
     }
+  };
+}
+
+/** Progress of `parkos ledger audit`: one rewritten line on a TTY, a line per 10 % otherwise. */
+function ledgerProgressPrinter(): (phase: string, done: number, total: number) => void {
+  let lastDecile = -1;
+  return (phase, done, total) => {
+    const line = `  ${phase.padEnd(8)} ${done}/${total}`;
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r${line}`.padEnd(50));
+      if (done >= total) process.stderr.write('\n');
+      return;
+    }
+    const decile = total ? Math.floor((done / total) * 10) : 10;
+    if (decile !== lastDecile) process.stderr.write(`${line}\n`);
+    lastDecile = done >= total ? -1 : decile;
   };
 }
 
@@ -108,6 +125,55 @@ export function buildCli(): Command {
         process.stdout.write(`restored ${r.rows} rows in ${r.tables} tables from ${file}\n`);
       }),
     );
+
+  program
+    .command('ledger')
+    .description('tamper-evident ledger: verify-inclusion | verify-consistency | verify-bundle FILE (offline); audit | sign-head (database)')
+    .argument('[args...]', 'subcommand and its options (parkos ledger help)')
+    // The verifiers parse their own flags, so commander passes everything through untouched.
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (args: string[]) => {
+      const [sub, ...rest] = args;
+      const io = { stdout: process.stdout, stderr: process.stderr };
+      if (sub === 'verify-bundle') {
+        process.exitCode = runVerifyBundleCommand(rest, io);
+      } else if (sub === 'audit') {
+        process.exitCode = await withDatabase('parkos ledger audit', async (_config, database) => {
+          const started = Date.now();
+          const result = await auditLedger(database.db, ledgerProgressPrinter());
+          const summary = `${result.leaves} leaves, ${result.nodes} nodes, ${result.heads} signed heads checked in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+          if (result.ok) {
+            process.stdout.write(`ledger intact: ${summary}\n`);
+            return 0;
+          }
+          process.stderr.write(`ledger DIVERGES: ${result.divergence}\n(${summary} before the divergence)\n`);
+          return 1;
+        });
+      } else if (sub === 'sign-head') {
+        await withDatabase('parkos ledger sign-head', async (config, database) => {
+          const head = await createServices(database, config).ledger.createHead();
+          process.stdout.write(`${JSON.stringify(head, null, 2)}\n`);
+        });
+      } else {
+        process.exitCode = runLedgerVerifyCommand(args, io);
+        if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+          process.stdout.write('  parkos ledger verify-bundle FILE [--key PUBLIC_KEY_PEM_FILE]   offline check of a downloaded proof bundle\n  parkos ledger audit        re-derive the whole log from the audit log and check every leaf, node and signed head\n  parkos ledger sign-head    sign a tree head for the current size now\n');
+        }
+      }
+    });
+
+  program
+    .command('dispatch')
+    .description('smart dispatch: eval --train TRAIN.csv (--test TEST.csv | --folds K) --text COLS --label COL [--json]')
+    .argument('[args...]', 'subcommand and its options')
+    // The evaluation command parses its own flags.
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (args: string[]) => {
+      const { runDispatchEval } = await import('./modules/workorders/classifier/eval-command');
+      process.exitCode = await runDispatchEval(args, { stdout: process.stdout, stderr: process.stderr });
+    });
 
   program.addOption(new Option('--no-color').hideHelp());
   return program;

@@ -5,14 +5,20 @@ import type { Database } from './db/client';
 import { createAuditService } from './modules/identity/audit.service';
 import { createIdentityService } from './modules/identity/identity.service';
 import { createParksService } from './modules/parks/parks.service';
+import { createIotServices } from './modules/iot';
+import { createLedgerService } from './modules/ledger';
 
 /** The composition root: every service wired to one database. */
-export function createServices(database: Database, config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes'>) {
+export function createServices(
+  database: Database,
+  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey'>>,
+) {
   const { db } = database;
-  const audit = createAuditService({
-    db,
-    parkIdsOfSites: async (siteIds) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []),
-  });
+  const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
+  const audit = createAuditService({ db, parkIdsOfSites });
+  // Every audit entry becomes a Merkle-log leaf inside the transaction that records it.
+  const ledger = createLedgerService({ db, parkIdsOfSites, keys: { configuredKey: config.ledgerSigningKey, env: config.env, driver: database.driver, dataDir: config.dataDir } });
+  audit.addHook(ledger.appendAuditEntry);
   const parks = createParksService({ db, audit });
   const identity = createIdentityService({
     db,
@@ -20,7 +26,8 @@ export function createServices(database: Database, config: Pick<AppConfig, 'sess
     settings: { sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures, loginLockMinutes: config.loginLockMinutes },
     parkOfScope: parks.parkOfScope,
   });
-  return { audit, identity, parks };
+  const iot = createIotServices({ database, audit });
+  return { audit, identity, parks, ledger, iot };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,3 +1,5 @@
 /** Every table of every module: the one Drizzle schema both drivers share. */
 export * from '../modules/identity/identity.table';
 export * from '../modules/parks/parks.table';
+export * from '../modules/ledger/ledger.table';
+export * from '../modules/iot/iot.table';

@@ -5,6 +5,7 @@ import { createServices } from '../services';
 import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
+import { startExternalIngest } from '../modules/iot';
 
 export interface RunningServer {
   url?: string;
@@ -29,14 +30,40 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     printDemoLogins(summary.logins.map((l) => `${l.username.padEnd(14)} ${l.description}`));
   }
 
+  // Audit entries recorded before the ledger existed (an upgraded database) become leaves first.
+  const backfilled = await services.ledger.appendMissing();
+  if (backfilled > 0) log.info(`ledger: appended ${backfilled} earlier audit entries to the Merkle log`);
+
   const stops: (() => Promise<void>)[] = [];
+
+  if (config.roles.includes('worker')) {
+    // Periodic signed tree heads, only when the log grew; a failure is logged and retried next tick.
+    const signHead = async () => {
+      try {
+        const head = await services.ledger.createHeadIfGrown();
+        if (head) log.info(`ledger: signed tree head at size ${head.treeSize}`);
+      } catch (err) {
+        log.error({ err }, 'ledger: could not sign a tree head');
+      }
+    };
+    const timer = setInterval(() => void signHead(), config.ledgerSthIntervalSeconds * 1000);
+    timer.unref();
+    void signHead();
+    stops.push(async () => clearInterval(timer));
+  }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;
 
   if (config.roles.includes('ingest') && !config.mqttUrl) {
-    broker = await startEmbeddedBroker({ port: config.mqttPort, log: log as never });
+    broker = await startEmbeddedBroker({ port: config.mqttPort, log: log as never, deviceAuth: services.iot.deviceAuth, ingest: services.iot.ingest });
     stops.push(() => broker!.close());
   }
+  if (config.roles.includes('ingest') && config.mqttUrl) {
+    const external = await startExternalIngest({ url: config.mqttUrl, ingest: services.iot.ingest, log: log as never });
+    stops.push(() => external.close());
+  }
+  // Last: write what is queued before the database closes.
+  stops.push(() => services.iot.pipeline.close());
 
   if (config.roles.includes('api')) {
     const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel === 'debug' ? 'debug' : 'warn' } });

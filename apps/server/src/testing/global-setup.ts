@@ -30,8 +30,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   await db.close();
   process.env[TEMPLATE_ENV] = name;
   return async () => {
-    // Drop the template and any test database a crashed file left behind.
-    const rows = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'parkos_t_%' or datname = $1`, [name]);
+    // Drop the template and any test database of this run a crashed file left behind.
+    const rows = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1 or datname = $2`, [`${name}\\_%`, name]);
     for (const r of rows.rows) await admin.query(`drop database if exists ${r.datname} with (force)`).catch(() => undefined);
     await admin.end();
   };

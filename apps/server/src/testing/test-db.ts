@@ -27,7 +27,8 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
     const blob = new Blob([fs.readFileSync(template)]);
     return openDatabase({ dataDir: 'memory://', loadDataDir: blob });
   }
-  const name = `parkos_t_${crypto.randomBytes(6).toString('hex')}`;
+  // Named after this run's template, so a run's teardown drops only its own databases.
+  const name = `${template}_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
   try {

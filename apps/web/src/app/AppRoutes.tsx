@@ -6,6 +6,7 @@ import { BuildingPage } from '../pages/BuildingPage';
 import { EnterpriseDetailPage } from '../pages/EnterpriseDetailPage';
 import { EnterprisesPage } from '../pages/EnterprisesPage';
 import { LeadsPage } from '../pages/LeadsPage';
+import { LedgerPage } from '../pages/LedgerPage';
 import { LoginPage } from '../pages/LoginPage';
 import { MyEnterprisePage } from '../pages/MyEnterprisePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -33,6 +34,7 @@ export function AppRoutes() {
           <Route path="leads" element={<RequirePermission flag="canSeeLeads"><LeadsPage /></RequirePermission>} />
           <Route path="users" element={<RequirePermission flag="canManageUsers"><UsersPage /></RequirePermission>} />
           <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
+          <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -13,7 +13,7 @@ export const en: Messages = {
   lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
   nav: {
     home: 'Dashboard', structure: 'Park structure', enterprises: 'Enterprises', myEnterprise: 'My enterprise', property: 'Property companies', leads: 'Attraction pipeline',
-    users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', menu: 'Menu',
+    users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu',
   },
   auth: {
     title: 'Sign in to ParkOS', subtitle: 'Park operations · Enterprise services · Operations center', username: 'Username', password: 'Password', submit: 'Sign in',
@@ -80,7 +80,20 @@ export const en: Messages = {
   },
   audit: {
     title: 'Audit log', at: 'Time', actor: 'Actor', action: 'Action', entityType: 'Entity type', entityId: 'Entity ID', requestId: 'Request ID', before: 'Before', after: 'After',
-    diff: 'Changes', field: 'Field', from: 'From', to: 'To', range: 'Time range', noChanges: 'No field changed', empty: 'No audit entries',
+    diff: 'Changes', field: 'Field', from: 'From', to: 'To', range: 'Time range', verify: 'Ledger', noChanges: 'No field changed', empty: 'No audit entries',
+  },
+  ledger: {
+    title: 'Tamper-evident ledger', subtitle: 'Every audit entry is a leaf of an RFC 9162 Merkle log whose heads the park signs with Ed25519: anyone can check them',
+    latestHead: 'Latest signed tree head', treeSize: 'Tree size (entries)', root: 'Root hash', signedAt: 'Signed at', signature: 'Signature', browserCheck: 'Checked in this browser',
+    signatureValid: 'Signature valid', signatureInvalid: 'Signature invalid', publicKey: 'Park public key', algorithm: 'Algorithm', keyId: 'Key ID',
+    keyHint: 'The key is published at the address above; compare its key ID, then use it to verify any proof bundle offline.', signNow: 'Sign tree head now', signed: 'Signed the head of size {{size}}',
+    verifyEntry: 'Verify an audit entry', auditId: 'Audit entry ID', verify: 'Verify', verifyTitle: 'Verify audit entry #{{id}}', recentHeads: 'Recent signed tree heads',
+    verified: 'Verified', notVerified: 'Verification failed', verifiedText: 'This entry is leaf {{index}} of the log and is included in the tree of size {{size}} signed by the park key; every computation ran in this browser.',
+    notVerifiedText: 'This entry does not match the signed log: it may have been changed after it was recorded. See the failed checks below.',
+    leafIndex: 'Leaf index', proofLength: 'Proof length', entry: 'Canonical entry (parkos-audit-v1)', downloadBundle: 'Download proof bundle',
+    bundleHint: 'Offline: parkos ledger verify-bundle {{file}}', checkBundle: 'Check a proof bundle file', bundleUnreadable: 'Could not read the bundle',
+    bundleValid: 'The bundle is valid, signed by key {{keyId}}',
+    steps: { leafHash: 'Leaf hash = SHA-256(0x00 ‖ entry)', inclusion: 'The inclusion proof leads to the signed head’s root', keyId: 'The head’s key ID is the park’s published key', signature: 'The head’s Ed25519 signature is valid' },
   },
   welcome: {
     title: 'Welcome to ParkOS', text: 'Your role: {{roles}}. More features (cloud marketplace, talent services, alliance indicators) are coming soon.', account: 'Manage my account',

@@ -11,7 +11,7 @@ export const zhCN = {
   lang: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
   nav: {
     home: '工作台', structure: '园区结构', enterprises: '企业管理', myEnterprise: '我的企业', property: '物业公司', leads: '招商管理',
-    users: '用户与角色', audit: '审计日志', account: '我的账户', welcome: '欢迎', building: '楼宇详情', enterprise: '企业档案', menu: '菜单',
+    users: '用户与角色', audit: '审计日志', account: '我的账户', welcome: '欢迎', building: '楼宇详情', enterprise: '企业档案', ledger: '防篡改账本', menu: '菜单',
   },
   auth: {
     title: '登录 ParkOS', subtitle: '园区运营 · 企业服务 · 智慧运营中心', username: '用户名', password: '密码', submit: '登录',
@@ -78,7 +78,20 @@ export const zhCN = {
   },
   audit: {
     title: '审计日志', at: '时间', actor: '操作人', action: '操作', entityType: '对象类型', entityId: '对象 ID', requestId: '请求 ID', before: '变更前', after: '变更后',
-    diff: '变更内容', field: '字段', from: '开始', to: '结束', range: '时间范围', noChanges: '无字段变化', empty: '暂无审计记录',
+    diff: '变更内容', field: '字段', from: '开始', to: '结束', range: '时间范围', verify: '账本验证', noChanges: '无字段变化', empty: '暂无审计记录',
+  },
+  ledger: {
+    title: '防篡改账本', subtitle: '每条审计记录都写入 RFC 9162 默克尔日志，树头由园区 Ed25519 密钥签名，任何人都可独立验证',
+    latestHead: '最新签名树头', treeSize: '树大小（条目数）', root: '根哈希', signedAt: '签名时间', signature: '签名', browserCheck: '浏览器验签',
+    signatureValid: '签名有效', signatureInvalid: '签名无效', publicKey: '园区公钥', algorithm: '算法', keyId: '密钥 ID',
+    keyHint: '公钥公开发布于上述地址；核对密钥 ID 后，可用它离线验证任何证明包。', signNow: '立即签名树头', signed: '已签名大小为 {{size}} 的树头',
+    verifyEntry: '验证审计记录', auditId: '审计记录 ID', verify: '验证', verifyTitle: '验证审计记录 #{{id}}', recentHeads: '最近的签名树头',
+    verified: '验证通过', notVerified: '验证失败', verifiedText: '该记录是日志第 {{index}} 号叶子，已包含在大小为 {{size}}、由园区密钥签名的树中；所有计算均在本浏览器内完成。',
+    notVerifiedText: '该记录与签名日志不一致：可能在写入后被改动。请查看下方未通过的检查项。',
+    leafIndex: '叶子序号', proofLength: '证明长度', entry: '规范化条目（parkos-audit-v1）', downloadBundle: '下载证明包',
+    bundleHint: '离线验证：parkos ledger verify-bundle {{file}}', checkBundle: '验证证明包文件', bundleUnreadable: '无法读取证明包',
+    bundleValid: '证明包有效，签名密钥 {{keyId}}',
+    steps: { leafHash: '叶子哈希 = SHA-256(0x00 ‖ 条目)', inclusion: '包含证明可推导出签名树头的根哈希', keyId: '树头的密钥 ID 与园区公布的公钥一致', signature: '树头的 Ed25519 签名有效' },
   },
   welcome: {
     title: '欢迎使用 ParkOS', text: '你的账号角色为「{{roles}}」。更多功能（云超市、人才服务、联盟指标等）即将上线。', account: '管理我的账户',

@@ -6,6 +6,7 @@ import { formatDateTime } from '../lib/format';
 import type { AuditEntry, AuditFilter } from '../modules/audit/api/audit.api';
 import { AuditDiff } from '../modules/audit/components/AuditDiff';
 import { useAuditLog } from '../modules/audit/hooks/useAuditLog';
+import { VerifyEntryButton } from '../modules/ledger/components/VerifyEntryButton';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
 
@@ -57,6 +58,7 @@ export function AuditLogPage() {
               { title: t('audit.entityType'), dataIndex: 'entityType', width: 130 },
               { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string) => <Typography.Text code copyable={{ text: v }}>{v.slice(0, 8)}…</Typography.Text> },
               { title: t('audit.requestId'), dataIndex: 'requestId', width: 120, render: (v: string | null) => (v ? <Typography.Text type="secondary">{v.slice(0, 8)}</Typography.Text> : '—') },
+              { title: t('audit.verify'), key: 'verify', width: 110, fixed: 'right', render: (_: unknown, e: AuditEntry) => <VerifyEntryButton auditId={e.id} /> },
             ]}
           />
         )}

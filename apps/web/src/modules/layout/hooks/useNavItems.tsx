@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FunnelPlotOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
@@ -35,6 +36,7 @@ export function useNavItems(): NavItem[] {
   if (p.canSeeLeads) items.push({ key: 'leads', path: '/leads', label: t('nav.leads'), icon: <FunnelPlotOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
+  if (p.canSeeAudit) items.push({ key: 'ledger', path: '/ledger', label: t('nav.ledger'), icon: <SafetyCertificateOutlined /> });
   items.push({ key: 'account', path: '/account', label: t('nav.account'), icon: <UserOutlined /> });
   return items;
 }

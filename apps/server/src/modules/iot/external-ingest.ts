@@ -1,0 +1,69 @@
+import os from 'node:os';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { IngestService } from './ingest.service';
+import { SHARED_TELEMETRY_SUBSCRIPTION } from './topics';
+
+export interface ExternalIngestOptions {
+  url: string;
+  ingest: IngestService;
+  /** Stable per instance, so the broker keeps its session (and unacknowledged messages) across restarts. */
+  clientId?: string;
+  subscription?: string;
+  /** In-flight unacknowledged messages the broker may send (MQTT 5 Receive Maximum). */
+  receiveMaximum?: number;
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/**
+ * External-broker mode: subscribes through an MQTT 5 shared subscription so
+ * several ingest instances split the stream, and acknowledges each QoS 1
+ * message only after its readings are committed. Redelivered messages are
+ * harmless: telemetry is deduplicated by (device, metric, ts).
+ */
+export async function startExternalIngest(options: ExternalIngestOptions): Promise<{ client: MqttClient; close(): Promise<void> }> {
+  const client = await mqtt.connectAsync(options.url, {
+    protocolVersion: 5,
+    clientId: options.clientId ?? `parkos-ingest-${os.hostname()}`,
+    clean: false,
+    properties: { sessionExpiryInterval: 24 * 3600, receiveMaximum: options.receiveMaximum ?? 2_000 },
+    reconnectPeriod: 1_000,
+  });
+  client.stream.on('connect', () => (client.stream as { setNoDelay?: (v: boolean) => void }).setNoDelay?.(true));
+  (client.stream as { setNoDelay?: (v: boolean) => void }).setNoDelay?.(true);
+
+  // MQTT.js handles incoming packets one at a time and sends the PUBACK when
+  // handleMessage calls back; waiting there for the commit would allow one
+  // message per batch. So we answer handleMessage at once with a marker error
+  // (MQTT.js then neither acknowledges nor stops reading) and send the PUBACK
+  // ourselves once the batch holding the message has committed.
+  const DEFERRED = new Error('acknowledged after commit');
+  const sendPacket = (client as unknown as { _sendPacket(packet: object, cb?: () => void): void })._sendPacket.bind(client);
+  client.handleMessage = (packet, callback) => {
+    const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+    const done = options.ingest.handleExternalMessage(packet.topic, payload);
+    if (packet.qos === 0) {
+      done.catch((err: unknown) => options.log.error({ err }, 'external ingest failed (QoS 0 message lost)'));
+      callback();
+      return;
+    }
+    const messageId = packet.messageId;
+    done.then(
+      () => {
+        if (client.connected) sendPacket({ cmd: 'puback', messageId });
+      },
+      // Not acknowledged: the broker redelivers it when this session reconnects.
+      (err: unknown) => options.log.error({ err, messageId }, 'external ingest failed; message left unacknowledged'),
+    );
+    callback(DEFERRED);
+  };
+  client.on('error', (err) => options.log.warn({ err: err.message }, 'external MQTT broker error'));
+
+  const subscription = options.subscription ?? SHARED_TELEMETRY_SUBSCRIPTION;
+  const granted = await client.subscribeAsync(subscription, { qos: 1 });
+  if (granted[0] && granted[0].qos > 2) throw new Error(`the broker refused the subscription ${subscription} (code ${granted[0].qos})`);
+  options.log.info({ url: options.url.replace(/\/\/[^@]*@/, '//***@'), subscription }, 'subscribed to the external MQTT broker');
+  return {
+    client,
+    close: () => client.endAsync(),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Database } from '../../db/client';
+import type { AuditService } from '../identity/audit.service';
+import { createDeviceAuth } from './device-auth';
+import { createDeviceService } from './device.service';
+import { createIngestPipeline, type IngestPipelineOptions } from './ingest.pipeline';
+import { createIngestService, type IngestLimits } from './ingest.service';
+
+export { createDeviceAuth, parseDeviceAuthorization, type DeviceAuth, type DeviceIdentity } from './device-auth';
+export { createDeviceService, type DeviceService } from './device.service';
+export { createIngestPipeline, type IngestPipeline } from './ingest.pipeline';
+export { createIngestService, IngestRefusal, DEFAULT_INGEST_LIMITS, type IngestLimits, type IngestService } from './ingest.service';
+export { startExternalIngest } from './external-ingest';
+export { deviceRoutes, ingestRoutes } from './iot.routes';
+export { DEVICE_TYPES, METRICS, METRICS_BY_TYPE, type DeviceType } from './metrics';
+export { channelForPublish, maySubscribe, commandsTopic, telemetryTopic, SHARED_TELEMETRY_SUBSCRIPTION } from './topics';
+
+/** The IoT part of the composition root: device registry, credentials, and the ingest pipeline. */
+export function createIotServices(deps: { database: Database; audit: AuditService; limits?: Partial<IngestLimits>; pipeline?: Omit<IngestPipelineOptions, 'database'> }) {
+  const deviceAuth = createDeviceAuth({ database: deps.database });
+  const pipeline = createIngestPipeline({ database: deps.database, ...deps.pipeline });
+  const ingest = createIngestService({ pipeline, deviceAuth, limits: deps.limits });
+  const devices = createDeviceService({ db: deps.database.db, audit: deps.audit, deviceAuth });
+  return { deviceAuth, pipeline, ingest, devices };
+}
+
+export type IotServices = ReturnType<typeof createIotServices>;
+
+/** The topic scheme and payloads, for the OpenAPI description and the README. */
+export const IOT_API_DESCRIPTION = `
+## Devices and telemetry
+Devices connect to the MQTT broker (embedded: port \`MQTT_PORT\`, default 1883) with username = device code and
+password = the secret from \`POST /api/devices/{id}/credentials\` (shown once, stored as a SHA-256 hash).
+A device may publish only to \`parkos/{code}/telemetry\`, \`parkos/{code}/events\` and \`parkos/{code}/command-acks\`,
+and subscribe only to \`parkos/{code}/commands\`. With QoS 1 the PUBACK is sent after the readings are committed.
+
+Telemetry payloads (JSON, at most 64 KiB): \`{"ts": "2026-05-01T08:00:00Z", "metric": "temperature", "value": 21.5}\`,
+a batch \`{"readings": [{"ts": 1777622400000, "metric": "co2", "value": 612}, …]}\` or
+\`{"ts": …, "values": {"temperature": 21.5, "humidity": 40}}\`. \`ts\` is ISO 8601 or epoch milliseconds, optional
+(default: time of receipt), at most 5 minutes ahead and 7 days old. Units are fixed per metric (temperature °C,
+humidity %, co2 ppm, pm25 µg/m³, power_kw kW, energy_kwh kWh, water_m3 m³, occupied/smoke 0/1, body_temp °C,
+soil_moisture %…); each device type accepts its own metrics. Rejected input is counted per device and reason and shown in
+\`GET /api/devices/{id}\`. Devices that cannot speak MQTT send the same payloads to \`POST /api/ingest/telemetry\` with
+\`Authorization: Device <code>:<secret>\`.`;

@@ -1,0 +1,282 @@
+import type { Database } from '../../db/client';
+import type { ParsedReading, Rejection } from './payload';
+
+export interface IngestPipelineOptions {
+  database: Database;
+  /** Flush when a batch holds this many readings… */
+  maxBatchRows?: number;
+  /** …or when its first reading has waited this long. */
+  maxDelayMs?: number;
+  /** Readings queued or being written; beyond it `submit` waits and `tryAccept` refuses (backpressure). */
+  maxQueuedRows?: number;
+  /** Batches written at once (PGlite has one connection: 1). */
+  maxConcurrentFlushes?: number;
+  /** `last_seen_at` is written at most this often per device. */
+  lastSeenIntervalMs?: number;
+  log?: { error(obj: object, msg: string): void };
+}
+
+export interface IngestStats {
+  /** Readings committed (new rows; redelivered duplicates excluded). */
+  inserted: number;
+  /** Readings written, duplicates included. */
+  written: number;
+  batches: number;
+  failedBatches: number;
+  queuedRows: number;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+interface ErrorCount {
+  deviceId: string;
+  reason: string;
+  count: number;
+  lastError: string;
+  lastAt: number;
+}
+
+class Batch {
+  ids: string[] = [];
+  metrics: string[] = [];
+  ts: number[] = [];
+  values: number[] = [];
+  latest = new Map<string, { deviceId: string; metric: string; ts: number; value: number }>();
+  seen = new Set<string>();
+  errors = new Map<string, ErrorCount>();
+  waiters: Waiter[] = [];
+  startedAt = 0;
+
+  get rows(): number {
+    return this.ids.length;
+  }
+
+  get isEmpty(): boolean {
+    return this.ids.length === 0 && this.errors.size === 0 && this.seen.size === 0;
+  }
+}
+
+// One statement, so one implicit transaction on both drivers and one round trip:
+// raw rows, latest values, last-seen and error counters commit together or not at all.
+const FLUSH_SQL = `
+WITH ins AS (
+  INSERT INTO telemetry (device_id, metric, ts, value)
+  SELECT u.d, u.m, to_timestamp(u.t / 1000.0), u.v
+  FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::float8[]) AS u(d, m, t, v)
+  ON CONFLICT DO NOTHING
+  RETURNING 1
+), lv AS (
+  INSERT INTO latest_values (device_id, metric, ts, value)
+  SELECT u.d, u.m, to_timestamp(u.t / 1000.0), u.v
+  FROM unnest($5::uuid[], $6::text[], $7::float8[], $8::float8[]) AS u(d, m, t, v)
+  JOIN devices dv ON dv.id = u.d
+  ON CONFLICT (device_id, metric) DO UPDATE SET ts = excluded.ts, value = excluded.value
+  WHERE excluded.ts >= latest_values.ts
+), seen AS (
+  UPDATE devices SET last_seen_at = now()
+  WHERE id = ANY($9::uuid[]) AND (last_seen_at IS NULL OR last_seen_at < now())
+), err AS (
+  INSERT INTO device_ingest_errors (device_id, reason, count, last_error, last_at)
+  SELECT u.d, u.r, u.c, u.e, to_timestamp(u.t / 1000.0)
+  FROM unnest($10::uuid[], $11::text[], $12::int8[], $13::text[], $14::float8[]) AS u(d, r, c, e, t)
+  JOIN devices dv ON dv.id = u.d
+  ON CONFLICT (device_id, reason) DO UPDATE SET count = device_ingest_errors.count + excluded.count,
+    last_error = excluded.last_error, last_at = excluded.last_at
+)
+SELECT (SELECT count(*) FROM ins)::int AS inserted`;
+
+/**
+ * The ingest hot path: readings from MQTT and HTTP are gathered into batches
+ * (≤ `maxBatchRows` or ≤ `maxDelayMs`) and written with one raw `unnest`
+ * statement — no Drizzle here. `submit` resolves only after the batch has
+ * committed, so the broker acknowledges a QoS 1 message only once it is in
+ * the database. The queue is bounded: past `maxQueuedRows` callers wait.
+ */
+export function createIngestPipeline(options: IngestPipelineOptions) {
+  const { database } = options;
+  const maxBatchRows = options.maxBatchRows ?? 2_000;
+  const maxDelayMs = options.maxDelayMs ?? 20;
+  const maxQueuedRows = options.maxQueuedRows ?? 50_000;
+  const maxConcurrent = options.maxConcurrentFlushes ?? (database.driver === 'pglite' ? 1 : 2);
+  const lastSeenIntervalMs = options.lastSeenIntervalMs ?? 15_000;
+  const stats: IngestStats = { inserted: 0, written: 0, batches: 0, failedBatches: 0, queuedRows: 0 };
+  const lastSeenWritten = new Map<string, number>();
+  const capacityWaiters: (() => void)[] = [];
+  let current = new Batch();
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight = 0;
+  let closed = false;
+  const idle: (() => void)[] = [];
+
+  function add(deviceId: string, readings: readonly ParsedReading[]): void {
+    const b = current;
+    if (b.startedAt === 0) b.startedAt = Date.now();
+    for (const r of readings) {
+      b.ids.push(deviceId);
+      b.metrics.push(r.metric);
+      b.ts.push(r.ts);
+      b.values.push(r.value);
+      const key = `${deviceId}\u0000${r.metric}`;
+      const prev = b.latest.get(key);
+      if (!prev || r.ts >= prev.ts) b.latest.set(key, { deviceId, metric: r.metric, ts: r.ts, value: r.value });
+    }
+    stats.queuedRows += readings.length;
+    touch(deviceId);
+  }
+
+  function touch(deviceId: string): void {
+    const now = Date.now();
+    const last = lastSeenWritten.get(deviceId) ?? 0;
+    if (now - last < lastSeenIntervalMs) return;
+    lastSeenWritten.set(deviceId, now);
+    current.seen.add(deviceId);
+    if (current.startedAt === 0) current.startedAt = now;
+  }
+
+  function schedule(): void {
+    if (inFlight >= maxConcurrent || current.isEmpty) return;
+    const age = Date.now() - current.startedAt;
+    if (current.rows >= maxBatchRows || age >= maxDelayMs || closed) {
+      flushNow();
+      return;
+    }
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      schedule();
+    }, maxDelayMs - age);
+  }
+
+  function flushNow(): void {
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    const b = current;
+    current = new Batch();
+    inFlight++;
+    write(b)
+      .then(
+        (inserted) => {
+          stats.inserted += inserted;
+          stats.written += b.rows;
+          stats.batches++;
+          releaseInChunks(b.waiters, (w) => w.resolve());
+        },
+        (err: Error) => {
+          stats.failedBatches++;
+          // The readings were not committed: the senders get no acknowledgement and will retry.
+          for (const id of b.seen) lastSeenWritten.delete(id);
+          options.log?.error({ err, rows: b.rows }, 'ingest batch failed');
+          for (const w of b.waiters) w.reject(err);
+        },
+      )
+      .finally(() => {
+        inFlight--;
+        stats.queuedRows -= b.rows;
+        while (capacityWaiters.length && stats.queuedRows < maxQueuedRows) capacityWaiters.shift()!();
+        schedule();
+        if (inFlight === 0 && current.isEmpty) for (const f of idle.splice(0)) f();
+      });
+  }
+
+  async function write(b: Batch): Promise<number> {
+    const lv = [...b.latest.values()];
+    const errs = [...b.errors.values()];
+    const rows = await database.query<{ inserted: number }>(FLUSH_SQL, [
+      b.ids,
+      b.metrics,
+      b.ts,
+      b.values,
+      lv.map((l) => l.deviceId),
+      lv.map((l) => l.metric),
+      lv.map((l) => l.ts),
+      lv.map((l) => l.value),
+      [...b.seen],
+      errs.map((e) => e.deviceId),
+      errs.map((e) => e.reason),
+      errs.map((e) => e.count),
+      errs.map((e) => e.lastError),
+      errs.map((e) => e.lastAt),
+    ]);
+    return rows[0]?.inserted ?? 0;
+  }
+
+  /** Resolving thousands of acknowledgements in one tick floods Aedes' emitter; spread them over ticks. */
+  function releaseInChunks<T>(items: T[], fn: (item: T) => void, chunk = 256): void {
+    let i = 0;
+    const step = () => {
+      const end = Math.min(i + chunk, items.length);
+      for (; i < end; i++) fn(items[i]);
+      if (i < items.length) setImmediate(step);
+    };
+    step();
+  }
+
+  return {
+    stats,
+
+    /** Whether the queue has room for `n` more readings now. */
+    hasCapacity(n = 1): boolean {
+      return stats.queuedRows + n <= maxQueuedRows || stats.queuedRows === 0;
+    },
+
+    /** Queues readings and resolves once they are committed; waits while the queue is full. */
+    async submit(deviceId: string, readings: readonly ParsedReading[]): Promise<void> {
+      if (closed) throw new Error('ingest pipeline is closed');
+      while (!this.hasCapacity(readings.length)) await new Promise<void>((resolve) => capacityWaiters.push(resolve));
+      const done = new Promise<void>((resolve, reject) => current.waiters.push({ resolve, reject }));
+      add(deviceId, readings);
+      schedule();
+      return done;
+    },
+
+    /** Queues readings without waiting for the commit (QoS 0); false when the queue is full. */
+    tryAccept(deviceId: string, readings: readonly ParsedReading[]): boolean {
+      if (closed || !this.hasCapacity(readings.length)) return false;
+      add(deviceId, readings);
+      schedule();
+      return true;
+    },
+
+    /** Counts rejected input for a device; written with the next batch. */
+    recordRejections(deviceId: string, rejections: readonly Rejection[]): void {
+      if (rejections.length === 0) return;
+      const now = Date.now();
+      for (const r of rejections) {
+        const key = `${deviceId}\u0000${r.reason}`;
+        const e = current.errors.get(key);
+        if (e) {
+          e.count++;
+          e.lastError = r.message;
+          e.lastAt = now;
+        } else current.errors.set(key, { deviceId, reason: r.reason, count: 1, lastError: r.message, lastAt: now });
+      }
+      if (current.startedAt === 0) current.startedAt = now;
+      schedule();
+    },
+
+    /** Marks a device as seen (written at most every `lastSeenIntervalMs`). */
+    touch(deviceId: string): void {
+      touch(deviceId);
+      schedule();
+    },
+
+    /** Writes whatever is queued and resolves when nothing is in flight. */
+    async drain(): Promise<void> {
+      if (inFlight === 0 && current.isEmpty) return;
+      const wait = new Promise<void>((resolve) => idle.push(resolve));
+      if (inFlight < maxConcurrent && !current.isEmpty) flushNow();
+      await wait;
+    },
+
+    async close(): Promise<void> {
+      closed = true;
+      await this.drain();
+    },
+  };
+}
+
+export type IngestPipeline = ReturnType<typeof createIngestPipeline>;
