@@ -54,6 +54,19 @@ describe('the web app in a real browser', () => {
     await page.waitForURL(/\/enterprises\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId('enterprise-name').innerText()).toBe(name);
     await screenshot(page, 'enterprise-created-desktop');
+    // Sign a lease of a vacant unit: the unit then counts as leased.
+    await page.getByTestId('lease-new').click();
+    await page.getByTestId('lease-form').locator('.ant-select').first().click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+    const range = page.getByTestId('lease-form').locator('.ant-picker-range input');
+    await range.nth(0).fill('2026-12-01');
+    await range.nth(0).press('Enter');
+    await range.nth(1).fill('2028-11-30');
+    await range.nth(1).press('Enter');
+    await page.getByTestId('lease-form').locator('.ant-input-number input').fill('12345.67');
+    await page.getByTestId('lease-form-submit').click();
+    await expect.poll(() => page.locator('body').innerText()).toMatch(/12,345\.67/);
+    await screenshot(page, 'enterprise-lease-signed-desktop');
     await page.goto('/enterprises');
     await page.getByTestId('enterprise-search').locator('input').fill(code);
     await page.getByTestId('enterprise-search').locator('input').press('Enter');

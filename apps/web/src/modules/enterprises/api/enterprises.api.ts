@@ -98,3 +98,20 @@ export const removeVehicle = (id: string, vehicleId: string) => api.delete(`/ent
 export const addParkingSpace = (id: string, input: { lotName: string; spaceCode: string }) => api.post<ParkingSpace>(`/enterprises/${id}/parking-spaces`, input);
 export const removeParkingSpace = (id: string, spaceId: string) => api.delete(`/enterprises/${id}/parking-spaces/${spaceId}`);
 export const endLease = (id: string, leaseId: string) => api.post<Lease>(`/enterprises/${id}/leases/${leaseId}/end`);
+
+/** A unit that can be leased, as listed by GET /api/units. */
+export interface LeasableUnit {
+  id: string;
+  code: string;
+  area: number;
+  status: 'vacant' | 'leased' | 'reserved';
+  buildingName: string;
+  floorName: string;
+}
+export const findLeasableUnits = (parkId: string) =>
+  Promise.all([
+    api.get<Page<LeasableUnit>>('/units', { parkId, status: 'vacant', pageSize: 500 }),
+    api.get<Page<LeasableUnit>>('/units', { parkId, status: 'reserved', pageSize: 500 }),
+  ]).then(([vacant, reserved]) => [...vacant.items, ...reserved.items]);
+export const createLease = (id: string, input: { unitId: string; startDate: string; endDate: string; monthlyRentFen: number }) =>
+  api.post<Lease>(`/enterprises/${id}/leases`, input);

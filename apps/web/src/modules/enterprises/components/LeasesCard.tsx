@@ -1,17 +1,33 @@
+import { useState } from 'react';
 import { App, Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatArea, formatDate, formatFen } from '../../../lib/format';
 import { errorMessage } from '../../../lib/form-errors';
 import type { Lease } from '../api/enterprises.api';
 import { useEnterpriseMutations } from '../hooks/useEnterprise';
+import { LeaseFormModal } from './LeaseFormModal';
 
-/** Leases of the enterprise; operators may end an active one. */
-export function LeasesCard({ enterpriseId, leases, canEnd }: { enterpriseId: string; leases: Lease[]; canEnd: boolean }) {
+/** Leases of the enterprise; operators sign new ones and end active ones. */
+export function LeasesCard({ enterpriseId, parkId, leases, canEnd }: { enterpriseId: string; parkId?: string; leases: Lease[]; canEnd: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const m = useEnterpriseMutations(enterpriseId);
+  const [isSigning, setIsSigning] = useState(false);
   return (
-    <Card title={`${t('enterprises.leases')} (${leases.length})`} styles={{ body: { padding: 0 } }}>
+    <Card
+      title={`${t('enterprises.leases')} (${leases.length})`}
+      styles={{ body: { padding: 0 } }}
+      extra={
+        canEnd &&
+        parkId && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setIsSigning(true)} data-testid="lease-new">
+            {t('enterprises.newLease')}
+          </Button>
+        )
+      }
+    >
+      {parkId && <LeaseFormModal enterpriseId={enterpriseId} parkId={parkId} open={isSigning} onClose={() => setIsSigning(false)} />}
       <Table<Lease>
         rowKey="id"
         size="small"
