@@ -20,6 +20,13 @@ export function baseUrl(): string {
   return url;
 }
 
+/** The embedded MQTT broker's port of the test server. */
+export function mqttPort(): number {
+  const port = Number(process.env.E2E_MQTT_PORT);
+  if (!port) throw new Error('E2E_MQTT_PORT is not set: the server did not log "embedded MQTT broker listening"');
+  return port;
+}
+
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1440, height: 900 };
 

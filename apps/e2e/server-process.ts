@@ -7,6 +7,8 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface ServerProcess {
   url: string;
+  /** Port of the embedded MQTT broker (started with MQTT_PORT=0), read from its log line; null if it did not start. */
+  mqttPort: number | null;
   dataDir: string;
   child: ChildProcess;
   output: () => string;
@@ -44,6 +46,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   });
   return {
     url,
+    mqttPort: mqttPortOf(output),
     dataDir,
     child,
     output: () => output,
@@ -54,4 +57,19 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
         child.kill(signal);
       }),
   };
+}
+
+/** The port in the broker's pino line `{"port":…,"msg":"embedded MQTT broker listening"}`. */
+export function mqttPortOf(output: string): number | null {
+  for (const line of output.split('\n')) {
+    if (!line.includes('embedded MQTT broker listening')) continue;
+    try {
+      const port = (JSON.parse(line) as { port?: unknown }).port;
+      if (typeof port === 'number') return port;
+    } catch {
+      const m = /"port":\s*(\d+)/.exec(line);
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
 }

@@ -16,6 +16,7 @@ import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
 import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
+import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION } from './modules/iot/alarms';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
 
@@ -61,7 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'ParkOS API', version: '0.1.0', description: API_DESCRIPTION + IOT_API_DESCRIPTION },
+      info: { title: 'ParkOS API', version: '0.1.0', description: API_DESCRIPTION + IOT_API_DESCRIPTION + ALARMS_API_DESCRIPTION },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'parkos_session' },
@@ -87,6 +88,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(deviceRoutes, { devices: services.iot.devices });
       await api.register(ingestRoutes, { ingest: services.iot.ingest, deviceAuth: services.iot.deviceAuth });
       await api.register(ledgerRoutes, { ledger: services.ledger });
+      await api.register(alarmRuleRoutes, { rules: services.alarms.rules });
+      await api.register(alarmRoutes, { alarms: services.alarms.alarms });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -6,6 +6,7 @@ import { createAuditService } from './modules/identity/audit.service';
 import { createIdentityService } from './modules/identity/identity.service';
 import { createParksService } from './modules/parks/parks.service';
 import { createIotServices } from './modules/iot';
+import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
 
 /** The composition root: every service wired to one database. */
@@ -26,8 +27,10 @@ export function createServices(
     settings: { sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures, loginLockMinutes: config.loginLockMinutes },
     parkOfScope: parks.parkOfScope,
   });
-  const iot = createIotServices({ database, audit });
-  return { audit, identity, parks, ledger, iot };
+  // Alarm rules are evaluated after each committed ingest batch, off the insert path.
+  const alarms = createAlarmServices({ database, audit });
+  const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
+  return { audit, identity, parks, ledger, iot, alarms };
 }
 
 export type Services = ReturnType<typeof createServices>;

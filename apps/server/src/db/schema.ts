@@ -3,3 +3,5 @@ export * from '../modules/identity/identity.table';
 export * from '../modules/parks/parks.table';
 export * from '../modules/ledger/ledger.table';
 export * from '../modules/iot/iot.table';
+export * from '../modules/iot/rules/rules.table';
+export * from '../modules/iot/alarms/alarms.table';

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { startExternalIngest } from '../modules/iot';
+import { startSilentDeviceJob } from '../modules/iot/alarms';
 
 export interface RunningServer {
   url?: string;
@@ -18,10 +19,11 @@ export interface RunningServer {
  * (embedded MQTT broker, or the external broker's subscriber), `worker`
  * (background jobs). One process runs all three by default.
  */
-export async function startServer(config: AppConfig): Promise<RunningServer> {
+export async function startServer(config: AppConfig, options: { silentCheckIntervalMs?: number } = {}): Promise<RunningServer> {
   const log = pino({ level: config.logLevel, ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}) });
   const database = await openAppDatabase(config, `parkos start (roles ${config.roles.join(',')})`);
   const services = createServices(database, config);
+  services.alarms.engine.useLogger(log);
 
   if (config.seedDemo && (await services.identity.countUsers()) === 0) {
     log.info('first start: seeding the demo park');
@@ -50,6 +52,9 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     timer.unref();
     void signHead();
     stops.push(async () => clearInterval(timer));
+    // Silent devices: raise and clear the `silent` rules' alarms.
+    const silent = startSilentDeviceJob({ engine: services.alarms.engine, intervalMs: options.silentCheckIntervalMs ?? 5_000, log });
+    stops.push(() => silent.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;

@@ -3,6 +3,8 @@ import { AppLayout } from '../modules/layout/components/AppLayout';
 import { AccountPage } from '../pages/AccountPage';
 import { AuditLogPage } from '../pages/AuditLogPage';
 import { BuildingPage } from '../pages/BuildingPage';
+import { DeviceDetailPage } from '../pages/DeviceDetailPage';
+import { DevicesPage } from '../pages/DevicesPage';
 import { EnterpriseDetailPage } from '../pages/EnterpriseDetailPage';
 import { EnterprisesPage } from '../pages/EnterprisesPage';
 import { LeadsPage } from '../pages/LeadsPage';
@@ -33,6 +35,8 @@ export function AppRoutes() {
           <Route path="property-companies" element={<RequirePermission flag="canSeePropertyCompanies"><PropertyCompaniesPage /></RequirePermission>} />
           <Route path="leads" element={<RequirePermission flag="canSeeLeads"><LeadsPage /></RequirePermission>} />
           <Route path="users" element={<RequirePermission flag="canManageUsers"><UsersPage /></RequirePermission>} />
+          <Route path="devices" element={<RequirePermission flag="canManageDevices"><DevicesPage /></RequirePermission>} />
+          <Route path="devices/:id" element={<RequirePermission flag="canManageDevices"><DeviceDetailPage /></RequirePermission>} />
           <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
           <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />

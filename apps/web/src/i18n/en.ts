@@ -13,7 +13,7 @@ export const en: Messages = {
   lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
   nav: {
     home: 'Dashboard', structure: 'Park structure', enterprises: 'Enterprises', myEnterprise: 'My enterprise', property: 'Property companies', leads: 'Attraction pipeline',
-    users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu',
+    users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu', devices: 'Devices',
   },
   auth: {
     title: 'Sign in to ParkOS', subtitle: 'Park operations · Enterprise services · Operations center', username: 'Username', password: 'Password', submit: 'Sign in',
@@ -53,7 +53,7 @@ export const en: Messages = {
     unit: 'Unit', period: 'Period', monthlyRent: 'Monthly rent (CNY)', editProfile: 'Edit profile', filterIndustry: 'Industry', filterSize: 'Size', filterSite: 'Site',
     uscc: { length: 'must be 18 characters', char: 'contains "{{ch}}", which is not allowed (0-9 and A-Y without I, O, S, V, Z)', check: 'check character should be {{expected}}, not {{actual}}', generic: 'Invalid credit code: {{reason}}' },
     notFound: 'Enterprise not found', emptyList: 'No enterprises match', noEnterprise: 'Your account is not linked to an enterprise', created: 'Enterprise created', removeConfirm: 'Remove?',
-    plateInvalid: 'A plate has 7 to 12 characters', emailInvalid: 'Not a valid email', leaseEndConfirm: 'End this lease?', endLease: 'End lease',
+    plateInvalid: 'A plate has 7 to 12 characters', emailInvalid: 'Not a valid email', leaseEndConfirm: 'End this lease?', newLease: 'New lease', endLease: 'End lease',
   },
   property: {
     title: 'Property companies', new: 'New company', name: 'Company', creditCode: 'Unified social credit code', contactName: 'Contact', contactPhone: 'Phone', contracts: 'Contracts',
@@ -94,6 +94,43 @@ export const en: Messages = {
     bundleHint: 'Offline: parkos ledger verify-bundle {{file}}', checkBundle: 'Check a proof bundle file', bundleUnreadable: 'Could not read the bundle',
     bundleValid: 'The bundle is valid, signed by key {{keyId}}',
     steps: { leafHash: 'Leaf hash = SHA-256(0x00 ‖ entry)', inclusion: 'The inclusion proof leads to the signed head’s root', keyId: 'The head’s key ID is the park’s published key', signature: 'The head’s Ed25519 signature is valid' },
+  },
+  history: {
+    title: 'History', hint: 'Audit entries of this enterprise and its vehicles, parking spaces and leases; each verifies in your browser', at: 'Time', actor: 'Actor', action: 'Action', object: 'Object', empty: 'No changes recorded', verify: 'Verify',
+    entities: { enterprise: 'Profile', enterprise_vehicle: 'Vehicle', parking_space_assignment: 'Parking space', lease: 'Lease', device: 'Device' },
+  },
+  auditActions: {
+    enterprise: { created: 'Enterprise created', updated: 'Profile updated' },
+    enterprise_vehicle: { created: 'Vehicle registered', deleted: 'Vehicle removed' },
+    parking_space: { assigned: 'Space assigned', released: 'Space released' },
+    lease: { created: 'Lease signed', ended: 'Lease ended' },
+    device: { created: 'Device registered', updated: 'Device updated', deleted: 'Device deleted', credentials_rotated: 'Credentials rotated', credentials_revoked: 'Credentials revoked' },
+  },
+  devices: {
+    title: 'Devices', subtitle: 'IOC device registry: status, latest values, credentials', new: 'New device', edit: 'Edit device', import: 'Import', searchPlaceholder: 'Search code or name',
+    code: 'Device code', name: 'Name', type: 'Type', status: 'Status', park: 'Park', building: 'Building', floor: 'Floor', location: 'Location', x: 'X', y: 'Y', lat: 'Latitude', lon: 'Longitude',
+    tags: 'Tags', tagsHint: 'Type and press Enter', lastSeen: 'Last seen', never: 'Never', credentials: 'Credentials', createdAt: 'Created', filterType: 'Type', filterStatus: 'Status', filterBuilding: 'Building',
+    codeHint: '2–64 letters, digits, dot, dash or underscore; it is the MQTT username', codeInvalid: 'Use 2–64 letters, digits, dot, dash or underscore', created: 'Device created', deleteConfirm: 'Delete the device and all its telemetry?',
+    latest: 'Latest values', metric: 'Metric', value: 'Value', readAt: 'Time', noReadings: 'No readings yet', ingestErrors: 'Rejected input', reason: 'Reason', count: 'Count', lastError: 'Last error', lastAt: 'Last at', noErrors: 'Nothing rejected',
+    credentialState: { none: 'Not issued', active: 'Active', revoked: 'Revoked' },
+    rotate: 'Generate / rotate secret', rotateConfirm: 'The old secret stops working at once; the device must reconnect with the new one. Continue?', revoke: 'Revoke', revokeConfirm: 'The device will no longer be able to connect. Continue?', revoked: 'Credentials revoked',
+    rotatedAt: 'Secret rotated', secretTitle: 'Device secret (shown once)', secretOnce: 'Copy it now: it will not be shown again.', secret: 'Secret', username: 'Username',
+    mqttHint: 'MQTT connection', host: 'Host', port: 'Port', portHint: 'Default port of the embedded broker; MQTT_PORT of the deployment decides', topic: 'Telemetry topic', commandsTopic: 'Commands topic', payloadExample: 'Example message',
+    importTitle: 'Import devices from CSV', importHint: 'Header: code,name,type[,building,floor,x,y,lat,lon,tags]; building by name or ID, tags separated by ;.', importPaste: 'or paste CSV',
+    importUpload: 'Choose a CSV file', importMode: 'Mode', allOrNothing: 'Import only if every row is valid', validRowsOnly: 'Import the valid rows', importRun: 'Import', importResult: '{{rows}} rows, {{created}} devices imported',
+    importErrors: 'Error report', row: 'Row', field: 'Field', message: 'Problem', importEmpty: 'Upload or paste CSV first', emptyList: 'No devices match',
+  },
+  deviceTypes: {
+    camera: 'Camera', environment_sensor: 'Environment sensor', energy_meter: 'Energy meter', water_meter: 'Water meter', parking_sensor: 'Parking sensor', gate_camera: 'Gate camera',
+    fire_panel: 'Fire panel', thermal_camera: 'Thermal camera', drone: 'Drone', generic: 'Generic device',
+  },
+  deviceStatus: { online: 'Online', offline: 'Offline' },
+  ingestReasons: {
+    malformed_json: 'Malformed JSON', invalid_payload: 'Invalid payload', unknown_metric: 'Unknown metric', invalid_value: 'Invalid value', invalid_timestamp: 'Invalid timestamp',
+    ts_future: 'Timestamp in the future', ts_too_old: 'Timestamp too old', wrong_topic: 'Topic not allowed', oversized: 'Too large', rate_limited: 'Rate limited', overloaded: 'Overloaded',
+  },
+  metrics: {
+    temperature: 'Temperature', humidity: 'Humidity', co2: 'CO₂', pm25: 'PM2.5', power_kw: 'Power', energy_kwh: 'Energy', water_m3: 'Water', occupied: 'Occupied', smoke: 'Smoke', body_temp: 'Body temperature', soil_moisture: 'Soil moisture',
   },
   welcome: {
     title: 'Welcome to ParkOS', text: 'Your role: {{roles}}. More features (cloud marketplace, talent services, alliance indicators) are coming soon.', account: 'Manage my account',

@@ -11,7 +11,7 @@ export const zhCN = {
   lang: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
   nav: {
     home: '工作台', structure: '园区结构', enterprises: '企业管理', myEnterprise: '我的企业', property: '物业公司', leads: '招商管理',
-    users: '用户与角色', audit: '审计日志', account: '我的账户', welcome: '欢迎', building: '楼宇详情', enterprise: '企业档案', ledger: '防篡改账本', menu: '菜单',
+    users: '用户与角色', audit: '审计日志', account: '我的账户', welcome: '欢迎', building: '楼宇详情', enterprise: '企业档案', ledger: '防篡改账本', menu: '菜单', devices: '设备',
   },
   auth: {
     title: '登录 ParkOS', subtitle: '园区运营 · 企业服务 · 智慧运营中心', username: '用户名', password: '密码', submit: '登录',
@@ -51,7 +51,7 @@ export const zhCN = {
     unit: '单元', period: '租期', monthlyRent: '月租金 (元)', editProfile: '编辑档案', filterIndustry: '行业', filterSize: '规模', filterSite: '分园',
     uscc: { length: '应为 18 位', char: '含有不允许的字符“{{ch}}”（允许 0-9 及除 I、O、S、V、Z 外的大写字母）', check: '校验码应为 {{expected}}，而不是 {{actual}}', generic: '统一社会信用代码无效：{{reason}}' },
     notFound: '未找到该企业', emptyList: '没有符合条件的企业', noEnterprise: '你的账号尚未关联企业', created: '企业已创建', removeConfirm: '确定移除？',
-    plateInvalid: '车牌号应为 7-12 个字符', emailInvalid: '邮箱格式不正确', leaseEndConfirm: '确定结束该租约？', endLease: '结束租约',
+    plateInvalid: '车牌号应为 7-12 个字符', emailInvalid: '邮箱格式不正确', leaseEndConfirm: '确定结束该租约？', newLease: '签订租约', endLease: '结束租约',
   },
   property: {
     title: '物业公司', new: '新建物业公司', name: '公司名称', creditCode: '统一社会信用代码', contactName: '联系人', contactPhone: '联系电话', contracts: '服务合同',
@@ -92,6 +92,43 @@ export const zhCN = {
     bundleHint: '离线验证：parkos ledger verify-bundle {{file}}', checkBundle: '验证证明包文件', bundleUnreadable: '无法读取证明包',
     bundleValid: '证明包有效，签名密钥 {{keyId}}',
     steps: { leafHash: '叶子哈希 = SHA-256(0x00 ‖ 条目)', inclusion: '包含证明可推导出签名树头的根哈希', keyId: '树头的密钥 ID 与园区公布的公钥一致', signature: '树头的 Ed25519 签名有效' },
+  },
+  history: {
+    title: '变更记录', hint: '本企业及其车辆、车位、租约的审计记录，每条均可在浏览器中验证', at: '时间', actor: '操作人', action: '操作', object: '对象', empty: '暂无变更记录', verify: '验证',
+    entities: { enterprise: '企业档案', enterprise_vehicle: '车辆', parking_space_assignment: '车位', lease: '租约', device: '设备' },
+  },
+  auditActions: {
+    enterprise: { created: '创建企业', updated: '修改企业档案' },
+    enterprise_vehicle: { created: '登记车辆', deleted: '移除车辆' },
+    parking_space: { assigned: '分配车位', released: '释放车位' },
+    lease: { created: '签订租约', ended: '结束租约' },
+    device: { created: '登记设备', updated: '修改设备', deleted: '删除设备', credentials_rotated: '轮换设备密钥', credentials_revoked: '吊销设备密钥' },
+  },
+  devices: {
+    title: '设备管理', subtitle: 'IOC 设备台账：状态、最新读数、接入凭证', new: '新建设备', edit: '编辑设备', import: '批量导入', searchPlaceholder: '搜索编码或名称',
+    code: '设备编码', name: '设备名称', type: '类型', status: '状态', park: '所属园区', building: '楼宇', floor: '楼层', location: '位置', x: 'X 坐标', y: 'Y 坐标', lat: '纬度', lon: '经度',
+    tags: '标签', tagsHint: '输入后回车', lastSeen: '最后在线', never: '从未上线', credentials: '接入凭证', createdAt: '创建时间', filterType: '类型', filterStatus: '状态', filterBuilding: '楼宇',
+    codeHint: '2–64 位字母、数字、点、横线或下划线；即 MQTT 用户名', codeInvalid: '编码只能包含字母、数字、点、横线或下划线（2–64 位）', created: '设备已创建', deleteConfirm: '删除设备及其全部遥测数据？',
+    latest: '最新读数', metric: '指标', value: '数值', readAt: '时间', noReadings: '尚无读数', ingestErrors: '接入错误', reason: '原因', count: '次数', lastError: '最近错误', lastAt: '最近发生', noErrors: '没有被拒绝的数据',
+    credentialState: { none: '未生成', active: '有效', revoked: '已吊销' },
+    rotate: '生成/轮换密钥', rotateConfirm: '轮换后旧密钥立即失效，设备需要使用新密钥重新连接。继续？', revoke: '吊销', revokeConfirm: '吊销后设备将无法连接。继续？', revoked: '密钥已吊销',
+    rotatedAt: '密钥轮换时间', secretTitle: '设备密钥（仅显示一次）', secretOnce: '请立即复制保存：关闭后将无法再次查看。', secret: '密钥', username: '用户名',
+    mqttHint: 'MQTT 连接参数', host: '主机', port: '端口', portHint: '内置 broker 默认端口，以部署配置 MQTT_PORT 为准', topic: '遥测主题', commandsTopic: '指令主题', payloadExample: '消息示例',
+    importTitle: '从 CSV 导入设备', importHint: '表头：code,name,type[,building,floor,x,y,lat,lon,tags]；building 可填名称或 ID，tags 用 ; 分隔。', importPaste: '或粘贴 CSV 内容',
+    importUpload: '选择 CSV 文件', importMode: '导入方式', allOrNothing: '全部正确才导入', validRowsOnly: '只导入正确的行', importRun: '导入', importResult: '共 {{rows}} 行，已导入 {{created}} 个设备',
+    importErrors: '错误报告', row: '行号', field: '字段', message: '问题', importEmpty: '请上传或粘贴 CSV 内容', emptyList: '没有符合条件的设备',
+  },
+  deviceTypes: {
+    camera: '摄像机', environment_sensor: '环境传感器', energy_meter: '电表', water_meter: '水表', parking_sensor: '车位检测器', gate_camera: '道闸摄像机',
+    fire_panel: '消防主机', thermal_camera: '测温摄像机', drone: '无人机', generic: '通用设备',
+  },
+  deviceStatus: { online: '在线', offline: '离线' },
+  ingestReasons: {
+    malformed_json: 'JSON 格式错误', invalid_payload: '消息结构无效', unknown_metric: '未知指标', invalid_value: '数值无效', invalid_timestamp: '时间戳无效',
+    ts_future: '时间超前', ts_too_old: '时间过旧', wrong_topic: '主题不允许', oversized: '消息过大', rate_limited: '超出速率限制', overloaded: '系统繁忙',
+  },
+  metrics: {
+    temperature: '温度', humidity: '湿度', co2: '二氧化碳', pm25: 'PM2.5', power_kw: '功率', energy_kwh: '电量', water_m3: '用水量', occupied: '占用', smoke: '烟感', body_temp: '体温', soil_moisture: '土壤湿度',
   },
   welcome: {
     title: '欢迎使用 ParkOS', text: '你的账号角色为「{{roles}}」。更多功能（云超市、人才服务、联盟指标等）即将上线。', account: '管理我的账户',

@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { useSession } from '../modules/auth/hooks/useSession';
 import { EnterpriseBasics } from '../modules/enterprises/components/EnterpriseBasics';
 import { EnterpriseFormModal } from '../modules/enterprises/components/EnterpriseFormModal';
+import { EnterpriseHistoryCard } from '../modules/enterprises/components/EnterpriseHistoryCard';
 import { LeasesCard } from '../modules/enterprises/components/LeasesCard';
 import { ParkingSpacesCard } from '../modules/enterprises/components/ParkingSpacesCard';
 import { VehiclesCard } from '../modules/enterprises/components/VehiclesCard';
@@ -55,7 +56,7 @@ export function EnterpriseDetailPage({ enterpriseId }: { enterpriseId?: string }
                 <EnterpriseBasics enterprise={e} />
               </Col>
               <Col xs={24}>
-                <LeasesCard enterpriseId={e.id} leases={e.leases} canEnd={permissions.isOperator} />
+                <LeasesCard enterpriseId={e.id} parkId={e.parkId} leases={e.leases} canEnd={permissions.isOperator} />
               </Col>
               <Col xs={24} lg={12}>
                 <VehiclesCard enterpriseId={e.id} vehicles={e.vehicles} canEdit={canEdit} />
@@ -63,6 +64,12 @@ export function EnterpriseDetailPage({ enterpriseId }: { enterpriseId?: string }
               <Col xs={24} lg={12}>
                 <ParkingSpacesCard enterpriseId={e.id} spaces={e.parkingSpaces} canEdit={permissions.isOperator} />
               </Col>
+              {/* Operators and this enterprise's admins may read its audit entries; members may not. */}
+              {canEdit && (
+                <Col xs={24}>
+                  <EnterpriseHistoryCard enterprise={e} />
+                </Col>
+              )}
             </Row>
             <EnterpriseFormModal open={isEditing} onClose={() => setIsEditing(false)} enterprise={e} />
           </>

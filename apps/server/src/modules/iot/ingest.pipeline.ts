@@ -14,6 +14,19 @@ export interface IngestPipelineOptions {
   /** `last_seen_at` is written at most this often per device. */
   lastSeenIntervalMs?: number;
   log?: { error(obj: object, msg: string): void };
+  /**
+   * Called after each committed batch with its readings (alarm rules). Must
+   * not block: it runs on the flush path; a throw is logged and counted.
+   */
+  onCommitted?: (readings: CommittedBatch) => void;
+}
+
+/** The readings of a committed batch, column-wise (redelivered duplicates included). */
+export interface CommittedBatch {
+  deviceIds: readonly string[];
+  metrics: readonly string[];
+  ts: readonly number[];
+  values: readonly number[];
 }
 
 export interface IngestStats {
@@ -24,6 +37,8 @@ export interface IngestStats {
   batches: number;
   failedBatches: number;
   queuedRows: number;
+  /** `onCommitted` hooks that threw. */
+  hookErrors: number;
 }
 
 interface Waiter {
@@ -102,7 +117,7 @@ export function createIngestPipeline(options: IngestPipelineOptions) {
   const maxQueuedRows = options.maxQueuedRows ?? 50_000;
   const maxConcurrent = options.maxConcurrentFlushes ?? (database.driver === 'pglite' ? 1 : 2);
   const lastSeenIntervalMs = options.lastSeenIntervalMs ?? 15_000;
-  const stats: IngestStats = { inserted: 0, written: 0, batches: 0, failedBatches: 0, queuedRows: 0 };
+  const stats: IngestStats = { inserted: 0, written: 0, batches: 0, failedBatches: 0, queuedRows: 0, hookErrors: 0 };
   const lastSeenWritten = new Map<string, number>();
   const capacityWaiters: (() => void)[] = [];
   let current = new Batch();
@@ -164,6 +179,14 @@ export function createIngestPipeline(options: IngestPipelineOptions) {
           stats.written += b.rows;
           stats.batches++;
           releaseInChunks(b.waiters, (w) => w.resolve());
+          if (options.onCommitted && b.rows > 0) {
+            try {
+              options.onCommitted({ deviceIds: b.ids, metrics: b.metrics, ts: b.ts, values: b.values });
+            } catch (err) {
+              stats.hookErrors++;
+              options.log?.error({ err }, 'ingest onCommitted hook failed');
+            }
+          }
         },
         (err: Error) => {
           stats.failedBatches++;

@@ -20,6 +20,7 @@ export interface AuditFilter {
   page: number;
   pageSize: number;
   entityType?: string;
+  entityId?: string;
   actor?: string;
   action?: string;
   from?: string;

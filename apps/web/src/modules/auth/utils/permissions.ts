@@ -20,6 +20,8 @@ export interface Permissions {
   canSeeLeads: boolean;
   canManageUsers: boolean;
   canSeeAudit: boolean;
+  /** The IOC device registry (设备台账): operators. */
+  canManageDevices: boolean;
   /** Whether the user may edit this enterprise's profile. */
   canEditEnterprise: (enterpriseId: string) => boolean;
 }
@@ -52,6 +54,7 @@ export function permissionsOf(user: User | null): Permissions {
     canSeeLeads: isOperator,
     canManageUsers: isOperator,
     canSeeAudit: isOperator,
+    canManageDevices: isOperator,
     canEditEnterprise: (id) => isOperator || adminOf.includes(id),
   };
 }

@@ -19,7 +19,8 @@ export function useEnterprise(id: string | undefined) {
 /** Changes of an enterprise and its vehicles, spaces and leases; each refreshes the profile. */
 export function useEnterpriseMutations(id: string) {
   const queryClient = useQueryClient();
-  const onSuccess = () => queryClient.invalidateQueries({ queryKey: ['enterprises'] });
+  // Every change is audited, so the history card asks again too.
+  const onSuccess = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['enterprises'] }), queryClient.invalidateQueries({ queryKey: ['audit-log'] })]);
   return {
     update: useMutation({ mutationFn: (input: Parameters<typeof updateEnterprise>[1]) => updateEnterprise(id, input), onSuccess }),
     addVehicle: useMutation({ mutationFn: (input: { plate: string; ownerName?: string | null }) => addVehicle(id, input), onSuccess }),

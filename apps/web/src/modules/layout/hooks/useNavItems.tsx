@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FunnelPlotOutlined,
   HomeOutlined,
@@ -34,6 +35,7 @@ export function useNavItems(): NavItem[] {
   if (p.canSeeEnterpriseList) items.push({ key: 'enterprises', path: '/enterprises', label: t('nav.enterprises'), icon: <BankOutlined /> });
   if (p.canSeePropertyCompanies) items.push({ key: 'property', path: '/property-companies', label: t('nav.property'), icon: <ShopOutlined /> });
   if (p.canSeeLeads) items.push({ key: 'leads', path: '/leads', label: t('nav.leads'), icon: <FunnelPlotOutlined /> });
+  if (p.canManageDevices) items.push({ key: 'devices', path: '/devices', label: t('nav.devices'), icon: <ClusterOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'ledger', path: '/ledger', label: t('nav.ledger'), icon: <SafetyCertificateOutlined /> });

@@ -27,7 +27,7 @@ export function EntryVerification({ auditId }: { auditId: number }) {
         bordered
         dataSource={result.steps}
         renderItem={(s) => (
-          <List.Item data-testid={`ledger-step-${s.key}`}>
+          <List.Item data-testid={`ledger-step-${s.key}`} data-ok={String(s.ok)}>
             <Space align="start">
               {s.ok ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <CloseCircleFilled style={{ color: '#cf1322' }} />}
               <div>

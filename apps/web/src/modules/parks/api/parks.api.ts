@@ -92,6 +92,7 @@ export const findParks = () => api.get<Park[]>('/parks');
 export const getParkTree = (id: string) => api.get<ParkTree>(`/parks/${id}/tree`);
 export const findSites = (parkId?: string) => api.get<Site[]>('/sites', { parkId });
 export const findDistricts = (parkId?: string) => api.get<District[]>('/districts', { parkId });
+export const findBuildings = (filter: { parkId?: string; siteId?: string; districtId?: string } = {}) => api.get<Building[]>('/buildings', filter);
 export const getBuilding = (id: string) => api.get<BuildingDetail>(`/buildings/${id}`);
 
 export const createSite = (input: { parkId: string; name: string; address?: string | null; lat?: number | null; lon?: number | null }) => api.post<Site>('/sites', input);

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../identity/identity.table';
+import { devices } from '../iot.table';
+import { alarmRules, type Severity } from '../rules/rules.table';
+
+export const ALARM_STATES = ['active', 'acknowledged', 'cleared', 'closed'] as const;
+export type AlarmState = (typeof ALARM_STATES)[number];
+export const ALARM_EVENT_KINDS = ['raised', 'repeated', 'reactivated', 'acknowledged', 'assigned', 'commented', 'cleared', 'closed'] as const;
+export type AlarmEventKind = (typeof ALARM_EVENT_KINDS)[number];
+
+/**
+ * An alarm (告警): one rule firing for one device, active → acknowledged →
+ * cleared → closed. At most one alarm per rule and device is open (not
+ * closed), enforced by a partial unique index: repeats and re-activations
+ * update that row (count + 1) instead of creating a storm, even when several
+ * ingest instances raise it at the same moment.
+ */
+export const alarms = pgTable(
+  'alarms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => alarmRules.id, { onDelete: 'restrict' }),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    /** Where the device was when the alarm was raised (scope and filters without a join). */
+    parkId: uuid('park_id').notNull(),
+    siteId: uuid('site_id'),
+    buildingId: uuid('building_id'),
+    severity: text('severity').$type<Severity>().notNull(),
+    state: text('state').$type<AlarmState>().notNull().default('active'),
+    message: text('message').notNull(),
+    lastValue: doublePrecision('last_value'),
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+    /** Readings that met the condition while this alarm was open. */
+    count: integer('count').notNull().default(1),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    clearedAt: timestamp('cleared_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closeReason: text('close_reason'),
+    /** What the engine's last write did (raised, repeated, reactivated); lets one upsert report it. */
+    lastChange: text('last_change').notNull().default('raised'),
+    /** A `repeated` event is recorded at most once a minute per alarm; the count is exact regardless. */
+    repeatLoggedAt: timestamp('repeat_logged_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('alarms_open_rule_device_uq').on(t.ruleId, t.deviceId).where(sql`state <> 'closed'`),
+    index('alarms_park_state_idx').on(t.parkId, t.state),
+    index('alarms_device_idx').on(t.deviceId),
+    index('alarms_last_at_idx').on(t.lastAt),
+  ],
+);
+
+/** Every response to an alarm (who, when, what), human or engine; never updated. */
+export const alarmEvents = pgTable(
+  'alarm_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    alarmId: uuid('alarm_id')
+      .notNull()
+      .references(() => alarms.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<AlarmEventKind>().notNull(),
+    /** Null for the rule engine. */
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    comment: text('comment'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('alarm_events_alarm_idx').on(t.alarmId, t.id)],
+);

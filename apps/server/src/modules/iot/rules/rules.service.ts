@@ -1,0 +1,196 @@
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import type { RequestContext } from '../../../lib/context';
+import { conflict, forbidden, notFound, validationError } from '../../../lib/errors';
+import { offsetOf, type Page } from '../../../lib/pagination';
+import { assertCanWrite, isGlobalOperator, isOperator, operatorCovers, operatorParkIds, type Actor } from '../../identity/actor';
+import type { AuditService } from '../../identity/audit.service';
+import { buildings, floors } from '../../parks/parks.table';
+import { alarms } from '../alarms/alarms.table';
+import { isMetricAllowed } from '../metrics';
+import { createRuleBody, type CreateRuleInput, type RuleQuery, type RuleView, type UpdateRuleInput } from './rules.schema';
+import { alarmRules } from './rules.table';
+
+type RuleRow = typeof alarmRules.$inferSelect;
+
+function view(r: RuleRow): RuleView {
+  return {
+    id: r.id,
+    parkId: r.parkId,
+    name: r.name,
+    description: r.description,
+    kind: r.kind,
+    severity: r.severity,
+    enabled: r.isEnabled,
+    metric: r.metric,
+    operator: r.operator,
+    value: r.threshold,
+    hysteresis: r.hysteresis,
+    delta: r.delta,
+    windowSeconds: r.windowSeconds,
+    direction: r.direction,
+    silentSeconds: r.silentSeconds,
+    deviceType: r.deviceType,
+    buildingId: r.buildingId,
+    floorId: r.floorId,
+    tag: r.tag,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** The columns of a validated rule; fields of other kinds are nulled. */
+function columnsOf(input: CreateRuleInput) {
+  const base = {
+    parkId: input.parkId,
+    name: input.name,
+    description: input.description ?? null,
+    kind: input.kind,
+    severity: input.severity,
+    isEnabled: input.enabled,
+    deviceType: input.deviceType ?? null,
+    buildingId: input.buildingId ?? null,
+    floorId: input.floorId ?? null,
+    tag: input.tag ?? null,
+    metric: null as string | null,
+    operator: null as RuleRow['operator'],
+    threshold: null as number | null,
+    hysteresis: 0,
+    delta: null as number | null,
+    windowSeconds: null as number | null,
+    direction: null as RuleRow['direction'],
+    silentSeconds: null as number | null,
+  };
+  switch (input.kind) {
+    case 'threshold':
+      return { ...base, metric: input.metric, operator: input.operator, threshold: input.value, hysteresis: input.hysteresis };
+    case 'rate_of_change':
+      return { ...base, metric: input.metric, delta: input.delta, windowSeconds: input.windowSeconds, direction: input.direction };
+    case 'silent':
+      return { ...base, silentSeconds: input.silentSeconds };
+  }
+}
+
+/** A stored rule as create input, for merging a PATCH onto it. */
+function inputOf(r: RuleRow): Record<string, unknown> {
+  const v = view(r);
+  const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== null));
+  const { id: _i, createdAt: _c, updatedAt: _u, ...rest } = v;
+  return drop(rest);
+}
+
+/**
+ * Alarm rules (告警规则): operators of the rule's park create, change and
+ * delete them; every change is audited and takes effect on the next batch.
+ */
+export function createRulesService(deps: { db: Db; audit: AuditService; onChange?: () => void }) {
+  const { db, audit } = deps;
+
+  function assertOperator(actor: Actor): void {
+    if (!isOperator(actor)) throw forbidden('Only park operators may manage alarm rules');
+  }
+
+  async function load(q: Db | Tx, actor: Actor, id: string): Promise<RuleRow> {
+    assertOperator(actor);
+    const [row] = await q.select().from(alarmRules).where(eq(alarmRules.id, id));
+    if (!row || !operatorCovers(actor, { parkId: row.parkId })) throw notFound('alarm rule', id);
+    return row;
+  }
+
+  /** Scope and metric checks the schema cannot make. */
+  async function check(q: Db | Tx, input: CreateRuleInput): Promise<void> {
+    if (input.buildingId) {
+      const [b] = await q.select({ parkId: buildings.parkId }).from(buildings).where(eq(buildings.id, input.buildingId));
+      if (!b || b.parkId !== input.parkId) throw validationError('body.buildingId', 'no such building in this park');
+    }
+    if (input.floorId) {
+      const [f] = await q.select({ buildingId: floors.buildingId, parkId: buildings.parkId }).from(floors).innerJoin(buildings, eq(buildings.id, floors.buildingId)).where(eq(floors.id, input.floorId));
+      if (!f || f.parkId !== input.parkId) throw validationError('body.floorId', 'no such floor in this park');
+      if (input.buildingId && f.buildingId !== input.buildingId) throw validationError('body.floorId', 'the floor is not in this building');
+    }
+    if (input.kind !== 'silent' && input.deviceType && !isMetricAllowed(input.deviceType, input.metric)) {
+      throw validationError('body.metric', `devices of type ${input.deviceType} do not report ${input.metric}`);
+    }
+  }
+
+  async function record(tx: Tx, ctx: RequestContext, action: string, row: RuleRow, before: unknown, after: unknown) {
+    await audit.record(tx, ctx, { action, entityType: 'alarm_rule', entityId: row.id, before, after, parkId: row.parkId });
+  }
+
+  return {
+    async findRules(ctx: RequestContext, query: RuleQuery): Promise<Page<RuleView>> {
+      const { actor } = ctx;
+      assertOperator(actor);
+      const where: SQL[] = [];
+      if (!isGlobalOperator(actor)) {
+        const parkIds = operatorParkIds(actor);
+        where.push(parkIds.length ? inArray(alarmRules.parkId, parkIds) : sql`false`);
+      }
+      if (query.parkId) where.push(eq(alarmRules.parkId, query.parkId));
+      if (query.kind) where.push(eq(alarmRules.kind, query.kind));
+      if (query.enabled) where.push(eq(alarmRules.isEnabled, query.enabled === 'true'));
+      const cond = where.length ? and(...where) : undefined;
+      const [rows, [{ n }]] = await Promise.all([
+        db.select().from(alarmRules).where(cond).orderBy(asc(alarmRules.name), asc(alarmRules.id)).limit(query.pageSize).offset(offsetOf(query)),
+        db.select({ n: count() }).from(alarmRules).where(cond),
+      ]);
+      return { items: rows.map(view), total: n, page: query.page, pageSize: query.pageSize };
+    },
+
+    async getRule(ctx: RequestContext, id: string): Promise<RuleView> {
+      return view(await load(db, ctx.actor, id));
+    },
+
+    async createRule(ctx: RequestContext, input: CreateRuleInput): Promise<RuleView> {
+      const { actor } = ctx;
+      assertOperator(actor);
+      assertCanWrite(actor);
+      if (!operatorCovers(actor, { parkId: input.parkId })) throw forbidden('Only operators of this park may add alarm rules to it');
+      const row = await db.transaction(async (tx) => {
+        await check(tx, input);
+        const [row] = await tx.insert(alarmRules).values(columnsOf(input)).returning();
+        await record(tx, ctx, 'alarm_rule.created', row, null, view(row));
+        return row;
+      });
+      deps.onChange?.();
+      return view(row);
+    },
+
+    async updateRule(ctx: RequestContext, id: string, patch: UpdateRuleInput): Promise<RuleView> {
+      assertCanWrite(ctx.actor);
+      const row = await db.transaction(async (tx) => {
+        const before = await load(tx, ctx.actor, id);
+        const parsed = createRuleBody.safeParse({ ...inputOf(before), ...patch, kind: before.kind, parkId: before.parkId });
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw validationError(`body.${issue.path.join('.') || 'kind'}`, issue.message);
+        }
+        await check(tx, parsed.data);
+        const [row] = await tx
+          .update(alarmRules)
+          .set({ ...columnsOf(parsed.data), updatedAt: new Date() })
+          .where(eq(alarmRules.id, id))
+          .returning();
+        await record(tx, ctx, 'alarm_rule.updated', row, view(before), view(row));
+        return row;
+      });
+      deps.onChange?.();
+      return view(row);
+    },
+
+    /** Deletes a rule that never raised an alarm; one with alarms is kept for their history (disable it instead). */
+    async deleteRule(ctx: RequestContext, id: string): Promise<void> {
+      assertCanWrite(ctx.actor);
+      await db.transaction(async (tx) => {
+        const before = await load(tx, ctx.actor, id);
+        const [{ n }] = await tx.select({ n: count() }).from(alarms).where(eq(alarms.ruleId, id));
+        if (n > 0) throw conflict(`This rule has raised ${n} alarm(s); disable it instead of deleting it`);
+        await tx.delete(alarmRules).where(eq(alarmRules.id, id));
+        await record(tx, ctx, 'alarm_rule.deleted', before, view(before), null);
+      });
+      deps.onChange?.();
+    },
+  };
+}
+
+export type RulesService = ReturnType<typeof createRulesService>;

@@ -1,0 +1,133 @@
+import { api, type Page } from '../../../lib/api-client';
+
+/** Device types of the IOC registry (设备类型), as the server names them. */
+export const DEVICE_TYPES = [
+  'camera',
+  'environment_sensor',
+  'energy_meter',
+  'water_meter',
+  'parking_sensor',
+  'gate_camera',
+  'fire_panel',
+  'thermal_camera',
+  'drone',
+  'generic',
+] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
+
+export const DEVICE_STATUSES = ['online', 'offline'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+/** Why the server refused a device's input; counted per device. */
+export type IngestErrorReason =
+  | 'malformed_json'
+  | 'invalid_payload'
+  | 'unknown_metric'
+  | 'invalid_value'
+  | 'invalid_timestamp'
+  | 'ts_future'
+  | 'ts_too_old'
+  | 'wrong_topic'
+  | 'oversized'
+  | 'rate_limited'
+  | 'overloaded';
+
+/** A registered device (设备) as operators see it. */
+export interface Device {
+  id: string;
+  code: string;
+  name: string;
+  type: DeviceType;
+  parkId: string;
+  siteId: string | null;
+  buildingId: string | null;
+  floorId: string | null;
+  x: number | null;
+  y: number | null;
+  lat: number | null;
+  lon: number | null;
+  tags: string[];
+  metadata: Record<string, unknown>;
+  status: DeviceStatus;
+  credentials: 'none' | 'active' | 'revoked';
+  secretRotatedAt: string | null;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The latest value of one metric. */
+export interface LatestReading {
+  metric: string;
+  value: number;
+  ts: string;
+  unit: string | null;
+}
+
+/** Rejected input of one reason. */
+export interface IngestErrorCount {
+  reason: IngestErrorReason;
+  count: number;
+  lastError: string | null;
+  lastAt: string;
+}
+
+/** A device with its latest values and rejected-input counters. */
+export interface DeviceDetail extends Device {
+  latest: LatestReading[];
+  ingestErrors: IngestErrorCount[];
+}
+
+/** A newly issued secret: the only time it is ever shown. */
+export interface DeviceCredentials {
+  deviceId: string;
+  username: string;
+  secret: string;
+  rotatedAt: string;
+  mqtt: { telemetryTopic: string; commandsTopic: string };
+}
+
+export interface DeviceFilter {
+  page: number;
+  pageSize: number;
+  parkId?: string;
+  buildingId?: string;
+  type?: DeviceType;
+  status?: DeviceStatus;
+  q?: string;
+}
+
+/** Fields of the create and edit forms. */
+export interface DeviceInput {
+  code: string;
+  name: string;
+  type: DeviceType;
+  parkId: string;
+  buildingId?: string | null;
+  floorId?: string | null;
+  x?: number | null;
+  y?: number | null;
+  lat?: number | null;
+  lon?: number | null;
+  tags?: string[];
+}
+
+export type ImportMode = 'all_or_nothing' | 'valid_rows_only';
+
+/** The per-row report of a CSV import. */
+export interface ImportResult {
+  mode: ImportMode;
+  rows: number;
+  created: number;
+  errors: { row: number; field: string; message: string }[];
+}
+
+export const findDevices = (filter: DeviceFilter) => api.get<Page<Device>>('/devices', { ...filter });
+export const getDevice = (id: string) => api.get<DeviceDetail>(`/devices/${id}`);
+export const createDevice = (input: DeviceInput) => api.post<Device>('/devices', input);
+export const updateDevice = (id: string, input: Omit<Partial<DeviceInput>, 'code' | 'parkId'>) => api.patch<Device>(`/devices/${id}`, input);
+export const deleteDevice = (id: string) => api.delete(`/devices/${id}`);
+export const rotateDeviceCredentials = (id: string) => api.post<DeviceCredentials>(`/devices/${id}/credentials`);
+export const revokeDeviceCredentials = (id: string) => api.delete(`/devices/${id}/credentials`);
+export const importDevices = (input: { parkId: string; csv: string; mode: ImportMode }) => api.post<ImportResult>('/devices/import', input);
