@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,26 @@ describe('parkos CLI', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/SESSION_SECRET/);
   });
+
+  test('a taken MQTT port stops the start with the variable to change', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin/parkos.mjs'), 'start'], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: 'test', WEB_DIST: '/nonexistent', DATA_DIR: tmp(), PORT: '0', HOST: '127.0.0.1', MQTT_PORT: String(port), SEED_DEMO: 'false' },
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(out).toContain(`MQTT_PORT=${port} is already in use`);
+    } finally {
+      blocker.close();
+    }
+  }, 120_000);
 
   test('create-admin refuses a weak password, naming the option', () => {
     const r = parkos(['create-admin', '--username', 'boss', '--password', 'short'], { DATA_DIR: tmp() });

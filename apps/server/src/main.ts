@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
-import { startServer } from './runtime/server';
+import { PortInUseError, startServer } from './runtime/server';
 
 /** `parkos start`: runs until SIGINT/SIGTERM, then shuts down in order. */
 export async function main(): Promise<void> {
@@ -20,7 +20,7 @@ export async function main(): Promise<void> {
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof PortInUseError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }

@@ -60,7 +60,7 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   let broker: EmbeddedBroker | undefined;
 
   if (config.roles.includes('ingest') && !config.mqttUrl) {
-    broker = await startEmbeddedBroker({ port: config.mqttPort, log: log as never, deviceAuth: services.iot.deviceAuth, ingest: services.iot.ingest });
+    broker = await explainPortInUse('MQTT_PORT', config.mqttPort, 'another MQTT broker (such as Mosquitto) may be running: set MQTT_PORT to a free port, or MQTT_URL to use that broker', () => startEmbeddedBroker({ port: config.mqttPort, log: log as never, deviceAuth: services.iot.deviceAuth, ingest: services.iot.ingest }));
     stops.push(() => broker!.close());
   }
   if (config.roles.includes('ingest') && config.mqttUrl) {
@@ -72,7 +72,7 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
 
   if (config.roles.includes('api')) {
     const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel === 'debug' ? 'debug' : 'warn' } });
-    await app.listen({ host: config.host, port: config.port });
+    await explainPortInUse('PORT', config.port, 'set PORT to a free port', () => app.listen({ host: config.host, port: config.port }));
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -96,4 +96,19 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
 function printDemoLogins(lines: string[]): void {
   const text = ['', 'Demo logins (password ' + DEMO_PASSWORD + '):', ...lines.map((l) => '  ' + l), ''].join('\n');
   process.stdout.write(text + '\n');
+}
+
+/** Thrown when a configured port is taken; the message names the variable to change. */
+export class PortInUseError extends Error {}
+
+/** Runs `listen`, turning EADDRINUSE into an error that says which variable to change. */
+async function explainPortInUse<T>(variable: string, port: number, hint: string, listen: () => Promise<T>): Promise<T> {
+  try {
+    return await listen();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new PortInUseError(`${variable}=${port} is already in use; ${hint}.`);
+    }
+    throw err;
+  }
 }
