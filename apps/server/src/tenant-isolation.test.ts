@@ -117,3 +117,16 @@ describe('tenant isolation', () => {
     }
   });
 });
+
+describe('audit log by enterprise', () => {
+  test('an operator can list every entry about one enterprise; its admin only their own', async () => {
+    const op = await t.login('e1.admin', TEST_PASSWORD);
+    const own = (await op.get(`/api/audit-log?enterpriseId=${e1.id}&pageSize=200`)).json() as { items: { enterpriseId: string }[] };
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.every((i) => i.enterpriseId === e1.id)).toBe(true);
+    const other = (await op.get(`/api/audit-log?enterpriseId=${e2.id}&pageSize=200`)).json() as { items: unknown[]; total: number };
+    expect(other.total).toBe(0);
+    const all = await t.services.audit.findEntries(SYSTEM, { page: 1, pageSize: 200, enterpriseId: e2.id });
+    expect(all.items.map((i) => i.action)).toEqual(expect.arrayContaining(['enterprise.created', 'enterprise_vehicle.created', 'lease.created', 'parking_space.assigned']));
+  });
+});

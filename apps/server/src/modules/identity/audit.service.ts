@@ -25,6 +25,8 @@ export type AuditAppendHook = (tx: Tx, entry: AuditRow) => Promise<void>;
 export interface AuditFilters extends PageQuery {
   entityType?: string;
   entityId?: string;
+  /** Every entry about an enterprise and its vehicles, leases, spaces and members. */
+  enterpriseId?: string;
   actor?: string;
   action?: string;
   from?: Date;
@@ -76,6 +78,7 @@ export function createAuditService(deps: { db: Db; hooks?: AuditAppendHook[]; pa
       }
       if (filters.entityType) conditions.push(eq(auditLog.entityType, filters.entityType));
       if (filters.entityId) conditions.push(eq(auditLog.entityId, filters.entityId));
+      if (filters.enterpriseId) conditions.push(eq(auditLog.enterpriseId, filters.enterpriseId));
       if (filters.action) conditions.push(eq(auditLog.action, filters.action));
       if (filters.actor) conditions.push(ilike(auditLog.actorName, `%${filters.actor}%`));
       if (filters.from) conditions.push(gte(auditLog.at, filters.from));

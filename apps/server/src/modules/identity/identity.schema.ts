@@ -107,6 +107,7 @@ export const auditQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
+  enterpriseId: z.string().uuid().optional(),
   actor: z.string().max(100).optional(),
   action: z.string().max(100).optional(),
   from: z.coerce.date().optional(),
