@@ -21,6 +21,8 @@ export interface AuditFilter {
   pageSize: number;
   entityType?: string;
   entityId?: string;
+  /** Every entry about one enterprise and its vehicles, spaces, leases and members. */
+  enterpriseId?: string;
   actor?: string;
   action?: string;
   from?: string;

@@ -5,22 +5,12 @@ import { ErrorState } from '../../../ui/ErrorState';
 import { useIsMobile } from '../../../ui/useIsMobile';
 import type { AuditEntry } from '../../audit/api/audit.api';
 import { AuditDiff } from '../../audit/components/AuditDiff';
-import { useEntityHistory, type EntityRef } from '../../audit/hooks/useEntityHistory';
+import { useEnterpriseHistory } from '../../audit/hooks/useEnterpriseHistory';
 import { VerifyEntryButton } from '../../ledger/components/VerifyEntryButton';
 import type { EnterpriseProfile } from '../api/enterprises.api';
 
 const actionColor = (action: string) =>
   /\.(created|assigned)$/.test(action) ? 'green' : /\.(deleted|removed|released|ended)$/.test(action) ? 'red' : action.endsWith('updated') ? 'blue' : 'default';
-
-/** The records whose audit entries make up an enterprise's history: itself, its vehicles, spaces and leases. */
-function historyRefsOf(e: EnterpriseProfile): EntityRef[] {
-  return [
-    { entityType: 'enterprise', entityId: e.id },
-    ...e.vehicles.map((v) => ({ entityType: 'enterprise_vehicle', entityId: v.id })),
-    ...e.parkingSpaces.map((s) => ({ entityType: 'parking_space_assignment', entityId: s.id })),
-    ...e.leases.map((l) => ({ entityType: 'lease', entityId: l.id })),
-  ];
-}
 
 /**
  * "变更记录": who changed this enterprise and its vehicles, spaces and leases, each entry with the
@@ -28,7 +18,7 @@ function historyRefsOf(e: EnterpriseProfile): EntityRef[] {
  */
 export function EnterpriseHistoryCard({ enterprise }: { enterprise: EnterpriseProfile }) {
   const { t, i18n } = useTranslation();
-  const history = useEntityHistory(historyRefsOf(enterprise));
+  const history = useEnterpriseHistory(enterprise.id);
   const isMobile = useIsMobile();
   if (history.isForbidden) return null;
   const actionName = (a: string) => (i18n.exists(`auditActions.${a}`) ? t(`auditActions.${a}` as 'auditActions.enterprise.created') : a);
