@@ -1,2 +1,3 @@
 export * from './uscc';
 export * from './roles';
+export * from './devices';

@@ -1,17 +1,5 @@
-/** Device types of the IOC registry. */
-export const DEVICE_TYPES = [
-  'camera',
-  'environment_sensor',
-  'energy_meter',
-  'water_meter',
-  'parking_sensor',
-  'gate_camera',
-  'fire_panel',
-  'thermal_camera',
-  'drone',
-  'generic',
-] as const;
-export type DeviceType = (typeof DEVICE_TYPES)[number];
+import { DEVICE_TYPES, type DeviceType } from '@parkos/contracts';
+export { DEVICE_TYPES, type DeviceType } from '@parkos/contracts';
 
 /** A metric a device may report, with its unit. */
 export interface MetricDefinition {

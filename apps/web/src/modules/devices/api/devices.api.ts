@@ -1,19 +1,7 @@
+import type { DeviceType } from '@parkos/contracts';
 import { api, type Page } from '../../../lib/api-client';
 
-/** Device types of the IOC registry (设备类型), as the server names them. */
-export const DEVICE_TYPES = [
-  'camera',
-  'environment_sensor',
-  'energy_meter',
-  'water_meter',
-  'parking_sensor',
-  'gate_camera',
-  'fire_panel',
-  'thermal_camera',
-  'drone',
-  'generic',
-] as const;
-export type DeviceType = (typeof DEVICE_TYPES)[number];
+export { DEVICE_TYPES, type DeviceType } from '@parkos/contracts';
 
 export const DEVICE_STATUSES = ['online', 'offline'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];

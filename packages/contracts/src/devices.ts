@@ -1,0 +1,14 @@
+/** Device types of the IOC registry (设备类型), shared by server and web. */
+export const DEVICE_TYPES = [
+  'camera',
+  'environment_sensor',
+  'energy_meter',
+  'water_meter',
+  'parking_sensor',
+  'gate_camera',
+  'fire_panel',
+  'thermal_camera',
+  'drone',
+  'generic',
+] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
