@@ -1,4 +1,5 @@
 import { USCC_ALPHABET, withUsccCheck, type EnterpriseSize, type Industry, type LeadStage, type RoleGrant, type UnitStatus } from '@parkos/contracts';
+import { seedDemoNews } from '../modules/community/news/news.seed';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { RequestContext } from '../lib/context';
@@ -267,6 +268,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
     propertyCompanyIds: pcs.map((p) => p.id),
     enterpriseIds: [entRows[0].id, entRows[1].id],
   });
+  await seedDemoNews(db, services.news, { parkId: park.id, enterpriseId: entRows[0].id });
   await db.transaction((tx) =>
     services.audit.record(tx, ctx, {
       action: 'demo.seeded',
