@@ -11,6 +11,9 @@ import { LeadsPage } from '../pages/LeadsPage';
 import { LedgerPage } from '../pages/LedgerPage';
 import { LoginPage } from '../pages/LoginPage';
 import { MyEnterprisePage } from '../pages/MyEnterprisePage';
+import { NewsAdminPage } from '../pages/NewsAdminPage';
+import { NewsArticlePage } from '../pages/NewsArticlePage';
+import { NewsFeedPage } from '../pages/NewsFeedPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
 import { StructurePage } from '../pages/StructurePage';
@@ -39,6 +42,9 @@ export function AppRoutes() {
           <Route path="devices/:id" element={<RequirePermission flag="canManageDevices"><DeviceDetailPage /></RequirePermission>} />
           <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
           <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
+          <Route path="news" element={<NewsFeedPage />} />
+          <Route path="news/:id" element={<NewsArticlePage />} />
+          <Route path="news-admin" element={<RequirePermission flag="isOperator"><NewsAdminPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

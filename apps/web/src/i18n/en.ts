@@ -138,4 +138,21 @@ export const en: Messages = {
   errors: {
     notFound: 'Page not found', notFoundText: 'The page you are looking for does not exist.', forbidden: 'You may not open this page', backHome: 'Back to home', generic: 'Something went wrong',
   },
+  news: {
+    nav: 'News', navAdmin: 'Manage news', feedTitle: 'Park news', adminTitle: 'Manage news', article: 'Article', new: 'New article', edit: 'Edit article',
+    allCategories: 'All', emptyFeed: 'No news yet', readers: '{{count}} readers', pinned: 'Pinned', saved: 'Article saved',
+    categories: { notice: 'Notices', policy: 'Policy', event: 'Events', service: 'Services', industry: 'Industry' },
+    targets: { all: 'All parks', park: 'A park', site: 'A site', building: 'A building', industry: 'An industry' },
+    status: { draft: 'Draft', published: 'Published', unpublished: 'Withdrawn', live: 'Live', scheduled: 'Scheduled' },
+    modes: { draft: 'Save as draft', now: 'Publish now', schedule: 'Schedule' },
+    fields: {
+      title: 'Title', summary: 'Summary', category: 'Category', target: 'Audience', park: 'Park', site: 'Site', building: 'Building', industry: 'Industry', cover: 'Cover image', body: 'Body',
+      when: 'Publishing', publishAt: 'Publish at', pinned: 'Pinned', status: 'Status', readCount: 'Readers',
+    },
+    editor: { bold: 'Bold', italic: 'Italic', underline: 'Underline', heading: 'Heading', paragraph: 'Paragraph', bullets: 'Bulleted list', numbers: 'Numbered list', link: 'Insert link', linkPrompt: 'Link address (http:// or https://)' },
+    coverUpload: 'Upload cover', coverReplace: 'Replace cover', coverRemove: 'Remove cover', coverHint: 'JPEG, PNG or WebP, at most 2 MB', coverType: 'A cover must be a JPEG, PNG or WebP image', coverSize: 'A cover image may be at most 2 MB',
+    bodyRequired: 'Write the body', bodyPlaceholder: 'Write the article here…', searchPlaceholder: 'Search titles', filterStatus: 'Status',
+    publish: 'Publish', publishedNow: 'Published', unpublish: 'Withdraw', unpublished: 'Withdrawn', unpublishConfirm: 'Members will no longer see this article. Withdraw it?',
+    schedule: 'Schedule', scheduleTitle: 'Schedule “{{title}}”', scheduled: 'Scheduled', pin: 'Pin', unpin: 'Unpin', pinnedDone: 'Pinned', unpinnedDone: 'Unpinned',
+  },
 };

@@ -136,4 +136,21 @@ export const zhCN = {
   errors: {
     notFound: '页面不存在', notFoundText: '你访问的页面不存在或已被移除。', forbidden: '无权访问此页面', backHome: '返回首页', generic: '出错了',
   },
+  news: {
+    nav: '园区资讯', navAdmin: '资讯管理', feedTitle: '园区资讯', adminTitle: '资讯管理', article: '资讯详情', new: '发布资讯', edit: '编辑资讯',
+    allCategories: '全部', emptyFeed: '暂无资讯', readers: '{{count}} 人已读', pinned: '置顶', saved: '资讯已保存',
+    categories: { notice: '通知公告', policy: '政策资讯', event: '园区活动', service: '服务动态', industry: '产业资讯' },
+    targets: { all: '全部园区', park: '整个园区', site: '指定分园', building: '指定楼栋', industry: '指定行业企业' },
+    status: { draft: '草稿', published: '已发布', unpublished: '已撤回', live: '已上线', scheduled: '定时发布' },
+    modes: { draft: '存为草稿', now: '立即发布', schedule: '定时发布' },
+    fields: {
+      title: '标题', summary: '摘要', category: '分类', target: '发布范围', park: '园区', site: '分园', building: '楼栋', industry: '行业', cover: '封面图', body: '正文',
+      when: '发布方式', publishAt: '发布时间', pinned: '置顶', status: '状态', readCount: '阅读人数',
+    },
+    editor: { bold: '加粗', italic: '斜体', underline: '下划线', heading: '小标题', paragraph: '正文段落', bullets: '项目符号', numbers: '编号', link: '插入链接', linkPrompt: '链接地址（http:// 或 https://）' },
+    coverUpload: '上传封面', coverReplace: '更换封面', coverRemove: '移除封面', coverHint: 'JPEG、PNG 或 WebP，不超过 2 MB', coverType: '封面只支持 JPEG、PNG 或 WebP 图片', coverSize: '封面图片不能超过 2 MB',
+    bodyRequired: '请填写正文', bodyPlaceholder: '在这里撰写正文…', searchPlaceholder: '搜索标题', filterStatus: '状态',
+    publish: '发布', publishedNow: '已发布', unpublish: '撤回', unpublished: '已撤回', unpublishConfirm: '撤回后职工将看不到这篇资讯，确定撤回？',
+    schedule: '定时', scheduleTitle: '定时发布「{{title}}」', scheduled: '已设置定时发布', pin: '置顶', unpin: '取消置顶', pinnedDone: '已置顶', unpinnedDone: '已取消置顶',
+  },
 };

@@ -7,6 +7,8 @@ import {
   DashboardOutlined,
   FunnelPlotOutlined,
   HomeOutlined,
+  NotificationOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -39,6 +41,8 @@ export function useNavItems(): NavItem[] {
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'ledger', path: '/ledger', label: t('nav.ledger'), icon: <SafetyCertificateOutlined /> });
+  items.push({ key: 'news', path: '/news', label: t('news.nav'), icon: <ReadOutlined /> });
+  if (p.isOperator) items.push({ key: 'news-admin', path: '/news-admin', label: t('news.navAdmin'), icon: <NotificationOutlined /> });
   items.push({ key: 'account', path: '/account', label: t('nav.account'), icon: <UserOutlined /> });
   return items;
 }
