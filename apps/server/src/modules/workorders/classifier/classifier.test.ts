@@ -93,9 +93,9 @@ describe('on the public Chinese government-message set (TipDM 2020 C, 824 rows)'
     }
     const report = evaluatePredictions(truth, predicted);
     console.log(`zh_gov_messages 5-fold: accuracy ${report.accuracy.toFixed(4)}, macro-F1 ${report.macroF1.toFixed(4)}`);
-    // The issue's goal is 0.90; this build measures 0.880 (see the README results). The floor
-    // guards against regressions; raise it when the model reaches the goal.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.87);
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.85);
+    // The issue's goal is 0.90; this build measures 0.886 on these folds (0.869–0.894 on other
+    // fold seeds; see the README). The floor guards against regressions; raise it with the model.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.88);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.865);
   });
 });
