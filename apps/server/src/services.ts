@@ -8,11 +8,12 @@ import { createParksService } from './modules/parks/parks.service';
 import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
+import { createBillingServices } from './modules/billing';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
-  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey'>>,
+  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -30,7 +31,12 @@ export function createServices(
   // Alarm rules are evaluated after each committed ingest batch, off the insert path.
   const alarms = createAlarmServices({ database, audit });
   const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
-  return { audit, identity, parks, ledger, iot, alarms };
+  const payments = createBillingServices({
+    db,
+    audit,
+    sandbox: config.paymentSandbox ?? { secret: `sandbox:${config.sessionSecret ?? 'parkos-dev'}`, notifyDelayMs: 1500, duplicateRate: 0.2 },
+  });
+  return { audit, identity, parks, ledger, iot, alarms, billing: payments.billing, paymentSandbox: payments.sandbox };
 }
 
 export type Services = ReturnType<typeof createServices>;
