@@ -9,6 +9,7 @@ import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
 import { createBillingServices } from './modules/billing';
+import { createParkingService } from './modules/parking';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -36,7 +37,8 @@ export function createServices(
     audit,
     sandbox: config.paymentSandbox ?? { secret: `sandbox:${config.sessionSecret ?? 'parkos-dev'}`, notifyDelayMs: 1500, duplicateRate: 0.2 },
   });
-  return { audit, identity, parks, ledger, iot, alarms, billing: payments.billing, paymentSandbox: payments.sandbox };
+  const parking = createParkingService({ db, audit, billing: payments.billing });
+  return { audit, identity, parks, ledger, iot, alarms, billing: payments.billing, paymentSandbox: payments.sandbox, parking };
 }
 
 export type Services = ReturnType<typeof createServices>;
