@@ -138,4 +138,44 @@ export const en: Messages = {
   errors: {
     notFound: 'Page not found', notFoundText: 'The page you are looking for does not exist.', forbidden: 'You may not open this page', backHome: 'Back to home', generic: 'Something went wrong',
   },
+  payments: {
+    nav: { bills: 'Bills', parking: 'Parking', reconciliation: 'Reconciliation' },
+    kinds: { rent: 'Rent', property: 'Property fee', utilities: 'Utilities', parking: 'Parking', other: 'Other' },
+    billStatus: { open: 'Due', paid: 'Paid', refunded: 'Refunded', void: 'Void' },
+    paymentStatus: { pending: 'Awaiting payment', succeeded: 'Paid', failed: 'Failed', closed: 'Closed', partially_refunded: 'Partly refunded', refunded: 'Refunded' },
+    refundStatus: { pending: 'Refunding', succeeded: 'Refunded', failed: 'Refund failed' },
+    bills: {
+      title: 'Bills', subtitle: 'Tick several bills and pay them in one checkout', due: 'due {{date}}', paidAt: 'paid {{date}}', tabOpen: 'Due', tabPaid: 'Paid',
+      noneOpen: 'No bills due', nonePaid: 'No paid bills yet', selected: '{{count}} selected, total', pay: 'Pay', back: 'Back to bills', item: 'Item', kind: 'Kind', amount: 'Amount',
+      status: 'Status', period: 'Period', dueDate: 'Due date', generate: 'Generate monthly bills', issue: 'Issue a bill', voidConfirm: 'Void this bill?', void: 'Void', sum: 'Total',
+      issued: 'Bill issued', enterprise: 'Enterprise', amountYuan: 'Amount (yuan)', amountInvalid: 'Enter an amount with at most two decimals', generated: '{{created}} bills generated ({{leases}} leases)',
+      park: 'Park', propertyRate: 'Property fee rate', propertyRateHint: 'Charged on the leased unit’s area; leave empty for rent only', fenPerM2: 'fen/m²·month',
+    },
+    pay: {
+      title: 'Payment', waiting: 'Confirming your payment…', waitingHint: 'Amount ¥{{amount}}; this page updates when the provider’s notification arrives', continue: 'Continue paying', cancel: 'Cancel payment',
+      paid: 'Paid ¥{{amount}}', notPaidHint: 'Nothing was charged; you can pay the bills again', listTitle: 'Payments', refunded: 'Refunded', refund: 'Refund', refundRequested: 'Refund requested',
+      refundable: '¥{{amount}} refundable', reason: 'Reason',
+    },
+    receipt: {
+      title: 'Receipt', no: 'No.', view: 'View receipt', heading: '{{park}} payment receipt', print: 'Print', payer: 'Payer', enterprise: 'Enterprise', paidAt: 'Paid at', channel: 'Channel',
+      txn: 'Provider transaction', status: 'Status', total: 'Total', refunds: 'Refunds',
+    },
+    recon: {
+      title: 'Reconciliation', subtitle: 'Our payments and refunds checked one by one against the provider’s notifications', matched: 'Matched', missing: 'Missing notification', mismatch: 'Amount mismatch', unknown: 'Unknown notification',
+      collected: 'Collected', refunded: 'Refunded', net: 'Net', status: 'Result', kind: 'Kind', ours: 'Our amount', notified: 'Notified amount', at: 'Time',
+      statuses: { matched: 'Matched', missing_notification: 'Missing notification', amount_mismatch: 'Amount mismatch', unknown_notification: 'Unknown notification', pending: 'Pending' },
+      kinds: { payment: 'Payment', refund: 'Refund', notification: 'Notification' },
+    },
+    parking: {
+      title: 'Smart parking', occupancy: 'Live occupancy', noLots: 'No parking lots', free: '{{count}} free', current: 'Parked now', notParked: 'Your car is not in a lot',
+      since: 'in since {{at}}, {{duration}} min', feeSoFar: 'Fee so far', recent: 'Recent stays', myPlates: 'My plates', platePlaceholder: 'e.g. 川A12345 or 川AD12345',
+      addPlate: 'Add', reserved: 'Space reserved', reserve: 'Reserve a space', lot: 'Lot', space: 'Space', plate: 'Plate', addPlateFirst: 'Add a plate first', window: 'Time window',
+      cancelConfirm: 'Cancel this reservation?', editRule: 'Fee rule', newLot: 'New lot', lotName: 'Lot name', capacity: 'Spaces', freeMinutes: 'Free minutes',
+      hourly: 'Per hour', dailyCap: 'Daily cap', nightWindow: 'Night window', nightHourly: 'Night per hour', monthlyPass: 'Monthly pass price', lots: 'Lots', sessions: 'Sessions',
+      entry: 'Entry', exit: 'Exit', fee: 'Fee', payer: 'Payer', manualRead: 'Manual read', direction: 'Direction', record: 'Record',
+      sessionStatus: { open: 'Parked', closed: 'Left', exit_without_entry: 'Exit without entry', missed_exit: 'Missed exit' },
+      payers: { member: 'Member', enterprise: 'Enterprise', pass: 'Monthly pass', visitor: 'Visitor' },
+      readResults: { session_opened: 'Entered', session_closed: 'Left', duplicate: 'Duplicate read, ignored', exit_without_entry: 'No entry on record; kept for review', entry_while_open: 'Previous exit missed; entered again' },
+    },
+  },
 };

@@ -136,4 +136,44 @@ export const zhCN = {
   errors: {
     notFound: '页面不存在', notFoundText: '你访问的页面不存在或已被移除。', forbidden: '无权访问此页面', backHome: '返回首页', generic: '出错了',
   },
+  payments: {
+    nav: { bills: '账单缴费', parking: '智慧停车', reconciliation: '支付对账' },
+    kinds: { rent: '租金', property: '物业费', utilities: '水电费', parking: '停车费', other: '其他' },
+    billStatus: { open: '待缴', paid: '已缴', refunded: '已退款', void: '已作废' },
+    paymentStatus: { pending: '待支付', succeeded: '支付成功', failed: '支付失败', closed: '已关闭', partially_refunded: '部分退款', refunded: '已全额退款' },
+    refundStatus: { pending: '退款中', succeeded: '退款成功', failed: '退款失败' },
+    bills: {
+      title: '账单缴费', subtitle: '勾选多笔账单，一次统一支付', due: '{{date}} 到期', paidAt: '{{date}} 已缴', tabOpen: '待缴账单', tabPaid: '已缴账单',
+      noneOpen: '没有待缴账单', nonePaid: '还没有已缴账单', selected: '已选 {{count}} 笔，合计', pay: '去支付', back: '返回账单', item: '项目', kind: '类型', amount: '金额',
+      status: '状态', period: '账期', dueDate: '到期日', generate: '生成月度账单', issue: '开具账单', voidConfirm: '作废这张账单？', void: '作废', sum: '合计',
+      issued: '账单已开具', enterprise: '企业', amountYuan: '金额（元）', amountInvalid: '请输入金额，最多两位小数', generated: '已生成 {{created}} 张账单（{{leases}} 份租约）',
+      park: '园区', propertyRate: '物业费单价', propertyRateHint: '按租赁单元面积计费；留空则只生成租金', fenPerM2: '分/㎡·月',
+    },
+    pay: {
+      title: '支付结果', waiting: '正在确认支付结果…', waitingHint: '金额 ¥{{amount}}，支付渠道的异步通知到达后自动刷新', continue: '继续支付', cancel: '取消支付',
+      paid: '已支付 ¥{{amount}}', notPaidHint: '账单未扣款，可返回重新支付', listTitle: '支付记录', refunded: '已退款', refund: '退款', refundRequested: '退款已提交',
+      refundable: '可退 ¥{{amount}}', reason: '退款原因',
+    },
+    receipt: {
+      title: '收据', no: '单号', view: '查看收据', heading: '{{park}} 缴费收据', print: '打印', payer: '付款人', enterprise: '企业', paidAt: '支付时间', channel: '支付渠道',
+      txn: '渠道交易号', status: '状态', total: '合计', refunds: '退款记录',
+    },
+    recon: {
+      title: '支付对账', subtitle: '本方支付、退款记录与支付渠道异步通知逐笔核对', matched: '已匹配', missing: '缺少通知', mismatch: '金额不符', unknown: '未知通知',
+      collected: '实收', refunded: '退款', net: '净额', status: '对账结果', kind: '类型', ours: '本方金额', notified: '通知金额', at: '时间',
+      statuses: { matched: '已匹配', missing_notification: '缺少通知', amount_mismatch: '金额不符', unknown_notification: '未知通知', pending: '待支付' },
+      kinds: { payment: '支付', refund: '退款', notification: '通知' },
+    },
+    parking: {
+      title: '智慧停车', occupancy: '车场实时余位', noLots: '暂无停车场', free: '余 {{count}} 位', current: '当前停车', notParked: '您的车辆当前不在场内',
+      since: '{{at}} 入场，已停 {{duration}} 分钟', feeSoFar: '当前应缴', recent: '最近停车', myPlates: '我的车牌', platePlaceholder: '如 川A12345 或 川AD12345',
+      addPlate: '添加', reserved: '车位已预约', reserve: '预约车位', lot: '停车场', space: '车位', plate: '车牌', addPlateFirst: '请先添加车牌', window: '预约时段',
+      cancelConfirm: '取消这个预约？', editRule: '收费规则', newLot: '新建停车场', lotName: '停车场名称', capacity: '车位数', freeMinutes: '免费时长（分钟）',
+      hourly: '每小时', dailyCap: '每日封顶', nightWindow: '夜间时段', nightHourly: '夜间每小时', monthlyPass: '月卡价格', lots: '停车场', sessions: '停车记录',
+      entry: '入场', exit: '出场', fee: '费用', payer: '付费方', manualRead: '人工登记', direction: '方向', record: '登记',
+      sessionStatus: { open: '在场', closed: '已出场', exit_without_entry: '无入场记录', missed_exit: '漏记出场' },
+      payers: { member: '职工', enterprise: '企业', pass: '月卡', visitor: '访客' },
+      readResults: { session_opened: '已入场', session_closed: '已出场', duplicate: '重复识别，已忽略', exit_without_entry: '无入场记录，已登记待核查', entry_while_open: '上次未出场，已重新入场' },
+    },
+  },
 };

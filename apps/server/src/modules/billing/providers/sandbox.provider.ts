@@ -169,7 +169,7 @@ export function createSandboxProvider(deps: { db: Db; settings: SandboxSettings;
         .limit(50);
       let ok = 0;
       for (const d of due) {
-        let status = 0;
+        let status: number;
         try {
           status = await deliver(d.url, { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: signSandboxBody(settings.secret, d.body, Math.floor(Date.now() / 1000)) }, d.body);
         } catch {
