@@ -167,7 +167,7 @@ export const en: Messages = {
       kinds: { payment: 'Payment', refund: 'Refund', notification: 'Notification' },
     },
     parking: {
-      title: 'Smart parking', occupancy: 'Live occupancy', noLots: 'No parking lots', free: '{{count}} free', current: 'Parked now', notParked: 'Your car is not in a lot',
+      title: 'Smart parking', occupancy: 'Live occupancy', occupiedOfCapacity: 'Parked/spaces', noLots: 'No parking lots', free: '{{count}} free', current: 'Parked now', notParked: 'Your car is not in a lot',
       since: 'in since {{at}}, {{duration}} min', feeSoFar: 'Fee so far', recent: 'Recent stays', myPlates: 'My plates', platePlaceholder: 'e.g. 川A12345 or 川AD12345',
       addPlate: 'Add', reserved: 'Space reserved', reserve: 'Reserve a space', lot: 'Lot', space: 'Space', plate: 'Plate', addPlateFirst: 'Add a plate first', window: 'Time window',
       cancelConfirm: 'Cancel this reservation?', editRule: 'Fee rule', newLot: 'New lot', lotName: 'Lot name', capacity: 'Spaces', freeMinutes: 'Free minutes',

@@ -165,7 +165,7 @@ export const zhCN = {
       kinds: { payment: '支付', refund: '退款', notification: '通知' },
     },
     parking: {
-      title: '智慧停车', occupancy: '车场实时余位', noLots: '暂无停车场', free: '余 {{count}} 位', current: '当前停车', notParked: '您的车辆当前不在场内',
+      title: '智慧停车', occupancy: '车场实时余位', occupiedOfCapacity: '在场/车位', noLots: '暂无停车场', free: '余 {{count}} 位', current: '当前停车', notParked: '您的车辆当前不在场内',
       since: '{{at}} 入场，已停 {{duration}} 分钟', feeSoFar: '当前应缴', recent: '最近停车', myPlates: '我的车牌', platePlaceholder: '如 川A12345 或 川AD12345',
       addPlate: '添加', reserved: '车位已预约', reserve: '预约车位', lot: '停车场', space: '车位', plate: '车牌', addPlateFirst: '请先添加车牌', window: '预约时段',
       cancelConfirm: '取消这个预约？', editRule: '收费规则', newLot: '新建停车场', lotName: '停车场名称', capacity: '车位数', freeMinutes: '免费时长（分钟）',

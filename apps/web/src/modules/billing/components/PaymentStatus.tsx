@@ -1,4 +1,4 @@
-import { App, Button, Card, List, Result, Spin, Typography } from 'antd';
+import { App, Button, Card, Flex, List, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatFen } from '../../../lib/format';
@@ -18,10 +18,14 @@ export function PaymentStatus({ payment }: { payment: Payment }) {
       size="small"
       dataSource={payment.items}
       renderItem={(i) => (
-        <List.Item extra={<Typography.Text>¥{formatFen(i.amountFen)}</Typography.Text>}>
-          <span>
-            <BillKindTag kind={i.kind} /> {i.title}
-          </span>
+        <List.Item>
+          <Flex justify="space-between" gap={8} style={{ width: '100%' }}>
+            <span>
+              <BillKindTag kind={i.kind} />
+              {i.title}
+            </span>
+            <Typography.Text style={{ whiteSpace: 'nowrap' }}>¥{formatFen(i.amountFen)}</Typography.Text>
+          </Flex>
         </List.Item>
       )}
     />

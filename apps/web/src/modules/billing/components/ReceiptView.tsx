@@ -46,17 +46,24 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
         pagination={false}
         dataSource={p.items}
         columns={[
-          { title: t('payments.bills.item'), render: (_, i) => <span>{i.title}</span> },
-          { title: t('payments.bills.kind'), render: (_, i) => <BillKindTag kind={i.kind} />, responsive: ['sm'] },
-          { title: t('payments.bills.amount'), align: 'right', render: (_, i) => `¥${formatFen(i.amountFen)}` },
+          {
+            title: t('payments.bills.item'),
+            render: (_, i) => (
+              <span>
+                <BillKindTag kind={i.kind} />
+                {i.title}
+              </span>
+            ),
+          },
+          { title: t('payments.bills.amount'), align: 'right', render: (_, i) => <span style={{ whiteSpace: 'nowrap' }}>¥{formatFen(i.amountFen)}</span> },
         ]}
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>
               <Typography.Text strong>{t('payments.receipt.total')}</Typography.Text>
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right" colSpan={2}>
-              <Typography.Text strong data-testid="receipt-total">
+            <Table.Summary.Cell index={1} align="right">
+              <Typography.Text strong data-testid="receipt-total" style={{ whiteSpace: 'nowrap' }}>
                 ¥{formatFen(p.amountFen)}
               </Typography.Text>
             </Table.Summary.Cell>

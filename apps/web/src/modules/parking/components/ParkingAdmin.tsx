@@ -40,7 +40,7 @@ export function ParkingAdmin() {
                   pagination={false}
                   columns={[
                     { title: t('payments.parking.lotName'), dataIndex: 'name' },
-                    { title: t('payments.parking.occupancy'), render: (_, l) => `${l.occupied}/${l.capacity}` },
+                    { title: t('payments.parking.occupiedOfCapacity'), render: (_, l) => `${l.occupied}/${l.capacity}` },
                     { title: t('payments.parking.freeMinutes'), dataIndex: 'freeMinutes' },
                     { title: t('payments.parking.hourly'), render: (_, l) => `¥${formatFen(l.hourlyFen)}` },
                     { title: t('payments.parking.dailyCap'), render: (_, l) => (l.dailyCapFen === null ? '—' : `¥${formatFen(l.dailyCapFen)}`) },
@@ -87,6 +87,7 @@ export function ParkingAdmin() {
             children: (
               <Card style={{ maxWidth: 480 }}>
                 <Form
+                  data-testid="manual-read-form"
                   form={readForm}
                   layout="vertical"
                   initialValues={{ direction: 'entry' }}
