@@ -59,6 +59,20 @@ describe('bills and unified payment on a phone (375 px)', () => {
     await context.close();
   });
 
+  test('an enterprise admin sees the enterprise’s rent, property and utilities bills to pay', async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await login(page, 'ent.admin');
+    await page.goto('/bills');
+    await page.getByText('租金', { exact: true }).first().waitFor({ timeout: 20_000 });
+    await page.getByText('物业费', { exact: true }).first().waitFor();
+    // Members' personal parking bills are not the admin's.
+    expect(await page.getByText('川AD12345').count()).toBe(0);
+    await noHorizontalOverflow(page);
+    await screenshot(page, 'billing-enterprise-admin-phone');
+    await context.close();
+  });
+
   test('an operator sees bills, payments and a reconciliation report with the member’s payment matched', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
