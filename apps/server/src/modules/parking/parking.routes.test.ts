@@ -122,6 +122,13 @@ describe('camera reads → sessions → fee → bill', () => {
     expect((await member1.get(`/api/bills/${out.billId}`)).statusCode).toBe(404);
   });
 
+  test('simultaneous reads of one plate open one session; the rest are duplicates', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => read(entryCam, { plate: '川F55555', at: at('2026-11-07T08:00:00') })));
+    expect(results.map((r) => r.json().result).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'session_opened']);
+    const [{ n }] = await t.database.query<{ n: number }>(`select count(*)::int as n from parking_sessions where plate = '川F55555'`);
+    expect(n).toBe(1);
+  });
+
   test('gate reads need valid device credentials; MQTT events take the same path', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/parking/gate-reads', headers: { authorization: `Device ${entryCam.code}:wrong` }, payload: { plate: '川A12345' } });
     expect(res.statusCode).toBe(401);
@@ -143,6 +150,16 @@ describe('occupancy and reservations', () => {
     expect((await outsider.get('/api/parking/occupancy')).json()).toEqual([]);
     expect((await outsider.get(`/api/parking/lots/${lotId}`)).statusCode).toBe(404);
     expect((await member1.get('/api/parking/sessions')).statusCode).toBe(403);
+  });
+
+  test('spaces with an IOC parking sensor report their occupancy too', async () => {
+    const sensor = await t.services.iot.devices.createDevice(SYSTEM, { code: `PS-${Date.now()}`, name: 'B-001 车位检测器', type: 'parking_sensor', parkId: park.park.id } as never);
+    await t.database.query(`update parking_spaces set sensor_device_id = $1 where lot_id = $2 and code = 'B-001'`, [sensor.id, lotId]);
+    const before = (await member1.get('/api/parking/occupancy')).json() as { id: string; sensorOccupied: number | null }[];
+    expect(before.find((l) => l.id === lotId)!.sensorOccupied).toBeNull();
+    await t.database.query(`insert into latest_values (device_id, metric, ts, value) values ($1, 'occupied', now(), 1)`, [sensor.id]);
+    const after = (await member1.get('/api/parking/occupancy')).json() as { id: string; sensorOccupied: number | null }[];
+    expect(after.find((l) => l.id === lotId)!.sensorOccupied).toBe(1);
   });
 
   test('overlapping reservations of a space are refused, also when submitted concurrently', async () => {
