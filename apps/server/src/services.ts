@@ -9,7 +9,7 @@ import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
 import { createBillingServices } from './modules/billing';
-import { createParkingService } from './modules/parking';
+import { createParkingService, handleGateCameraEvent } from './modules/parking';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -38,6 +38,8 @@ export function createServices(
     sandbox: config.paymentSandbox ?? { secret: `sandbox:${config.sessionSecret ?? 'parkos-dev'}`, notifyDelayMs: 1500, duplicateRate: 0.2 },
   });
   const parking = createParkingService({ db, audit, billing: payments.billing });
+  // Gate cameras' plate reads over MQTT (`parkos/{code}/events`); off the ingest path, never awaited.
+  iot.ingest.onDeviceEvent((device, payload) => void handleGateCameraEvent(parking, device, payload));
   return { audit, identity, parks, ledger, iot, alarms, billing: payments.billing, paymentSandbox: payments.sandbox, parking };
 }
 

@@ -122,6 +122,12 @@ describe('camera reads → sessions → fee → bill', () => {
     expect((await member1.get(`/api/bills/${out.billId}`)).statusCode).toBe(404);
   });
 
+  test('a plate read published on the camera’s MQTT events topic opens a session through the ingest hook', async () => {
+    const identity = { id: entryCam.id, code: entryCam.code, type: 'gate_camera' as const };
+    await t.services.iot.ingest.handleDevicePublish(identity, `parkos/${entryCam.code}/events`, Buffer.from(JSON.stringify({ type: 'plate', plate: '川G24680', at: at('2026-11-08T08:00:00'), eventId: 'mqtt-1' })), 1);
+    await expect.poll(async () => (await op.get('/api/parking/sessions?plate=川G24680')).json().total).toBe(1);
+  });
+
   test('simultaneous reads of one plate open one session; the rest are duplicates', async () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => read(entryCam, { plate: '川F55555', at: at('2026-11-07T08:00:00') })));
     expect(results.map((r) => r.json().result).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'session_opened']);
