@@ -70,6 +70,10 @@ describe('bills and unified payment on a phone (375 px)', () => {
     expect(await page.getByText('川AD12345').count()).toBe(0);
     await noHorizontalOverflow(page);
     await screenshot(page, 'billing-enterprise-admin-phone');
+    await page.getByTestId('bills-tabs').getByText('对账单').click();
+    await page.getByTestId('statement').getByText('租金').first().waitFor({ timeout: 20_000 });
+    await noHorizontalOverflow(page);
+    await screenshot(page, 'billing-enterprise-statement-phone');
     await context.close();
   });
 

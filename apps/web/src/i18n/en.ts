@@ -145,7 +145,7 @@ export const en: Messages = {
     paymentStatus: { pending: 'Awaiting payment', succeeded: 'Paid', failed: 'Failed', closed: 'Closed', partially_refunded: 'Partly refunded', refunded: 'Refunded' },
     refundStatus: { pending: 'Refunding', succeeded: 'Refunded', failed: 'Refund failed' },
     bills: {
-      title: 'Bills', subtitle: 'Tick several bills and pay them in one checkout', due: 'due {{date}}', paidAt: 'paid {{date}}', tabOpen: 'Due', tabPaid: 'Paid',
+      title: 'Bills', statement: 'Statement', subtitle: 'Tick several bills and pay them in one checkout', due: 'due {{date}}', paidAt: 'paid {{date}}', tabOpen: 'Due', tabPaid: 'Paid',
       noneOpen: 'No bills due', nonePaid: 'No paid bills yet', selected: '{{count}} selected, total', pay: 'Pay', back: 'Back to bills', item: 'Item', kind: 'Kind', amount: 'Amount',
       status: 'Status', period: 'Period', dueDate: 'Due date', generate: 'Generate monthly bills', issue: 'Issue a bill', voidConfirm: 'Void this bill?', void: 'Void', sum: 'Total',
       issued: 'Bill issued', enterprise: 'Enterprise', amountYuan: 'Amount (yuan)', amountInvalid: 'Enter an amount with at most two decimals', generated: '{{created}} bills generated ({{leases}} leases)',

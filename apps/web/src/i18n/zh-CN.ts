@@ -143,7 +143,7 @@ export const zhCN = {
     paymentStatus: { pending: '待支付', succeeded: '支付成功', failed: '支付失败', closed: '已关闭', partially_refunded: '部分退款', refunded: '已全额退款' },
     refundStatus: { pending: '退款中', succeeded: '退款成功', failed: '退款失败' },
     bills: {
-      title: '账单缴费', subtitle: '勾选多笔账单，一次统一支付', due: '{{date}} 到期', paidAt: '{{date}} 已缴', tabOpen: '待缴账单', tabPaid: '已缴账单',
+      title: '账单缴费', statement: '对账单', subtitle: '勾选多笔账单，一次统一支付', due: '{{date}} 到期', paidAt: '{{date}} 已缴', tabOpen: '待缴账单', tabPaid: '已缴账单',
       noneOpen: '没有待缴账单', nonePaid: '还没有已缴账单', selected: '已选 {{count}} 笔，合计', pay: '去支付', back: '返回账单', item: '项目', kind: '类型', amount: '金额',
       status: '状态', period: '账期', dueDate: '到期日', generate: '生成月度账单', issue: '开具账单', voidConfirm: '作废这张账单？', void: '作废', sum: '合计',
       issued: '账单已开具', enterprise: '企业', amountYuan: '金额（元）', amountInvalid: '请输入金额，最多两位小数', generated: '已生成 {{created}} 张账单（{{leases}} 份租约）',

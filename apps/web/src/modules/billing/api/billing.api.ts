@@ -104,3 +104,15 @@ export const refundPayment = (id: string, input: { amountFen: number; reason?: s
 export const getReceipt = (id: string) => api.get<Receipt>(`/payments/${id}/receipt`);
 export const getReconciliation = (from: string, to: string) => api.get<Reconciliation>('/payments/reconciliation', { from, to });
 export const reconciliationCsvUrl = (from: string, to: string) => `/api/payments/reconciliation.csv?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+
+/** A period's statement (对账单) with totals in fen. */
+export interface Statement {
+  period: string;
+  items: Bill[];
+  totalFen: number;
+  paidFen: number;
+  openFen: number;
+  refundedFen: number;
+}
+
+export const getStatement = (period: string) => api.get<Statement>('/bills/statement', { period });

@@ -9,6 +9,7 @@ import type { Bill } from '../api/billing.api';
 import { useBillingMutations, useBills } from '../hooks/useBilling';
 import { newIdempotencyKey } from '../utils/money';
 import { BillKindTag, BillStatusTag } from './BillKindTag';
+import { StatementCard } from './StatementCard';
 
 /**
  * A member's or enterprise admin's bills: open ones to tick and pay together in one
@@ -17,9 +18,13 @@ import { BillKindTag, BillStatusTag } from './BillKindTag';
 export function MemberBills() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [tab, setTab] = useState<'open' | 'paid'>('open');
+  const [tab, setTab] = useState<'open' | 'paid' | 'statement'>('open');
   const [selected, setSelected] = useState<string[]>([]);
-  const query = useBills({ payable: true, status: tab, pageSize: 100 });
+  const query = useBills({
+    payable: true,
+    status: tab === 'statement' ? undefined : tab,
+    pageSize: 100,
+  });
   const { checkout } = useBillingMutations();
   // One key per selection: a double tap or a retry after a timeout reuses it, so it never charges twice.
   const keyRef = useRef<{ ids: string; key: string } | null>(null);
@@ -80,25 +85,45 @@ export function MemberBills() {
         block
         value={tab}
         onChange={(v) => {
-          setTab(v as 'open' | 'paid');
+          setTab(v as 'open' | 'paid' | 'statement');
           setSelected([]);
         }}
         options={[
           { value: 'open', label: t('payments.bills.tabOpen') },
           { value: 'paid', label: t('payments.bills.tabPaid') },
+          { value: 'statement', label: t('payments.bills.statement') },
         ]}
         style={{ marginBottom: 12 }}
         data-testid="bills-tabs"
       />
-      <QueryBoundary query={query}>
-        {(data) => (
-          <Card size="small" styles={{ body: { padding: '0 12px' } }}>
-            {data.items.length === 0 ? <Empty description={tab === 'open' ? t('payments.bills.noneOpen') : t('payments.bills.nonePaid')} style={{ padding: 24 }} /> : <List dataSource={data.items} renderItem={renderBill} />}
-          </Card>
-        )}
-      </QueryBoundary>
+      {tab === 'statement' && <StatementCard />}
+      {tab !== 'statement' && (
+        <QueryBoundary query={query}>
+          {(data) => (
+            <Card size="small" styles={{ body: { padding: '0 12px' } }}>
+              {data.items.length === 0 ? (
+                <Empty description={tab === 'open' ? t('payments.bills.noneOpen') : t('payments.bills.nonePaid')} style={{ padding: 24 }} />
+              ) : (
+                <List dataSource={data.items} renderItem={renderBill} />
+              )}
+            </Card>
+          )}
+        </QueryBoundary>
+      )}
       {tab === 'open' && (
-        <div data-testid="checkout-bar" style={{ position: 'sticky', bottom: 0, marginTop: 12, padding: '12px 16px', background: '#fff', borderRadius: 8, boxShadow: '0 -2px 8px rgba(0,0,0,.08)', zIndex: 5 }}>
+        <div
+          data-testid="checkout-bar"
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            marginTop: 12,
+            padding: '12px 16px',
+            background: '#fff',
+            borderRadius: 8,
+            boxShadow: '0 -2px 8px rgba(0,0,0,.08)',
+            zIndex: 5,
+          }}
+        >
           <Flex justify="space-between" align="center" gap={12}>
             <div>
               <Typography.Text type="secondary">{t('payments.bills.selected', { count: selected.length })}</Typography.Text>

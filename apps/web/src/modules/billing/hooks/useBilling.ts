@@ -41,3 +41,8 @@ export function useBillingMutations() {
     generate: useMutation({ mutationFn: billingApi.generateBills, onSuccess }),
   };
 }
+
+/** The statement of one month (`YYYY-MM`). */
+export function useStatement(period: string) {
+  return useQuery({ queryKey: ['bills', 'statement', period], queryFn: () => billingApi.getStatement(period) });
+}
