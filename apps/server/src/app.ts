@@ -18,6 +18,8 @@ import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
 import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION } from './modules/iot/alarms';
 import { newsRoutes } from './modules/community/news';
+import { billingRoutes, sandboxPayRoutes } from './modules/billing';
+import { parkingRoutes } from './modules/parking';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
 
@@ -92,11 +94,16 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(alarmRuleRoutes, { rules: services.alarms.rules });
       await api.register(alarmRoutes, { alarms: services.alarms.alarms });
       await api.register(newsRoutes, { news: services.news });
+      await api.register(billingRoutes, { billing: services.billing });
+      await api.register(parkingRoutes, { parking: services.parking, deviceAuth: services.iot.deviceAuth });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },
     { prefix: '/api' },
   );
+
+  // The sandbox payment provider's hosted page, outside /api like a provider's own site.
+  await app.register(sandboxPayRoutes, { sandbox: services.paymentSandbox });
 
   // The built web app: static files, and index.html for client-side routes.
   const indexFile = path.join(config.webDist, 'index.html');

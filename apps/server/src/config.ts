@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -36,6 +37,9 @@ const envSchema = z.object({
   SEED_DEMO: booleanString.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  PAYMENT_SANDBOX_SECRET: z.string().min(16).optional(),
+  PAYMENT_SANDBOX_NOTIFY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
+  PAYMENT_SANDBOX_DUPLICATE_RATE: z.coerce.number().min(0).max(1).default(0.2),
 });
 
 export interface AppConfig {
@@ -62,6 +66,8 @@ export interface AppConfig {
   seedDemo: boolean;
   logLevel: string;
   webDist: string;
+  /** Built-in sandbox payment provider: webhook HMAC secret (derived from the session secret when unset), delay, duplicate rate. */
+  paymentSandbox: { secret: string; notifyDelayMs: number; duplicateRate: number };
 }
 
 /** Raised when the environment is invalid; the message names each offending variable. */
@@ -110,5 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? 'dist/web'),
+    paymentSandbox: {
+      secret: e.PAYMENT_SANDBOX_SECRET ?? crypto.createHmac('sha256', e.SESSION_SECRET ?? DEV_SESSION_SECRET).update('parkos-payment-sandbox').digest('hex'),
+      notifyDelayMs: e.PAYMENT_SANDBOX_NOTIFY_DELAY_MS,
+      duplicateRate: e.PAYMENT_SANDBOX_DUPLICATE_RATE,
+    },
   };
 }

@@ -9,11 +9,13 @@ import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
 import { createNewsService } from './modules/community/news';
+import { createBillingServices } from './modules/billing';
+import { createParkingService, handleGateCameraEvent } from './modules/parking';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
-  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey'>>,
+  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -32,7 +34,15 @@ export function createServices(
   const alarms = createAlarmServices({ database, audit });
   const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
   const news = createNewsService({ db, audit });
-  return { audit, identity, parks, ledger, iot, alarms, news };
+  const payments = createBillingServices({
+    db,
+    audit,
+    sandbox: config.paymentSandbox ?? { secret: `sandbox:${config.sessionSecret ?? 'parkos-dev'}`, notifyDelayMs: 1500, duplicateRate: 0.2 },
+  });
+  const parking = createParkingService({ db, audit, billing: payments.billing });
+  // Gate cameras' plate reads over MQTT (`parkos/{code}/events`); off the ingest path, never awaited.
+  iot.ingest.onDeviceEvent((device, payload) => void handleGateCameraEvent(parking, device, payload));
+  return { audit, identity, parks, ledger, iot, alarms, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -6,3 +6,5 @@ export * from '../modules/iot/iot.table';
 export * from '../modules/iot/rules/rules.table';
 export * from '../modules/iot/alarms/alarms.table';
 export * from '../modules/community/news/news.table';
+export * from '../modules/billing/billing.table';
+export * from '../modules/parking/parking.table';

@@ -77,6 +77,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     const port = typeof address === 'object' && address ? address.port : config.port;
     url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     stops.unshift(() => app.close());
+    // The sandbox payment provider posts its signed notifications to this server, as a real provider would.
+    const delivery = services.paymentSandbox.startDelivery(async (path, headers, body) => (await app.inject({ method: 'POST', url: path, headers, payload: body })).statusCode);
+    stops.unshift(() => delivery.stop());
     log.info(`ParkOS is running at ${url}  (API docs: ${url}/api/docs)`);
   }
 

@@ -21,6 +21,7 @@ import {
   units,
 } from '../modules/parks/parks.table';
 import { createRandom, type Random } from './random';
+import { seedDemoBillingParking } from '../modules/parking/billing-parking.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -278,5 +279,6 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
       parkId: park.id,
     }),
   );
+  await seedDemoBillingParking(db, services, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

@@ -18,6 +18,11 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
 import { StructurePage } from '../pages/StructurePage';
 import { UsersPage } from '../pages/UsersPage';
+import { BillsPage } from '../pages/BillsPage';
+import { ParkingPage } from '../pages/ParkingPage';
+import { PaymentPage } from '../pages/PaymentPage';
+import { ReceiptPage } from '../pages/ReceiptPage';
+import { ReconciliationPage } from '../pages/ReconciliationPage';
 import { HomePage } from './HomePage';
 import { RequireAuth } from './RequireAuth';
 import { RequirePermission } from './RequirePermission';
@@ -45,6 +50,11 @@ export function AppRoutes() {
           <Route path="news" element={<NewsFeedPage />} />
           <Route path="news/:id" element={<NewsArticlePage />} />
           <Route path="news-admin" element={<RequirePermission flag="isOperator"><NewsAdminPage /></RequirePermission>} />
+          <Route path="bills" element={<BillsPage />} />
+          <Route path="payments/:id" element={<PaymentPage />} />
+          <Route path="payments/:id/receipt" element={<ReceiptPage />} />
+          <Route path="billing/reconciliation" element={<RequirePermission flag="isOperator"><ReconciliationPage /></RequirePermission>} />
+          <Route path="parking" element={<ParkingPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

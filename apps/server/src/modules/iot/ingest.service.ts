@@ -45,11 +45,19 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
   const limits = { ...DEFAULT_INGEST_LIMITS, ...deps.limits };
   const limiter = createRateLimiter({ ratePerSecond: limits.deviceRatePerSecond, burst: limits.deviceBurst });
 
+  /** Listeners of devices' `events` channel (parking's gate cameras); called after the publish is accepted, never awaited. */
+  const eventListeners: ((device: DeviceIdentity, payload: Buffer) => void)[] = [];
+
   function reject(device: DeviceIdentity, reason: IngestErrorReason, message: string): void {
     pipeline.recordRejections(device.id, [{ reason, message }]);
   }
 
   return {
+    /** Registers a listener of devices' `events` publishes (minimal hook used by the parking module). */
+    onDeviceEvent(listener: (device: DeviceIdentity, payload: Buffer) => void): void {
+      eventListeners.push(listener);
+    },
+
     limits,
 
     /**
@@ -79,6 +87,7 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
       if (channel !== 'telemetry') {
         // Events and command acknowledgements are accepted; alarms and commands consume them later.
         pipeline.touch(device.id);
+        if (channel === 'events') for (const listener of eventListeners) listener(device, payload);
         return;
       }
       const parsed = parseTelemetry(payload, device.type);

@@ -78,12 +78,12 @@ async function translateConstraint<T>(what: string, fn: () => Promise<T>): Promi
   }
 }
 
-function normalisePlate(plate: string): string {
-  // GA 36-2018 plates: compare upper case without spaces or separators.
+export function normalisePlate(plate: string): string {
+  // GA 36-2018 plates: compare upper case without spaces or separators (exported for the parking module).
   return plate.toUpperCase().replace(/[\s\-·.]/g, '');
 }
 
-const PLATE_RE = /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]$/;
+export const PLATE_RE = /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]$/;
 
 /** Park structure, enterprises, property companies and the attraction pipeline. */
 export function createParksService(deps: { db: Db; audit: AuditService }) {

@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  AccountBookOutlined,
+  CarOutlined,
+  ReconciliationOutlined,
   BankOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -43,6 +46,9 @@ export function useNavItems(): NavItem[] {
   if (p.canSeeAudit) items.push({ key: 'ledger', path: '/ledger', label: t('nav.ledger'), icon: <SafetyCertificateOutlined /> });
   items.push({ key: 'news', path: '/news', label: t('news.nav'), icon: <ReadOutlined /> });
   if (p.isOperator) items.push({ key: 'news-admin', path: '/news-admin', label: t('news.navAdmin'), icon: <NotificationOutlined /> });
+  if (p.isOperator || p.isEnterpriseUser) items.push({ key: 'bills', path: '/bills', label: t('payments.nav.bills'), icon: <AccountBookOutlined /> });
+  if (p.isOperator) items.push({ key: 'reconciliation', path: '/billing/reconciliation', label: t('payments.nav.reconciliation'), icon: <ReconciliationOutlined /> });
+  if (p.isOperator || p.isEnterpriseUser) items.push({ key: 'parking', path: '/parking', label: t('payments.nav.parking'), icon: <CarOutlined /> });
   items.push({ key: 'account', path: '/account', label: t('nav.account'), icon: <UserOutlined /> });
   return items;
 }

@@ -1,0 +1,654 @@
+import crypto from 'node:crypto';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import type { RequestContext } from '../../lib/context';
+import { AppError, ErrorCode, conflict, forbidden, notFound, validationError } from '../../lib/errors';
+import { offsetOf, type Page, type PageQuery } from '../../lib/pagination';
+import { assertCanWrite, enterpriseIdsOf, isGlobalOperator, isOperator, operatorCovers, operatorParkIds, operatorSiteIds, type Actor } from '../identity/actor';
+import type { AuditService } from '../identity/audit.service';
+import { auditLog, users } from '../identity/identity.table';
+import { devices, telemetry } from '../iot/iot.table';
+import { enterprises, leases, parks, units } from '../parks/parks.table';
+import { billScope, canPayBill, canReadBill } from './billing.access';
+import { bills, paymentBills, paymentNotifications, paymentRefunds, payments, type BillKind, type BillStatus, type PaymentStatus } from './billing.table';
+import { NotificationRejected, type PaymentProvider, type VerifiedNotification } from './providers/provider';
+
+export type BillRow = typeof bills.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
+export type RefundRow = typeof paymentRefunds.$inferSelect;
+export type NotificationRow = typeof paymentNotifications.$inferSelect;
+
+/** Where providers post notifications; the provider name is the last segment. */
+export const NOTIFY_PATH = '/api/payments/notify';
+/** How long a payer has to finish paying before the order closes. */
+const ORDER_TTL_MS = 15 * 60_000;
+
+export interface BillFilters extends PageQuery {
+  status?: BillStatus;
+  kind?: BillKind;
+  period?: string;
+  enterpriseId?: string;
+  parkId?: string;
+  /** Only bills the caller may pay (their own). */
+  payable?: boolean;
+}
+
+export interface CreateBillInput {
+  enterpriseId: string;
+  userId?: string | null;
+  kind: BillKind;
+  period: string;
+  title: string;
+  amountFen: number;
+  dueDate: string;
+  details?: Record<string, unknown>;
+  sourceRef?: string | null;
+}
+
+export type ReconciliationStatus = 'matched' | 'missing_notification' | 'amount_mismatch' | 'unknown_notification' | 'pending';
+
+export interface ReconciliationLine {
+  status: ReconciliationStatus;
+  kind: 'payment' | 'refund' | 'notification';
+  outTradeNo: string;
+  outRefundNo: string | null;
+  paymentId: string | null;
+  paymentStatus: string | null;
+  amountFen: number | null;
+  notifiedAmountFen: number | null;
+  providerTxnId: string | null;
+  notificationId: string | null;
+  at: Date;
+}
+
+function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code ?? e?.cause?.code;
+}
+
+/** `YYYY-MM` → [first day, first day of next month] as `YYYY-MM-DD`, and UTC instants of Asia/Shanghai midnights. */
+export function periodBounds(period: string): { startDate: string; endDate: string; start: Date; end: Date } {
+  const [y, m] = period.split('-').map(Number);
+  const ny = m === 12 ? y + 1 : y;
+  const nm = m === 12 ? 1 : m + 1;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const startDate = `${y}-${pad(m)}-01`;
+  const endDate = `${ny}-${pad(nm)}-01`;
+  // Periods follow the park's calendar (Asia/Shanghai, UTC+8, no DST).
+  return { startDate, endDate, start: new Date(`${startDate}T00:00:00+08:00`), end: new Date(`${endDate}T00:00:00+08:00`) };
+}
+
+function newTradeNo(prefix: string): string {
+  const d = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return `${prefix}${d}${crypto.randomBytes(8).toString('hex').toUpperCase()}`;
+}
+
+/** Bills, statements, unified payment (统一支付), refunds, notifications and reconciliation. */
+export function createBillingService(deps: { db: Db; audit: AuditService; providers: PaymentProvider[]; defaultProvider?: string }) {
+  const { db, audit } = deps;
+  const providers = new Map(deps.providers.map((p) => [p.name, p]));
+  const defaultProvider = deps.defaultProvider ?? deps.providers[0]?.name;
+
+  function providerOf(name: string): PaymentProvider {
+    const p = providers.get(name);
+    if (!p) throw notFound('payment provider', name);
+    return p;
+  }
+
+  async function record(tx: Tx, ctx: RequestContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown, place: { parkId: string | null; enterpriseId: string | null }) {
+    return audit.record(tx, ctx, { action, entityType, entityId, before, after, parkId: place.parkId, enterpriseId: place.enterpriseId });
+  }
+
+  async function getBillRow(id: string): Promise<BillRow> {
+    const [b] = await db.select().from(bills).where(eq(bills.id, id));
+    if (!b) throw notFound('bill', id);
+    return b;
+  }
+
+  async function readablePayment(actor: Actor, id: string): Promise<PaymentRow> {
+    const [p] = await db.select().from(payments).where(eq(payments.id, id));
+    if (!p || !canReadPayment(actor, p)) throw notFound('payment', id);
+    return p;
+  }
+
+  function canReadPayment(actor: Actor, p: PaymentRow): boolean {
+    if (p.payerId === actor.userId) return true;
+    if (operatorCovers(actor, { parkId: p.parkId })) return true;
+    return !!p.enterpriseId && enterpriseIdsOf(actor, ['enterprise_admin']).includes(p.enterpriseId);
+  }
+
+  function paymentScope(actor: Actor): SQL | undefined {
+    if (isGlobalOperator(actor)) return undefined;
+    const parts: SQL[] = [eq(payments.payerId, actor.userId)];
+    const parkIds = operatorParkIds(actor);
+    if (parkIds.length) parts.push(inArray(payments.parkId, parkIds));
+    const adminOf = enterpriseIdsOf(actor, ['enterprise_admin']);
+    if (adminOf.length) parts.push(inArray(payments.enterpriseId, adminOf));
+    return or(...parts);
+  }
+
+  async function assertOperatorOfEnterprise(actor: Actor, enterpriseId: string) {
+    const [e] = await db.select().from(enterprises).where(eq(enterprises.id, enterpriseId));
+    if (!e) throw notFound('enterprise', enterpriseId);
+    if (!operatorCovers(actor, e)) {
+      if (enterpriseIdsOf(actor).includes(e.id)) throw forbidden('Only park operators may issue bills');
+      throw notFound('enterprise', enterpriseId);
+    }
+    return e;
+  }
+
+  /** Inserts a bill unless its (kind, source, period) exists; audits it. Returns null for a duplicate. */
+  async function insertBill(tx: Tx, ctx: RequestContext, e: { id: string; parkId: string; siteId: string | null }, input: CreateBillInput): Promise<BillRow | null> {
+    if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw validationError('body.amountFen', 'must be a positive whole number of fen');
+    const [b] = await tx
+      .insert(bills)
+      .values({
+        parkId: e.parkId,
+        siteId: e.siteId,
+        enterpriseId: e.id,
+        userId: input.userId ?? null,
+        kind: input.kind,
+        period: input.period,
+        title: input.title,
+        amountFen: input.amountFen,
+        dueDate: input.dueDate,
+        sourceRef: input.sourceRef ?? null,
+        details: input.details ?? {},
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (b) await record(tx, ctx, 'bill.created', 'bill', b.id, null, b, { parkId: b.parkId, enterpriseId: b.enterpriseId });
+    return b ?? null;
+  }
+
+  /**
+   * Moves a locked payment to what the provider reports. The only place a
+   * payment's money state changes, so a notification and a query racing, or one
+   * notification delivered twice, credit at most once.
+   */
+  async function applyOutcome(
+    tx: Tx,
+    ctx: RequestContext,
+    p: PaymentRow,
+    outcome: { status: 'succeeded'; transactionId: string | null; amountFen: number; paidAt: Date | null } | { status: 'failed' | 'closed' },
+    source: 'notification' | 'query',
+  ): Promise<'applied' | 'ignored' | 'amount_mismatch'> {
+    const place = { parkId: p.parkId, enterpriseId: p.enterpriseId };
+    if (outcome.status === 'succeeded') {
+      if (outcome.amountFen !== p.amountFen) return 'amount_mismatch';
+      if (p.status === 'succeeded' || p.status === 'partially_refunded' || p.status === 'refunded') return 'ignored';
+      if (p.status === 'failed' || p.status === 'closed') {
+        // Paid after we gave up on it: take it back only if none of its bills went elsewhere meanwhile.
+        const held = await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(paymentBills)
+          .innerJoin(bills, eq(bills.id, paymentBills.billId))
+          .where(and(inArray(paymentBills.billId, tx.select({ id: paymentBills.billId }).from(paymentBills).where(eq(paymentBills.paymentId, p.id))), or(eq(paymentBills.active, true), sql`${bills.status} <> 'open'`)));
+        if (held[0].n > 0) return 'ignored';
+        await tx.update(paymentBills).set({ active: true }).where(eq(paymentBills.paymentId, p.id));
+      }
+      const paidAt = outcome.paidAt ?? new Date();
+      const [after] = await tx
+        .update(payments)
+        .set({ status: 'succeeded', providerTxnId: outcome.transactionId, paidAt, confirmedBy: source, updatedAt: new Date() })
+        .where(eq(payments.id, p.id))
+        .returning();
+      await record(tx, ctx, 'payment.succeeded', 'payment', p.id, { status: p.status }, { status: after.status, amountFen: after.amountFen, providerTxnId: after.providerTxnId, confirmedBy: source }, place);
+      const paid = await tx
+        .update(bills)
+        .set({ status: 'paid', paymentId: p.id, paidAt, updatedAt: new Date() })
+        .where(and(inArray(bills.id, tx.select({ id: paymentBills.billId }).from(paymentBills).where(eq(paymentBills.paymentId, p.id))), eq(bills.status, 'open')))
+        .returning();
+      for (const b of paid) await record(tx, ctx, 'bill.paid', 'bill', b.id, { status: 'open' }, { status: 'paid', paymentId: p.id, amountFen: b.amountFen }, { parkId: b.parkId, enterpriseId: b.enterpriseId });
+      return 'applied';
+    }
+    if (p.status !== 'pending') return 'ignored';
+    await tx.update(payments).set({ status: outcome.status, updatedAt: new Date() }).where(eq(payments.id, p.id));
+    // The bills are free to be paid by another checkout.
+    await tx.update(paymentBills).set({ active: false }).where(eq(paymentBills.paymentId, p.id));
+    await record(tx, ctx, `payment.${outcome.status}`, 'payment', p.id, { status: p.status }, { status: outcome.status, via: source }, place);
+    return 'applied';
+  }
+
+  async function applyRefundOutcome(tx: Tx, ctx: RequestContext, refund: RefundRow, outcome: 'succeeded' | 'failed', amountFen: number): Promise<'applied' | 'ignored' | 'amount_mismatch'> {
+    if (refund.status !== 'pending') return 'ignored';
+    if (outcome === 'succeeded' && amountFen !== refund.amountFen) return 'amount_mismatch';
+    const [p] = await tx.select().from(payments).where(eq(payments.id, refund.paymentId)).for('update');
+    await tx.update(paymentRefunds).set({ status: outcome, updatedAt: new Date() }).where(eq(paymentRefunds.id, refund.id));
+    const place = { parkId: p.parkId, enterpriseId: p.enterpriseId };
+    if (outcome === 'failed') {
+      await record(tx, ctx, 'payment_refund.failed', 'payment', p.id, null, { outRefundNo: refund.outRefundNo, amountFen: refund.amountFen }, place);
+      return 'applied';
+    }
+    const refundedFen = p.refundedFen + refund.amountFen;
+    const status: PaymentStatus = refundedFen >= p.amountFen ? 'refunded' : 'partially_refunded';
+    await tx.update(payments).set({ refundedFen, status, updatedAt: new Date() }).where(eq(payments.id, p.id));
+    await record(tx, ctx, 'payment.refunded', 'payment', p.id, { status: p.status, refundedFen: p.refundedFen }, { status, refundedFen, outRefundNo: refund.outRefundNo }, place);
+    if (status === 'refunded') {
+      const refunded = await tx
+        .update(bills)
+        .set({ status: 'refunded', updatedAt: new Date() })
+        .where(and(eq(bills.paymentId, p.id), eq(bills.status, 'paid')))
+        .returning();
+      for (const b of refunded) await record(tx, ctx, 'bill.refunded', 'bill', b.id, { status: 'paid' }, { status: 'refunded' }, { parkId: b.parkId, enterpriseId: b.enterpriseId });
+    }
+    return 'applied';
+  }
+
+  /** Asks the provider about a pending payment and applies the answer (when a notification is late). */
+  async function syncWithProvider(ctx: RequestContext, p: PaymentRow): Promise<PaymentRow> {
+    if (p.status !== 'pending') return p;
+    const order = await providerOf(p.provider).queryOrder(p.outTradeNo);
+    if (!order || order.status === 'pending') return p;
+    const final = order.status;
+    return db.transaction(async (tx) => {
+      const [locked] = await tx.select().from(payments).where(eq(payments.id, p.id)).for('update');
+      if (final === 'succeeded') await applyOutcome(tx, ctx, locked, { status: 'succeeded', transactionId: order.transactionId, amountFen: order.amountFen, paidAt: order.paidAt }, 'query');
+      else await applyOutcome(tx, ctx, locked, { status: final }, 'query');
+      const [after] = await tx.select().from(payments).where(eq(payments.id, p.id));
+      return after;
+    });
+  }
+
+  async function paymentView(p: PaymentRow) {
+    const items = await db
+      .select({ billId: bills.id, title: bills.title, kind: bills.kind, period: bills.period, amountFen: paymentBills.amountFen, billStatus: bills.status })
+      .from(paymentBills)
+      .innerJoin(bills, eq(bills.id, paymentBills.billId))
+      .where(eq(paymentBills.paymentId, p.id))
+      .orderBy(asc(bills.dueDate));
+    const refunds = await db.select().from(paymentRefunds).where(eq(paymentRefunds.paymentId, p.id)).orderBy(asc(paymentRefunds.createdAt));
+    return { ...p, items, refunds };
+  }
+
+  return {
+    async findBills(ctx: RequestContext, f: BillFilters): Promise<Page<BillRow> & { totalFen: number }> {
+      const c: SQL[] = [];
+      const scope = billScope(ctx.actor);
+      if (scope) c.push(scope);
+      if (f.payable) {
+        const adminOf = enterpriseIdsOf(ctx.actor, ['enterprise_admin']);
+        c.push(adminOf.length ? or(eq(bills.userId, ctx.actor.userId), and(sql`${bills.userId} is null`, inArray(bills.enterpriseId, adminOf)))! : eq(bills.userId, ctx.actor.userId));
+      }
+      if (f.status) c.push(eq(bills.status, f.status));
+      if (f.kind) c.push(eq(bills.kind, f.kind));
+      if (f.period) c.push(eq(bills.period, f.period));
+      if (f.enterpriseId) c.push(eq(bills.enterpriseId, f.enterpriseId));
+      if (f.parkId) c.push(eq(bills.parkId, f.parkId));
+      const where = c.length ? and(...c) : undefined;
+      const [items, [agg]] = await Promise.all([
+        db.select().from(bills).where(where).orderBy(sql`case when ${bills.status} = 'open' then 0 else 1 end`, asc(bills.dueDate), desc(bills.createdAt)).limit(f.pageSize).offset(offsetOf(f)),
+        db.select({ count: sql<number>`count(*)::int`, totalFen: sql<number>`coalesce(sum(${bills.amountFen}), 0)::bigint` }).from(bills).where(where),
+      ]);
+      return { items, total: agg.count, totalFen: Number(agg.totalFen), page: f.page, pageSize: f.pageSize };
+    },
+
+    async getBill(ctx: RequestContext, id: string) {
+      const b = await getBillRow(id);
+      if (!canReadBill(ctx.actor, b)) throw notFound('bill', id);
+      const history = await db.select({ id: auditLog.id, action: auditLog.action, at: auditLog.at, actorName: auditLog.actorName }).from(auditLog).where(and(eq(auditLog.entityType, 'bill'), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id));
+      return { ...b, canPay: canPayBill(ctx.actor, b) && b.status === 'open', history };
+    },
+
+    /** A manual bill (property fee, utilities without meters, other) issued by an operator. */
+    async createBill(ctx: RequestContext, input: CreateBillInput): Promise<BillRow> {
+      assertCanWrite(ctx.actor);
+      const e = await assertOperatorOfEnterprise(ctx.actor, input.enterpriseId);
+      if (input.userId) {
+        const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+        if (!u) throw validationError('body.userId', 'no such user');
+      }
+      const b = await db.transaction((tx) => insertBill(tx, ctx, e, { ...input, sourceRef: input.sourceRef ?? `manual:${crypto.randomUUID()}` }));
+      return b!;
+    },
+
+    /** Issues a bill from another module (parking fees); idempotent on `sourceRef`. */
+    async issueBill(tx: Tx, ctx: RequestContext, e: { id: string; parkId: string; siteId: string | null }, input: CreateBillInput): Promise<BillRow | null> {
+      return insertBill(tx, ctx, e, input);
+    },
+
+    async voidBill(ctx: RequestContext, id: string): Promise<BillRow> {
+      assertCanWrite(ctx.actor);
+      const b = await getBillRow(id);
+      if (!operatorCovers(ctx.actor, b)) {
+        if (canReadBill(ctx.actor, b)) throw forbidden('Only park operators may void bills');
+        throw notFound('bill', id);
+      }
+      return db.transaction(async (tx) => {
+        const [held] = await tx.select({ id: paymentBills.id }).from(paymentBills).where(and(eq(paymentBills.billId, id), eq(paymentBills.active, true)));
+        if (held) throw conflict('The bill is in a payment; refund or wait for it first');
+        const [after] = await tx.update(bills).set({ status: 'void', updatedAt: new Date() }).where(and(eq(bills.id, id), eq(bills.status, 'open'))).returning();
+        if (!after) throw conflict(`The bill is ${b.status}, only open bills can be voided`);
+        await record(tx, ctx, 'bill.voided', 'bill', id, { status: b.status }, { status: 'void' }, { parkId: b.parkId, enterpriseId: b.enterpriseId });
+        return after;
+      });
+    },
+
+    /**
+     * Rent (from active leases) and property fee (unit area × rate) bills of a park for a period.
+     * Running it again creates nothing new (unique kind + lease + period).
+     */
+    async generatePeriodBills(ctx: RequestContext, input: { parkId: string; period: string; propertyRateFenPerM2?: number | null; dueDay?: number }) {
+      assertCanWrite(ctx.actor);
+      if (!operatorCovers(ctx.actor, { parkId: input.parkId })) throw isOperator(ctx.actor) ? forbidden('Only operators of this park may issue bills') : forbidden('Only park operators may issue bills');
+      const { startDate, endDate } = periodBounds(input.period);
+      const rows = await db
+        .select({ l: leases, area: units.area, unitCode: units.code, e: enterprises })
+        .from(leases)
+        .innerJoin(enterprises, eq(enterprises.id, leases.enterpriseId))
+        .innerJoin(units, eq(units.id, leases.unitId))
+        .where(and(eq(enterprises.parkId, input.parkId), eq(leases.status, 'active'), lt(leases.startDate, endDate), gte(leases.endDate, startDate)));
+      const dueDate = `${input.period}-${String(input.dueDay ?? 15).padStart(2, '0')}`;
+      let created = 0;
+      await db.transaction(async (tx) => {
+        for (const r of rows) {
+          const rent = await insertBill(tx, ctx, r.e, { enterpriseId: r.e.id, kind: 'rent', period: input.period, title: `${input.period} 租金 ${r.unitCode}`, amountFen: r.l.monthlyRentFen, dueDate, sourceRef: `lease:${r.l.id}`, details: { leaseId: r.l.id, unitCode: r.unitCode } });
+          if (rent) created++;
+          if (input.propertyRateFenPerM2) {
+            const amountFen = Math.round(r.area * input.propertyRateFenPerM2);
+            const fee = await insertBill(tx, ctx, r.e, { enterpriseId: r.e.id, kind: 'property', period: input.period, title: `${input.period} 物业费 ${r.unitCode}`, amountFen, dueDate, sourceRef: `lease:${r.l.id}`, details: { leaseId: r.l.id, areaM2: r.area, rateFenPerM2: input.propertyRateFenPerM2 } });
+            if (fee) created++;
+          }
+        }
+      });
+      return { created, leases: rows.length };
+    },
+
+    /**
+     * A utilities bill from an IOC energy or water meter's cumulative readings over the
+     * period (last reading before the period vs last reading in it), or a manual amount.
+     */
+    async createUtilityBill(ctx: RequestContext, input: { enterpriseId: string; period: string; deviceId?: string | null; unitPriceFen?: number | null; amountFen?: number | null; dueDate: string }) {
+      assertCanWrite(ctx.actor);
+      const e = await assertOperatorOfEnterprise(ctx.actor, input.enterpriseId);
+      const { start, end } = periodBounds(input.period);
+      if (!input.deviceId) {
+        if (!input.amountFen) throw validationError('body.amountFen', 'give a meter (deviceId) or an amount');
+        const b = await db.transaction((tx) => insertBill(tx, ctx, e, { enterpriseId: e.id, kind: 'utilities', period: input.period, title: `${input.period} 水电费`, amountFen: input.amountFen!, dueDate: input.dueDate, sourceRef: `manual:${crypto.randomUUID()}` }));
+        return b!;
+      }
+      const [d] = await db.select().from(devices).where(eq(devices.id, input.deviceId));
+      if (!d || d.parkId !== e.parkId) throw validationError('body.deviceId', 'no meter with this id in the enterprise’s park');
+      const metric = d.type === 'water_meter' ? 'water_m3' : d.type === 'energy_meter' ? 'energy_kwh' : null;
+      if (!metric) throw validationError('body.deviceId', 'is not an energy or water meter');
+      if (!input.unitPriceFen) throw validationError('body.unitPriceFen', 'is required with a meter');
+      const reading = async (before: Date) =>
+        (await db.select({ value: telemetry.value, ts: telemetry.ts }).from(telemetry).where(and(eq(telemetry.deviceId, d.id), eq(telemetry.metric, metric), lt(telemetry.ts, before))).orderBy(desc(telemetry.ts)).limit(1))[0];
+      const [from, to] = [(await reading(start)) ?? (await db.select({ value: telemetry.value, ts: telemetry.ts }).from(telemetry).where(and(eq(telemetry.deviceId, d.id), eq(telemetry.metric, metric), gte(telemetry.ts, start), lt(telemetry.ts, end))).orderBy(asc(telemetry.ts)).limit(1))[0], await reading(end)];
+      if (!from || !to || to.ts <= start) throw validationError('body.deviceId', 'the meter has no readings in this period; enter the amount instead');
+      const usage = Math.max(0, to.value - from.value);
+      const amountFen = Math.round(usage * input.unitPriceFen);
+      if (amountFen <= 0) throw validationError('body.deviceId', 'the meter shows no consumption in this period');
+      const b = await db.transaction((tx) =>
+        insertBill(tx, ctx, e, {
+          enterpriseId: e.id,
+          kind: 'utilities',
+          period: input.period,
+          title: `${input.period} ${metric === 'water_m3' ? '水费' : '电费'} ${d.name}`,
+          amountFen,
+          dueDate: input.dueDate,
+          sourceRef: `meter:${d.id}`,
+          details: { deviceId: d.id, metric, fromReading: from.value, toReading: to.value, usage, unitPriceFen: input.unitPriceFen },
+        }),
+      );
+      if (!b) throw conflict('This meter is already billed for the period');
+      return b;
+    },
+
+    /** A statement (对账单) of one period: the bills the caller may see, with totals in fen. */
+    async getStatement(ctx: RequestContext, input: { period: string; enterpriseId?: string }) {
+      const c: SQL[] = [eq(bills.period, input.period)];
+      const scope = billScope(ctx.actor);
+      if (scope) c.push(scope);
+      if (input.enterpriseId) c.push(eq(bills.enterpriseId, input.enterpriseId));
+      const items = await db.select().from(bills).where(and(...c)).orderBy(asc(bills.kind), asc(bills.dueDate));
+      const sum = (s: BillStatus[]) => items.filter((b) => s.includes(b.status)).reduce((a, b) => a + b.amountFen, 0);
+      return { period: input.period, items, totalFen: sum(['open', 'paid', 'refunded']), paidFen: sum(['paid']), openFen: sum(['open']), refundedFen: sum(['refunded']) };
+    },
+
+    /**
+     * One checkout for several bills. The `(payer, idempotencyKey)` unique index makes a
+     * retried or doubled submission return the first payment; the partial unique index on
+     * live payment_bills makes two different checkouts of the same bill impossible.
+     */
+    async checkout(ctx: RequestContext, input: { billIds: string[]; idempotencyKey: string; returnUrl?: string | null }) {
+      assertCanWrite(ctx.actor);
+      const billIds = [...new Set(input.billIds)].sort();
+      if (!billIds.length) throw validationError('body.billIds', 'choose at least one bill');
+      const provider = providerOf(defaultProvider!);
+      const found = await db.select().from(bills).where(inArray(bills.id, billIds));
+      for (const id of billIds) {
+        const b = found.find((x) => x.id === id);
+        if (!b || !canReadBill(ctx.actor, b)) throw notFound('bill', id);
+        if (!canPayBill(ctx.actor, b)) throw forbidden('Only the member billed, or the enterprise admin for enterprise bills, may pay this bill');
+      }
+      const parkIds = new Set(found.map((b) => b.parkId));
+      if (parkIds.size > 1) throw validationError('body.billIds', 'bills of different parks are paid separately');
+      const personal = found.every((b) => b.userId);
+      const entIds = new Set(found.map((b) => b.enterpriseId));
+      const amountFen = found.reduce((a, b) => a + b.amountFen, 0);
+      const outTradeNo = newTradeNo('PK');
+
+      const result = await (async () => {
+        try {
+          return await db.transaction(async (tx) => {
+            const [inserted] = await tx
+              .insert(payments)
+              .values({ parkId: found[0].parkId, enterpriseId: !personal && entIds.size === 1 ? found[0].enterpriseId : null, payerId: ctx.actor.userId, idempotencyKey: input.idempotencyKey, outTradeNo, provider: provider.name, amountFen })
+              .onConflictDoNothing({ target: [payments.payerId, payments.idempotencyKey] })
+              .returning();
+            if (!inserted) return { payment: null, replay: true as const };
+            // Lock the bills, then check them: no paid or void bill slips into a payment.
+            const locked = await tx.select().from(bills).where(inArray(bills.id, billIds)).orderBy(asc(bills.id)).for('update');
+            const notOpen = locked.filter((b) => b.status !== 'open');
+            if (notOpen.length) throw conflict('Some bills are not open any more', { bills: notOpen.map((b) => ({ id: b.id, status: b.status })) });
+            await tx.insert(paymentBills).values(locked.map((b) => ({ paymentId: inserted.id, billId: b.id, amountFen: b.amountFen })));
+            await record(tx, ctx, 'payment.created', 'payment', inserted.id, null, { outTradeNo, amountFen, billIds, provider: provider.name }, { parkId: inserted.parkId, enterpriseId: inserted.enterpriseId });
+            return { payment: inserted, replay: false as const };
+          });
+        } catch (err) {
+          if (pgCode(err) === '23505') {
+            // Either the same key raced us (then it is a replay) or a bill is held by another live payment.
+            const [same] = await db.select().from(payments).where(and(eq(payments.payerId, ctx.actor.userId), eq(payments.idempotencyKey, input.idempotencyKey)));
+            if (same) return { payment: null, replay: true as const };
+            const holders = await db
+              .select({ billId: paymentBills.billId, paymentId: paymentBills.paymentId })
+              .from(paymentBills)
+              .where(and(inArray(paymentBills.billId, billIds), eq(paymentBills.active, true)));
+            throw conflict('Some bills are already in another payment', { bills: holders });
+          }
+          throw err;
+        }
+      })();
+
+      let payment: PaymentRow;
+      if (result.replay) {
+        const [existing] = await db.select().from(payments).where(and(eq(payments.payerId, ctx.actor.userId), eq(payments.idempotencyKey, input.idempotencyKey)));
+        const held = (await db.select({ billId: paymentBills.billId }).from(paymentBills).where(eq(paymentBills.paymentId, existing.id))).map((r) => r.billId).sort();
+        if (held.join() !== billIds.join()) throw new AppError(ErrorCode.CONFLICT, { message: 'This Idempotency-Key was used for a different checkout', details: { paymentId: existing.id } });
+        payment = existing;
+      } else payment = result.payment!;
+
+      if (!payment.payUrl && payment.status === 'pending') {
+        // Providers are idempotent on out_trade_no, so a replay may safely ask again.
+        const returnUrl = input.returnUrl && input.returnUrl.startsWith('/') ? input.returnUrl : `/payments/${payment.id}`;
+        const { payUrl } = await provider.createOrder({ outTradeNo: payment.outTradeNo, amountFen: payment.amountFen, description: `ParkOS ${found.map((b) => b.title).join('、')}`.slice(0, 120), notifyUrl: `${NOTIFY_PATH}/${provider.name}`, returnUrl, expiresAt: new Date(payment.createdAt.getTime() + ORDER_TTL_MS) });
+        [payment] = await db.update(payments).set({ payUrl, updatedAt: new Date() }).where(eq(payments.id, payment.id)).returning();
+      }
+      return { ...(await paymentView(payment)), replayed: result.replay };
+    },
+
+    async findPayments(ctx: RequestContext, f: PageQuery & { status?: PaymentStatus; parkId?: string }): Promise<Page<PaymentRow>> {
+      const c: SQL[] = [];
+      const scope = paymentScope(ctx.actor);
+      if (scope) c.push(scope);
+      if (f.status) c.push(eq(payments.status, f.status));
+      if (f.parkId) c.push(eq(payments.parkId, f.parkId));
+      const where = c.length ? and(...c) : undefined;
+      const [items, [{ count }]] = await Promise.all([
+        db.select().from(payments).where(where).orderBy(desc(payments.createdAt)).limit(f.pageSize).offset(offsetOf(f)),
+        db.select({ count: sql<number>`count(*)::int` }).from(payments).where(where),
+      ]);
+      return { items, total: count, page: f.page, pageSize: f.pageSize };
+    },
+
+    /** One payment; a pending one is first checked with the provider (the notification may be late). */
+    async getPayment(ctx: RequestContext, id: string) {
+      const p = await readablePayment(ctx.actor, id);
+      return paymentView(await syncWithProvider(ctx, p));
+    },
+
+    /** The payer gives up a pending payment; if the provider says it was paid after all, that wins. */
+    async cancelPayment(ctx: RequestContext, id: string) {
+      assertCanWrite(ctx.actor);
+      const p = await readablePayment(ctx.actor, id);
+      if (p.payerId !== ctx.actor.userId && !operatorCovers(ctx.actor, { parkId: p.parkId })) throw forbidden('Only the payer may cancel a payment');
+      const synced = await syncWithProvider(ctx, p);
+      if (synced.status !== 'pending') return paymentView(synced);
+      await db.transaction(async (tx) => {
+        const [locked] = await tx.select().from(payments).where(eq(payments.id, id)).for('update');
+        await applyOutcome(tx, ctx, locked, { status: 'closed' }, 'query');
+      });
+      return paymentView((await db.select().from(payments).where(eq(payments.id, id)))[0]);
+    },
+
+    /** A partial or full refund by an operator; never more than what is paid and not yet refunded or being refunded. */
+    async refund(ctx: RequestContext, id: string, input: { amountFen: number; reason?: string | null; idempotencyKey?: string | null }) {
+      assertCanWrite(ctx.actor);
+      const p = await readablePayment(ctx.actor, id);
+      if (!operatorCovers(ctx.actor, { parkId: p.parkId })) throw forbidden('Only park operators may refund');
+      const outRefundNo = input.idempotencyKey ? `RF${crypto.createHash('sha256').update(`${id}:${input.idempotencyKey}`).digest('hex').slice(0, 24).toUpperCase()}` : newTradeNo('RF');
+      const [existing] = await db.select().from(paymentRefunds).where(eq(paymentRefunds.outRefundNo, outRefundNo));
+      if (existing) return existing;
+      const refund = await db.transaction(async (tx) => {
+        const [locked] = await tx.select().from(payments).where(eq(payments.id, id)).for('update');
+        if (locked.status !== 'succeeded' && locked.status !== 'partially_refunded') throw conflict(`Only a paid payment can be refunded (this one is ${locked.status})`);
+        const [{ pending }] = await tx.select({ pending: sql<number>`coalesce(sum(${paymentRefunds.amountFen}), 0)::bigint` }).from(paymentRefunds).where(and(eq(paymentRefunds.paymentId, id), eq(paymentRefunds.status, 'pending')));
+        const left = locked.amountFen - locked.refundedFen - Number(pending);
+        if (input.amountFen > left) throw validationError('body.amountFen', `at most ${left} fen can still be refunded`);
+        const [r] = await tx.insert(paymentRefunds).values({ paymentId: id, outRefundNo, amountFen: input.amountFen, reason: input.reason ?? null, requestedBy: ctx.actor.via === 'system' ? null : ctx.actor.userId }).returning();
+        await record(tx, ctx, 'payment_refund.requested', 'payment', id, null, { outRefundNo, amountFen: input.amountFen, reason: input.reason ?? null }, { parkId: p.parkId, enterpriseId: p.enterpriseId });
+        return r;
+      });
+      const answer = await providerOf(p.provider).refund({ outTradeNo: p.outTradeNo, outRefundNo, amountFen: input.amountFen, totalFen: p.amountFen, reason: input.reason });
+      if (answer.status !== 'pending') {
+        await db.transaction(async (tx) => {
+          const [r] = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.id, refund.id)).for('update');
+          await applyRefundOutcome(tx, ctx, r, answer.status as 'succeeded' | 'failed', input.amountFen);
+        });
+      }
+      await db.update(paymentRefunds).set({ providerRefundId: answer.refundId }).where(eq(paymentRefunds.id, refund.id));
+      return (await db.select().from(paymentRefunds).where(eq(paymentRefunds.id, refund.id)))[0];
+    },
+
+    /**
+     * A provider's asynchronous notification: verified over the raw body, stored once per
+     * notification id, applied through the payment's state machine under a row lock.
+     */
+    async handleNotification(providerName: string, headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<{ result: string }> {
+      const provider = providerOf(providerName);
+      let n: VerifiedNotification;
+      try {
+        n = provider.verifyNotification(headers, rawBody);
+      } catch (err) {
+        if (err instanceof NotificationRejected) throw new AppError(ErrorCode.UNAUTHENTICATED, { message: `Notification rejected: ${err.reason}`, details: { reason: err.reason } });
+        throw err;
+      }
+      const ctx: RequestContext = { actor: { userId: '00000000-0000-0000-0000-000000000000', username: `provider:${provider.name}`, displayName: provider.name, grants: [], via: 'system', access: 'write' } };
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(paymentNotifications)
+          .values({ provider: provider.name, notificationId: n.id, eventType: n.type, outTradeNo: n.outTradeNo, outRefundNo: n.outRefundNo, providerTxnId: n.transactionId, amountFen: n.amountFen, result: 'processing', rawBody, occurredAt: Number.isNaN(n.occurredAt.getTime()) ? new Date() : n.occurredAt })
+          .onConflictDoNothing()
+          .returning();
+        if (!row) {
+          await tx.update(paymentNotifications).set({ deliveries: sql`${paymentNotifications.deliveries} + 1` }).where(and(eq(paymentNotifications.provider, provider.name), eq(paymentNotifications.notificationId, n.id)));
+          return { result: 'duplicate' };
+        }
+        let result: string;
+        const [p] = await tx.select().from(payments).where(eq(payments.outTradeNo, n.outTradeNo)).for('update');
+        if (!p || p.provider !== provider.name) result = 'unknown_payment';
+        else if (n.type === 'payment.succeeded') result = await applyOutcome(tx, ctx, p, { status: 'succeeded', transactionId: n.transactionId, amountFen: n.amountFen, paidAt: n.occurredAt }, 'notification');
+        else if (n.type === 'payment.failed') result = await applyOutcome(tx, ctx, p, { status: 'failed' }, 'notification');
+        else {
+          const [r] = n.outRefundNo ? await tx.select().from(paymentRefunds).where(and(eq(paymentRefunds.outRefundNo, n.outRefundNo), eq(paymentRefunds.paymentId, p.id))).for('update') : [];
+          result = r ? await applyRefundOutcome(tx, ctx, r, n.type === 'refund.succeeded' ? 'succeeded' : 'failed', n.amountFen) : 'unknown_refund';
+        }
+        await tx.update(paymentNotifications).set({ result }).where(eq(paymentNotifications.id, row.id));
+        return { result };
+      });
+    },
+
+    /** A printable receipt (收据) of a paid payment, with the audit entry that recorded it. */
+    async getReceipt(ctx: RequestContext, id: string) {
+      const p = await readablePayment(ctx.actor, id);
+      if (p.status === 'pending' || p.status === 'failed' || p.status === 'closed') throw conflict(`No receipt: the payment is ${p.status}`);
+      const view = await paymentView(p);
+      const [[payer], [park], ent, [entry]] = await Promise.all([
+        db.select({ displayName: users.displayName }).from(users).where(eq(users.id, p.payerId)),
+        db.select({ name: parks.name }).from(parks).where(eq(parks.id, p.parkId)),
+        p.enterpriseId ? db.select({ legalName: enterprises.legalName }).from(enterprises).where(eq(enterprises.id, p.enterpriseId)) : Promise.resolve([]),
+        db.select({ id: auditLog.id }).from(auditLog).where(and(eq(auditLog.entityType, 'payment'), eq(auditLog.entityId, p.id), eq(auditLog.action, 'payment.succeeded'))).limit(1),
+      ]);
+      return { receiptNo: p.outTradeNo, payment: view, payerName: payer?.displayName ?? '', parkName: park?.name ?? '', enterpriseName: ent[0]?.legalName ?? null, auditEntryId: entry?.id ?? null };
+    },
+
+    /** Payments and refunds against the provider's notifications over a time range. */
+    async getReconciliation(ctx: RequestContext, input: { from: Date; to: Date; parkId?: string }) {
+      if (!isOperator(ctx.actor)) throw forbidden('Only park operators may reconcile payments');
+      const c: SQL[] = [gte(payments.createdAt, input.from), lte(payments.createdAt, input.to)];
+      const scope = paymentScope(ctx.actor);
+      if (scope) c.push(scope);
+      if (operatorSiteIds(ctx.actor).length && !isGlobalOperator(ctx.actor) && !operatorParkIds(ctx.actor).length) c.push(sql`false`);
+      if (input.parkId) c.push(eq(payments.parkId, input.parkId));
+      const pays = await db.select().from(payments).where(and(...c)).orderBy(asc(payments.createdAt));
+      const trades = pays.map((p) => p.outTradeNo);
+      const notes = trades.length ? await db.select().from(paymentNotifications).where(inArray(paymentNotifications.outTradeNo, trades)) : [];
+      const refunds = pays.length ? await db.select().from(paymentRefunds).where(inArray(paymentRefunds.paymentId, pays.map((p) => p.id))) : [];
+      const lines: ReconciliationLine[] = [];
+      for (const p of pays) {
+        const success = notes.find((n) => n.outTradeNo === p.outTradeNo && n.eventType === 'payment.succeeded');
+        const paid = p.status === 'succeeded' || p.status === 'partially_refunded' || p.status === 'refunded';
+        let status: ReconciliationStatus;
+        if (success && success.amountFen !== p.amountFen) status = 'amount_mismatch';
+        else if (paid) status = success ? 'matched' : 'missing_notification';
+        else if (p.status === 'pending') status = 'pending';
+        else status = success ? 'amount_mismatch' : 'matched';
+        if (!paid && !success && p.status !== 'pending' && !notes.some((n) => n.outTradeNo === p.outTradeNo)) continue;
+        lines.push({ status, kind: 'payment', outTradeNo: p.outTradeNo, outRefundNo: null, paymentId: p.id, paymentStatus: p.status, amountFen: p.amountFen, notifiedAmountFen: success?.amountFen ?? null, providerTxnId: p.providerTxnId ?? success?.providerTxnId ?? null, notificationId: success?.notificationId ?? null, at: p.paidAt ?? p.createdAt });
+      }
+      for (const r of refunds) {
+        const p = pays.find((x) => x.id === r.paymentId)!;
+        const note = notes.find((n) => n.outRefundNo === r.outRefundNo && n.eventType === 'refund.succeeded');
+        const status: ReconciliationStatus = note ? (note.amountFen === r.amountFen ? 'matched' : 'amount_mismatch') : r.status === 'pending' ? 'pending' : r.status === 'succeeded' ? 'missing_notification' : 'matched';
+        lines.push({ status, kind: 'refund', outTradeNo: p.outTradeNo, outRefundNo: r.outRefundNo, paymentId: p.id, paymentStatus: r.status, amountFen: -r.amountFen, notifiedAmountFen: note ? -note.amountFen : null, providerTxnId: r.providerRefundId, notificationId: note?.notificationId ?? null, at: r.createdAt });
+      }
+      // Notifications naming no payment of ours; they carry no park, so only all-park operators see them.
+      if (isGlobalOperator(ctx.actor) && !input.parkId) {
+        const unknown = await db.select().from(paymentNotifications).where(and(inArray(paymentNotifications.result, ['unknown_payment', 'unknown_refund']), gte(paymentNotifications.receivedAt, input.from), lte(paymentNotifications.receivedAt, input.to)));
+        for (const n of unknown) lines.push({ status: 'unknown_notification', kind: 'notification', outTradeNo: n.outTradeNo, outRefundNo: n.outRefundNo, paymentId: null, paymentStatus: null, amountFen: null, notifiedAmountFen: n.amountFen, providerTxnId: n.providerTxnId, notificationId: n.notificationId, at: n.receivedAt });
+      }
+      const count = (s: ReconciliationStatus) => lines.filter((l) => l.status === s).length;
+      const collectedFen = pays.filter((p) => ['succeeded', 'partially_refunded', 'refunded'].includes(p.status)).reduce((a, p) => a + p.amountFen, 0);
+      const refundedFen = pays.reduce((a, p) => a + p.refundedFen, 0);
+      return {
+        from: input.from,
+        to: input.to,
+        summary: { matched: count('matched'), missingNotification: count('missing_notification'), amountMismatch: count('amount_mismatch'), unknownNotification: count('unknown_notification'), pending: count('pending'), collectedFen, refundedFen, netFen: collectedFen - refundedFen },
+        lines,
+      };
+    },
+  };
+}
+
+/** Reconciliation lines as CSV (RFC 4180), amounts in integer fen. */
+export function reconciliationCsv(lines: ReconciliationLine[]): string {
+  const cols: (keyof ReconciliationLine)[] = ['status', 'kind', 'outTradeNo', 'outRefundNo', 'paymentId', 'paymentStatus', 'amountFen', 'notifiedAmountFen', 'providerTxnId', 'notificationId', 'at'];
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [cols.join(','), ...lines.map((l) => cols.map((c) => cell(l[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+export type BillingService = ReturnType<typeof createBillingService>;
