@@ -17,6 +17,7 @@ import { parksRoutes } from './modules/parks/parks.routes';
 import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
 import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION } from './modules/iot/alarms';
+import { liveRoutes } from './modules/live';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
 
@@ -90,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(ledgerRoutes, { ledger: services.ledger });
       await api.register(alarmRuleRoutes, { rules: services.alarms.rules });
       await api.register(alarmRoutes, { alarms: services.alarms.alarms });
+      await api.register(liveRoutes, { hub: services.liveHub });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -8,6 +8,7 @@ import { createParksService } from './modules/parks/parks.service';
 import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
+import { createLiveBus, createLiveHub } from './modules/live';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -28,9 +29,21 @@ export function createServices(
     parkOfScope: parks.parkOfScope,
   });
   // Alarm rules are evaluated after each committed ingest batch, off the insert path.
-  const alarms = createAlarmServices({ database, audit });
-  const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
-  return { audit, identity, parks, ledger, iot, alarms };
+  // Live push: producers publish ids; api instances' hubs load details and fan out by scope.
+  const live = createLiveBus({ database });
+  const liveHub = createLiveHub({ db, bus: live });
+  const alarms = createAlarmServices({ database, audit, engine: { onAlarmsChanged: (ids) => live.publish('alarms', ids) }, onAlarmChange: (ids) => live.publish('alarms', ids) });
+  const iot = createIotServices({
+    database,
+    audit,
+    pipeline: {
+      onCommitted: (batch) => {
+        alarms.engine.enqueue(batch);
+        live.publish('telemetry', batch.deviceIds);
+      },
+    },
+  });
+  return { audit, identity, parks, ledger, iot, alarms, live, liveHub };
 }
 
 export type Services = ReturnType<typeof createServices>;
