@@ -18,6 +18,7 @@ import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
 import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION } from './modules/iot/alarms';
 import { liveRoutes } from './modules/live';
+import { iocRoutes } from './modules/iot/ioc';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
 
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(alarmRuleRoutes, { rules: services.alarms.rules });
       await api.register(alarmRoutes, { alarms: services.alarms.alarms });
       await api.register(liveRoutes, { hub: services.liveHub });
+      await api.register(iocRoutes, { ioc: services.ioc });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -9,6 +9,7 @@ import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
 import { createLiveBus, createLiveHub } from './modules/live';
+import { createIocService } from './modules/iot/ioc';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -43,7 +44,8 @@ export function createServices(
       },
     },
   });
-  return { audit, identity, parks, ledger, iot, alarms, live, liveHub };
+  const ioc = createIocService({ db });
+  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc };
 }
 
 export type Services = ReturnType<typeof createServices>;
