@@ -138,4 +138,23 @@ export const en: Messages = {
   errors: {
     notFound: 'Page not found', notFoundText: 'The page you are looking for does not exist.', forbidden: 'You may not open this page', backHome: 'Back to home', generic: 'Something went wrong',
   },
+  ioc: {
+    nav: { screen: 'Operations screen', alarms: 'Alarms' },
+    screenTitle: 'Park operations centre', alarmsTitle: 'Alarms', floorPlanTitle: 'Floor plan', mapTitle: 'Park map', wallMode: 'Wall display', fullScreen: 'Full screen', refresh: 'Refresh', loading: 'Loading…',
+    live: 'Live', connecting: 'Connecting…', onlineRate: 'Devices online', onlineOf: '{{online}} online of {{total}}', alarmsBySeverity: 'Alarms by severity', openActive: '{{open}} open · {{active}} unacknowledged',
+    alarmsByBuilding: 'Alarms by building', noBuilding: 'No building', noOpenAlarms: 'No open alarms', parking: 'Parking occupancy', parkingOf: '{{occupied}} of {{total}} occupied', occupied: 'Occupied', free: 'Free',
+    latestAlarms: 'Alarms to handle', consumption: 'Consumption, last 24 h', consumptionTotal: '{{kwh}} kWh · {{m3}} m³', energy: 'Energy (kWh)', water: 'Water (m³)', environment: 'Environment (building averages)',
+    temperature: 'Temperature (°C)', humidity: 'Humidity (%)', noData: 'No data yet',
+    severity: { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' },
+    state: { active: 'Active', acknowledged: 'Acknowledged', cleared: 'Cleared', closed: 'Closed' },
+    event: { raised: 'Raised', repeated: 'Repeated', reactivated: 'Reactivated', acknowledged: 'Acknowledged', assigned: 'Assigned', commented: 'Comment', cleared: 'Cleared', closed: 'Closed' },
+    markerState: { online: 'Online', offline: 'Offline', alarm: 'In alarm' },
+    severityLabel: 'Severity', stateLabel: 'State', message: 'Alarm', device: 'Device', building: 'Building', floor: 'Floor', count: 'Count', lastAt: 'Last', firstAt: 'First', rule: 'Rule',
+    lastValue: 'Last value', assignee: 'Assignee', unassigned: 'Unassigned', acknowledgedAt: 'Acknowledged', clearedAt: 'Cleared', closedAt: 'Closed', closeReason: 'Reason for closing', details: 'Alarm', history: 'Responses',
+    filterState: 'State', filterSeverity: 'Severity', filterBuilding: 'Building', openAlarms: 'Open', noAlarms: 'No alarms match',
+    acknowledge: 'Acknowledge', assign: 'Assign', comment: 'Comment', close: 'Close', confirm: 'Submit', done: 'Done', commentOptional: 'Comment (optional)', commentText: 'Comment', reasonOptional: 'Reason (optional)',
+    reasonRequired: 'The alarm has not cleared: give a reason to close it', engine: 'Rule engine', assignedTo: 'Assigned to {{id}}…', valueWas: 'Value {{value}} ({{count}} in all)',
+    devicesOnFloor: '{{count}} devices on this floor', devicesOnMap: '{{count}} devices with coordinates', noFloor: 'Choose a building and floor', zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Whole plan', clusterTitle: '{{count}} devices: click to zoom in',
+    plotLabel: 'Device positions', devicesShown: '{{total}} devices',
+  },
 };

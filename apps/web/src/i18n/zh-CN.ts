@@ -136,4 +136,23 @@ export const zhCN = {
   errors: {
     notFound: '页面不存在', notFoundText: '你访问的页面不存在或已被移除。', forbidden: '无权访问此页面', backHome: '返回首页', generic: '出错了',
   },
+  ioc: {
+    nav: { screen: '运营大屏', alarms: '告警' },
+    screenTitle: '园区智慧运营中心', alarmsTitle: '告警', floorPlanTitle: '楼层平面图', mapTitle: '园区地图', wallMode: '大屏模式', fullScreen: '全屏', refresh: '刷新', loading: '加载中…',
+    live: '实时', connecting: '连接中…', onlineRate: '设备在线率', onlineOf: '在线 {{online}} / 共 {{total}}', alarmsBySeverity: '告警级别分布', openActive: '未关闭 {{open}} · 未确认 {{active}}',
+    alarmsByBuilding: '各楼宇告警', noBuilding: '未指定楼宇', noOpenAlarms: '暂无未关闭告警', parking: '车位占用', parkingOf: '已占用 {{occupied}} / 共 {{total}}', occupied: '已占用', free: '空闲',
+    latestAlarms: '待处理告警', consumption: '近 24 小时能耗', consumptionTotal: '电 {{kwh}} kWh · 水 {{m3}} m³', energy: '用电 (kWh)', water: '用水 (m³)', environment: '环境监测（各楼宇均值）',
+    temperature: '温度 (°C)', humidity: '湿度 (%)', noData: '暂无数据',
+    severity: { critical: '紧急', major: '重要', minor: '次要', info: '提示' },
+    state: { active: '未确认', acknowledged: '已确认', cleared: '已恢复', closed: '已关闭' },
+    event: { raised: '触发', repeated: '重复', reactivated: '再次触发', acknowledged: '确认', assigned: '指派', commented: '备注', cleared: '恢复', closed: '关闭' },
+    markerState: { online: '在线', offline: '离线', alarm: '告警' },
+    severityLabel: '级别', stateLabel: '状态', message: '告警内容', device: '设备', building: '楼宇', floor: '楼层', count: '次数', lastAt: '最近发生', firstAt: '首次发生', rule: '规则',
+    lastValue: '最近数值', assignee: '处理人', unassigned: '未指派', acknowledgedAt: '确认时间', clearedAt: '恢复时间', closedAt: '关闭时间', closeReason: '关闭原因', details: '告警信息', history: '处置记录',
+    filterState: '状态', filterSeverity: '级别', filterBuilding: '楼宇', openAlarms: '未关闭', noAlarms: '没有符合条件的告警',
+    acknowledge: '确认', assign: '指派', comment: '备注', close: '关闭', confirm: '提交', done: '已提交', commentOptional: '备注（可选）', commentText: '备注内容', reasonOptional: '关闭原因（可选）',
+    reasonRequired: '告警尚未恢复，请填写关闭原因', engine: '规则引擎', assignedTo: '指派给 {{id}}…', valueWas: '数值 {{value}}（累计 {{count}} 次）',
+    devicesOnFloor: '本层 {{count}} 个设备', devicesOnMap: '共 {{count}} 个有坐标的设备', noFloor: '请选择楼宇和楼层', zoomIn: '放大', zoomOut: '缩小', resetZoom: '全图', clusterTitle: '{{count}} 个设备，点击放大',
+    plotLabel: '设备分布图', devicesShown: '共 {{total}} 个设备',
+  },
 };
