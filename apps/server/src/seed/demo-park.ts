@@ -20,6 +20,7 @@ import {
   units,
 } from '../modules/parks/parks.table';
 import { createRandom, type Random } from './random';
+import { seedIocDemo } from '../modules/iot/ioc/ioc.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -259,6 +260,9 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
     });
   }
   await db.insert(leads).values(leadValues);
+
+  onProgress('IOC devices, meters and alarms');
+  await seedIocDemo(db, services, ctx, { parkId: park.id });
 
   onProgress('demo users');
   const logins = await seedUsers(services, ctx, {

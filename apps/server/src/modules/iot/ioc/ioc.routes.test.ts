@@ -111,3 +111,21 @@ describe('IOC big-screen API', () => {
     expect((await op.get('/api/ioc/summary?parkId=nope')).statusCode).toBe(400);
   });
 });
+
+describe('IOC demo data', () => {
+  test('the demo seed gives a park devices on floor plans and the map, a day of meter history and open alarms', async () => {
+    const { seedIocDemo } = await import('./ioc.seed');
+    const park = await buildPark(t.services);
+    const { devices } = await seedIocDemo(t.database.db, t.services, SYSTEM, { parkId: park.park.id });
+    expect(devices).toBe(40);
+    const s = await t.services.ioc.getSummary(SYSTEM, { parkId: park.park.id });
+    expect(s.devices.total).toBe(40);
+    expect(s.devices.online).toBeGreaterThan(30);
+    expect(s.alarms.open).toBe(5);
+    expect(s.parking.total).toBe(20);
+    expect(s.environment[0].temperature).toBeGreaterThan(20);
+    const c = await t.services.ioc.getConsumption(SYSTEM, { parkId: park.park.id, hours: 24 });
+    expect(c.energyKwh.filter((v) => v > 0).length).toBeGreaterThanOrEqual(23);
+    expect((await t.services.ioc.findPositions(SYSTEM, { floorId: park.floor.id })).length).toBe(40);
+  });
+});
