@@ -153,7 +153,7 @@ export const en: Messages = {
     lastValue: 'Last value', assignee: 'Assignee', unassigned: 'Unassigned', acknowledgedAt: 'Acknowledged', clearedAt: 'Cleared', closedAt: 'Closed', closeReason: 'Reason for closing', details: 'Alarm', history: 'Responses',
     filterState: 'State', filterSeverity: 'Severity', filterBuilding: 'Building', openAlarms: 'Open', noAlarms: 'No alarms match',
     acknowledge: 'Acknowledge', assign: 'Assign', comment: 'Comment', close: 'Close', confirm: 'Submit', done: 'Done', commentOptional: 'Comment (optional)', commentText: 'Comment', reasonOptional: 'Reason (optional)',
-    reasonRequired: 'The alarm has not cleared: give a reason to close it', engine: 'Rule engine', assignedTo: 'Assigned to {{id}}…', valueWas: 'Value {{value}} ({{count}} in all)',
+    reasonRequired: 'The alarm has not cleared: give a reason to close it', engine: 'Rule engine', assignedTo: 'Assigned to {{id}}', valueWas: 'Value {{value}} ({{count}} in all)',
     devicesOnFloor: '{{count}} devices on this floor', devicesOnMap: '{{count}} devices with coordinates', noFloor: 'Choose a building and floor', zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Whole plan', clusterTitle: '{{count}} devices: click to zoom in',
     plotLabel: 'Device positions', devicesShown: '{{total}} devices',
   },

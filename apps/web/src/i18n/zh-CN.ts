@@ -151,7 +151,7 @@ export const zhCN = {
     lastValue: '最近数值', assignee: '处理人', unassigned: '未指派', acknowledgedAt: '确认时间', clearedAt: '恢复时间', closedAt: '关闭时间', closeReason: '关闭原因', details: '告警信息', history: '处置记录',
     filterState: '状态', filterSeverity: '级别', filterBuilding: '楼宇', openAlarms: '未关闭', noAlarms: '没有符合条件的告警',
     acknowledge: '确认', assign: '指派', comment: '备注', close: '关闭', confirm: '提交', done: '已提交', commentOptional: '备注（可选）', commentText: '备注内容', reasonOptional: '关闭原因（可选）',
-    reasonRequired: '告警尚未恢复，请填写关闭原因', engine: '规则引擎', assignedTo: '指派给 {{id}}…', valueWas: '数值 {{value}}（累计 {{count}} 次）',
+    reasonRequired: '告警尚未恢复，请填写关闭原因', engine: '规则引擎', assignedTo: '指派给 {{id}}', valueWas: '数值 {{value}}（累计 {{count}} 次）',
     devicesOnFloor: '本层 {{count}} 个设备', devicesOnMap: '共 {{count}} 个有坐标的设备', noFloor: '请选择楼宇和楼层', zoomIn: '放大', zoomOut: '缩小', resetZoom: '全图', clusterTitle: '{{count}} 个设备，点击放大',
     plotLabel: '设备分布图', devicesShown: '共 {{total}} 个设备',
   },

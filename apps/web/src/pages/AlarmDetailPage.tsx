@@ -24,7 +24,8 @@ export function AlarmDetailPage() {
   const building = useBuilding(alarm.data?.buildingId ?? undefined);
   useLiveRefresh({ onAlarms: [['alarms', 'detail', id]] });
   // Names of possible assignees (operators may list users; others see the id).
-  const assignees = useQuery({ queryKey: ['users', 'alarm-assignees'], queryFn: () => findUsers({ page: 1, pageSize: 200 }), enabled: permissions.canManageUsers && !!alarm.data?.assigneeId });
+  const assignees = useQuery({ queryKey: ['users', 'alarm-assignees'], queryFn: () => findUsers({ page: 1, pageSize: 200 }), enabled: permissions.canManageUsers });
+  const nameOf = (userId: string) => assignees.data?.items.find((u) => u.id === userId)?.displayName;
 
   return (
     <QueryBoundary query={alarm} skeletonRows={10}>
@@ -56,7 +57,7 @@ export function AlarmDetailPage() {
                     <span data-testid="alarm-count">{a.count}</span>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('ioc.assignee')}>
-                    <span data-testid="alarm-assignee">{a.assigneeId ? (assignees.data?.items.find((u) => u.id === a.assigneeId)?.displayName ?? `${a.assigneeId.slice(0, 8)}…`) : t('ioc.unassigned')}</span>
+                    <span data-testid="alarm-assignee">{a.assigneeId ? (nameOf(a.assigneeId) ?? `${a.assigneeId.slice(0, 8)}…`) : t('ioc.unassigned')}</span>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('ioc.firstAt')}>{formatDateTime(a.firstAt)}</Descriptions.Item>
                   <Descriptions.Item label={t('ioc.lastAt')}>{formatDateTime(a.lastAt)}</Descriptions.Item>
@@ -69,7 +70,7 @@ export function AlarmDetailPage() {
             </Col>
             <Col xs={24} lg={14}>
               <Card title={t('ioc.history')}>
-                <AlarmHistory alarmId={a.id} events={a.events} canSeeAudit={permissions.canSeeAudit} />
+                <AlarmHistory alarmId={a.id} events={a.events} canSeeAudit={permissions.canSeeAudit} nameOf={nameOf} />
               </Card>
             </Col>
           </Row>

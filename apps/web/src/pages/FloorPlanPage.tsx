@@ -14,10 +14,12 @@ export function FloorPlanPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const buildings = useBuildings();
-  const buildingId = params.get('buildingId') ?? buildings.data?.[0]?.id;
+  const sorted = useMemo(() => [...(buildings.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), [buildings.data]);
+  const buildingId = params.get('buildingId') ?? sorted[0]?.id;
   const building = useBuilding(buildingId);
   const floors = building.data?.floors ?? [];
-  const floorId = params.get('floorId') ?? floors[0]?.id;
+  // Floors come top first; the plan opens on the ground floor.
+  const floorId = params.get('floorId') ?? (floors.find((f) => f.level === 1) ?? floors[floors.length - 1])?.id;
   const positions = usePositions({ floorId }, !!floorId);
   useLiveRefresh({ onAlarms: [['ioc', 'positions']], onDevices: [['ioc', 'positions']], deviceThrottleMs: 2_000 });
   const points = useMemo<PlotPoint[]>(
@@ -40,7 +42,7 @@ export function FloorPlanPage() {
             value={buildingId}
             placeholder={t('ioc.building')}
             onChange={(id) => setParams({ buildingId: id }, { replace: true })}
-            options={(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+            options={sorted.map((b) => ({ value: b.id, label: b.name }))}
             data-testid="floor-building"
           />
           <Select

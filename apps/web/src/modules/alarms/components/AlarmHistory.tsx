@@ -11,7 +11,7 @@ import type { AlarmEvent } from '../api/alarms.api';
  * responses are audit entries too: the n-th `alarm.<kind>` entry belongs to
  * the n-th event of that kind, and gets the ledger's verify button.
  */
-export function AlarmHistory({ alarmId, events, canSeeAudit }: { alarmId: string; events: AlarmEvent[]; canSeeAudit: boolean }) {
+export function AlarmHistory({ alarmId, events, canSeeAudit, nameOf }: { alarmId: string; events: AlarmEvent[]; canSeeAudit: boolean; nameOf?: (userId: string) => string | undefined }) {
   const { t } = useTranslation();
   const audit = useQuery({ queryKey: ['alarms', 'audit', alarmId, events.length], queryFn: () => findAuditEntries({ page: 1, pageSize: 200, entityType: 'alarm', entityId: alarmId }), enabled: canSeeAudit });
   const byAction = new Map<string, AuditEntry[]>();
@@ -25,7 +25,7 @@ export function AlarmHistory({ alarmId, events, canSeeAudit }: { alarmId: string
   };
   const detail = (e: AlarmEvent) => {
     const d = e.details ?? {};
-    if (e.kind === 'assigned') return d.to ? t('ioc.assignedTo', { id: String(d.to).slice(0, 8) }) : t('ioc.unassigned');
+    if (e.kind === 'assigned') return d.to ? t('ioc.assignedTo', { id: nameOf?.(String(d.to)) ?? `${String(d.to).slice(0, 8)}…` }) : t('ioc.unassigned');
     if (typeof d.value === 'number') return t('ioc.valueWas', { value: d.value, count: Number(d.count ?? 1) });
     return null;
   };
