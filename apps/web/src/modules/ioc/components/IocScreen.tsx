@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorState } from '../../../ui/ErrorState';
-import { useLiveRefresh } from '../../live/hooks/useLiveEvents';
+import { useLiveEvents, useLiveRefresh } from '../../live/hooks/useLiveEvents';
+import type { IocSummary } from '../api/ioc.api';
 import { useConsumption, useIocSummary } from '../hooks/useIoc';
 import '../utils/echarts-setup';
 import { AlarmBuildingPanel } from './AlarmBuildingPanel';
@@ -28,6 +29,14 @@ export function IocScreen({ isWall = false }: { isWall?: boolean }) {
   const summary = useIocSummary();
   const consumption = useConsumption();
   const isLive = useLiveRefresh({ onAlarms: [['ioc', 'summary']], onDevices: [['ioc', 'summary']], deviceThrottleMs: 1_000 });
+  // Alarm changes show at once in the list (the counts follow with the refetch).
+  useLiveEvents((event) => {
+    if (event.type !== 'alarms') return;
+    const changed = new Map(event.items.map((a) => [a.id, a]));
+    client.setQueryData<IocSummary>(['ioc', 'summary'], (s) =>
+      s ? { ...s, alarms: { ...s.alarms, latest: s.alarms.latest.map((a) => (changed.has(a.id) ? { ...a, state: changed.get(a.id)!.state, count: changed.get(a.id)!.count } : a)) } } : s,
+    );
+  });
   const refresh = () => void client.invalidateQueries({ queryKey: ['ioc', 'summary'] });
   const goFullScreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
 
