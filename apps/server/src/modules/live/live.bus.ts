@@ -38,7 +38,7 @@ export interface LiveBusStats {
  */
 export function createLiveBus(options: LiveBusOptions) {
   const { database } = options;
-  const delays: Record<SignalKind, number> = { alarms: options.alarmDelayMs ?? 50, telemetry: options.telemetryDelayMs ?? 300, offline: 50 };
+  const delays: Record<SignalKind, number> = { alarms: options.alarmDelayMs ?? 50, telemetry: options.telemetryDelayMs ?? 500, offline: 50 };
   const pending: Record<SignalKind, Set<string>> = { alarms: new Set(), telemetry: new Set(), offline: new Set() };
   const timers: Partial<Record<SignalKind, NodeJS.Timeout>> = {};
   const subscribers = new Set<(signal: LiveSignal) => void>();

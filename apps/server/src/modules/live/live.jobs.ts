@@ -17,7 +17,8 @@ WHERE revoked_at IS NULL AND last_seen_at IS NOT NULL
  */
 export function startDeviceStatusJob(deps: { database: Database; bus: LiveBus; intervalMs?: number; log?: { error(obj: object, msg: string): void } }) {
   const intervalMs = deps.intervalMs ?? 5_000;
-  let last = Date.now();
+  // The first check also covers the interval before the job started.
+  let last = Date.now() - intervalMs;
   let isRunning = false;
   const tick = async () => {
     if (isRunning) return;
@@ -36,6 +37,8 @@ export function startDeviceStatusJob(deps: { database: Database; bus: LiveBus; i
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   return {
+    /** One check now (tests; the timer calls it every `intervalMs`). */
+    tick,
     async stop(): Promise<void> {
       clearInterval(timer);
     },
