@@ -62,7 +62,7 @@ export function DevicePlot({ points, extent, onOpen, testId, isFloor = false }: 
   const [view, setView] = useState<Box | null>(null);
   const box = view ?? full;
   const inView = useMemo(() => points.filter((p) => p.x >= box.x && p.x <= box.x + box.w && p.y >= box.y && p.y <= box.y + box.h), [points, box]);
-  const cell = box.w / 24;
+  const cell = box.w / 18;
   const clusters = useMemo(() => (inView.length > MAX_MARKERS ? clusterPoints(inView, cell) : null), [inView, cell]);
   const r = box.w / 110;
   const zoom = (factor: number, cx = box.x + box.w / 2, cy = box.y + box.h / 2) => {
@@ -104,7 +104,7 @@ export function DevicePlot({ points, extent, onOpen, testId, isFloor = false }: 
         {clusters
           ? clusters.map((c, i) => {
               const worst = c.items.some((p) => p.state === 'alarm') ? 'alarm' : c.items.every((p) => p.state === 'offline') ? 'offline' : 'online';
-              const cr = Math.min(cell * 0.48, r * (1.6 + Math.log10(c.items.length) * 1.4));
+              const cr = Math.min(cell * 0.4, r * (1.6 + Math.log10(c.items.length) * 1.4));
               return (
                 <g
                   key={i}
