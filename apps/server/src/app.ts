@@ -20,6 +20,8 @@ import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION } from './modules/
 import { newsRoutes } from './modules/community/news';
 import { billingRoutes, sandboxPayRoutes } from './modules/billing';
 import { parkingRoutes } from './modules/parking';
+import { liveRoutes } from './modules/live';
+import { iocRoutes } from './modules/iot/ioc';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
 
@@ -96,6 +98,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(newsRoutes, { news: services.news });
       await api.register(billingRoutes, { billing: services.billing });
       await api.register(parkingRoutes, { parking: services.parking, deviceAuth: services.iot.deviceAuth });
+      await api.register(liveRoutes, { hub: services.liveHub });
+      await api.register(iocRoutes, { ioc: services.ioc });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

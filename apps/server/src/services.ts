@@ -11,6 +11,8 @@ import { createLedgerService } from './modules/ledger';
 import { createNewsService } from './modules/community/news';
 import { createBillingServices } from './modules/billing';
 import { createParkingService, handleGateCameraEvent } from './modules/parking';
+import { createLiveBus, createLiveHub } from './modules/live';
+import { createIocService } from './modules/iot/ioc';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -31,8 +33,21 @@ export function createServices(
     parkOfScope: parks.parkOfScope,
   });
   // Alarm rules are evaluated after each committed ingest batch, off the insert path.
-  const alarms = createAlarmServices({ database, audit });
-  const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
+  // Live push: producers publish ids; api instances' hubs load details and fan out by scope.
+  const live = createLiveBus({ database });
+  const liveHub = createLiveHub({ db, bus: live });
+  const alarms = createAlarmServices({ database, audit, engine: { onAlarmsChanged: (ids) => live.publish('alarms', ids) }, onAlarmChange: (ids) => live.publish('alarms', ids) });
+  const iot = createIotServices({
+    database,
+    audit,
+    pipeline: {
+      onCommitted: (batch) => {
+        alarms.engine.enqueue(batch);
+        live.publish('telemetry', batch.deviceIds);
+      },
+    },
+  });
+  const ioc = createIocService({ db });
   const news = createNewsService({ db, audit });
   const payments = createBillingServices({
     db,
@@ -42,7 +57,7 @@ export function createServices(
   const parking = createParkingService({ db, audit, billing: payments.billing });
   // Gate cameras' plate reads over MQTT (`parkos/{code}/events`); off the ingest path, never awaited.
   iot.ingest.onDeviceEvent((device, payload) => void handleGateCameraEvent(parking, device, payload));
-  return { audit, identity, parks, ledger, iot, alarms, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking };
+  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking };
 }
 
 export type Services = ReturnType<typeof createServices>;

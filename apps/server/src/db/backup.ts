@@ -142,7 +142,7 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress)
     for (const table of MIGRATION_SEEDED_TABLES) if (known.has(table)) await query(`delete from "${table}"`);
     const flush = async () => {
       if (!current || current.batch.length === 0) return;
-      await query(`insert into "${current.table}" select * from json_populate_recordset(null::"${current.table}", $1::json)`, [JSON.stringify(current.batch)]);
+      await query(`insert into "${current.table}" overriding system value select * from json_populate_recordset(null::"${current.table}", $1::json)`, [JSON.stringify(current.batch)]);
       current.done += current.batch.length;
       rows += current.batch.length;
       current.batch = [];

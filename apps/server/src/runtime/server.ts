@@ -7,6 +7,7 @@ import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { startExternalIngest } from '../modules/iot';
 import { startSilentDeviceJob } from '../modules/iot/alarms';
+import { startDeviceStatusJob } from '../modules/live';
 
 export interface RunningServer {
   url?: string;
@@ -55,6 +56,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Silent devices: raise and clear the `silent` rules' alarms.
     const silent = startSilentDeviceJob({ engine: services.alarms.engine, intervalMs: options.silentCheckIntervalMs ?? 5_000, log });
     stops.push(() => silent.stop());
+    // Live push: devices going offline (online arrives with their telemetry).
+    const status = startDeviceStatusJob({ database, bus: services.live, log });
+    stops.push(() => status.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;
@@ -69,6 +73,7 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   }
   // Last: write what is queued before the database closes.
   stops.push(() => services.iot.pipeline.close());
+  stops.push(() => services.live.close());
 
   if (config.roles.includes('api')) {
     const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel === 'debug' ? 'debug' : 'warn' } });

@@ -22,6 +22,7 @@ import {
 } from '../modules/parks/parks.table';
 import { createRandom, type Random } from './random';
 import { seedDemoBillingParking } from '../modules/parking/billing-parking.seed';
+import { seedIocDemo } from '../modules/iot/ioc/ioc.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -261,6 +262,9 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
     });
   }
   await db.insert(leads).values(leadValues);
+
+  onProgress('IOC devices, meters and alarms');
+  await seedIocDemo(db, services, ctx, { parkId: park.id });
 
   onProgress('demo users');
   const logins = await seedUsers(services, ctx, {

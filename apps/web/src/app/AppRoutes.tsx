@@ -1,15 +1,20 @@
 import { Route, Routes } from 'react-router';
 import { AppLayout } from '../modules/layout/components/AppLayout';
 import { AccountPage } from '../pages/AccountPage';
+import { AlarmDetailPage } from '../pages/AlarmDetailPage';
+import { AlarmsPage } from '../pages/AlarmsPage';
 import { AuditLogPage } from '../pages/AuditLogPage';
 import { BuildingPage } from '../pages/BuildingPage';
 import { DeviceDetailPage } from '../pages/DeviceDetailPage';
 import { DevicesPage } from '../pages/DevicesPage';
 import { EnterpriseDetailPage } from '../pages/EnterpriseDetailPage';
 import { EnterprisesPage } from '../pages/EnterprisesPage';
+import { FloorPlanPage } from '../pages/FloorPlanPage';
+import { IocPage } from '../pages/IocPage';
 import { LeadsPage } from '../pages/LeadsPage';
 import { LedgerPage } from '../pages/LedgerPage';
 import { LoginPage } from '../pages/LoginPage';
+import { MapPage } from '../pages/MapPage';
 import { MyEnterprisePage } from '../pages/MyEnterprisePage';
 import { NewsAdminPage } from '../pages/NewsAdminPage';
 import { NewsArticlePage } from '../pages/NewsArticlePage';
@@ -33,6 +38,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
+        <Route path="ioc/wall" element={<RequirePermission flag="canSeeIoc"><IocPage isWall /></RequirePermission>} />
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="structure" element={<RequirePermission flag="canSeeStructure"><StructurePage /></RequirePermission>} />
@@ -45,6 +51,11 @@ export function AppRoutes() {
           <Route path="users" element={<RequirePermission flag="canManageUsers"><UsersPage /></RequirePermission>} />
           <Route path="devices" element={<RequirePermission flag="canManageDevices"><DevicesPage /></RequirePermission>} />
           <Route path="devices/:id" element={<RequirePermission flag="canManageDevices"><DeviceDetailPage /></RequirePermission>} />
+          <Route path="ioc" element={<RequirePermission flag="canSeeIoc"><IocPage /></RequirePermission>} />
+          <Route path="ioc/floor-plan" element={<RequirePermission flag="canSeeIoc"><FloorPlanPage /></RequirePermission>} />
+          <Route path="ioc/map" element={<RequirePermission flag="canSeeIoc"><MapPage /></RequirePermission>} />
+          <Route path="alarms" element={<RequirePermission flag="canSeeIoc"><AlarmsPage /></RequirePermission>} />
+          <Route path="alarms/:id" element={<RequirePermission flag="canSeeIoc"><AlarmDetailPage /></RequirePermission>} />
           <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
           <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
           <Route path="news" element={<NewsFeedPage />} />

@@ -7,13 +7,14 @@ import type { DeviceStatus, DeviceType } from '../modules/devices/api/devices.ap
 import { DeviceFilters, type DeviceFilterValues } from '../modules/devices/components/DeviceFilters';
 import { DeviceFormModal } from '../modules/devices/components/DeviceFormModal';
 import { DeviceImportModal } from '../modules/devices/components/DeviceImportModal';
-import { DeviceTable } from '../modules/devices/components/DeviceTable';
-import { useDevices } from '../modules/devices/hooks/useDevices';
+import { VirtualDeviceTable } from '../modules/ioc/components/VirtualDeviceTable';
+import { useDeviceWindow } from '../modules/ioc/hooks/useDeviceWindow';
+import { useLiveRefresh } from '../modules/live/hooks/useLiveEvents';
 import { useBuildings } from '../modules/parks/hooks/useBuilding';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
 
-/** The IOC device registry: search, filters and server pagination kept in the URL; create and CSV import. */
+/** The IOC device registry: search and filters in the URL (applied on the server), a virtualised table that pages in as you scroll; create and CSV import. */
 export function DevicesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -23,23 +24,26 @@ export function DevicesPage() {
   const buildings = useBuildings();
 
   const filter = {
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
     q: params.get('q') ?? undefined,
     type: (params.get('type') as DeviceType | null) ?? undefined,
     status: (params.get('status') as DeviceStatus | null) ?? undefined,
     buildingId: params.get('buildingId') ?? undefined,
   };
-  const list = useDevices(filter);
+  const list = useDeviceWindow(filter);
+  // Status changes arrive live; the loaded window is refetched at most every 5 s.
+  useLiveRefresh({ onDevices: [['devices', 'window']], deviceThrottleMs: 5_000 });
+  const loadMore = () => {
+    if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+  };
   const buildingNames = new Map((buildings.data ?? []).map((b) => [b.id, b.name]));
 
   const update = (next: Record<string, string | number | undefined>) => {
     const merged = { ...filter, ...next };
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1) && !(k === 'pageSize' && v === 20)) p.set(k, String(v));
+    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') p.set(k, String(v));
     setParams(p, { replace: true });
   };
-  const handleFilters = (v: DeviceFilterValues) => update({ q: v.q, type: v.type, status: v.status, buildingId: v.buildingId, page: 1 });
+  const handleFilters = (v: DeviceFilterValues) => update({ q: v.q, type: v.type, status: v.status, buildingId: v.buildingId });
 
   return (
     <>
@@ -63,7 +67,7 @@ export function DevicesPage() {
         {list.isError && !list.data ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <DeviceTable data={list.data} isLoading={list.isFetching} buildingNames={buildingNames} onPageChange={(page, pageSize) => update({ page, pageSize })} />
+          <VirtualDeviceTable items={list.items} total={list.total} isLoading={list.isPending} buildingNames={buildingNames} onNearEnd={loadMore} height={560} />
         )}
       </Card>
       <DeviceFormModal open={isCreating} onClose={() => setIsCreating(false)} onCreated={(d) => void navigate(`/devices/${d.id}`)} />

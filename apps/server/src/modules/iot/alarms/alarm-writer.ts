@@ -78,7 +78,7 @@ export interface WriteResult {
  * Raises or repeats alarms; each (rule, device) at most once per call.
  * Runs inside the caller's transaction.
  */
-export async function raiseAlarms(query: RawQuery, requests: readonly RaiseRequest[]): Promise<Omit<WriteResult, 'cleared'>> {
+export async function raiseAlarms(query: RawQuery, requests: readonly RaiseRequest[], changedIds?: string[]): Promise<Omit<WriteResult, 'cleared'>> {
   const result = { raised: 0, repeated: 0, reactivated: 0 };
   if (requests.length === 0) return result;
   const rows = await query<{ id: string; change: string }>(RAISE_SQL, [
@@ -91,6 +91,7 @@ export async function raiseAlarms(query: RawQuery, requests: readonly RaiseReque
     requests.map((r) => r.message),
   ]);
   for (const r of rows) {
+    changedIds?.push(r.id);
     if (r.change === 'raised') result.raised++;
     else if (r.change === 'reactivated') result.reactivated++;
     else result.repeated++;
@@ -99,8 +100,9 @@ export async function raiseAlarms(query: RawQuery, requests: readonly RaiseReque
 }
 
 /** Clears the open, uncleared alarm of each (rule, device), if any. */
-export async function clearAlarms(query: RawQuery, requests: readonly ClearRequest[]): Promise<number> {
+export async function clearAlarms(query: RawQuery, requests: readonly ClearRequest[], changedIds?: string[]): Promise<number> {
   if (requests.length === 0) return 0;
-  const rows = await query(CLEAR_SQL, [requests.map((r) => r.ruleId), requests.map((r) => r.deviceId), requests.map((r) => r.value), requests.map((r) => r.ts)]);
+  const rows = await query<{ id: string }>(CLEAR_SQL, [requests.map((r) => r.ruleId), requests.map((r) => r.deviceId), requests.map((r) => r.value), requests.map((r) => r.ts)]);
+  for (const r of rows) changedIds?.push(r.id);
   return rows.length;
 }

@@ -1,13 +1,14 @@
-import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import type { RequestContext } from '../../../lib/context';
 import { conflict, forbidden, notFound, validationError } from '../../../lib/errors';
 import { offsetOf, type Page } from '../../../lib/pagination';
-import { assertCanWrite, isGlobalOperator, isOperator, operatorCovers, operatorParkIds, operatorSiteIds, type Actor } from '../../identity/actor';
+import { assertCanWrite, isOperator, operatorCovers, type Actor } from '../../identity/actor';
 import type { AuditService } from '../../identity/audit.service';
 import { users } from '../../identity/identity.table';
 import { devices } from '../iot.table';
 import { alarmRules } from '../rules/rules.table';
+import { areaCovers, areaSql, loadAreaScope, type AreaScope } from './alarms.access';
 import type { AlarmDetail, AlarmQuery, AlarmView } from './alarms.schema';
 import { alarmEvents, alarms, type AlarmEventKind, type AlarmState } from './alarms.table';
 
@@ -60,29 +61,26 @@ function auditable(a: AlarmRow) {
  * close. Operators covering the device's park (or site) only; every response
  * is an `alarm_events` row and an audit entry, in one transaction.
  */
-export function createAlarmsService(deps: { db: Db; audit: AuditService }) {
+export function createAlarmsService(deps: { db: Db; audit: AuditService; onChange?: (alarmIds: string[]) => void }) {
   const { db, audit } = deps;
+
+  /** Operators and property staff (their buildings) may read; others 403. */
+  async function readableArea(actor: Actor): Promise<AreaScope> {
+    const area = await loadAreaScope(db, actor);
+    if (!area) throw forbidden('Only park operators and property staff may see alarms');
+    return area;
+  }
 
   function assertOperator(actor: Actor): void {
     if (!isOperator(actor)) throw forbidden('Only park operators may handle alarms');
   }
 
-  function scopeOf(actor: Actor): SQL | undefined {
-    if (isGlobalOperator(actor)) return undefined;
-    const parts: SQL[] = [];
-    const parkIds = operatorParkIds(actor);
-    const siteIds = operatorSiteIds(actor);
-    if (parkIds.length) parts.push(inArray(alarms.parkId, parkIds));
-    if (siteIds.length) parts.push(inArray(alarms.siteId, siteIds));
-    return parts.length ? or(...parts) : sql`false`;
-  }
-
   /** Locks an alarm the actor may see; others' alarms are 404. */
-  async function lock(tx: Tx, actor: Actor, id: string): Promise<AlarmRow> {
-    assertOperator(actor);
+  async function lock(tx: Tx, actor: Actor, id: string, area?: AreaScope | null): Promise<AlarmRow> {
+    if (!area) assertOperator(actor);
     assertCanWrite(actor);
     const [row] = await tx.select().from(alarms).where(eq(alarms.id, id)).for('update');
-    if (!row || !operatorCovers(actor, row)) throw notFound('alarm', id);
+    if (!row || !(area ? areaCovers(area, row) : operatorCovers(actor, row))) throw notFound('alarm', id);
     return row;
   }
 
@@ -99,24 +97,26 @@ export function createAlarmsService(deps: { db: Db; audit: AuditService }) {
     id: string,
     kind: AlarmEventKind,
     change: (before: AlarmRow, tx: Tx) => Promise<{ set?: Partial<typeof alarms.$inferInsert>; comment?: string | null; details?: Record<string, unknown> }>,
+    area?: AreaScope | null,
   ): Promise<AlarmDetail> {
-    return db.transaction(async (tx) => {
-      const before = await lock(tx, ctx.actor, id);
+    const result = await db.transaction(async (tx) => {
+      const before = await lock(tx, ctx.actor, id, area);
       const { set, comment = null, details } = await change(before, tx);
       const after = set ? (await tx.update(alarms).set({ ...set, updatedAt: new Date() }).where(eq(alarms.id, id)).returning())[0] : before;
       await tx.insert(alarmEvents).values({ alarmId: id, kind, actorId: ctx.actor.via === 'system' ? null : ctx.actor.userId, actorName: ctx.actor.username, comment, details: details ?? null });
       await audit.record(tx, ctx, { action: `alarm.${kind}`, entityType: 'alarm', entityId: id, before: auditable(before), after: { ...auditable(after), ...(comment ? { comment } : {}) }, parkId: before.parkId });
       return detail(tx, id);
     });
+    deps.onChange?.([id]);
+    return result;
   }
 
   const open: AlarmState[] = ['active', 'acknowledged', 'cleared'];
 
   return {
     async findAlarms(ctx: RequestContext, query: AlarmQuery): Promise<Page<AlarmView>> {
-      assertOperator(ctx.actor);
       const where: SQL[] = [];
-      const scope = scopeOf(ctx.actor);
+      const scope = areaSql(await readableArea(ctx.actor), alarms);
       if (scope) where.push(scope);
       if (query.state === 'open') where.push(ne(alarms.state, 'closed'));
       else if (query.state) where.push(eq(alarms.state, query.state));
@@ -143,18 +143,19 @@ export function createAlarmsService(deps: { db: Db; audit: AuditService }) {
 
     /** One alarm with every response to it, oldest first. */
     async getAlarm(ctx: RequestContext, id: string): Promise<AlarmDetail> {
-      assertOperator(ctx.actor);
-      const [row] = await db.select({ parkId: alarms.parkId, siteId: alarms.siteId }).from(alarms).where(eq(alarms.id, id));
-      if (!row || !operatorCovers(ctx.actor, row)) throw notFound('alarm', id);
+      const area = await readableArea(ctx.actor);
+      const [row] = await db.select({ parkId: alarms.parkId, siteId: alarms.siteId, buildingId: alarms.buildingId }).from(alarms).where(eq(alarms.id, id));
+      if (!row || !areaCovers(area, row)) throw notFound('alarm', id);
       return detail(db, id);
     },
 
-    /** active → acknowledged. */
+    /** active → acknowledged; property staff may acknowledge in their buildings too. */
     async acknowledge(ctx: RequestContext, id: string, input?: { comment?: string }): Promise<AlarmDetail> {
+      const area = await readableArea(ctx.actor);
       return respond(ctx, id, 'acknowledged', async (before) => {
         if (before.state !== 'active') throw conflict(`Only an active alarm can be acknowledged; this one is ${before.state}`, { state: before.state });
         return { set: { state: 'acknowledged', acknowledgedAt: new Date() }, comment: input?.comment ?? null };
-      });
+      }, area);
     },
 
     /** Sets or removes the assignee of an open alarm. */

@@ -12,10 +12,10 @@ export type { AlarmsService } from './alarms.service';
 export type { RulesService } from '../rules/rules.service';
 
 /** Alarm rules, their engine and alarms, wired to one database. Pass `engine.enqueue` to the ingest pipeline. */
-export function createAlarmServices(deps: { database: Database; audit: AuditService; engine?: Omit<RuleEngineOptions, 'database'> }) {
+export function createAlarmServices(deps: { database: Database; audit: AuditService; engine?: Omit<RuleEngineOptions, 'database'>; onAlarmChange?: (alarmIds: string[]) => void }) {
   const engine = createRuleEngine({ database: deps.database, ...deps.engine });
   const rules = createRulesService({ db: deps.database.db, audit: deps.audit, onChange: engine.invalidateRules });
-  const alarms = createAlarmsService({ db: deps.database.db, audit: deps.audit });
+  const alarms = createAlarmsService({ db: deps.database.db, audit: deps.audit, onChange: deps.onAlarmChange });
   return { engine, rules, alarms };
 }
 

@@ -46,6 +46,8 @@ export interface RuleEngineOptions {
   /** Readings waiting for evaluation beyond which batches are dropped (counted) rather than queued. */
   maxPendingReadings?: number;
   log?: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  /** Called after commit with the ids of alarms raised, repeated or cleared (live push). */
+  onAlarmsChanged?: (alarmIds: string[]) => void;
 }
 
 function matches(rule: RuleRow, d: DeviceScope): boolean {
@@ -146,6 +148,7 @@ export function createRuleEngine(options: RuleEngineOptions) {
     const sorted = [...keys].sort((a, b) => (a.ruleId === b.ruleId ? (a.deviceId < b.deviceId ? -1 : 1) : a.ruleId < b.ruleId ? -1 : 1));
     const ruleIds = sorted.map((k) => k.ruleId);
     const deviceIds = sorted.map((k) => k.deviceId);
+    const changedIds: string[] = [];
     const result = await rawTransaction(database, async (query) => {
       await query(ENSURE_SQL, [ruleIds, deviceIds]);
       const rows = await query<{ rule_id: string; device_id: string; is_active: boolean; last_value: number | null; last_ts: number | null }>(LOCK_SQL, [ruleIds, deviceIds]);
@@ -174,11 +177,11 @@ export function createRuleEngine(options: RuleEngineOptions) {
           if (op.type === 'raise') raises.push({ ruleId, deviceId, count: op.count, value: op.value, firstTs: op.firstTs, lastTs: op.lastTs, message: op.message });
           else clears.push({ ruleId, deviceId, value: op.value, ts: op.ts });
         }
-        const r = await raiseAlarms(query, raises);
+        const r = await raiseAlarms(query, raises, changedIds);
         totals.raised += r.raised;
         totals.repeated += r.repeated;
         totals.reactivated += r.reactivated;
-        totals.cleared += await clearAlarms(query, clears);
+        totals.cleared += await clearAlarms(query, clears, changedIds);
       }
       return totals;
     });
@@ -186,6 +189,7 @@ export function createRuleEngine(options: RuleEngineOptions) {
     stats.repeated += result.repeated;
     stats.reactivated += result.reactivated;
     stats.cleared += result.cleared;
+    if (changedIds.length) options.onAlarmsChanged?.(changedIds);
     return result;
   }
 

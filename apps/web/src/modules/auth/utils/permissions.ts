@@ -22,6 +22,8 @@ export interface Permissions {
   canSeeAudit: boolean;
   /** The IOC device registry (设备台账): operators. */
   canManageDevices: boolean;
+  /** The IOC big screen, floor plans, map and alarms: operators and property staff (their buildings). */
+  canSeeIoc: boolean;
   /** Whether the user may edit this enterprise's profile. */
   canEditEnterprise: (enterpriseId: string) => boolean;
 }
@@ -55,6 +57,7 @@ export function permissionsOf(user: User | null): Permissions {
     canManageUsers: isOperator,
     canSeeAudit: isOperator,
     canManageDevices: isOperator,
+    canSeeIoc: isOperator || isProperty,
     canEditEnterprise: (id) => isOperator || adminOf.includes(id),
   };
 }

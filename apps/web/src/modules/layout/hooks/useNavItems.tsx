@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  AlertOutlined,
   AuditOutlined,
   AccountBookOutlined,
   CarOutlined,
@@ -9,6 +10,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   FunnelPlotOutlined,
+  FundProjectionScreenOutlined,
   HomeOutlined,
   NotificationOutlined,
   ReadOutlined,
@@ -41,6 +43,8 @@ export function useNavItems(): NavItem[] {
   if (p.canSeePropertyCompanies) items.push({ key: 'property', path: '/property-companies', label: t('nav.property'), icon: <ShopOutlined /> });
   if (p.canSeeLeads) items.push({ key: 'leads', path: '/leads', label: t('nav.leads'), icon: <FunnelPlotOutlined /> });
   if (p.canManageDevices) items.push({ key: 'devices', path: '/devices', label: t('nav.devices'), icon: <ClusterOutlined /> });
+  if (p.canSeeIoc) items.push({ key: 'ioc', path: '/ioc', label: t('ioc.nav.screen'), icon: <FundProjectionScreenOutlined /> });
+  if (p.canSeeIoc) items.push({ key: 'alarms', path: '/alarms', label: t('ioc.nav.alarms'), icon: <AlertOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'ledger', path: '/ledger', label: t('nav.ledger'), icon: <SafetyCertificateOutlined /> });

@@ -1,0 +1,2 @@
+export { createIocService, type IocService } from './ioc.service';
+export { iocRoutes } from './ioc.routes';

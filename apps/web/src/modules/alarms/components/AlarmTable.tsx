@@ -1,0 +1,86 @@
+import { Table, Typography } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Page } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/format';
+import type { Alarm } from '../api/alarms.api';
+import { AlarmSeverityTag } from './AlarmSeverityTag';
+import { AlarmStateTag } from './AlarmStateTag';
+
+const RANK: Record<string, number> = { critical: 4, major: 3, minor: 2, info: 1 };
+
+interface AlarmTableProps {
+  data: Page<Alarm> | undefined;
+  isLoading: boolean;
+  buildingNames: Map<string, string>;
+  onPageChange: (page: number, pageSize: number) => void;
+}
+
+/** Alarms with server paging; the columns of the page on screen sort in place. */
+export function AlarmTable({ data, isLoading, buildingNames, onPageChange }: AlarmTableProps) {
+  const { t } = useTranslation();
+  const byTime = (a: string, b: string) => new Date(a).getTime() - new Date(b).getTime();
+  return (
+    <Table<Alarm>
+      data-testid="alarm-table"
+      rowKey="id"
+      size="middle"
+      loading={isLoading}
+      dataSource={data?.items ?? []}
+      scroll={{ x: 980 }}
+      locale={{ emptyText: t('ioc.noAlarms') }}
+      onRow={(a) => ({ 'data-alarm-id': a.id }) as React.HTMLAttributes<HTMLElement>}
+      pagination={{
+        current: data?.page ?? 1,
+        pageSize: data?.pageSize ?? 50,
+        total: data?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+        showTotal: (n) => t('common.total', { count: n }),
+        onChange: onPageChange,
+      }}
+      columns={[
+        {
+          title: t('ioc.severityLabel'),
+          dataIndex: 'severity',
+          width: 90,
+          sorter: (a, b) => RANK[a.severity] - RANK[b.severity],
+          render: (v: string) => <AlarmSeverityTag severity={v} />,
+        },
+        { title: t('ioc.stateLabel'), dataIndex: 'state', width: 90, sorter: (a, b) => a.state.localeCompare(b.state), render: (v: string) => <AlarmStateTag state={v} /> },
+        {
+          title: t('ioc.message'),
+          dataIndex: 'message',
+          ellipsis: true,
+          render: (m: string, a) => (
+            <Link to={`/alarms/${a.id}`} data-testid={`alarm-link-${a.id}`}>
+              {a.ruleName}: {m}
+            </Link>
+          ),
+        },
+        {
+          title: t('ioc.device'),
+          dataIndex: 'deviceCode',
+          width: 150,
+          sorter: (a, b) => a.deviceCode.localeCompare(b.deviceCode),
+          render: (code: string, a) => (
+            <Link to={`/devices/${a.deviceId}`}>
+              <Typography.Text code>{code}</Typography.Text>
+            </Link>
+          ),
+        },
+        { title: t('ioc.building'), dataIndex: 'buildingId', width: 120, ellipsis: true, render: (v: string | null) => (v ? (buildingNames.get(v) ?? '—') : '—') },
+        { title: t('ioc.count'), dataIndex: 'count', width: 80, sorter: (a, b) => a.count - b.count },
+        {
+          title: t('ioc.lastAt'),
+          dataIndex: 'lastAt',
+          width: 160,
+          defaultSortOrder: 'descend' as SortOrder,
+          sorter: (a, b) => byTime(a.lastAt, b.lastAt),
+          render: (v: string) => formatDateTime(v),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,42 @@
+import { api } from '../../../lib/api-client';
+import type { DeviceType } from '../../devices/api/devices.api';
+
+export interface IocSummary {
+  at: string;
+  devices: { total: number; online: number; onlineRate: number };
+  alarms: {
+    open: number;
+    active: number;
+    bySeverity: { critical: number; major: number; minor: number; info: number };
+    byBuilding: { buildingId: string | null; buildingName: string | null; count: number }[];
+    latest: { id: string; severity: string; state: string; message: string; deviceName: string; buildingName: string | null; lastAt: string; count: number }[];
+  };
+  environment: { buildingId: string | null; buildingName: string | null; temperature: number | null; humidity: number | null; co2: number | null; pm25: number | null; sensors: number }[];
+  parking: { total: number; occupied: number };
+}
+
+export interface Consumption {
+  hours: string[];
+  energyKwh: number[];
+  waterM3: number[];
+}
+
+/** A device placed on a floor plan or the park map. */
+export interface DevicePosition {
+  id: string;
+  code: string;
+  name: string;
+  type: DeviceType;
+  buildingId: string | null;
+  floorId: string | null;
+  x: number | null;
+  y: number | null;
+  lat: number | null;
+  lon: number | null;
+  status: 'online' | 'offline';
+  alarm: string | null;
+}
+
+export const getIocSummary = (parkId?: string) => api.get<IocSummary>('/ioc/summary', { parkId });
+export const getConsumption = (parkId?: string) => api.get<Consumption>('/ioc/consumption', { parkId, hours: 24 });
+export const findPositions = (query: { floorId?: string; buildingId?: string; parkId?: string }) => api.get<DevicePosition[]>('/ioc/positions', { ...query });

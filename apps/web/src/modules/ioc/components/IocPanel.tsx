@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+/** One tile of the big screen: a title bar and its content, dark. */
+export function IocPanel({ title, extra, children, testId, span = 1 }: { title: ReactNode; extra?: ReactNode; children: ReactNode; testId?: string; span?: 1 | 2 }) {
+  return (
+    <section className={`ioc-panel${span === 2 ? ' ioc-panel-wide' : ''}`} data-testid={testId}>
+      <header className="ioc-panel-title">
+        <span>{title}</span>
+        {extra}
+      </header>
+      <div className="ioc-panel-body">{children}</div>
+    </section>
+  );
+}
