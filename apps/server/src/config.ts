@@ -36,6 +36,11 @@ const envSchema = z.object({
   SEED_DEMO: booleanString.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  DISPATCH_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  DISPATCH_RETRAIN_AFTER_CORRECTIONS: z.coerce.number().int().min(1).default(20),
+  DISPATCH_RETRAIN_INTERVAL_HOURS: z.coerce.number().min(0.01).default(24),
+  WORK_ORDER_ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  WORK_ORDER_ESCALATE_TO_OPERATOR_MINUTES: z.coerce.number().int().min(0).default(30),
 });
 
 export interface AppConfig {
@@ -62,6 +67,12 @@ export interface AppConfig {
   seedDemo: boolean;
   logLevel: string;
   webDist: string;
+  /** Smart dispatch: orders at least this confident are dispatched without a human. */
+  dispatchConfidenceThreshold: number;
+  dispatchRetrainAfterCorrections: number;
+  dispatchRetrainIntervalHours: number;
+  workOrderEscalationIntervalSeconds: number;
+  workOrderEscalateToOperatorMinutes: number;
 }
 
 /** Raised when the environment is invalid; the message names each offending variable. */
@@ -110,5 +121,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? 'dist/web'),
+    dispatchConfidenceThreshold: e.DISPATCH_CONFIDENCE_THRESHOLD,
+    dispatchRetrainAfterCorrections: e.DISPATCH_RETRAIN_AFTER_CORRECTIONS,
+    dispatchRetrainIntervalHours: e.DISPATCH_RETRAIN_INTERVAL_HOURS,
+    workOrderEscalationIntervalSeconds: e.WORK_ORDER_ESCALATION_INTERVAL_SECONDS,
+    workOrderEscalateToOperatorMinutes: e.WORK_ORDER_ESCALATE_TO_OPERATOR_MINUTES,
   };
 }

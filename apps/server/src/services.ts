@@ -8,11 +8,13 @@ import { createParksService } from './modules/parks/parks.service';
 import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
+import { createWorkOrderServices } from './modules/workorders';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
-  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey'>>,
+  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> &
+    Partial<Pick<AppConfig, 'ledgerSigningKey' | 'dispatchConfidenceThreshold' | 'dispatchRetrainAfterCorrections' | 'dispatchRetrainIntervalHours' | 'workOrderEscalateToOperatorMinutes'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -28,9 +30,21 @@ export function createServices(
     parkOfScope: parks.parkOfScope,
   });
   // Alarm rules are evaluated after each committed ingest batch, off the insert path.
-  const alarms = createAlarmServices({ database, audit });
+  // Newly raised alarms that match a dispatch rule become work orders (after the alarm commits).
+  const alarms = createAlarmServices({ database, audit, engine: { onRaised: (alarmIds) => workorders.workOrders.createFromAlarms(alarmIds) } });
   const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
-  return { audit, identity, parks, ledger, iot, alarms };
+  const workorders = createWorkOrderServices({
+    db,
+    audit,
+    settings: {
+      confidenceThreshold: config.dispatchConfidenceThreshold,
+      retrainAfterCorrections: config.dispatchRetrainAfterCorrections,
+      retrainIntervalHours: config.dispatchRetrainIntervalHours,
+      escalateToOperatorAfterMinutes: config.workOrderEscalateToOperatorMinutes,
+      trainingMode: config.env === 'test' ? 'inline' : 'thread',
+    },
+  });
+  return { audit, identity, parks, ledger, iot, alarms, workorders };
 }
 
 export type Services = ReturnType<typeof createServices>;

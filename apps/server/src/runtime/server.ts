@@ -7,6 +7,7 @@ import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { startExternalIngest } from '../modules/iot';
 import { startSilentDeviceJob } from '../modules/iot/alarms';
+import { startWorkOrderJobs } from '../modules/workorders';
 
 export interface RunningServer {
   url?: string;
@@ -55,6 +56,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Silent devices: raise and clear the `silent` rules' alarms.
     const silent = startSilentDeviceJob({ engine: services.alarms.engine, intervalMs: options.silentCheckIntervalMs ?? 5_000, log });
     stops.push(() => silent.stop());
+    // Work orders: overdue escalation, and dispatch-model retraining (schedule or corrections).
+    const workOrderJobs = startWorkOrderJobs({ ...services.workorders, escalationIntervalMs: config.workOrderEscalationIntervalSeconds * 1000, retrainCheckIntervalMs: 60_000, log });
+    stops.push(() => workOrderJobs.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;

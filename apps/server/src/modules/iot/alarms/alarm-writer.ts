@@ -78,8 +78,8 @@ export interface WriteResult {
  * Raises or repeats alarms; each (rule, device) at most once per call.
  * Runs inside the caller's transaction.
  */
-export async function raiseAlarms(query: RawQuery, requests: readonly RaiseRequest[]): Promise<Omit<WriteResult, 'cleared'>> {
-  const result = { raised: 0, repeated: 0, reactivated: 0 };
+export async function raiseAlarms(query: RawQuery, requests: readonly RaiseRequest[]): Promise<Omit<WriteResult, 'cleared'> & { raisedIds: string[] }> {
+  const result = { raised: 0, repeated: 0, reactivated: 0, raisedIds: [] as string[] };
   if (requests.length === 0) return result;
   const rows = await query<{ id: string; change: string }>(RAISE_SQL, [
     requests.map((r) => r.ruleId),
@@ -91,7 +91,10 @@ export async function raiseAlarms(query: RawQuery, requests: readonly RaiseReque
     requests.map((r) => r.message),
   ]);
   for (const r of rows) {
-    if (r.change === 'raised') result.raised++;
+    if (r.change === 'raised') {
+      result.raised++;
+      result.raisedIds.push(r.id);
+    }
     else if (r.change === 'reactivated') result.reactivated++;
     else result.repeated++;
   }
