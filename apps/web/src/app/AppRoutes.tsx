@@ -15,6 +15,11 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
 import { StructurePage } from '../pages/StructurePage';
 import { UsersPage } from '../pages/UsersPage';
+import { DispatchModelPage } from '../pages/DispatchModelPage';
+import { DispatchTriagePage } from '../pages/DispatchTriagePage';
+import { WorkOrderDetailPage } from '../pages/WorkOrderDetailPage';
+import { WorkOrderRequestPage } from '../pages/WorkOrderRequestPage';
+import { WorkOrdersPage } from '../pages/WorkOrdersPage';
 import { HomePage } from './HomePage';
 import { RequireAuth } from './RequireAuth';
 import { RequirePermission } from './RequirePermission';
@@ -39,6 +44,11 @@ export function AppRoutes() {
           <Route path="devices/:id" element={<RequirePermission flag="canManageDevices"><DeviceDetailPage /></RequirePermission>} />
           <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
           <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
+          <Route path="work-orders" element={<WorkOrdersPage />} />
+          <Route path="work-orders/new" element={<WorkOrderRequestPage />} />
+          <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
+          <Route path="dispatch/triage" element={<RequirePermission flag="isOperator"><DispatchTriagePage /></RequirePermission>} />
+          <Route path="dispatch/model" element={<RequirePermission flag="isOperator"><DispatchModelPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

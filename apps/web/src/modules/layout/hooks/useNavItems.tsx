@@ -4,6 +4,9 @@ import {
   AuditOutlined,
   BankOutlined,
   ClusterOutlined,
+  ToolOutlined,
+  BranchesOutlined,
+  ExperimentOutlined,
   DashboardOutlined,
   FunnelPlotOutlined,
   HomeOutlined,
@@ -36,6 +39,9 @@ export function useNavItems(): NavItem[] {
   if (p.canSeePropertyCompanies) items.push({ key: 'property', path: '/property-companies', label: t('nav.property'), icon: <ShopOutlined /> });
   if (p.canSeeLeads) items.push({ key: 'leads', path: '/leads', label: t('nav.leads'), icon: <FunnelPlotOutlined /> });
   if (p.canManageDevices) items.push({ key: 'devices', path: '/devices', label: t('nav.devices'), icon: <ClusterOutlined /> });
+  if (p.isOperator || p.isProperty || p.isEnterpriseUser) items.push({ key: 'work-orders', path: '/work-orders', label: t('workorders.nav.list'), icon: <ToolOutlined /> });
+  if (p.isOperator) items.push({ key: 'dispatch-triage', path: '/dispatch/triage', label: t('workorders.nav.triage'), icon: <BranchesOutlined /> });
+  if (p.isOperator) items.push({ key: 'dispatch-model', path: '/dispatch/model', label: t('workorders.nav.model'), icon: <ExperimentOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'ledger', path: '/ledger', label: t('nav.ledger'), icon: <SafetyCertificateOutlined /> });
