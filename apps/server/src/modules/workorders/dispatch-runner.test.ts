@@ -13,7 +13,8 @@ describe('dispatch training', () => {
     expect(threaded.map((m) => m.target)).toEqual(['category', 'team']);
     const cat = threaded[0];
     expect(cat.exampleCount).toBe(examples.length);
-    expect(cat.heldOutCount).toBe(Math.floor(examples.length * 0.2));
+    expect(cat.heldOutCount).toBeGreaterThanOrEqual(examples.length * 0.2);
+    expect(cat.heldOutCount).toBeLessThan(examples.length * 0.3);
     expect(cat.accuracy).toBeGreaterThan(0.5);
     expect(cat.model.labels).toHaveLength(10);
     expect(threaded[0].model.weights).toEqual(inline[0].model.weights);

@@ -52,16 +52,25 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 /**
- * Holds back 20 % to measure accuracy, then trains the stored model on everything. Returns
+ * Holds back about 20 % (by distinct text) to measure accuracy, then trains the stored model on everything. Returns
  * nothing for a target with fewer than two labels or ten examples.
  */
 function trainTarget(target: DispatchTarget, labelled: LabelledText[]): TrainedDispatchModel | null {
   if (labelled.length < 10 || new Set(labelled.map((e) => e.label)).size < 2) return null;
   const started = performance.now();
-  const order = shuffled(labelled, 20260101);
-  const cut = Math.max(1, Math.floor(order.length * 0.2));
-  const heldOut = order.slice(0, cut);
-  const rest = order.slice(cut);
+  // Hold back whole groups of identical titles, so accuracy measures phrasings the model has not
+  // seen (the same complaint in both halves would flatter it).
+  const groups = new Map<string, LabelledText[]>();
+  for (const e of labelled) {
+    const key = typeof e.text === 'string' ? e.text : (e.text[0] ?? '');
+    const g = groups.get(key) ?? [];
+    g.push(e);
+    groups.set(key, g);
+  }
+  const order = shuffled([...groups.values()], 20260101);
+  const heldOut: LabelledText[] = [];
+  const rest: LabelledText[] = [];
+  for (const g of order) (heldOut.length < labelled.length * 0.2 ? heldOut : rest).push(...g);
   let accuracy = 0;
   if (new Set(rest.map((e) => e.label)).size >= 2) {
     const probe = train(rest, { minDf: 1 });

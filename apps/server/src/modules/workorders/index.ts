@@ -20,7 +20,9 @@ export const DEFAULT_WORK_ORDER_SETTINGS: DispatchSettings & WorkOrderSettings =
 
 /** Work orders and smart dispatch, wired to one database. */
 export function createWorkOrderServices(deps: { db: Db; audit: AuditService; settings?: Partial<DispatchSettings & WorkOrderSettings> }) {
-  const settings = { ...DEFAULT_WORK_ORDER_SETTINGS, ...deps.settings };
+  // Unset values (a partial configuration) keep their defaults.
+  const given = Object.fromEntries(Object.entries(deps.settings ?? {}).filter(([, v]) => v !== undefined));
+  const settings = { ...DEFAULT_WORK_ORDER_SETTINGS, ...given };
   const dispatch = createDispatchService({ db: deps.db, audit: deps.audit, settings });
   const workOrders = createWorkOrdersService({ db: deps.db, audit: deps.audit, dispatch, settings });
   return { dispatch, workOrders };

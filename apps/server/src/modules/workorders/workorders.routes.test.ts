@@ -114,8 +114,10 @@ describe('smart dispatch', () => {
     const category = body.current.find((m: { target: string }) => m.target === 'category');
     expect(category.version).toBe(1);
     expect(category.exampleCount).toBe(144);
-    expect(category.heldOutCount).toBe(28);
-    expect(category.accuracy).toBeGreaterThan(0.7);
+    // About 20 %, held back by whole titles (no title is in both halves).
+    expect(category.heldOutCount).toBeGreaterThanOrEqual(29);
+    expect(category.heldOutCount).toBeLessThan(48);
+    expect(category.accuracy).toBeGreaterThan(0.3);
     expect((await opB.get(`/api/dispatch/model?parkId=${parkA.park.id}`)).statusCode).toBe(403);
   });
 

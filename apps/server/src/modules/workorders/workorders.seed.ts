@@ -52,6 +52,20 @@ export const SEED_TEXTS: Record<Exclude<WorkOrderCategory, 'other'>, { zh: strin
   },
 };
 
+/** Things and faults per category: the seed composes them into many phrasings (对象 × 故障). */
+const SEED_PARTS: Record<Exclude<WorkOrderCategory, 'other'>, { things: string[]; faults: string[]; en: [string[], string[]] }> = {
+  elevator: { things: ['电梯', '客梯', '货梯', '2号电梯', '扶梯'], faults: ['困人', '门关不上', '有异响', '按钮失灵', '停运', '运行抖动'], en: [['elevator', 'lift'], ['stuck', 'door jammed', 'noisy', 'out of service']] },
+  hvac: { things: ['空调', '中央空调', '风机盘管', '空调外机', '新风机'], faults: ['不制冷', '漏水', '噪音大', '不出风', '制热差', '有异味'], en: [['AC', 'air conditioning', 'HVAC'], ['not cooling', 'leaking', 'too noisy', 'no airflow']] },
+  lighting: { things: ['走廊灯', '灯管', '楼梯灯', '筒灯', '路灯', '应急灯'], faults: ['不亮', '闪烁', '坏了', '一直亮着', '亮度不够'], en: [['light', 'lamp', 'ceiling light'], ['out', 'flickering', 'broken']] },
+  plumbing: { things: ['水管', '洗手池', '马桶', '地漏', '水龙头', '下水道'], faults: ['漏水', '堵塞', '反味', '没水', '滴水', '爆裂'], en: [['pipe', 'sink', 'toilet', 'drain', 'tap'], ['leaking', 'clogged', 'blocked', 'dripping']] },
+  fire: { things: ['烟感', '消防主机', '灭火器', '喷淋头', '消防栓', '防火门'], faults: ['误报', '故障报警', '过期', '漏水', '损坏', '关不严'], en: [['smoke detector', 'fire panel', 'sprinkler', 'fire door'], ['false alarm', 'fault', 'expired', 'damaged']] },
+  security: { things: ['门禁', '监控摄像头', '闸机', '后门', '访客系统', '监控录像'], faults: ['刷卡打不开', '黑屏', '无法识别', '未上锁', '故障', '缺失'], en: [['access control', 'CCTV camera', 'turnstile', 'back door'], ['not working', 'offline', 'unlocked']] },
+  cleaning: { things: ['卫生间', '走廊', '垃圾桶', '地毯', '楼梯间', '茶水间'], faults: ['很脏', '有垃圾', '满了', '有污渍', '有烟头', '地面湿滑'], en: [['restroom', 'corridor', 'trash bin', 'carpet'], ['dirty', 'needs cleaning', 'overflowing', 'stained']] },
+  network: { things: ['网络', 'WiFi', '宽带', '网口', '交换机', '光纤'], faults: ['断了', '信号差', '网速慢', '连不上', '故障', '中断'], en: [['internet', 'WiFi', 'network', 'ethernet'], ['down', 'slow', 'disconnecting', 'no signal']] },
+  parking: { things: ['车位', '道闸', '车牌识别', '充电桩', '月卡', '停车缴费'], faults: ['被占用', '不抬杆', '识别不了', '不能用', '无法入场', '系统故障'], en: [['parking space', 'gate barrier', 'EV charger', 'parking payment'], ['taken', 'stuck', 'not working']] },
+  electrical: { things: ['插座', '配电箱', '电闸', '整层', 'UPS', '电表'], faults: ['没电', '跳闸', '有焦味', '停电', '告警', '读数异常'], en: [['socket', 'breaker', 'power', 'distribution box'], ['no power', 'tripping', 'outage', 'burning smell']] },
+};
+
 /** Which team name handles a category ('property' teams per company, operator departments). */
 const TEAM_DEFS: { name: string; kind: 'property' | 'operator'; categories: WorkOrderCategory[] }[] = [
   { name: '工程维修班', kind: 'property', categories: ['elevator', 'hvac', 'lighting', 'plumbing', 'electrical', 'fire'] },
@@ -117,7 +131,10 @@ export async function seedWorkOrders(db: Db, services: { workorders: WorkOrderSe
   for (let i = 0; i < HISTORY; i++) {
     const category = r.pick(categories);
     const isEnglish = r.next() < 0.3;
-    const title = r.pick(isEnglish ? SEED_TEXTS[category].en : SEED_TEXTS[category].zh);
+    // Half the history repeats common phrasings, half composes a thing and a fault.
+    const p = SEED_PARTS[category];
+    const composed = isEnglish ? `${r.pick(p.en[0])} ${r.pick(p.en[1])}` : `${r.pick(p.things)}${r.pick(p.faults)}`;
+    const title = r.next() < 0.5 ? composed : r.pick(isEnglish ? SEED_TEXTS[category].en : SEED_TEXTS[category].zh);
     const b = r.pick(buildingRows);
     const d = districtRows.find((x) => x.id === b.districtId)!;
     const floor = r.int(1, 12);

@@ -8,7 +8,10 @@ function termOf(f: FeatureWeight): string {
   return f.feature.replace(/^[a-z]+:/, '');
 }
 
-function Terms({ features }: { features: FeatureWeight[] }) {
+function Terms({ features: all }: { features: FeatureWeight[] }) {
+  // A word and its characters may both weigh in (w:空调, c:空调): show each term once.
+  const seen = new Set<string>();
+  const features = all.filter((f) => !seen.has(termOf(f)) && seen.add(termOf(f)));
   const max = Math.max(...features.map((f) => f.weight), 1e-9);
   return (
     <Flex gap={4} wrap>

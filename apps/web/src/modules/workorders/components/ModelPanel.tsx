@@ -19,11 +19,15 @@ export function ModelPanel({ status }: { status: ModelStatus }) {
     },
     onError: (e) => void message.error(e.message),
   });
-  const history = [...status.history].reverse();
+  const versions = [...new Set(status.history.map((m) => m.version))].sort((a, b) => a - b);
   const series = (['category', 'team'] as const).map((target) => ({
     name: t(`workorders.model.target.${target}`),
     type: 'line' as const,
-    data: history.filter((m) => m.target === target).map((m) => [`v${m.version}`, Math.round(m.accuracy * 1000) / 10]),
+    connectNulls: true,
+    data: versions.map((v) => {
+      const m = status.history.find((h) => h.target === target && h.version === v);
+      return m ? Math.round(m.accuracy * 1000) / 10 : null;
+    }),
   }));
   return (
     <>
@@ -78,7 +82,7 @@ export function ModelPanel({ status }: { status: ModelStatus }) {
             <EChart
               height={220}
               testId="model-history-chart"
-              option={{ tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category' }, yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }, series }}
+              option={{ tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: versions.map((v) => `v${v}`) }, yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }, series }}
             />
           </Card>
         </Col>

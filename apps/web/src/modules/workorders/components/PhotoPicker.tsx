@@ -36,7 +36,7 @@ export function PhotoPicker({ count, onPick, isLoading }: PhotoPickerProps) {
   };
   return (
     <Flex vertical gap={4}>
-      <input ref={input} type="file" accept={PHOTO_LIMITS.types.join(',')} multiple hidden onChange={(e) => handleChange(e.target.files)} data-testid="wo-photo-input" />
+      <input ref={input} type="file" accept={PHOTO_LIMITS.types.join(',')} multiple hidden style={{ display: 'none' }} onChange={(e) => handleChange(e.target.files)} data-testid="wo-photo-input" />
       <Button icon={<CameraOutlined />} onClick={() => input.current?.click()} loading={isLoading} disabled={count >= PHOTO_LIMITS.maxPerOrder} data-testid="wo-photo-add">
         {t('workorders.photo.add')} ({count}/{PHOTO_LIMITS.maxPerOrder})
       </Button>
