@@ -6,6 +6,8 @@ import { useNavigate } from 'react-router';
 import { useBuildings } from '../modules/parks/hooks/useBuilding';
 import { addPhoto, createWorkOrder, WORK_ORDER_CATEGORIES, type NewWorkOrder } from '../modules/workorders/api/workorders.api';
 import { PhotoPicker } from '../modules/workorders/components/PhotoPicker';
+import { useCurrentParkId } from '../modules/workorders/hooks/useWorkOrders';
+import { useSession } from '../modules/auth/hooks/useSession';
 import { fileToBase64 } from '../modules/workorders/utils/photos';
 import { PageHeader } from '../ui/PageHeader';
 
@@ -16,13 +18,17 @@ export function WorkOrderRequestPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const buildings = useBuildings();
+  const { permissions } = useSession();
+  // Operators file in their park; requesters in their enterprise's (the server decides).
+  const operatorParkId = useCurrentParkId();
   const [files, setFiles] = useState<File[]>([]);
   const [isSaving, setIsSaving] = useState(false);
   const [form] = Form.useForm<NewWorkOrder>();
   const handleSubmit = async (v: NewWorkOrder) => {
     setIsSaving(true);
     try {
-      const order = await createWorkOrder({ ...v, description: v.description || undefined, locationText: v.locationText || undefined });
+      const parkId = permissions.isOperator && !v.buildingId ? operatorParkId : undefined;
+      const order = await createWorkOrder({ ...v, parkId, description: v.description || undefined, locationText: v.locationText || undefined });
       for (const f of files) await addPhoto(order.id, { fileName: f.name, contentType: f.type, dataBase64: await fileToBase64(f) });
       void qc.invalidateQueries({ queryKey: ['work-orders'] });
       void message.success(t('workorders.form.submitted', { number: order.number }));

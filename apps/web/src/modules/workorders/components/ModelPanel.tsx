@@ -22,8 +22,8 @@ export function ModelPanel({ status }: { status: ModelStatus }) {
   const versions = [...new Set(status.history.map((m) => m.version))].sort((a, b) => a - b);
   const series = (['category', 'team'] as const).map((target) => ({
     name: t(`workorders.model.target.${target}`),
-    type: 'line' as const,
-    connectNulls: true,
+    // Bars: the shared chart primitive registers bar, pie, funnel and gauge charts.
+    type: 'bar' as const,
     data: versions.map((v) => {
       const m = status.history.find((h) => h.target === target && h.version === v);
       return m ? Math.round(m.accuracy * 1000) / 10 : null;
