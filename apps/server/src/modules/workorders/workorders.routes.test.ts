@@ -4,7 +4,8 @@ import { auditLog } from '../identity/identity.table';
 import { buildCreditCode, buildEnterprise, buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../testing/builders';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { SEED_TEXTS } from './workorders.seed';
-import { workOrderEvents, workOrders, workOrderTeams, type WorkOrderCategory } from './workorders.table';
+import { startWorkOrderJobs } from './workorders.jobs';
+import { dispatchModels, workOrderEvents, workOrders, workOrderTeams, type WorkOrderCategory } from './workorders.table';
 
 type Built = Awaited<ReturnType<typeof buildPark>>;
 let t: TestApp;
@@ -154,6 +155,26 @@ describe('smart dispatch', () => {
     expect(category.version).toBe(2);
     expect(category.exampleCount).toBe(145);
     expect(retrained.json().correctionsSinceTraining).toBe(0);
+  });
+});
+
+describe('background jobs', () => {
+  test('the worker retrains a park whose model is stale, and leaves a park without history alone', async () => {
+    const before = (await op.get(`/api/dispatch/model?parkId=${parkA.park.id}`)).json().current.find((m: { target: string }) => m.target === 'category').version as number;
+    expect(await t.services.workorders.dispatch.retrainDue(SYSTEM)).toEqual([]);
+    await t.database.db.update(dispatchModels).set({ trainedAt: new Date(Date.now() - 3 * 86_400_000) }).where(eq(dispatchModels.parkId, parkA.park.id));
+    expect(await t.services.workorders.dispatch.retrainDue(SYSTEM)).toEqual([parkA.park.id]);
+    const after = (await op.get(`/api/dispatch/model?parkId=${parkA.park.id}`)).json().current.find((m: { target: string }) => m.target === 'category');
+    expect(after).toMatchObject({ version: before + 1, trigger: 'schedule' });
+  });
+
+  test('the job loop ticks escalation and retraining and stops cleanly', async () => {
+    const errors: unknown[] = [];
+    const jobs = startWorkOrderJobs({ ...t.services.workorders, escalationIntervalMs: 20, retrainCheckIntervalMs: 20, log: { info: () => undefined, error: (obj) => errors.push(obj) } });
+    await expect.poll(() => jobs.stats.escalationTicks >= 2 && jobs.stats.retrainTicks >= 1).toBe(true);
+    await jobs.stop();
+    expect(errors).toEqual([]);
+    expect(jobs.stats.errors).toBe(0);
   });
 });
 

@@ -96,7 +96,7 @@ export const workOrders = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** Human-friendly number, e.g. 10234. */
-    number: bigint('number', { mode: 'number' }).generatedAlwaysAsIdentity({ startWith: 10001 }).notNull(),
+    number: bigint('number', { mode: 'number' }).generatedByDefaultAsIdentity({ startWith: 10001 }).notNull(),
     parkId: uuid('park_id')
       .notNull()
       .references(() => parks.id, { onDelete: 'restrict' }),
@@ -152,7 +152,8 @@ export const workOrders = pgTable(
 export const workOrderEvents = pgTable(
   'work_order_events',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    // By default (not always): a restored backup inserts the original ids.
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     workOrderId: uuid('work_order_id')
       .notNull()
       .references(() => workOrders.id, { onDelete: 'cascade' }),
