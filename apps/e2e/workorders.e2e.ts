@@ -38,6 +38,17 @@ function png(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** Clicks the dialog's OK and waits until it has closed (once more if the first click hit its opening animation). */
+async function confirmDialog(page: Page): Promise<void> {
+  const ok = page.getByTestId('wo-dialog-ok');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await ok.click();
+    const closed = await ok.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+    if (closed) return;
+  }
+  throw new Error('the dialog did not close');
+}
+
 async function statusText(page: Page): Promise<string> {
   return (await page.getByTestId('wo-status').first().innerText()).trim();
 }
@@ -88,6 +99,8 @@ describe('work orders in a real browser', () => {
     const staff = await staffCtx.newPage();
     await login(staff, 'property');
     await staff.goto('/work-orders');
+    await staff.getByTestId('wo-card').filter({ hasText: title }).waitFor();
+    await screenshot(staff, 'wo-staff-queue-phone');
     await staff.getByTestId('wo-card').filter({ hasText: title }).click();
     await staff.waitForURL(/\/work-orders\/[0-9a-f-]{36}$/);
     await screenshot(staff, 'wo-staff-detail-phone');
@@ -99,8 +112,8 @@ describe('work orders in a real browser', () => {
     await expect.poll(() => staff.locator('[data-testid="wo-photos"] img').count()).toBe(2);
     await staff.getByTestId('wo-action-resolve').click();
     await staff.getByTestId('wo-dialog-comment').fill('已清洗滤网并补充冷媒，恢复制冷');
-    await staff.getByTestId('wo-dialog-ok').click();
-    await expect.poll(() => statusText(staff)).toBe('已解决');
+    await confirmDialog(staff);
+    await expect.poll(() => statusText(staff), { timeout: 10_000 }).toBe('已解决');
     await screenshot(staff, 'wo-staff-resolved-phone');
     await staffCtx.close();
 
@@ -111,7 +124,7 @@ describe('work orders in a real browser', () => {
     await member.getByTestId('wo-action-rate').click();
     await member.locator('[data-testid="wo-rate-stars"] li').nth(3).click();
     await member.getByTestId('wo-rate-comment').fill('响应很快');
-    await member.getByTestId('wo-dialog-ok').click();
+    await confirmDialog(member);
     await expect.poll(() => member.getByTestId('wo-timeline').innerText()).toContain('★★★★');
     await screenshot(member, 'wo-rated-phone');
     await memberCtx.close();
