@@ -140,6 +140,21 @@ describe('work orders in a real browser', () => {
     await page.getByTestId('wo-row-title').first().click();
     await page.getByTestId('wo-timeline').waitFor();
     await screenshot(page, 'wo-detail-desktop');
+    // The triage queue: the demo's low-confidence order, confirmed with a team chosen by the operator.
+    await page.getByTestId('nav-dispatch-triage').click();
+    const rows = page.locator('[data-testid="triage-table"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const before = await rows.count();
+    await screenshot(page, 'wo-triage-desktop');
+    const row = rows.first();
+    const title = (await row.locator('a').first().innerText()).trim();
+    if (!(await row.getByTestId('triage-confirm').isEnabled())) {
+      await row.getByTestId('triage-team').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    }
+    await row.getByTestId('triage-confirm').click();
+    await expect.poll(() => rows.count()).toBe(before - 1);
+    expect(await page.locator('[data-testid="triage-table"]').innerText()).not.toContain(title);
     await page.getByTestId('nav-dispatch-model').click();
     await page.getByTestId('model-category').waitFor();
     expect(await page.getByTestId('model-category').innerText()).toMatch(/v1/);

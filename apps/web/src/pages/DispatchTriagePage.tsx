@@ -14,7 +14,6 @@ export function DispatchTriagePage() {
   const parkId = useCurrentParkId();
   const list = useWorkOrders({ triage: 'true', status: 'new', pageSize: 100, parkId }, { refetchInterval: 10_000 });
   const teams = useTeams(parkId);
-  const teamName = new Map((teams.data ?? []).map((tm) => [tm.id, tm.name]));
   return (
     <>
       <PageHeader title={t('workorders.triage.title')} subtitle={t('workorders.triage.subtitle')} crumbs={[{ title: t('workorders.nav.triage') }]} />
@@ -22,7 +21,7 @@ export function DispatchTriagePage() {
         {list.isError && !list.data ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<WorkOrder & { predictedTeamId?: string | null }>
+          <Table<WorkOrder>
             rowKey="id"
             loading={list.isFetching}
             dataSource={list.data?.items ?? []}
@@ -46,7 +45,7 @@ export function DispatchTriagePage() {
               },
               { title: t('workorders.triage.predicted'), width: 130, render: (_, o) => <Tag>{t(`workorders.category.${o.category}`)}</Tag> },
               { title: t('workorders.fields.confidence'), width: 100, dataIndex: 'confidence', render: (c: number | null) => <Tag color={(c ?? 0) < 0.3 ? 'red' : 'orange'}>{formatPercent(c, 0)}</Tag> },
-              { title: t('common.actions'), width: 420, render: (_, o) => <TriageDispatch order={o} teams={teams.data ?? []} teamName={teamName} /> },
+              { title: t('common.actions'), width: 420, render: (_, o) => <TriageDispatch order={o} teams={teams.data ?? []} /> },
             ]}
           />
         )}

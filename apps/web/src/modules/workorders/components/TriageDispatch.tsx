@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useWorkOrderMutation } from '../hooks/useWorkOrders';
 
 /** One triage row's decision: category and team preset from the prediction; confirm or correct. */
-export function TriageDispatch({ order, teams }: { order: WorkOrder; teams: Team[]; teamName: Map<string, string> }) {
+export function TriageDispatch({ order, teams }: { order: WorkOrder; teams: Team[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   // The prediction (including the team the model would pick) is in the order's decision.
