@@ -40,6 +40,11 @@ const envSchema = z.object({
   PAYMENT_SANDBOX_SECRET: z.string().min(16).optional(),
   PAYMENT_SANDBOX_NOTIFY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
   PAYMENT_SANDBOX_DUPLICATE_RATE: z.coerce.number().min(0).max(1).default(0.2),
+  DISPATCH_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  DISPATCH_RETRAIN_AFTER_CORRECTIONS: z.coerce.number().int().min(1).default(20),
+  DISPATCH_RETRAIN_INTERVAL_HOURS: z.coerce.number().min(0.01).default(24),
+  WORK_ORDER_ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  WORK_ORDER_ESCALATE_TO_OPERATOR_MINUTES: z.coerce.number().int().min(0).default(30),
 });
 
 export interface AppConfig {
@@ -68,6 +73,12 @@ export interface AppConfig {
   webDist: string;
   /** Built-in sandbox payment provider: webhook HMAC secret (derived from the session secret when unset), delay, duplicate rate. */
   paymentSandbox: { secret: string; notifyDelayMs: number; duplicateRate: number };
+  /** Smart dispatch: orders at least this confident are dispatched without a human. */
+  dispatchConfidenceThreshold: number;
+  dispatchRetrainAfterCorrections: number;
+  dispatchRetrainIntervalHours: number;
+  workOrderEscalationIntervalSeconds: number;
+  workOrderEscalateToOperatorMinutes: number;
 }
 
 /** Raised when the environment is invalid; the message names each offending variable. */
@@ -121,5 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       notifyDelayMs: e.PAYMENT_SANDBOX_NOTIFY_DELAY_MS,
       duplicateRate: e.PAYMENT_SANDBOX_DUPLICATE_RATE,
     },
+    dispatchConfidenceThreshold: e.DISPATCH_CONFIDENCE_THRESHOLD,
+    dispatchRetrainAfterCorrections: e.DISPATCH_RETRAIN_AFTER_CORRECTIONS,
+    dispatchRetrainIntervalHours: e.DISPATCH_RETRAIN_INTERVAL_HOURS,
+    workOrderEscalationIntervalSeconds: e.WORK_ORDER_ESCALATION_INTERVAL_SECONDS,
+    workOrderEscalateToOperatorMinutes: e.WORK_ORDER_ESCALATE_TO_OPERATOR_MINUTES,
   };
 }

@@ -13,11 +13,13 @@ import { createBillingServices } from './modules/billing';
 import { createParkingService, handleGateCameraEvent } from './modules/parking';
 import { createLiveBus, createLiveHub } from './modules/live';
 import { createIocService } from './modules/iot/ioc';
+import { createWorkOrderServices } from './modules/workorders';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
-  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret'>>,
+  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> &
+    Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret' | 'dispatchConfidenceThreshold' | 'dispatchRetrainAfterCorrections' | 'dispatchRetrainIntervalHours' | 'workOrderEscalateToOperatorMinutes'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -36,7 +38,7 @@ export function createServices(
   // Live push: producers publish ids; api instances' hubs load details and fan out by scope.
   const live = createLiveBus({ database });
   const liveHub = createLiveHub({ db, bus: live });
-  const alarms = createAlarmServices({ database, audit, engine: { onAlarmsChanged: (ids) => live.publish('alarms', ids) }, onAlarmChange: (ids) => live.publish('alarms', ids) });
+  const alarms = createAlarmServices({ database, audit, engine: { onAlarmsChanged: (ids) => live.publish('alarms', ids), onRaised: (alarmIds) => workorders.workOrders.createFromAlarms(alarmIds) }, onAlarmChange: (ids) => live.publish('alarms', ids) });
   const iot = createIotServices({
     database,
     audit,
@@ -57,7 +59,18 @@ export function createServices(
   const parking = createParkingService({ db, audit, billing: payments.billing });
   // Gate cameras' plate reads over MQTT (`parkos/{code}/events`); off the ingest path, never awaited.
   iot.ingest.onDeviceEvent((device, payload) => void handleGateCameraEvent(parking, device, payload));
-  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking };
+  const workorders = createWorkOrderServices({
+    db,
+    audit,
+    settings: {
+      confidenceThreshold: config.dispatchConfidenceThreshold,
+      retrainAfterCorrections: config.dispatchRetrainAfterCorrections,
+      retrainIntervalHours: config.dispatchRetrainIntervalHours,
+      escalateToOperatorAfterMinutes: config.workOrderEscalateToOperatorMinutes,
+      trainingMode: config.env === 'test' ? 'inline' : 'thread',
+    },
+  });
+  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders };
 }
 
 export type Services = ReturnType<typeof createServices>;

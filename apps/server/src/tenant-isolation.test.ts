@@ -31,9 +31,11 @@ beforeAll(async () => {
   await buildUser(t.services, 'e1.admin', [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: e1.id }]);
   await buildUser(t.services, 'e1.member', [{ role: 'member', scopeType: 'enterprise', scopeId: e1.id }]);
   await buildUser(t.services, 'e2.secret.member', [{ role: 'member', scopeType: 'enterprise', scopeId: e2.id }]);
+  const e2Member = await t.login('e2.secret.member', TEST_PASSWORD);
+  expect((await e2Member.post('/api/work-orders', { title: 'SECRET-WO 乙方机房漏水' })).statusCode).toBe(201);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO'];
 });
 afterAll(() => t.close());
 

@@ -128,6 +128,9 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress)
   const gunzip = zlib.createGunzip();
   const input = fs.createReadStream(file).pipe(gunzip);
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  // Take the iterator now: it buffers lines from here on, while `begin` and the deletes below
+  // wait on the database (PostgreSQL round trips let readline emit lines that were then lost).
+  const iterator = lines[Symbol.asyncIterator]();
   let streamError: Error | undefined;
   gunzip.on('error', (err) => {
     streamError = new Error(`${file} is damaged or not a ParkOS backup (${err.message})`);
@@ -148,7 +151,7 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress)
       current.batch = [];
       onProgress(current.table, current.done, current.total);
     };
-    for await (const line of lines) {
+    for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
       if (!line) continue;
       const obj = JSON.parse(line) as { format?: string; version?: number; table?: string; rows?: number; r?: unknown };
       if (!header) {

@@ -8,3 +8,4 @@ export * from '../modules/iot/alarms/alarms.table';
 export * from '../modules/community/news/news.table';
 export * from '../modules/billing/billing.table';
 export * from '../modules/parking/parking.table';
+export * from '../modules/workorders/workorders.table';

@@ -8,6 +8,7 @@ import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { startExternalIngest } from '../modules/iot';
 import { startSilentDeviceJob } from '../modules/iot/alarms';
 import { startDeviceStatusJob } from '../modules/live';
+import { startWorkOrderJobs } from '../modules/workorders';
 
 export interface RunningServer {
   url?: string;
@@ -59,6 +60,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Live push: devices going offline (online arrives with their telemetry).
     const status = startDeviceStatusJob({ database, bus: services.live, log });
     stops.push(() => status.stop());
+    // Work orders: overdue escalation, and dispatch-model retraining (schedule or corrections).
+    const workOrderJobs = startWorkOrderJobs({ ...services.workorders, escalationIntervalMs: config.workOrderEscalationIntervalSeconds * 1000, retrainCheckIntervalMs: 60_000, log });
+    stops.push(() => workOrderJobs.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { RequestContext } from '../lib/context';
 import { SYSTEM_ACTOR } from '../modules/identity/actor';
+import { seedWorkOrders } from '../modules/workorders/workorders.seed';
 import type { Services } from '../services';
 import {
   buildings,
@@ -274,6 +275,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
     enterpriseIds: [entRows[0].id, entRows[1].id],
   });
   await seedDemoNews(db, services.news, { parkId: park.id, enterpriseId: entRows[0].id });
+  await seedWorkOrders(db, services, ctx, park.id);
   await db.transaction((tx) =>
     services.audit.record(tx, ctx, {
       action: 'demo.seeded',

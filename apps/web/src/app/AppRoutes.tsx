@@ -28,6 +28,11 @@ import { ParkingPage } from '../pages/ParkingPage';
 import { PaymentPage } from '../pages/PaymentPage';
 import { ReceiptPage } from '../pages/ReceiptPage';
 import { ReconciliationPage } from '../pages/ReconciliationPage';
+import { DispatchModelPage } from '../pages/DispatchModelPage';
+import { DispatchTriagePage } from '../pages/DispatchTriagePage';
+import { WorkOrderDetailPage } from '../pages/WorkOrderDetailPage';
+import { WorkOrderRequestPage } from '../pages/WorkOrderRequestPage';
+import { WorkOrdersPage } from '../pages/WorkOrdersPage';
 import { HomePage } from './HomePage';
 import { RequireAuth } from './RequireAuth';
 import { RequirePermission } from './RequirePermission';
@@ -66,6 +71,11 @@ export function AppRoutes() {
           <Route path="payments/:id/receipt" element={<ReceiptPage />} />
           <Route path="billing/reconciliation" element={<RequirePermission flag="isOperator"><ReconciliationPage /></RequirePermission>} />
           <Route path="parking" element={<ParkingPage />} />
+          <Route path="work-orders" element={<WorkOrdersPage />} />
+          <Route path="work-orders/new" element={<WorkOrderRequestPage />} />
+          <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
+          <Route path="dispatch/triage" element={<RequirePermission flag="isOperator"><DispatchTriagePage /></RequirePermission>} />
+          <Route path="dispatch/model" element={<RequirePermission flag="isOperator"><DispatchModelPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -214,4 +214,42 @@ export const en: Messages = {
     devicesOnFloor: '{{count}} devices on this floor', devicesOnMap: '{{count}} devices with coordinates', noFloor: 'Choose a building and floor', zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Whole plan', clusterTitle: '{{count}} devices: click to zoom in',
     plotLabel: 'Device positions', devicesShown: '{{total}} devices',
   },
+  workorders: {
+    nav: { list: 'Work orders', triage: 'Dispatch triage', model: 'Dispatch model', new: 'Report a problem' },
+    title: 'Work orders', subtitle: 'Alarms, patrol findings and requests become work orders, dispatched to teams automatically', myQueue: 'My queue', myQueueHint: 'Orders dispatched to my teams', myRequests: 'My requests', newRequest: 'Report a problem',
+    filterStatus: 'Status', filterCategory: 'Category', filterPriority: 'Priority', filterSla: 'SLA', open: 'Open', search: 'Search title or description', empty: 'No work orders', escalated: 'Escalated',
+    status: { new: 'New', dispatched: 'Dispatched', accepted: 'Accepted', in_progress: 'In progress', resolved: 'Resolved', verified: 'Verified', closed: 'Closed' },
+    category: { elevator: 'Elevator', hvac: 'HVAC', lighting: 'Lighting', plumbing: 'Plumbing', fire: 'Fire safety', security: 'Security', cleaning: 'Cleaning', network: 'Network', parking: 'Parking', electrical: 'Electrical', other: 'Other' },
+    priority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
+    source: { alarm: 'Alarm', patrol: 'Patrol', inspection: 'Inspection', member_request: 'Member request', enterprise_request: 'Enterprise request', operator: 'Operator' },
+    sla: { ok: 'On track', at_risk: 'At risk', overdue: 'Overdue', met: 'Met', breached: 'Breached' },
+    fields: {
+      number: 'No.', title: 'Title', description: 'Description', category: 'Category', priority: 'Priority', location: 'Location', building: 'Building', locationText: 'Exact location', team: 'Team', requester: 'Requester',
+      createdAt: 'Created', responseDue: 'Respond by', resolutionDue: 'Resolve by', confidence: 'Confidence', photos: 'Photos', rating: 'Rating', status: 'Status', source: 'Source', sla: 'SLA',
+    },
+    actions: { dispatch: 'Dispatch', accept: 'Accept', start: 'Start', resolve: 'Resolve', verify: 'Confirm fixed', close: 'Close', reopen: 'Reopen', rate: 'Rate', comment: 'Comment', addPhoto: 'Add photo' },
+    events: {
+      created: 'Created', classified: 'Classified', triaged: 'Triaged', dispatched: 'Dispatched', accepted: 'Accepted', started: 'Started', resolved: 'Resolved', verified: 'Verified', closed: 'Closed', reopened: 'Reopened',
+      commented: 'Comment', photo_added: 'Photo added', rated: 'Rated', escalated: 'Escalated',
+    },
+    escalation: { team_lead: 'team lead notified', operator: 'operator notified' },
+    timeline: 'Progress', comments: 'Comments', commentPlaceholder: 'Write a comment…', send: 'Send', resolveComment: 'What was done (optional)', closeReason: 'Reason for closing',
+    decision: {
+      title: 'Why it went here', automatic: 'Dispatched automatically', triage: 'Sent to triage', confidence: 'Confidence {{value}} (threshold {{threshold}})', categoryBy: 'Category: {{category}}',
+      categorySource: { given: 'given by the requester', rule: 'set by the alarm rule', model: 'predicted ({{value}})', default: 'undetermined' },
+      teamBy: 'Team: {{team}}', teamSource: { model: 'predicted ({{value}})', location: 'location rule', none: 'undetermined' },
+      terms: 'Terms that weighed most', locationRule: '{{district}} is contracted to {{company}}: dispatched to its team by the location rule', modelVersion: 'Models: category v{{category}} · team v{{team}}',
+    },
+    triage: {
+      title: 'Dispatch triage', subtitle: 'Orders below the confidence threshold: confirm or correct category and team; corrections become training data', predicted: 'Predicted', confirm: 'Dispatch', empty: 'Nothing waiting for triage', dispatched: 'Dispatched',
+    },
+    model: {
+      title: 'Dispatch model', subtitle: 'Trained only on this park’s closed work orders; no weights are downloaded', target: { category: 'Category model', team: 'Team model' }, accuracy: 'Held-out accuracy', version: 'Version', trainedAt: 'Trained at',
+      examples: 'Training examples', heldOut: '{{count}} held back (20%)', labels: '{{count}} labels', retrain: 'Retrain now', retrained: 'Model retrained', corrections: 'Corrections since training', correctionsHint: 'retrains automatically at {{count}}',
+      threshold: 'Auto-dispatch threshold', automaticShare: 'Dispatched automatically', triageCount: 'In triage', history: 'Training history', trigger: 'Trigger', trainingMs: 'Took', none: 'No model yet (needs at least 10 closed orders)',
+    },
+    form: { title: 'Report a problem', subtitle: 'Describe it, add up to 9 photos; it goes to the right team automatically', titlePlaceholder: 'e.g. AC not cooling in meeting room 3F', categoryOptional: 'Category (optional, detected automatically)', submit: 'Submit', submitted: 'Submitted as No. {{number}}' },
+    photo: { add: 'Add photos', hint: 'JPEG/PNG/WebP, up to 5 MB each, at most 9', typeError: 'Only JPEG, PNG and WebP images', sizeError: 'A photo may be at most 5 MB', tooMany: 'At most 9 photos', uploaded: 'Photo uploaded' },
+    rating: { title: 'Rate the result', comment: 'Comment (optional)', submit: 'Submit rating', thanks: 'Thank you for your rating' },
+  },
 };

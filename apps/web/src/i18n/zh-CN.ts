@@ -212,4 +212,42 @@ export const zhCN = {
     devicesOnFloor: '本层 {{count}} 个设备', devicesOnMap: '共 {{count}} 个有坐标的设备', noFloor: '请选择楼宇和楼层', zoomIn: '放大', zoomOut: '缩小', resetZoom: '全图', clusterTitle: '{{count}} 个设备，点击放大',
     plotLabel: '设备分布图', devicesShown: '共 {{total}} 个设备',
   },
+  workorders: {
+    nav: { list: '工单', triage: '派单待确认', model: '智能派单模型', new: '我要报修' },
+    title: '工单', subtitle: '告警、巡查、报修自动成为工单，智能派单到班组', myQueue: '我的工单', myQueueHint: '派给我所在班组的工单', myRequests: '我的报修', newRequest: '我要报修',
+    filterStatus: '状态', filterCategory: '类别', filterPriority: '优先级', filterSla: 'SLA', open: '未完成', search: '搜索标题或描述', empty: '暂无工单', escalated: '已升级',
+    status: { new: '待分派', dispatched: '已派单', accepted: '已接单', in_progress: '处理中', resolved: '已解决', verified: '已确认', closed: '已关闭' },
+    category: { elevator: '电梯', hvac: '空调', lighting: '照明', plumbing: '给排水', fire: '消防', security: '安防', cleaning: '保洁', network: '网络', parking: '停车', electrical: '供电', other: '其他' },
+    priority: { urgent: '紧急', high: '高', normal: '普通', low: '低' },
+    source: { alarm: '告警', patrol: '巡查', inspection: '检查', member_request: '职工报修', enterprise_request: '企业报修', operator: '运营录入' },
+    sla: { ok: '正常', at_risk: '即将超时', overdue: '已超时', met: '按时完成', breached: '超时完成' },
+    fields: {
+      number: '工单号', title: '标题', description: '描述', category: '类别', priority: '优先级', location: '位置', building: '楼宇', locationText: '具体位置', team: '处理班组', requester: '报修人',
+      createdAt: '创建时间', responseDue: '响应截止', resolutionDue: '解决截止', confidence: '置信度', photos: '照片', rating: '评价', status: '状态', source: '来源', sla: 'SLA',
+    },
+    actions: { dispatch: '派单', accept: '接单', start: '开始处理', resolve: '完成', verify: '确认解决', close: '关闭', reopen: '重新打开', rate: '评价', comment: '评论', addPhoto: '添加照片' },
+    events: {
+      created: '创建', classified: '智能分类', triaged: '人工确认', dispatched: '派单', accepted: '接单', started: '开始处理', resolved: '完成', verified: '确认解决', closed: '关闭', reopened: '重新打开',
+      commented: '评论', photo_added: '添加照片', rated: '评价', escalated: '超时升级',
+    },
+    escalation: { team_lead: '已通知班组长', operator: '已通知运营人员' },
+    timeline: '处理进度', comments: '评论', commentPlaceholder: '写下评论…', send: '发送', resolveComment: '处理说明（可选）', closeReason: '关闭原因',
+    decision: {
+      title: '派单依据', automatic: '自动派单', triage: '进入人工确认', confidence: '综合置信度 {{value}}（阈值 {{threshold}}）', categoryBy: '类别：{{category}}',
+      categorySource: { given: '由报修人指定', rule: '由告警规则指定', model: '模型预测（置信度 {{value}}）', default: '无法判断' },
+      teamBy: '班组：{{team}}', teamSource: { model: '模型预测（置信度 {{value}}）', location: '位置规则', none: '未确定' },
+      terms: '关键特征', locationRule: '{{district}} 由 {{company}} 签约服务，按位置规则派给其班组', modelVersion: '模型版本：类别 v{{category}} · 班组 v{{team}}',
+    },
+    triage: {
+      title: '派单待确认', subtitle: '置信度低于阈值的工单：确认或更正类别与班组，更正会成为训练数据', predicted: '预测', confirm: '确认派单', empty: '没有待确认的工单', dispatched: '已派单',
+    },
+    model: {
+      title: '智能派单模型', subtitle: '模型只用本园区已关闭的工单训练，不下载任何权重', target: { category: '类别模型', team: '班组模型' }, accuracy: '留出集准确率', version: '版本', trainedAt: '训练时间',
+      examples: '训练样本', heldOut: '留出 {{count}} 条（20%）', labels: '{{count}} 个标签', retrain: '立即重新训练', retrained: '模型已重新训练', corrections: '上次训练后的人工更正', correctionsHint: '达到 {{count}} 条自动重新训练',
+      threshold: '自动派单阈值', automaticShare: '自动派单比例', triageCount: '待确认', history: '训练历史', trigger: '触发方式', trainingMs: '耗时', none: '尚无模型（需要至少 10 条已关闭工单）',
+    },
+    form: { title: '我要报修', subtitle: '描述问题，可附最多 9 张照片；系统会自动派给负责的班组', titlePlaceholder: '例如：3楼会议室空调不制冷', categoryOptional: '类别（可不选，系统自动判断）', submit: '提交', submitted: '已提交，工单号 {{number}}' },
+    photo: { add: '添加照片', hint: 'JPEG/PNG/WebP，每张不超过 5 MB，最多 9 张', typeError: '只支持 JPEG、PNG、WebP 图片', sizeError: '图片不能超过 5 MB', tooMany: '最多 9 张照片', uploaded: '照片已上传' },
+    rating: { title: '评价处理结果', comment: '评价内容（可选）', submit: '提交评价', thanks: '感谢评价' },
+  },
 };

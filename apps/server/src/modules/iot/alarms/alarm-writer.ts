@@ -78,8 +78,8 @@ export interface WriteResult {
  * Raises or repeats alarms; each (rule, device) at most once per call.
  * Runs inside the caller's transaction.
  */
-export async function raiseAlarms(query: RawQuery, requests: readonly RaiseRequest[], changedIds?: string[]): Promise<Omit<WriteResult, 'cleared'>> {
-  const result = { raised: 0, repeated: 0, reactivated: 0 };
+export async function raiseAlarms(query: RawQuery, requests: readonly RaiseRequest[], changedIds?: string[]): Promise<Omit<WriteResult, 'cleared'> & { raisedIds: string[] }> {
+  const result = { raised: 0, repeated: 0, reactivated: 0, raisedIds: [] as string[] };
   if (requests.length === 0) return result;
   const rows = await query<{ id: string; change: string }>(RAISE_SQL, [
     requests.map((r) => r.ruleId),
@@ -92,7 +92,10 @@ export async function raiseAlarms(query: RawQuery, requests: readonly RaiseReque
   ]);
   for (const r of rows) {
     changedIds?.push(r.id);
-    if (r.change === 'raised') result.raised++;
+    if (r.change === 'raised') {
+      result.raised++;
+      result.raisedIds.push(r.id);
+    }
     else if (r.change === 'reactivated') result.reactivated++;
     else result.repeated++;
   }

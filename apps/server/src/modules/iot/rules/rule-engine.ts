@@ -48,6 +48,8 @@ export interface RuleEngineOptions {
   log?: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   /** Called after commit with the ids of alarms raised, repeated or cleared (live push). */
   onAlarmsChanged?: (alarmIds: string[]) => void;
+  /** Called after commit with the ids of newly raised alarms (work orders subscribe here); never awaited. */
+  onRaised?: (alarmIds: string[]) => Promise<unknown>;
 }
 
 function matches(rule: RuleRow, d: DeviceScope): boolean {
@@ -165,7 +167,7 @@ export function createRuleEngine(options: RuleEngineOptions) {
         ]);
       }
       // Round k applies the k-th op of every pair, so a raise → clear → raise within one batch keeps its order.
-      const totals = { raised: 0, repeated: 0, reactivated: 0, cleared: 0 };
+      const totals = { raised: 0, repeated: 0, reactivated: 0, cleared: 0, raisedIds: [] as string[] };
       const maxOps = Math.max(0, ...save.map(([, d]) => d.ops.length));
       for (let round = 0; round < maxOps; round++) {
         const raises: RaiseRequest[] = [];
@@ -181,6 +183,7 @@ export function createRuleEngine(options: RuleEngineOptions) {
         totals.raised += r.raised;
         totals.repeated += r.repeated;
         totals.reactivated += r.reactivated;
+        totals.raisedIds.push(...r.raisedIds);
         totals.cleared += await clearAlarms(query, clears, changedIds);
       }
       return totals;
@@ -190,7 +193,10 @@ export function createRuleEngine(options: RuleEngineOptions) {
     stats.reactivated += result.reactivated;
     stats.cleared += result.cleared;
     if (changedIds.length) options.onAlarmsChanged?.(changedIds);
-    return result;
+    if (result.raisedIds.length && options.onRaised) {
+      options.onRaised(result.raisedIds).catch((err: unknown) => options.log?.error({ err }, 'alarm onRaised hook failed'));
+    }
+    return { raised: result.raised, repeated: result.repeated, reactivated: result.reactivated, cleared: result.cleared };
   }
 
   /** Evaluates threshold and rate-of-change rules against committed readings. */

@@ -8,6 +8,9 @@ import {
   ReconciliationOutlined,
   BankOutlined,
   ClusterOutlined,
+  ToolOutlined,
+  BranchesOutlined,
+  ExperimentOutlined,
   DashboardOutlined,
   FunnelPlotOutlined,
   FundProjectionScreenOutlined,
@@ -45,6 +48,9 @@ export function useNavItems(): NavItem[] {
   if (p.canManageDevices) items.push({ key: 'devices', path: '/devices', label: t('nav.devices'), icon: <ClusterOutlined /> });
   if (p.canSeeIoc) items.push({ key: 'ioc', path: '/ioc', label: t('ioc.nav.screen'), icon: <FundProjectionScreenOutlined /> });
   if (p.canSeeIoc) items.push({ key: 'alarms', path: '/alarms', label: t('ioc.nav.alarms'), icon: <AlertOutlined /> });
+  if (p.isOperator || p.isProperty || p.isEnterpriseUser) items.push({ key: 'work-orders', path: '/work-orders', label: t('workorders.nav.list'), icon: <ToolOutlined /> });
+  if (p.isOperator) items.push({ key: 'dispatch-triage', path: '/dispatch/triage', label: t('workorders.nav.triage'), icon: <BranchesOutlined /> });
+  if (p.isOperator) items.push({ key: 'dispatch-model', path: '/dispatch/model', label: t('workorders.nav.model'), icon: <ExperimentOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'ledger', path: '/ledger', label: t('nav.ledger'), icon: <SafetyCertificateOutlined /> });

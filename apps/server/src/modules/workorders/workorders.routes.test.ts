@@ -1,0 +1,354 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { auditLog } from '../identity/identity.table';
+import { buildCreditCode, buildEnterprise, buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../testing/builders';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { SEED_TEXTS } from './workorders.seed';
+import { startWorkOrderJobs } from './workorders.jobs';
+import { dispatchModels, workOrderEvents, workOrders, workOrderTeams, type WorkOrderCategory } from './workorders.table';
+
+type Built = Awaited<ReturnType<typeof buildPark>>;
+let t: TestApp;
+let parkA: Built;
+let parkB: Built;
+let districtB: { id: string };
+let buildingB: { id: string };
+let op: TestClient;
+let opB: TestClient;
+let staff1: TestClient;
+let staff2: TestClient;
+let member1: TestClient;
+let admin1: TestClient;
+let member2: TestClient;
+let teams: { eng1: string; eng2: string; clean1: string; it: string };
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)]);
+
+/** Closed history of park A: categories by text, teams by category and district. */
+async function seedHistory() {
+  const cats: WorkOrderCategory[] = ['hvac', 'elevator', 'plumbing', 'network', 'cleaning', 'lighting'];
+  const values = [];
+  let i = 0;
+  for (const category of cats) {
+    const texts = [...SEED_TEXTS[category as keyof typeof SEED_TEXTS].zh, ...SEED_TEXTS[category as keyof typeof SEED_TEXTS].en];
+    for (let k = 0; k < 24; k++) {
+      const inB = k % 2 === 1;
+      const team = category === 'network' ? teams.it : category === 'cleaning' ? teams.clean1 : inB ? teams.eng2 : teams.eng1;
+      const createdAt = new Date(Date.now() - (i++ + 10) * 3_600_000);
+      values.push({
+        parkId: parkA.park.id,
+        districtId: inB ? districtB.id : parkA.district.id,
+        title: texts[k % texts.length],
+        description: inB ? 'B1栋' : 'A1栋',
+        category,
+        priority: 'normal' as const,
+        status: 'closed' as const,
+        teamId: team,
+        source: 'operator' as const,
+        requesterName: 'history',
+        responseDueAt: createdAt,
+        resolutionDueAt: createdAt,
+        createdAt,
+      });
+    }
+  }
+  await t.database.db.insert(workOrders).values(values);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  parkA = await buildPark(t.services);
+  parkB = await buildPark(t.services);
+  const s = t.services.parks;
+  districtB = await s.createDistrict(SYSTEM, { siteId: parkA.site.id, name: 'B区' });
+  buildingB = await s.createBuilding(SYSTEM, { districtId: districtB.id, name: 'B1栋' });
+  const c1 = await s.createPropertyCompany(SYSTEM, { name: '甲物业服务有限公司', creditCode: buildCreditCode() });
+  const c2 = await s.createPropertyCompany(SYSTEM, { name: '乙物业管理有限公司', creditCode: buildCreditCode() });
+  await s.createPropertyContract(SYSTEM, { propertyCompanyId: c1.id, districtId: parkA.district.id, startDate: '2025-01-01', endDate: '2030-12-31', annualFeeFen: 100 });
+  await s.createPropertyContract(SYSTEM, { propertyCompanyId: c2.id, districtId: districtB.id, startDate: '2025-01-01', endDate: '2030-12-31', annualFeeFen: 100 });
+  const e1 = await buildEnterprise(t.services, parkA.park.id, parkA.site.id);
+  const e2 = await buildEnterprise(t.services, parkA.park.id, parkA.site.id);
+  await buildUser(t.services, 'wo.op', [{ role: 'operator', scopeType: 'park', scopeId: parkA.park.id }]);
+  await buildUser(t.services, 'wo.opb', [{ role: 'operator', scopeType: 'park', scopeId: parkB.park.id }]);
+  const lead1 = await buildUser(t.services, 'wo.staff1', [{ role: 'property', scopeType: 'property_company', scopeId: c1.id }]);
+  await buildUser(t.services, 'wo.staff2', [{ role: 'property', scopeType: 'property_company', scopeId: c2.id }]);
+  await buildUser(t.services, 'wo.member1', [{ role: 'member', scopeType: 'enterprise', scopeId: e1.id }]);
+  await buildUser(t.services, 'wo.admin1', [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: e1.id }]);
+  await buildUser(t.services, 'wo.member2', [{ role: 'member', scopeType: 'enterprise', scopeId: e2.id }]);
+  [op, opB, staff1, staff2, member1, admin1, member2] = await Promise.all(['wo.op', 'wo.opb', 'wo.staff1', 'wo.staff2', 'wo.member1', 'wo.admin1', 'wo.member2'].map((u) => t.login(u, TEST_PASSWORD)));
+  const team = async (body: Record<string, unknown>) => {
+    const res = await op.post('/api/work-order-teams', { parkId: parkA.park.id, ...body });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  teams = {
+    eng1: await team({ name: '甲·工程维修班', kind: 'property', propertyCompanyId: c1.id, leadUserId: lead1.id, categories: ['hvac', 'elevator', 'plumbing', 'lighting', 'fire'] }),
+    eng2: await team({ name: '乙·工程维修班', kind: 'property', propertyCompanyId: c2.id, categories: ['hvac', 'elevator', 'plumbing', 'lighting', 'fire'] }),
+    clean1: await team({ name: '甲·保洁班', kind: 'property', propertyCompanyId: c1.id, categories: ['cleaning'] }),
+    it: await team({ name: '信息化部', kind: 'operator', categories: ['network'] }),
+  };
+  await seedHistory();
+  const trained = await t.services.workorders.dispatch.train(SYSTEM, parkA.park.id, 'test');
+  expect(trained.map((m) => m.target).sort()).toEqual(['category', 'team']);
+}, 120_000);
+afterAll(async () => {
+  await t?.services.iot.pipeline.close();
+  await t?.close();
+});
+
+async function file(client: TestClient, body: Record<string, unknown>) {
+  const res = await client.post('/api/work-orders', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; status: string; teamId: string | null; category: string; needsTriage: boolean; decision: Record<string, unknown>; actions: string[]; events: { kind: string; actorName: string }[] };
+}
+
+async function auditActions(entityId: string) {
+  return (await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, entityId))).map((r) => r.action);
+}
+
+describe('smart dispatch', () => {
+  test('the model status shows accuracy on held-back orders and the version', async () => {
+    const res = await op.get(`/api/dispatch/model?parkId=${parkA.park.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const category = body.current.find((m: { target: string }) => m.target === 'category');
+    expect(category.version).toBe(1);
+    expect(category.exampleCount).toBe(144);
+    // About 20 %, held back by whole titles (no title is in both halves).
+    expect(category.heldOutCount).toBeGreaterThanOrEqual(29);
+    expect(category.heldOutCount).toBeLessThan(48);
+    expect(category.accuracy).toBeGreaterThan(0.3);
+    expect((await opB.get(`/api/dispatch/model?parkId=${parkA.park.id}`)).statusCode).toBe(403);
+  });
+
+  test('a clear request in district B is dispatched automatically to B’s contracted company, with reasons', async () => {
+    const o = await file(member1, { title: '空调不制冷，办公室太热', description: '空调开了没用', buildingId: buildingB.id });
+    expect(o.category).toBe('hvac');
+    expect(o.status).toBe('dispatched');
+    expect(o.teamId).toBe(teams.eng2);
+    expect(o.decision.isAutomatic).toBe(true);
+    expect((o.decision.locationRule as { propertyCompanyName: string }).propertyCompanyName).toBe('乙物业管理有限公司');
+    expect((o.decision.categoryFeatures as { feature: string }[]).length).toBeGreaterThan(0);
+    expect(o.events.map((e) => e.kind)).toEqual(['created', 'dispatched']);
+  });
+
+  test('a vague request lands in triage; the operator’s correction is training data and retraining uses it', async () => {
+    const o = await file(member1, { title: '有点问题请来看看', description: '说不清楚' });
+    expect(o.decision, JSON.stringify(o.decision)).toMatchObject({ isAutomatic: false });
+    expect(o.status).toBe('new');
+    expect(o.needsTriage).toBe(true);
+    const triage = await op.get(`/api/work-orders?triage=true&parkId=${parkA.park.id}`);
+    expect(triage.json().items.map((i: { id: string }) => i.id)).toContain(o.id);
+    // Members cannot dispatch.
+    expect((await member1.post(`/api/work-orders/${o.id}/dispatch`, { teamId: teams.it })).statusCode).toBe(403);
+    const res = await op.post(`/api/work-orders/${o.id}/dispatch`, { teamId: teams.it, category: 'network' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'dispatched', teamId: teams.it, category: 'network', needsTriage: false });
+    const kinds = res.json().events.map((e: { kind: string }) => e.kind);
+    expect(kinds).toContain('triaged');
+    const status = (await op.get(`/api/dispatch/model?parkId=${parkA.park.id}`)).json();
+    expect(status.correctionsSinceTraining).toBe(1);
+    const retrained = await op.post('/api/dispatch/model/retrain', { parkId: parkA.park.id });
+    expect(retrained.statusCode, retrained.body).toBe(200);
+    const category = retrained.json().current.find((m: { target: string }) => m.target === 'category');
+    expect(category.version).toBe(2);
+    expect(category.exampleCount).toBe(145);
+    expect(retrained.json().correctionsSinceTraining).toBe(0);
+  });
+});
+
+describe('background jobs', () => {
+  test('the worker retrains a park whose model is stale, and leaves a park without history alone', async () => {
+    const before = (await op.get(`/api/dispatch/model?parkId=${parkA.park.id}`)).json().current.find((m: { target: string }) => m.target === 'category').version as number;
+    expect(await t.services.workorders.dispatch.retrainDue(SYSTEM)).toEqual([]);
+    await t.database.db.update(dispatchModels).set({ trainedAt: new Date(Date.now() - 3 * 86_400_000) }).where(eq(dispatchModels.parkId, parkA.park.id));
+    expect(await t.services.workorders.dispatch.retrainDue(SYSTEM)).toEqual([parkA.park.id]);
+    const after = (await op.get(`/api/dispatch/model?parkId=${parkA.park.id}`)).json().current.find((m: { target: string }) => m.target === 'category');
+    expect(after).toMatchObject({ version: before + 1, trigger: 'schedule' });
+  });
+
+  test('the job loop ticks escalation and retraining and stops cleanly', async () => {
+    const errors: unknown[] = [];
+    const jobs = startWorkOrderJobs({ ...t.services.workorders, escalationIntervalMs: 20, retrainCheckIntervalMs: 20, log: { info: () => undefined, error: (obj) => errors.push(obj) } });
+    await expect.poll(() => jobs.stats.escalationTicks >= 2 && jobs.stats.retrainTicks >= 1).toBe(true);
+    await jobs.stop();
+    expect(errors).toEqual([]);
+    expect(jobs.stats.errors).toBe(0);
+  });
+});
+
+describe('lifecycle', () => {
+  test('dispatched → accepted → in_progress → resolved → rated → verified → closed → reopened, each step an event and an audit entry', async () => {
+    const o = await file(member1, { title: '电梯门关不上', description: '电梯困人', category: 'elevator', buildingId: parkA.building.id, priority: 'high' });
+    expect(o.teamId).toBe(teams.eng1);
+    // The other company's staff may not touch it (and do not see it).
+    expect((await staff2.post(`/api/work-orders/${o.id}/accept`)).statusCode).toBe(404);
+    // The requester cannot accept or rate before it is resolved.
+    expect((await member1.post(`/api/work-orders/${o.id}/accept`)).statusCode).toBe(403);
+    expect((await member1.post(`/api/work-orders/${o.id}/rating`, { rating: 5 })).statusCode).toBe(409);
+    const queue = await staff1.get('/api/work-orders?mine=true&status=open');
+    expect(queue.json().items.map((i: { id: string }) => i.id)).toContain(o.id);
+    for (const step of ['accept', 'start']) expect((await staff1.post(`/api/work-orders/${o.id}/${step}`)).statusCode).toBe(200);
+    expect((await staff1.post(`/api/work-orders/${o.id}/accept`)).statusCode).toBe(409);
+    const resolved = await staff1.post(`/api/work-orders/${o.id}/resolve`, { comment: '已更换门机皮带' });
+    expect(resolved.json().status).toBe('resolved');
+    expect((await member1.get(`/api/work-orders/${o.id}`)).json().actions).toEqual(expect.arrayContaining(['verify', 'rate', 'reopen']));
+    expect((await member1.post(`/api/work-orders/${o.id}/rating`, { rating: 6 })).statusCode).toBe(400);
+    const rated = await member1.post(`/api/work-orders/${o.id}/rating`, { rating: 4, comment: '处理及时' });
+    expect(rated.json()).toMatchObject({ rating: 4, ratingComment: '处理及时' });
+    expect((await member1.post(`/api/work-orders/${o.id}/rating`, { rating: 5 })).statusCode).toBe(409);
+    expect((await member1.post(`/api/work-orders/${o.id}/verify`)).json().status).toBe('verified');
+    expect((await member1.post(`/api/work-orders/${o.id}/close`)).statusCode).toBe(403);
+    expect((await op.post(`/api/work-orders/${o.id}/close`)).json().status).toBe('closed');
+    const reopened = await admin1.post(`/api/work-orders/${o.id}/reopen`, { comment: '又坏了' });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json()).toMatchObject({ status: 'dispatched', rating: null });
+    const events = reopened.json().events as { kind: string; fromStatus: string | null; toStatus: string | null; actorName: string }[];
+    expect(events.map((e) => e.kind)).toEqual(['created', 'dispatched', 'accepted', 'started', 'resolved', 'rated', 'verified', 'closed', 'reopened']);
+    expect(events.find((e) => e.kind === 'accepted')).toMatchObject({ fromStatus: 'dispatched', toStatus: 'accepted', actorName: 'wo.staff1' });
+    expect(await auditActions(o.id)).toEqual(
+      expect.arrayContaining(['work_order.created', 'work_order.accepted', 'work_order.started', 'work_order.resolved', 'work_order.rated', 'work_order.verified', 'work_order.closed', 'work_order.reopened']),
+    );
+  });
+
+  test('bad input names the field and changes nothing', async () => {
+    const res = await member1.post('/api/work-orders', { title: '', category: 'rocket' });
+    expect(res.statusCode).toBe(400);
+    const fields = (res.json().details.fields as { field: string }[]).map((f) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.title', 'body.category']));
+    const other = await member1.post('/api/work-orders', { title: '灯不亮', buildingId: parkB.building.id });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().details.fields[0].field).toBe('body.buildingId');
+  });
+
+  test('SLA deadlines follow the park’s policy for category and priority', async () => {
+    const put = await op.request({ method: 'PUT', url: '/api/work-order-sla', payload: { parkId: parkA.park.id, category: 'plumbing', priority: 'urgent', responseMinutes: 5, resolutionMinutes: 60 } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().find((c: { category: string; priority: string }) => c.category === 'plumbing' && c.priority === 'urgent')).toMatchObject({ responseMinutes: 5, isDefault: false });
+    const o = (await file(op, { title: '天花板渗水', category: 'plumbing', priority: 'urgent', buildingId: parkA.building.id })) as unknown as { createdAt: string; responseDueAt: string; resolutionDueAt: string };
+    expect(new Date(o.responseDueAt).getTime() - new Date(o.createdAt).getTime()).toBe(5 * 60_000);
+    expect(new Date(o.resolutionDueAt).getTime() - new Date(o.createdAt).getTime()).toBe(60 * 60_000);
+  });
+});
+
+describe('escalation', () => {
+  test('an overdue order escalates to the team lead, then to the operator, once each', async () => {
+    const o = await file(op, { title: '消防通道被杂物堵塞', category: 'fire', priority: 'urgent', buildingId: parkA.building.id });
+    const order = (await t.database.db.select().from(workOrders).where(eq(workOrders.id, o.id)))[0];
+    const wo = t.services.workorders.workOrders;
+    const level = async () => (await op.get(`/api/work-orders/${o.id}`)).json().escalationLevel as number;
+    await wo.escalateOverdue(new Date(order.responseDueAt.getTime() - 1000));
+    expect(await level()).toBe(0);
+    const late = new Date(order.responseDueAt.getTime() + 60_000);
+    expect(await wo.escalateOverdue(late)).toBeGreaterThanOrEqual(1);
+    expect(await wo.escalateOverdue(late)).toBe(0);
+    let detail = (await op.get(`/api/work-orders/${o.id}`)).json();
+    expect(detail.escalationLevel).toBe(1);
+    const first = detail.events.find((e: { kind: string }) => e.kind === 'escalated');
+    expect(first.details).toMatchObject({ level: 1, notify: 'team_lead', deadline: 'response' });
+    expect(first.details.leadUserId).toBeTruthy();
+    await wo.escalateOverdue(new Date(order.responseDueAt.getTime() + 31 * 60_000));
+    detail = (await op.get(`/api/work-orders/${o.id}`)).json();
+    expect(detail.escalationLevel).toBe(2);
+    expect(detail.events.filter((e: { kind: string }) => e.kind === 'escalated').map((e: { details: { notify: string } }) => e.details.notify)).toEqual(['team_lead', 'operator']);
+    const list = await op.get(`/api/work-orders?escalated=true&parkId=${parkA.park.id}`);
+    expect(list.json().items.map((i: { id: string }) => i.id)).toContain(o.id);
+    expect(await auditActions(o.id)).toContain('work_order.escalated');
+  });
+});
+
+describe('photos', () => {
+  test('JPEG/PNG/WebP only, ≤ 5 MB, bytes must match, at most 9; served only to those who see the order', async () => {
+    const o = await file(member1, { title: '洗手池堵塞', category: 'plumbing', buildingId: parkA.building.id });
+    const up = (client: TestClient, contentType: string, data: Buffer) => client.post(`/api/work-orders/${o.id}/attachments`, { fileName: 'p', contentType, dataBase64: data.toString('base64') });
+    expect((await up(member1, 'image/gif', PNG)).statusCode).toBe(400);
+    const mismatch = await up(member1, 'image/jpeg', PNG);
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().details.fields[0].field).toBe('body.dataBase64');
+    const big = Buffer.concat([JPEG, Buffer.alloc(5 * 1024 * 1024)]);
+    expect((await up(member1, 'image/jpeg', big)).statusCode).toBe(413);
+    const first = await up(member1, 'image/png', PNG);
+    expect(first.statusCode, first.body).toBe(200);
+    for (let i = 1; i < 9; i++) expect((await up(staff1, 'image/jpeg', JPEG)).statusCode).toBe(200);
+    const tenth = await up(member1, 'image/png', PNG);
+    expect(tenth.statusCode).toBe(409);
+    const detail = first.json() as { attachments: { id: string }[] };
+    const photoId = detail.attachments[0].id;
+    const got = await member1.get(`/api/work-orders/${o.id}/attachments/${photoId}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(Buffer.from(got.rawPayload).equals(PNG)).toBe(true);
+    expect((await member2.get(`/api/work-orders/${o.id}/attachments/${photoId}`)).statusCode).toBe(404);
+    expect((await opB.get(`/api/work-orders/${o.id}/attachments/${photoId}`)).statusCode).toBe(404);
+  });
+});
+
+describe('isolation', () => {
+  test('members see only their enterprise’s orders; property staff their company’s; operators their parks', async () => {
+    const mine = await file(member1, { title: '走廊灯不亮', category: 'lighting', buildingId: parkA.building.id });
+    const other = await file(member2, { title: '垃圾桶满了', category: 'cleaning', buildingId: buildingB.id });
+    const ids = async (c: TestClient) => ((await c.get('/api/work-orders?pageSize=200')).json().items as { id: string }[]).map((i) => i.id);
+    expect(await ids(member1)).toContain(mine.id);
+    expect(await ids(member1)).not.toContain(other.id);
+    expect(await ids(admin1)).toContain(mine.id);
+    expect(await ids(member2)).toEqual([other.id]);
+    expect(await ids(opB)).toEqual([]);
+    expect(await ids(staff1)).toContain(mine.id);
+    expect(await ids(staff2)).not.toContain(mine.id);
+    expect(await ids(staff2)).toContain(other.id);
+    for (const [client, id] of [[member2, mine.id], [member1, other.id], [opB, mine.id]] as const) {
+      expect((await client.get(`/api/work-orders/${id}`)).statusCode).toBe(404);
+      expect((await client.post(`/api/work-orders/${id}/comments`, { text: 'x' })).statusCode).toBe(404);
+      expect((await client.post(`/api/work-orders/${id}/rating`, { rating: 1 })).statusCode).toBe(404);
+    }
+    expect((await member1.get(`/api/work-order-teams?parkId=${parkA.park.id}`)).statusCode).toBe(403);
+    expect((await opB.post('/api/work-order-teams', { parkId: parkA.park.id, name: 'x', kind: 'operator' })).statusCode).toBe(403);
+  });
+});
+
+describe('alarms become work orders', () => {
+  test('a fire-panel alarm that matches a dispatch rule becomes a dispatched order for the district’s company; others do not', async () => {
+    const rule = await op.post('/api/dispatch-rules', { parkId: parkA.park.id, name: '消防主机 → 工单', minSeverity: 'major', deviceType: 'fire_panel', category: 'fire', priority: 'urgent' });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const mk = async (code: string, type: string) => {
+      const d = await t.services.iot.devices.createDevice(SYSTEM, { code, name: code, type: type as 'fire_panel', parkId: parkA.park.id, buildingId: buildingB.id, tags: ['wo-test'] });
+      const { secret } = await t.services.iot.devices.rotateCredentials(SYSTEM, d.id);
+      return { ...d, secret };
+    };
+    const panel = await mk('wo-fire-1', 'fire_panel');
+    const sensor = await mk('wo-env-1', 'environment_sensor');
+    for (const body of [
+      { parkId: parkA.park.id, name: '火警', kind: 'threshold', metric: 'fire_alarm', operator: '>=', value: 1, severity: 'critical', tag: 'wo-test', deviceType: 'fire_panel' },
+      { parkId: parkA.park.id, name: '温度', kind: 'threshold', metric: 'temperature', operator: '>', value: 30, severity: 'major', tag: 'wo-test', deviceType: 'environment_sensor' },
+    ]) {
+      const res = await op.post('/api/alarm-rules', body);
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const send = async (d: { code: string; secret: string }, metric: string, value: number) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/ingest/telemetry', headers: { authorization: `Device ${d.code}:${d.secret}`, 'content-type': 'application/json' }, payload: JSON.stringify({ metric, value, ts: Date.now() }) });
+      expect(res.statusCode, res.body).toBe(202);
+    };
+    await send(panel, 'fire_alarm', 1);
+    await send(sensor, 'temperature', 40);
+    const list = async () => (await op.get(`/api/work-orders?source=alarm&parkId=${parkA.park.id}`)).json().items as { deviceId: string; status: string; teamId: string; category: string; alarmId: string }[];
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline && (await list()).length === 0) await new Promise((r) => setTimeout(r, 25));
+    // Give the temperature alarm (no matching dispatch rule) time to have done its worst.
+    await t.services.alarms.engine.idle();
+    await new Promise((r) => setTimeout(r, 200));
+    const items = await list();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ deviceId: panel.id, status: 'dispatched', teamId: teams.eng2, category: 'fire' });
+    expect(items[0].alarmId).toBeTruthy();
+  });
+});
+
+test('teams table: a property team needs a company', async () => {
+  const res = await op.post('/api/work-order-teams', { parkId: parkA.park.id, name: 'x', kind: 'property' });
+  expect(res.statusCode).toBe(400);
+  expect(res.json().details.fields[0].field).toBe('body.propertyCompanyId');
+  const rows = await t.database.db.select().from(workOrderTeams).where(eq(workOrderTeams.parkId, parkA.park.id));
+  expect(rows).toHaveLength(4);
+  expect((await t.database.db.select().from(workOrderEvents)).length).toBeGreaterThan(0);
+});

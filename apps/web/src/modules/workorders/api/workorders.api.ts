@@ -1,0 +1,168 @@
+import { api, apiRequest, type Page } from '../../../lib/api-client';
+
+export const WORK_ORDER_CATEGORIES = ['elevator', 'hvac', 'lighting', 'plumbing', 'fire', 'security', 'cleaning', 'network', 'parking', 'electrical', 'other'] as const;
+export type WorkOrderCategory = (typeof WORK_ORDER_CATEGORIES)[number];
+export const WORK_ORDER_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export type WorkOrderPriority = (typeof WORK_ORDER_PRIORITIES)[number];
+export const WORK_ORDER_STATUSES = ['new', 'dispatched', 'accepted', 'in_progress', 'resolved', 'verified', 'closed'] as const;
+export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+export type WorkOrderSource = 'alarm' | 'patrol' | 'inspection' | 'member_request' | 'enterprise_request' | 'operator';
+export type SlaStatus = 'ok' | 'at_risk' | 'overdue' | 'met' | 'breached';
+export type WorkOrderAction = 'dispatch' | 'accept' | 'start' | 'resolve' | 'verify' | 'close' | 'reopen' | 'rate' | 'comment' | 'addPhoto';
+
+/** A work order (工单) as lists show it. */
+export interface WorkOrder {
+  id: string;
+  number: number;
+  parkId: string;
+  districtId: string | null;
+  districtName: string | null;
+  buildingId: string | null;
+  buildingName: string | null;
+  deviceId: string | null;
+  deviceType: string | null;
+  locationText: string | null;
+  enterpriseId: string | null;
+  source: WorkOrderSource;
+  alarmId: string | null;
+  title: string;
+  description: string;
+  category: WorkOrderCategory;
+  priority: WorkOrderPriority;
+  status: WorkOrderStatus;
+  needsTriage: boolean;
+  teamId: string | null;
+  teamName: string | null;
+  requesterName: string;
+  confidence: number | null;
+  slaStatus: SlaStatus;
+  responseDueAt: string;
+  resolutionDueAt: string;
+  acceptedAt: string | null;
+  resolvedAt: string | null;
+  escalationLevel: number;
+  rating: number | null;
+  ratingComment: string | null;
+  photoCount: number;
+  createdAt: string;
+}
+
+export interface FeatureWeight {
+  feature: string;
+  weight: number;
+}
+
+/** Why smart dispatch decided what it did. */
+export interface DispatchDecision {
+  category: WorkOrderCategory;
+  categorySource: 'given' | 'rule' | 'model' | 'default';
+  categoryConfidence: number;
+  categoryFeatures: FeatureWeight[];
+  teamId: string | null;
+  teamSource: 'model' | 'location' | 'none';
+  teamConfidence: number;
+  teamFeatures: FeatureWeight[];
+  modelTeamId: string | null;
+  locationRule: { districtName: string; propertyCompanyName: string; teamId: string } | null;
+  confidence: number;
+  threshold: number;
+  isAutomatic: boolean;
+  modelVersions: { category: number | null; team: number | null };
+}
+
+export interface WorkOrderEvent {
+  id: number;
+  kind: string;
+  fromStatus: WorkOrderStatus | null;
+  toStatus: WorkOrderStatus | null;
+  actorName: string;
+  at: string;
+  comment: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  uploadedByName: string;
+  createdAt: string;
+}
+
+export interface WorkOrderDetail extends WorkOrder {
+  decision: DispatchDecision | null;
+  events: WorkOrderEvent[];
+  attachments: Attachment[];
+  actions: WorkOrderAction[];
+}
+
+export interface WorkOrderFilter {
+  page?: number;
+  pageSize?: number;
+  parkId?: string;
+  status?: WorkOrderStatus | 'open';
+  category?: WorkOrderCategory;
+  priority?: WorkOrderPriority;
+  sla?: 'overdue' | 'at_risk';
+  triage?: 'true' | 'false';
+  escalated?: 'true';
+  mine?: 'true';
+  q?: string;
+}
+
+export interface Team {
+  id: string;
+  parkId: string;
+  name: string;
+  kind: 'property' | 'operator';
+  propertyCompanyId: string | null;
+  categories: string[];
+}
+
+export interface DispatchModel {
+  target: 'category' | 'team';
+  version: number;
+  trainedAt: string;
+  exampleCount: number;
+  heldOutCount: number;
+  accuracy: number;
+  trainingMs: number;
+  trigger: string;
+  labels: number;
+}
+
+export interface ModelStatus {
+  parkId: string;
+  threshold: number;
+  current: DispatchModel[];
+  history: DispatchModel[];
+  correctionsSinceTraining: number;
+  retrainAfterCorrections: number;
+  triageCount: number;
+  automaticShare: number | null;
+}
+
+export interface NewWorkOrder {
+  title: string;
+  description?: string;
+  category?: WorkOrderCategory;
+  priority?: WorkOrderPriority;
+  buildingId?: string;
+  locationText?: string;
+  parkId?: string;
+}
+
+export const findWorkOrders = (filter: WorkOrderFilter) => api.get<Page<WorkOrder>>('/work-orders', { ...filter });
+export const getWorkOrder = (id: string) => api.get<WorkOrderDetail>(`/work-orders/${id}`);
+export const createWorkOrder = (body: NewWorkOrder) => api.post<WorkOrderDetail>('/work-orders', body);
+export const transitionWorkOrder = (id: string, action: 'accept' | 'start' | 'resolve' | 'verify' | 'close' | 'reopen', comment?: string) =>
+  api.post<WorkOrderDetail>(`/work-orders/${id}/${action}`, comment ? { comment } : {});
+export const dispatchWorkOrder = (id: string, body: { teamId: string; category?: WorkOrderCategory; priority?: WorkOrderPriority }) => api.post<WorkOrderDetail>(`/work-orders/${id}/dispatch`, body);
+export const rateWorkOrder = (id: string, body: { rating: number; comment?: string }) => api.post<WorkOrderDetail>(`/work-orders/${id}/rating`, body);
+export const commentWorkOrder = (id: string, text: string) => api.post<WorkOrderDetail>(`/work-orders/${id}/comments`, { text });
+export const addPhoto = (id: string, body: { fileName: string; contentType: string; dataBase64: string }) => api.post<WorkOrderDetail>(`/work-orders/${id}/attachments`, body);
+export const photoUrl = (orderId: string, attachmentId: string) => `/api/work-orders/${orderId}/attachments/${attachmentId}`;
+export const findTeams = (parkId?: string) => api.get<Team[]>('/work-order-teams', { parkId });
+export const getModelStatus = (parkId: string) => api.get<ModelStatus>('/dispatch/model', { parkId });
+export const retrainModel = (parkId: string) => apiRequest<ModelStatus>('/dispatch/model/retrain', { method: 'POST', body: { parkId } });
