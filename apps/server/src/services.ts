@@ -8,6 +8,7 @@ import { createParksService } from './modules/parks/parks.service';
 import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
+import { createHistoryService } from './modules/iot/history';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -30,7 +31,8 @@ export function createServices(
   // Alarm rules are evaluated after each committed ingest batch, off the insert path.
   const alarms = createAlarmServices({ database, audit });
   const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
-  return { audit, identity, parks, ledger, iot, alarms };
+  const history = createHistoryService({ database, audit });
+  return { audit, identity, parks, ledger, iot, alarms, history };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -7,6 +7,7 @@ import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { startExternalIngest } from '../modules/iot';
 import { startSilentDeviceJob } from '../modules/iot/alarms';
+import { startHistoryJobs } from '../modules/iot/history';
 
 export interface RunningServer {
   url?: string;
@@ -55,6 +56,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Silent devices: raise and clear the `silent` rules' alarms.
     const silent = startSilentDeviceJob({ engine: services.alarms.engine, intervalMs: options.silentCheckIntervalMs ?? 5_000, log });
     stops.push(() => silent.stop());
+    // Telemetry rollups (1 min, 1 h) and retention per device type, in short bounded statements.
+    const history = startHistoryJobs({ database, history: services.history, log });
+    stops.push(() => history.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;

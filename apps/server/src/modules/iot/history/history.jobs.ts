@@ -1,0 +1,91 @@
+import type { Database } from '../../../db/client';
+import type { HistoryService } from './history.service';
+import { runRetention, type RetentionOptions } from './retention';
+import { ROLLUP_STATE, runRollup, type RollupOptions } from './rollup';
+
+interface JobLogger {
+  info(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+}
+
+export interface HistoryJobsOptions {
+  database: Database;
+  history: Pick<HistoryService, 'getRetentionSettings'>;
+  log: JobLogger;
+  /** How often the rollup job runs (default 20 s). */
+  rollupIntervalMs?: number;
+  /** How often the retention job runs (default 10 min). */
+  retentionIntervalMs?: number;
+  rollup?: Partial<RollupOptions>;
+  retention?: Partial<RetentionOptions>;
+}
+
+/** Counters of the history jobs, for logs and tests. */
+export interface HistoryJobStats {
+  rollupRuns: number;
+  retentionRuns: number;
+  errors: number;
+}
+
+/**
+ * Starts the worker's rollup and retention jobs. Each runs in short,
+ * bounded statements; a run never overlaps the previous one; a failure is
+ * logged, counted and recorded in `history_job_state`, and the next tick tries
+ * again (the loop never dies).
+ */
+export function startHistoryJobs(options: HistoryJobsOptions): { stats: HistoryJobStats; runRollupNow(): Promise<void>; stop(): Promise<void> } {
+  const { database, log } = options;
+  const stats: HistoryJobStats = { rollupRuns: 0, retentionRuns: 0, errors: 0 };
+  let stopped = false;
+  let chain: Promise<void> = Promise.resolve();
+
+  const enqueue = (name: string, fn: () => Promise<void>): Promise<void> => {
+    chain = chain.then(async () => {
+      if (stopped) return;
+      try {
+        await fn();
+      } catch (err) {
+        stats.errors++;
+        log.error({ err }, `telemetry history: ${name} failed; retrying on the next tick`);
+        await database
+          .query(`INSERT INTO history_job_state (name, last_error, last_run_at) VALUES ($1, $2, now()) ON CONFLICT (name) DO UPDATE SET last_error = excluded.last_error, last_run_at = now()`, [
+            ROLLUP_STATE,
+            `${name}: ${(err as Error).message}`.slice(0, 500),
+          ])
+          .catch(() => undefined);
+      }
+    });
+    return chain;
+  };
+
+  const rollup = () =>
+    enqueue('rollup', async () => {
+      const r = await runRollup(database, options.rollup);
+      stats.rollupRuns++;
+      if (r.windows > 1) log.info(`telemetry history: rolled ${r.windows} windows (${r.rowsWritten} rows) up to ${r.watermark?.toISOString()}`);
+    });
+  const retention = () =>
+    enqueue('retention', async () => {
+      const r = await runRetention(database, await options.history.getRetentionSettings(), options.retention);
+      stats.retentionRuns++;
+      const total = r.deleted.raw + r.deleted['1m'] + r.deleted['1h'];
+      if (total > 0) log.info(`telemetry history: retention deleted ${r.deleted.raw} raw, ${r.deleted['1m']} 1-minute, ${r.deleted['1h']} 1-hour rows`);
+    });
+
+  const rollupTimer = setInterval(() => void rollup(), options.rollupIntervalMs ?? 20_000);
+  const retentionTimer = setInterval(() => void retention(), options.retentionIntervalMs ?? 10 * 60_000);
+  rollupTimer.unref();
+  retentionTimer.unref();
+  void rollup();
+  void retention();
+  return {
+    stats,
+    runRollupNow: rollup,
+    async stop() {
+      clearInterval(rollupTimer);
+      clearInterval(retentionTimer);
+      stopped = true;
+      await chain;
+    },
+  };
+}
