@@ -14,6 +14,7 @@ import { MyEnterprisePage } from '../pages/MyEnterprisePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
 import { StructurePage } from '../pages/StructurePage';
+import { TelemetryRetentionPage } from '../pages/TelemetryRetentionPage';
 import { UsersPage } from '../pages/UsersPage';
 import { HomePage } from './HomePage';
 import { RequireAuth } from './RequireAuth';
@@ -36,6 +37,7 @@ export function AppRoutes() {
           <Route path="leads" element={<RequirePermission flag="canSeeLeads"><LeadsPage /></RequirePermission>} />
           <Route path="users" element={<RequirePermission flag="canManageUsers"><UsersPage /></RequirePermission>} />
           <Route path="devices" element={<RequirePermission flag="canManageDevices"><DevicesPage /></RequirePermission>} />
+          <Route path="devices/history-settings" element={<RequirePermission flag="canManageDevices"><TelemetryRetentionPage /></RequirePermission>} />
           <Route path="devices/:id" element={<RequirePermission flag="canManageDevices"><DeviceDetailPage /></RequirePermission>} />
           <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
           <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />

@@ -138,4 +138,13 @@ export const en: Messages = {
   errors: {
     notFound: 'Page not found', notFoundText: 'The page you are looking for does not exist.', forbidden: 'You may not open this page', backHome: 'Back to home', generic: 'Something went wrong',
   },
+  telemetryHistory: {
+    title: 'History', settings: 'Retention', average: 'Average', min: 'Min', max: 'Max', noMetrics: 'No readings yet, nothing to chart', noData: 'No data in this range', pickRange: 'Pick a start and an end',
+    points: '{{count}} points', tiers: { raw: 'Raw readings', '1m': '1-minute rollups', '1h': '1-hour rollups' },
+    ranges: { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', custom: 'Custom' },
+    settingsTitle: 'Telemetry history retention', deviceType: 'Device type', rawDays: 'Raw', minuteDays: '1-minute', hourDays: '1-hour', days: 'days',
+    default: 'Default', custom: 'Custom', reset: 'Reset', resetConfirm: 'Return this device type to the default retention?', saved: 'Retention saved',
+    rollupStatus: 'Rollups complete up to {{watermark}}', retentionHint: 'A background job deletes history older than each tier’s retention, in small batches that never hold up ingestion.',
+    orderRule: 'Raw ≤ 1-minute ≤ 1-hour. Retention applies to every park; only company-wide operators may change it.',
+  },
 };
