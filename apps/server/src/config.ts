@@ -36,6 +36,9 @@ const envSchema = z.object({
   SEED_DEMO: booleanString.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  SIMULATE: z.enum(['on', 'off']).default('on'),
+  SIMULATE_RATE: z.coerce.number().min(0.1).max(10_000).default(5),
+  SIMULATE_REPLAY_DIR: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -62,6 +65,15 @@ export interface AppConfig {
   seedDemo: boolean;
   logLevel: string;
   webDist: string;
+  /**
+   * `SIMULATE=on` (default) with the demo seed: the server publishes simulated telemetry for the demo
+   * park's `sim-*` devices over its own MQTT broker, so the big screen is alive. `off` disables it.
+   */
+  simulate: boolean;
+  /** Simulated messages per second over all demo devices (`SIMULATE_RATE`, default 5). */
+  simulateRate: number;
+  /** Optional folder of the UCI occupancy-detection files replayed by simulated environment sensors. */
+  simulateReplayDir?: string;
 }
 
 /** Raised when the environment is invalid; the message names each offending variable. */
@@ -110,5 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? 'dist/web'),
+    simulate: e.SIMULATE === 'on',
+    simulateRate: e.SIMULATE_RATE,
+    simulateReplayDir: e.SIMULATE_REPLAY_DIR,
   };
 }

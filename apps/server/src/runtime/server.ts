@@ -8,6 +8,7 @@ import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { startExternalIngest } from '../modules/iot';
 import { startSilentDeviceJob } from '../modules/iot/alarms';
 import { startHistoryJobs } from '../modules/iot/history';
+import { loadOfficeReadings, prepareSimulatedDevices, startSimulator } from '../modules/iot/simulator';
 
 export interface RunningServer {
   url?: string;
@@ -70,6 +71,20 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   if (config.roles.includes('ingest') && config.mqttUrl) {
     const external = await startExternalIngest({ url: config.mqttUrl, ingest: services.iot.ingest, log: log as never });
     stops.push(() => external.close());
+  }
+  // The demo park's simulated devices report over real MQTT (SIMULATE=off disables it).
+  if (config.seedDemo && config.simulate && config.roles.includes('ingest')) {
+    const url = broker ? `mqtt://127.0.0.1:${broker.port}` : config.mqttUrl!;
+    try {
+      const devices = await prepareSimulatedDevices({ db: database.db, devices: services.iot.devices });
+      if (devices.length > 0) {
+        const office = config.simulateReplayDir ? loadOfficeReadings(config.simulateReplayDir) : undefined;
+        const sim = await startSimulator({ url, devices, ratePerSecond: config.simulateRate, office, seed: Date.now() % 100_000, log: { info: (m) => log.info(m), warn: (m) => log.warn(m) } });
+        stops.unshift(() => sim.stop());
+      }
+    } catch (err) {
+      log.error({ err }, 'simulate: could not start the demo simulator; the server runs without it');
+    }
   }
   // Last: write what is queued before the database closes.
   stops.push(() => services.iot.pipeline.close());

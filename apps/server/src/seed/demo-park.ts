@@ -19,6 +19,7 @@ import {
   sites,
   units,
 } from '../modules/parks/parks.table';
+import { seedSimulatedDevices } from '../modules/iot/simulator';
 import { createRandom, type Random } from './random';
 
 /** The password of every demo account (printed at start; demo data only). */
@@ -260,6 +261,8 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   }
   await db.insert(leads).values(leadValues);
 
+  onProgress('simulated IoT devices with 48 h of history');
+  await seedSimulatedDevices({ db, devices: services.iot.devices }, { parkId: park.id });
   onProgress('demo users');
   const logins = await seedUsers(services, ctx, {
     parkId: park.id,
