@@ -12,7 +12,7 @@ export interface RollupOptions {
   maxWindowsPerRun: number;
 }
 
-export const DEFAULT_ROLLUP_OPTIONS: RollupOptions = { graceMs: 5 * 60_000, windowMs: 60 * 60_000, seriesPerStatement: 500, maxWindowsPerRun: 24 };
+export const DEFAULT_ROLLUP_OPTIONS: RollupOptions = { graceMs: 5 * 60_000, windowMs: 60 * 60_000, seriesPerStatement: 500, maxWindowsPerRun: 48 };
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
