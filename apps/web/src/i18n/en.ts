@@ -140,6 +140,7 @@ export const en: Messages = {
   },
   telemetryHistory: {
     title: 'History', settings: 'Retention', average: 'Average', min: 'Min', max: 'Max', noMetrics: 'No readings yet, nothing to chart', noData: 'No data in this range', pickRange: 'Pick a start and an end',
+    metricNames: { illuminance: 'Illuminance', pm10: 'PM10', noise: 'Noise', voltage: 'Voltage', current: 'Current', flow_m3h: 'Water flow', people_count: 'People', vehicle_count: 'Vehicles', battery: 'Battery', signal_dbm: 'Signal', online: 'Heartbeat', fault: 'Fault', fire_alarm: 'Fire alarm', altitude_m: 'Altitude' },
     points: '{{count}} points', tiers: { raw: 'Raw readings', '1m': '1-minute rollups', '1h': '1-hour rollups' },
     ranges: { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', custom: 'Custom' },
     settingsTitle: 'Telemetry history retention', deviceType: 'Device type', rawDays: 'Raw', minuteDays: '1-minute', hourDays: '1-hour', days: 'days',

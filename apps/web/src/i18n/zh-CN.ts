@@ -138,6 +138,7 @@ export const zhCN = {
   },
   telemetryHistory: {
     title: '历史曲线', settings: '保留设置', average: '平均值', min: '最小值', max: '最大值', noMetrics: '尚无读数，无法绘制曲线', noData: '所选时间范围内没有数据', pickRange: '请选择起止时间',
+    metricNames: { illuminance: '照度', pm10: 'PM10', noise: '噪声', voltage: '电压', current: '电流', flow_m3h: '流量', people_count: '人数', vehicle_count: '车辆数', battery: '电量百分比', signal_dbm: '信号强度', online: '心跳', fault: '故障', fire_alarm: '火警', altitude_m: '高度' },
     points: '{{count}} 个点', tiers: { raw: '原始数据', '1m': '1 分钟汇总', '1h': '1 小时汇总' },
     ranges: { '1h': '1 小时', '24h': '24 小时', '7d': '7 天', '30d': '30 天', custom: '自定义' },
     settingsTitle: '遥测历史保留设置', deviceType: '设备类型', rawDays: '原始数据', minuteDays: '1 分钟汇总', hourDays: '1 小时汇总', days: '天',

@@ -38,12 +38,14 @@ export function seriesChartOption(series: Series, labels: { value: string; min: 
     series: [
       ...(hasBand
         ? [
-            { name: labels.min, type: 'line', data: pts.map((p) => [p.ts, p.min]), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: true } },
+            { name: labels.min, type: 'line', data: pts.map((p) => [p.ts, p.min]), stack: 'band', stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 } },
             {
               name: labels.max,
               type: 'line',
               data: pts.map((p) => [p.ts, p.max - p.min]),
               stack: 'band',
+              // Stack the band on the min line even when values are negative (dBm).
+              stackStrategy: 'all',
               symbol: 'none',
               lineStyle: { opacity: 0 },
               areaStyle: { color: 'rgba(22, 119, 255, 0.18)' },
@@ -58,7 +60,8 @@ export function seriesChartOption(series: Series, labels: { value: string; min: 
 
 /** Any metric of a device over 1 h, 24 h, 7 d, 30 d or a custom range, from the tier the server picks. */
 export function DeviceHistoryChart({ deviceId, metrics, metricName }: DeviceHistoryChartProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const label = (m: string) => (i18n.exists(`metrics.${m}`) ? metricName(m) : i18n.exists(`telemetryHistory.metricNames.${m}`) ? t(`telemetryHistory.metricNames.${m}` as 'telemetryHistory.metricNames.battery') : m);
   const [metric, setMetric] = useState<string | undefined>(metrics[0]);
   const [range, setRange] = useState<HistoryRange>('24h');
   const [custom, setCustom] = useState<{ from: string; to: string } | undefined>();
@@ -91,7 +94,7 @@ export function DeviceHistoryChart({ deviceId, metrics, metricName }: DeviceHist
               onChange={setMetric}
               style={{ minWidth: 140 }}
               data-testid="history-metric"
-              options={metrics.map((m) => ({ value: m, label: metricName(m) }))}
+              options={metrics.map((m) => ({ value: m, label: label(m) }))}
             />
             <Segmented<HistoryRange>
               value={range}
