@@ -30,8 +30,18 @@ export function createServices(
   });
   // Alarm rules are evaluated after each committed ingest batch, off the insert path.
   const alarms = createAlarmServices({ database, audit });
-  const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
   const history = createHistoryService({ database, audit });
+  const iot = createIotServices({
+    database,
+    audit,
+    pipeline: {
+      onCommitted: (batch) => {
+        alarms.engine.enqueue(batch);
+        // Late readings: their rollup hours are re-rolled by the worker.
+        history.noteCommitted(batch);
+      },
+    },
+  });
   return { audit, identity, parks, ledger, iot, alarms, history };
 }
 

@@ -3,7 +3,8 @@ import { buildPark, SYSTEM } from '../../../testing/builders';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
 import { insertReadings, type TestReading } from './history.test-helpers';
 import { runRetention, DEFAULT_RETENTION } from './retention';
-import { runRollup } from './rollup';
+import { createLateReadingTracker } from './late-readings';
+import { rollHints, runReconcile, runRollup } from './rollup';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -152,6 +153,36 @@ describe('rollups', () => {
     expectSame(minutes, aggregate(readings, MINUTE, closed));
     expect(minutes.get(`${ids[0]}|temperature|${Math.floor(late.ts / MINUTE) * MINUTE}`)!.max).toBe(99.5);
     expectSame(await rollupRows('telemetry_1h', ids), aggregate(readings, HOUR, closed));
+  });
+
+  test('later readings (beyond the grace window) are re-rolled from the ingest path’s hints, and by the reconcile pass', async () => {
+    const ids = sensors.map((s) => s.id);
+    const later = NOW + 2 * MINUTE;
+    const closed = Math.floor(later / MINUTE) * MINUTE;
+    // Two readings two hours behind the watermark: the regular run does not see them.
+    const viaHint: TestReading = { deviceId: ids[1], metric: 'co2', ts: NOW - 2 * HOUR + 1_234, value: 5_000 };
+    const viaReconcile: TestReading = { deviceId: ids[2], metric: 'co2', ts: NOW - 2 * HOUR - 17 * MINUTE, value: 4_000 };
+    readings.push(viaHint, viaReconcile);
+    await insertReadings(t.database, [viaHint, viaReconcile]);
+    await runRollup(t.database, { now: new Date(later) });
+    const key = (r: TestReading) => `${r.deviceId}|${r.metric}|${Math.floor(r.ts / MINUTE) * MINUTE}`;
+    expect((await rollupRows('telemetry_1m', ids)).get(key(viaHint))?.max).not.toBe(5_000);
+
+    // In one process the ingest pipeline's committed batches tell which hours to re-roll.
+    const tracker = createLateReadingTracker({ graceMs: 5 * MINUTE });
+    tracker.note({ deviceIds: [viaHint.deviceId, ids[0]], metrics: [viaHint.metric, 'temperature'], ts: [viaHint.ts, Date.now()], values: [viaHint.value, 20] });
+    const hints = tracker.take();
+    expect(hints).toEqual([{ deviceId: viaHint.deviceId, metric: 'co2', hour: Math.floor(viaHint.ts / HOUR) * HOUR }]);
+    await rollHints(t.database, hints);
+    expect((await rollupRows('telemetry_1m', ids)).get(key(viaHint))?.max).toBe(5_000);
+    expect((await rollupRows('telemetry_1m', ids)).get(key(viaReconcile))?.max).not.toBe(4_000);
+
+    // Across processes the reconcile pass finds the hour whose raw rows outnumber its rollup.
+    const r = await runReconcile(t.database, { now: new Date(later) });
+    expect(r.hoursReRolled).toBe(1);
+    expectSame(await rollupRows('telemetry_1m', ids), aggregate(readings, MINUTE, closed));
+    expectSame(await rollupRows('telemetry_1h', ids), aggregate(readings, HOUR, closed));
+    expect((await runReconcile(t.database, { now: new Date(later) })).hoursReRolled).toBe(0);
   });
 });
 

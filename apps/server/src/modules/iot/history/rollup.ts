@@ -23,7 +23,12 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 export const ROLLUP_STATE = 'rollup';
 
-/** Buckets are aligned to the Unix epoch in UTC, whatever the session time zone. */
+/**
+ * Buckets are aligned to the Unix epoch in UTC, whatever the session time zone.
+ * A rollup row never shrinks (`excluded.count >= r.count`): raw rows only
+ * disappear through retention, and a re-roll must not replace a complete
+ * bucket with what is left of it.
+ */
 const ORIGIN = `'1970-01-01T00:00:00Z'::timestamptz`;
 
 const ROLL_MINUTES_SQL = `
@@ -39,7 +44,7 @@ CROSS JOIN LATERAL (
 ) b
 ON CONFLICT (device_id, metric, bucket) DO UPDATE
 SET count = excluded.count, sum = excluded.sum, min = excluded.min, max = excluded.max, last = excluded.last, last_ts = excluded.last_ts
-WHERE (r.count, r.sum, r.min, r.max, r.last, r.last_ts) IS DISTINCT FROM (excluded.count, excluded.sum, excluded.min, excluded.max, excluded.last, excluded.last_ts)`;
+WHERE excluded.count >= r.count AND (r.count, r.sum, r.min, r.max, r.last, r.last_ts) IS DISTINCT FROM (excluded.count, excluded.sum, excluded.min, excluded.max, excluded.last, excluded.last_ts)`;
 
 const ROLL_HOURS_SQL = `
 INSERT INTO telemetry_1h AS r (device_id, metric, bucket, count, sum, min, max, last, last_ts)
@@ -54,7 +59,7 @@ CROSS JOIN LATERAL (
 ) b
 ON CONFLICT (device_id, metric, bucket) DO UPDATE
 SET count = excluded.count, sum = excluded.sum, min = excluded.min, max = excluded.max, last = excluded.last, last_ts = excluded.last_ts
-WHERE (r.count, r.sum, r.min, r.max, r.last, r.last_ts) IS DISTINCT FROM (excluded.count, excluded.sum, excluded.min, excluded.max, excluded.last, excluded.last_ts)`;
+WHERE excluded.count >= r.count AND (r.count, r.sum, r.min, r.max, r.last, r.last_ts) IS DISTINCT FROM (excluded.count, excluded.sum, excluded.min, excluded.max, excluded.last, excluded.last_ts)`;
 
 export interface RollupRunResult {
   /** Time steps rolled in this run. */
@@ -108,6 +113,81 @@ export async function runRollup(database: Database, options: Partial<RollupOptio
     windows++;
   }
   return { windows, rowsWritten, watermark: watermark === null ? null : new Date(watermark) };
+}
+
+/**
+ * Re-rolls the given series hours (minutes and the hour) from the raw rows:
+ * late readings reported by the ingest path, or hours the reconcile pass
+ * found short. Grouped by hour, at most `seriesPerStatement` series a statement.
+ */
+export async function rollHints(database: Database, hints: { deviceId: string; metric: string; hour: number }[], options: { seriesPerStatement?: number } = {}): Promise<number> {
+  const pageSize = options.seriesPerStatement ?? DEFAULT_ROLLUP_OPTIONS.seriesPerStatement;
+  const byHour = new Map<number, { deviceId: string; metric: string }[]>();
+  for (const h of hints) {
+    const list = byHour.get(h.hour) ?? [];
+    list.push(h);
+    byHour.set(h.hour, list);
+  }
+  let written = 0;
+  for (const [hour, series] of byHour) {
+    for (let i = 0; i < series.length; i += pageSize) {
+      const page = series.slice(i, i + pageSize);
+      const ids = page.map((p) => p.deviceId);
+      const metrics = page.map((p) => p.metric);
+      written += await affected(database, ROLL_MINUTES_SQL, [ids, metrics, new Date(hour), new Date(hour + HOUR)]);
+      await yieldToOthers();
+      written += await affected(database, ROLL_HOURS_SQL, [ids, metrics, new Date(hour), new Date(hour + HOUR)]);
+      await yieldToOthers();
+    }
+  }
+  return written;
+}
+
+/**
+ * The safety net for late readings when ingest runs in another process: over
+ * the last `lookbackMs` of finished hours, finds series hours whose raw rows
+ * outnumber their hourly rollup (readings arrived after the hour was rolled)
+ * and re-rolls them. Reads the raw rows of the lookback once per run, a page
+ * of series per statement. Only ever adds: hours whose raw rows were pruned
+ * by retention are left alone.
+ */
+export async function runReconcile(database: Database, options: { now?: Date; lookbackMs?: number; seriesPerStatement?: number; graceMs?: number } = {}): Promise<{ hoursReRolled: number }> {
+  const pageSize = options.seriesPerStatement ?? DEFAULT_ROLLUP_OPTIONS.seriesPerStatement;
+  const now = (options.now ?? new Date()).getTime();
+  const [state] = await database.query<{ watermark: Date | string | null }>(`SELECT watermark FROM history_job_state WHERE name = $1`, [ROLLUP_STATE]);
+  if (!state?.watermark) return { hoursReRolled: 0 };
+  const to = floorTo(new Date(state.watermark).getTime() - (options.graceMs ?? DEFAULT_ROLLUP_OPTIONS.graceMs), HOUR);
+  const from = floorTo(now - (options.lookbackMs ?? 24 * HOUR), HOUR);
+  if (from >= to) return { hoursReRolled: 0 };
+  let hoursReRolled = 0;
+  let after: { deviceId: string; metric: string } | null = null;
+  for (;;) {
+    const page: { device_id: string; metric: string }[] = await database.query<{ device_id: string; metric: string }>(
+      `SELECT device_id, metric FROM latest_values WHERE ts >= $1 ${after ? 'AND (device_id, metric) > ($3::uuid, $4::text)' : ''} ORDER BY device_id, metric LIMIT $2`,
+      after ? [new Date(from), pageSize, after.deviceId, after.metric] : [new Date(from), pageSize],
+    );
+    if (page.length === 0) break;
+    const short = await database.query<{ device_id: string; metric: string; bucket: Date | string }>(
+      `SELECT s.device_id, s.metric, r.bucket
+       FROM unnest($1::uuid[], $2::text[]) AS s(device_id, metric)
+       CROSS JOIN LATERAL (
+         SELECT date_bin('1 hour', t.ts, ${ORIGIN}) AS bucket, count(*) AS n FROM telemetry t
+         WHERE t.device_id = s.device_id AND t.metric = s.metric AND t.ts >= $3 AND t.ts < $4 GROUP BY 1
+       ) r
+       LEFT JOIN telemetry_1h h ON h.device_id = s.device_id AND h.metric = s.metric AND h.bucket = r.bucket
+       WHERE h.count IS NULL OR r.n > h.count`,
+      [page.map((p) => p.device_id), page.map((p) => p.metric), new Date(from), new Date(to)],
+    );
+    await yieldToOthers();
+    if (short.length) {
+      await rollHints(database, short.map((r) => ({ deviceId: r.device_id, metric: r.metric, hour: new Date(r.bucket).getTime() })), { seriesPerStatement: pageSize });
+      hoursReRolled += short.length;
+    }
+    if (page.length < pageSize) break;
+    const last = page[page.length - 1];
+    after = { deviceId: last.device_id, metric: last.metric };
+  }
+  return { hoursReRolled };
 }
 
 /** Rolls minutes in [start, stop) and the hours overlapping it, a page of series at a time. */
