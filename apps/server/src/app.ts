@@ -23,6 +23,7 @@ import { parkingRoutes } from './modules/parking';
 import { liveRoutes } from './modules/live';
 import { iocRoutes } from './modules/iot/ioc';
 import { workOrderRoutes, WORK_ORDERS_API_DESCRIPTION } from './modules/workorders';
+import { historyRoutes, HISTORY_API_DESCRIPTION } from './modules/iot/history';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
 
@@ -68,7 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'ParkOS API', version: '0.1.0', description: API_DESCRIPTION + IOT_API_DESCRIPTION + ALARMS_API_DESCRIPTION + WORK_ORDERS_API_DESCRIPTION },
+      info: { title: 'ParkOS API', version: '0.1.0', description: API_DESCRIPTION + IOT_API_DESCRIPTION + ALARMS_API_DESCRIPTION + WORK_ORDERS_API_DESCRIPTION + HISTORY_API_DESCRIPTION },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'parkos_session' },
@@ -102,6 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(liveRoutes, { hub: services.liveHub });
       await api.register(iocRoutes, { ioc: services.ioc });
       await api.register(workOrderRoutes, { workOrders: services.workorders.workOrders, dispatch: services.workorders.dispatch });
+      await api.register(historyRoutes, { history: services.history });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
@@ -173,6 +174,55 @@ export function buildCli(): Command {
     .action(async (args: string[]) => {
       const { runDispatchEval } = await import('./modules/workorders/classifier/eval-command');
       process.exitCode = await runDispatchEval(args, { stdout: process.stdout, stderr: process.stderr });
+    });
+
+  program
+    .command('simulate')
+    .description('publish realistic telemetry over MQTT for the demo devices (sim-*), with silences, spikes and bad payloads')
+    .option('--url <url>', 'MQTT broker (default mqtt://127.0.0.1:$MQTT_PORT, or MQTT_URL)')
+    .option('--devices <n>', 'number of devices', '30')
+    .option('--rate <n>', 'messages per second over all devices', '10')
+    .option('--duration <seconds>', 'stop after this many seconds (0: until Ctrl-C)', '0')
+    .option('--bad-rate <p>', 'probability of a bad payload per message', '0.002')
+    .option('--spike-rate <p>', 'probability of a spike per message', '0.003')
+    .option('--silence-rate <p>', 'probability per message that the device goes quiet for 30–180 s', '0.002')
+    .option('--replay <dir>', 'replay UCI occupancy-detection office readings for environment sensors')
+    .option('--seed <n>', 'random seed', '2026')
+    .option('--credentials <file>', 'JSON [{code, secret, type}] instead of issuing new secrets')
+    .option('--api <url>', 'issue new secrets through this running ParkOS (e.g. http://127.0.0.1:3000) instead of opening the database')
+    .option('--user <name>', 'operator login for --api', 'operator')
+    .option('--password <password>', 'password for --api', 'Demo2026park')
+    .option('--prefix <prefix>', 'simulate the devices whose code starts with this', 'sim-')
+    .option('--save-credentials <file>', 'write the issued credentials to this file (for --credentials later)')
+    .action(async (opts: Record<string, string | undefined>) => {
+      const sim = await import('./modules/iot/simulator');
+      const config = loadConfig();
+      const num = (name: string) => {
+        const v = Number(opts[name]);
+        if (!Number.isFinite(v) || v < 0) throw new Error(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a non-negative number`);
+        return v;
+      };
+      const limit = num('devices');
+      const devices = opts.credentials
+        ? sim.readCredentialsFile(opts.credentials).slice(0, limit)
+        : opts.api
+          ? await sim.credentialsFromApi({ api: opts.api, username: opts.user!, password: opts.password!, prefix: opts.prefix!, limit })
+          : await withDatabase('parkos simulate', (cfg, database) => sim.prepareSimulatedDevices({ db: database.db, devices: createServices(database, cfg).iot.devices }, { limit, prefix: opts.prefix }));
+      if (opts.saveCredentials) fs.writeFileSync(opts.saveCredentials, JSON.stringify(devices, null, 2), { mode: 0o600 });
+      const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      await sim.runSimulateCommand({
+        url: opts.url ?? config.mqttUrl ?? `mqtt://127.0.0.1:${config.mqttPort}`,
+        devices,
+        rate: num('rate'),
+        duration: num('duration'),
+        badRate: num('badRate'),
+        spikeRate: num('spikeRate'),
+        silenceRate: num('silenceRate'),
+        replay: opts.replay,
+        seed: num('seed'),
+        out: process.stdout,
+        interrupted,
+      });
     });
 
   program.addOption(new Option('--no-color').hideHelp());

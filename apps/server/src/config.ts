@@ -45,6 +45,9 @@ const envSchema = z.object({
   DISPATCH_RETRAIN_INTERVAL_HOURS: z.coerce.number().min(0.01).default(24),
   WORK_ORDER_ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
   WORK_ORDER_ESCALATE_TO_OPERATOR_MINUTES: z.coerce.number().int().min(0).default(30),
+  SIMULATE: z.enum(['on', 'off']).default('on'),
+  SIMULATE_RATE: z.coerce.number().min(0.1).max(10_000).default(5),
+  SIMULATE_REPLAY_DIR: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -79,6 +82,15 @@ export interface AppConfig {
   dispatchRetrainIntervalHours: number;
   workOrderEscalationIntervalSeconds: number;
   workOrderEscalateToOperatorMinutes: number;
+  /**
+   * `SIMULATE=on` (default) with the demo seed: the server publishes simulated telemetry for the demo
+   * park's `sim-*` devices over its own MQTT broker, so the big screen is alive. `off` disables it.
+   */
+  simulate: boolean;
+  /** Simulated messages per second over all demo devices (`SIMULATE_RATE`, default 5). */
+  simulateRate: number;
+  /** Optional folder of the UCI occupancy-detection files replayed by simulated environment sensors. */
+  simulateReplayDir?: string;
 }
 
 /** Raised when the environment is invalid; the message names each offending variable. */
@@ -137,5 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dispatchRetrainIntervalHours: e.DISPATCH_RETRAIN_INTERVAL_HOURS,
     workOrderEscalationIntervalSeconds: e.WORK_ORDER_ESCALATION_INTERVAL_SECONDS,
     workOrderEscalateToOperatorMinutes: e.WORK_ORDER_ESCALATE_TO_OPERATOR_MINUTES,
+    simulate: e.SIMULATE === 'on',
+    simulateRate: e.SIMULATE_RATE,
+    simulateReplayDir: e.SIMULATE_REPLAY_DIR,
   };
 }

@@ -14,6 +14,7 @@ import { createParkingService, handleGateCameraEvent } from './modules/parking';
 import { createLiveBus, createLiveHub } from './modules/live';
 import { createIocService } from './modules/iot/ioc';
 import { createWorkOrderServices } from './modules/workorders';
+import { createHistoryService } from './modules/iot/history';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -39,6 +40,7 @@ export function createServices(
   const live = createLiveBus({ database });
   const liveHub = createLiveHub({ db, bus: live });
   const alarms = createAlarmServices({ database, audit, engine: { onAlarmsChanged: (ids) => live.publish('alarms', ids), onRaised: (alarmIds) => workorders.workOrders.createFromAlarms(alarmIds) }, onAlarmChange: (ids) => live.publish('alarms', ids) });
+  const history = createHistoryService({ database, audit });
   const iot = createIotServices({
     database,
     audit,
@@ -46,6 +48,8 @@ export function createServices(
       onCommitted: (batch) => {
         alarms.engine.enqueue(batch);
         live.publish('telemetry', batch.deviceIds);
+        // Late readings: their rollup hours are re-rolled by the worker.
+        history.noteCommitted(batch);
       },
     },
   });
@@ -70,7 +74,7 @@ export function createServices(
       trainingMode: config.env === 'test' ? 'inline' : 'thread',
     },
   });
-  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders };
+  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -9,3 +9,4 @@ export * from '../modules/community/news/news.table';
 export * from '../modules/billing/billing.table';
 export * from '../modules/parking/parking.table';
 export * from '../modules/workorders/workorders.table';
+export * from '../modules/iot/history/history.table';

@@ -9,6 +9,8 @@ import { startExternalIngest } from '../modules/iot';
 import { startSilentDeviceJob } from '../modules/iot/alarms';
 import { startDeviceStatusJob } from '../modules/live';
 import { startWorkOrderJobs } from '../modules/workorders';
+import { startHistoryJobs } from '../modules/iot/history';
+import { loadOfficeReadings, prepareSimulatedDevices, startSimulator } from '../modules/iot/simulator';
 
 export interface RunningServer {
   url?: string;
@@ -63,6 +65,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Work orders: overdue escalation, and dispatch-model retraining (schedule or corrections).
     const workOrderJobs = startWorkOrderJobs({ ...services.workorders, escalationIntervalMs: config.workOrderEscalationIntervalSeconds * 1000, retrainCheckIntervalMs: 60_000, log });
     stops.push(() => workOrderJobs.stop());
+    // Telemetry rollups (1 min, 1 h) and retention per device type, in short bounded statements.
+    const history = startHistoryJobs({ database, history: services.history, log });
+    stops.push(() => history.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;
@@ -74,6 +79,20 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   if (config.roles.includes('ingest') && config.mqttUrl) {
     const external = await startExternalIngest({ url: config.mqttUrl, ingest: services.iot.ingest, log: log as never });
     stops.push(() => external.close());
+  }
+  // The demo park's simulated devices report over real MQTT (SIMULATE=off disables it).
+  if (config.seedDemo && config.simulate && config.roles.includes('ingest')) {
+    const url = broker ? `mqtt://127.0.0.1:${broker.port}` : config.mqttUrl!;
+    try {
+      const devices = await prepareSimulatedDevices({ db: database.db, devices: services.iot.devices });
+      if (devices.length > 0) {
+        const office = config.simulateReplayDir ? loadOfficeReadings(config.simulateReplayDir) : undefined;
+        const sim = await startSimulator({ url, devices, ratePerSecond: config.simulateRate, office, seed: Date.now() % 100_000, log: { info: (m) => log.info(m), warn: (m) => log.warn(m) } });
+        stops.unshift(() => sim.stop());
+      }
+    } catch (err) {
+      log.error({ err }, 'simulate: could not start the demo simulator; the server runs without it');
+    }
   }
   // Last: write what is queued before the database closes.
   stops.push(() => services.iot.pipeline.close());

@@ -21,6 +21,7 @@ import {
   sites,
   units,
 } from '../modules/parks/parks.table';
+import { seedSimulatedDevices } from '../modules/iot/simulator';
 import { createRandom, type Random } from './random';
 import { seedDemoBillingParking } from '../modules/parking/billing-parking.seed';
 import { seedIocDemo } from '../modules/iot/ioc/ioc.seed';
@@ -267,6 +268,8 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   onProgress('IOC devices, meters and alarms');
   await seedIocDemo(db, services, ctx, { parkId: park.id });
 
+  onProgress('simulated IoT devices with 48 h of history');
+  await seedSimulatedDevices({ db, devices: services.iot.devices }, { parkId: park.id });
   onProgress('demo users');
   const logins = await seedUsers(services, ctx, {
     parkId: park.id,

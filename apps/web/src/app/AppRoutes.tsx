@@ -22,6 +22,7 @@ import { NewsFeedPage } from '../pages/NewsFeedPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
 import { StructurePage } from '../pages/StructurePage';
+import { TelemetryRetentionPage } from '../pages/TelemetryRetentionPage';
 import { UsersPage } from '../pages/UsersPage';
 import { BillsPage } from '../pages/BillsPage';
 import { ParkingPage } from '../pages/ParkingPage';
@@ -55,6 +56,7 @@ export function AppRoutes() {
           <Route path="leads" element={<RequirePermission flag="canSeeLeads"><LeadsPage /></RequirePermission>} />
           <Route path="users" element={<RequirePermission flag="canManageUsers"><UsersPage /></RequirePermission>} />
           <Route path="devices" element={<RequirePermission flag="canManageDevices"><DevicesPage /></RequirePermission>} />
+          <Route path="devices/history-settings" element={<RequirePermission flag="canManageDevices"><TelemetryRetentionPage /></RequirePermission>} />
           <Route path="devices/:id" element={<RequirePermission flag="canManageDevices"><DeviceDetailPage /></RequirePermission>} />
           <Route path="ioc" element={<RequirePermission flag="canSeeIoc"><IocPage /></RequirePermission>} />
           <Route path="ioc/floor-plan" element={<RequirePermission flag="canSeeIoc"><FloorPlanPage /></RequirePermission>} />

@@ -252,4 +252,14 @@ export const en: Messages = {
     photo: { add: 'Add photos', hint: 'JPEG/PNG/WebP, up to 5 MB each, at most 9', typeError: 'Only JPEG, PNG and WebP images', sizeError: 'A photo may be at most 5 MB', tooMany: 'At most 9 photos', uploaded: 'Photo uploaded' },
     rating: { title: 'Rate the result', comment: 'Comment (optional)', submit: 'Submit rating', thanks: 'Thank you for your rating' },
   },
+  telemetryHistory: {
+    title: 'History', settings: 'Retention', average: 'Average', min: 'Min', max: 'Max', noMetrics: 'No readings yet, nothing to chart', noData: 'No data in this range', pickRange: 'Pick a start and an end',
+    metricNames: { illuminance: 'Illuminance', pm10: 'PM10', noise: 'Noise', voltage: 'Voltage', current: 'Current', flow_m3h: 'Water flow', people_count: 'People', vehicle_count: 'Vehicles', battery: 'Battery', signal_dbm: 'Signal', online: 'Heartbeat', fault: 'Fault', fire_alarm: 'Fire alarm', altitude_m: 'Altitude' },
+    points: '{{count}} points', tiers: { raw: 'Raw readings', '1m': '1-minute rollups', '1h': '1-hour rollups' },
+    ranges: { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', custom: 'Custom' },
+    settingsTitle: 'Telemetry history retention', deviceType: 'Device type', rawDays: 'Raw', minuteDays: '1-minute', hourDays: '1-hour', days: 'days',
+    default: 'Default', custom: 'Custom', reset: 'Reset', resetConfirm: 'Return this device type to the default retention?', saved: 'Retention saved',
+    rollupStatus: 'Rollups complete up to {{watermark}}', retentionHint: 'A background job deletes history older than each tier’s retention, in small batches that never hold up ingestion.',
+    orderRule: 'Raw ≤ 1-minute ≤ 1-hour. Retention applies to every park; only company-wide operators may change it.',
+  },
 };

@@ -250,4 +250,14 @@ export const zhCN = {
     photo: { add: '添加照片', hint: 'JPEG/PNG/WebP，每张不超过 5 MB，最多 9 张', typeError: '只支持 JPEG、PNG、WebP 图片', sizeError: '图片不能超过 5 MB', tooMany: '最多 9 张照片', uploaded: '照片已上传' },
     rating: { title: '评价处理结果', comment: '评价内容（可选）', submit: '提交评价', thanks: '感谢评价' },
   },
+  telemetryHistory: {
+    title: '历史曲线', settings: '保留设置', average: '平均值', min: '最小值', max: '最大值', noMetrics: '尚无读数，无法绘制曲线', noData: '所选时间范围内没有数据', pickRange: '请选择起止时间',
+    metricNames: { illuminance: '照度', pm10: 'PM10', noise: '噪声', voltage: '电压', current: '电流', flow_m3h: '流量', people_count: '人数', vehicle_count: '车辆数', battery: '电量百分比', signal_dbm: '信号强度', online: '心跳', fault: '故障', fire_alarm: '火警', altitude_m: '高度' },
+    points: '{{count}} 个点', tiers: { raw: '原始数据', '1m': '1 分钟汇总', '1h': '1 小时汇总' },
+    ranges: { '1h': '1 小时', '24h': '24 小时', '7d': '7 天', '30d': '30 天', custom: '自定义' },
+    settingsTitle: '遥测历史保留设置', deviceType: '设备类型', rawDays: '原始数据', minuteDays: '1 分钟汇总', hourDays: '1 小时汇总', days: '天',
+    default: '默认', custom: '已自定义', reset: '恢复默认', resetConfirm: '恢复该设备类型的默认保留天数？', saved: '保留设置已保存',
+    rollupStatus: '汇总进度：已汇总至 {{watermark}}', retentionHint: '后台任务按设备类型删除超过保留期限的数据，每次只删除一小批，不影响数据接入。',
+    orderRule: '保留天数须满足：原始数据 ≤ 1 分钟汇总 ≤ 1 小时汇总。保留设置对所有园区生效，仅公司级运营人员可修改。',
+  },
 };

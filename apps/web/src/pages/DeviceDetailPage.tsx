@@ -8,6 +8,7 @@ import { formatDateTime } from '../lib/format';
 import type { IngestErrorCount, LatestReading } from '../modules/devices/api/devices.api';
 import { DeviceCredentialsCard } from '../modules/devices/components/DeviceCredentialsCard';
 import { DeviceFormModal } from '../modules/devices/components/DeviceFormModal';
+import { DeviceHistoryChart } from '../modules/devices/components/DeviceHistoryChart';
 import { DeviceStatusBadge } from '../modules/devices/components/DeviceStatusBadge';
 import { useDevice, useDeviceMutations } from '../modules/devices/hooks/useDevice';
 import { useBuilding } from '../modules/parks/hooks/useBuilding';
@@ -136,6 +137,9 @@ export function DeviceDetailPage() {
                     ]}
                   />
                 </Card>
+              </Col>
+              <Col xs={24}>
+                <DeviceHistoryChart deviceId={d.id} metrics={d.latest.map((l) => l.metric)} metricName={metricName} />
               </Col>
             </Row>
             <DeviceFormModal open={isEditing} onClose={() => setIsEditing(false)} device={d} />

@@ -1,0 +1,115 @@
+import type { Database } from '../../../db/client';
+import type { HistoryService } from './history.service';
+import { runRetention, type RetentionOptions } from './retention';
+import { ROLLUP_STATE, rollHints, runReconcile, runRollup, type RollupOptions } from './rollup';
+
+interface JobLogger {
+  info(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+}
+
+export interface HistoryJobsOptions {
+  database: Database;
+  history: Pick<HistoryService, 'getRetentionSettings' | 'takeLateHints'>;
+  log: JobLogger;
+  /** How often the rollup job runs (default 20 s). */
+  rollupIntervalMs?: number;
+  /** How often the retention job runs (default 10 min). */
+  retentionIntervalMs?: number;
+  /** How often the reconcile pass looks for late readings ingested by other processes (default 5 min). */
+  reconcileIntervalMs?: number;
+  /** How far back the reconcile pass looks (default 24 h). */
+  reconcileLookbackMs?: number;
+  rollup?: Partial<RollupOptions>;
+  retention?: Partial<RetentionOptions>;
+}
+
+/** Counters of the history jobs, for logs and tests. */
+export interface HistoryJobStats {
+  rollupRuns: number;
+  retentionRuns: number;
+  reconcileRuns: number;
+  /** Series hours re-rolled for late readings (hints from ingest and the reconcile pass). */
+  lateHoursReRolled: number;
+  errors: number;
+}
+
+/**
+ * Starts the worker's rollup and retention jobs. Each runs in short,
+ * bounded statements; a run never overlaps the previous one; a failure is
+ * logged, counted and recorded in `history_job_state`, and the next tick tries
+ * again (the loop never dies).
+ */
+export function startHistoryJobs(options: HistoryJobsOptions): { stats: HistoryJobStats; runRollupNow(): Promise<void>; stop(): Promise<void> } {
+  const { database, log } = options;
+  const stats: HistoryJobStats = { rollupRuns: 0, retentionRuns: 0, reconcileRuns: 0, lateHoursReRolled: 0, errors: 0 };
+  let stopped = false;
+  let chain: Promise<void> = Promise.resolve();
+
+  const enqueue = (name: string, fn: () => Promise<void>): Promise<void> => {
+    chain = chain.then(async () => {
+      if (stopped) return;
+      try {
+        await fn();
+      } catch (err) {
+        stats.errors++;
+        log.error({ err }, `telemetry history: ${name} failed; retrying on the next tick`);
+        await database
+          .query(`INSERT INTO history_job_state (name, last_error, last_run_at) VALUES ($1, $2, now()) ON CONFLICT (name) DO UPDATE SET last_error = excluded.last_error, last_run_at = now()`, [
+            ROLLUP_STATE,
+            `${name}: ${(err as Error).message}`.slice(0, 500),
+          ])
+          .catch(() => undefined);
+      }
+    });
+    return chain;
+  };
+
+  const rollup = () =>
+    enqueue('rollup', async () => {
+      const r = await runRollup(database, options.rollup);
+      // Hours that got readings behind the watermark (noted by the ingest path of this process).
+      const hints = options.history.takeLateHints();
+      if (hints.length) {
+        await rollHints(database, hints, options.rollup);
+        stats.lateHoursReRolled += hints.length;
+      }
+      stats.rollupRuns++;
+      if (r.windows > 1) log.info(`telemetry history: rolled ${r.windows} windows (${r.rowsWritten} rows) up to ${r.watermark?.toISOString()}`);
+    });
+  const retention = () =>
+    enqueue('retention', async () => {
+      const r = await runRetention(database, await options.history.getRetentionSettings(), options.retention);
+      stats.retentionRuns++;
+      const total = r.deleted.raw + r.deleted['1m'] + r.deleted['1h'];
+      if (total > 0) log.info(`telemetry history: retention deleted ${r.deleted.raw} raw, ${r.deleted['1m']} 1-minute, ${r.deleted['1h']} 1-hour rows`);
+    });
+
+  const reconcile = () =>
+    enqueue('reconcile', async () => {
+      const r = await runReconcile(database, { lookbackMs: options.reconcileLookbackMs, ...options.rollup });
+      stats.reconcileRuns++;
+      stats.lateHoursReRolled += r.hoursReRolled;
+      if (r.hoursReRolled > 0) log.info(`telemetry history: re-rolled ${r.hoursReRolled} series hours with late readings`);
+    });
+
+  const rollupTimer = setInterval(() => void rollup(), options.rollupIntervalMs ?? 20_000);
+  const retentionTimer = setInterval(() => void retention(), options.retentionIntervalMs ?? 10 * 60_000);
+  const reconcileTimer = setInterval(() => void reconcile(), options.reconcileIntervalMs ?? 5 * 60_000);
+  reconcileTimer.unref();
+  rollupTimer.unref();
+  retentionTimer.unref();
+  void rollup();
+  void retention();
+  return {
+    stats,
+    runRollupNow: rollup,
+    async stop() {
+      clearInterval(rollupTimer);
+      clearInterval(retentionTimer);
+      clearInterval(reconcileTimer);
+      stopped = true;
+      await chain;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { bigint, doublePrecision, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { devices } from '../iot.table';
+import type { DeviceType } from '../metrics';
+
+/** Columns shared by both rollup tiers: one row per device, metric and bucket. `avg` is `sum / count`. */
+function rollupColumns() {
+  return {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    metric: text('metric').notNull(),
+    /** Start of the bucket (UTC-aligned). */
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+    sum: doublePrecision('sum').notNull(),
+    min: doublePrecision('min').notNull(),
+    max: doublePrecision('max').notNull(),
+    /** The value of the latest reading in the bucket, and its time (needed to roll minutes into hours). */
+    last: doublePrecision('last').notNull(),
+    lastTs: timestamp('last_ts', { withTimezone: true }).notNull(),
+  };
+}
+
+/** 1-minute rollups of `telemetry`, written by the worker's rollup job. */
+export const telemetry1m = pgTable('telemetry_1m', rollupColumns(), (t) => [primaryKey({ name: 'telemetry_1m_pk', columns: [t.deviceId, t.metric, t.bucket] })]);
+
+/** 1-hour rollups, rolled from the 1-minute tier. */
+export const telemetry1h = pgTable('telemetry_1h', rollupColumns(), (t) => [primaryKey({ name: 'telemetry_1h_pk', columns: [t.deviceId, t.metric, t.bucket] })]);
+
+/**
+ * Progress of the background history jobs. `watermark` (rollup): every
+ * 1-minute bucket before it has been rolled; each run re-rolls the grace
+ * window before it to pick up late readings.
+ */
+export const historyJobState = pgTable('history_job_state', {
+  name: text('name').primaryKey(),
+  watermark: timestamp('watermark', { withTimezone: true }),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+  lastError: text('last_error'),
+});
+
+/**
+ * Operator-edited retention per device type (days to keep each tier). A type
+ * without a row uses the defaults in code (`DEFAULT_RETENTION`).
+ */
+export const telemetryRetention = pgTable('telemetry_retention', {
+  deviceType: text('device_type').$type<DeviceType>().primaryKey(),
+  rawDays: integer('raw_days').notNull(),
+  minuteDays: integer('minute_days').notNull(),
+  hourDays: integer('hour_days').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});

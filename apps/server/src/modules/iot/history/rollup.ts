@@ -1,0 +1,225 @@
+import type { Database } from '../../../db/client';
+
+/** Tunables of the rollup job; defaults suit a park of a few thousand devices. */
+export interface RollupOptions {
+  /** Late readings up to this far behind the watermark are re-rolled on every run. */
+  graceMs: number;
+  /** At most this much time is rolled per step (catch-up after a pause goes in steps). */
+  windowMs: number;
+  /** Series (device, metric) per statement. */
+  seriesPerStatement: number;
+  /** Steps per run; the next run continues from the watermark. */
+  maxWindowsPerRun: number;
+}
+
+export const DEFAULT_ROLLUP_OPTIONS: RollupOptions = { graceMs: 5 * 60_000, windowMs: 60 * 60_000, seriesPerStatement: 500, maxWindowsPerRun: 48 };
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const floorTo = (ms: number, step: number) => Math.floor(ms / step) * step;
+const ceilTo = (ms: number, step: number) => Math.ceil(ms / step) * step;
+/** Lets queued ingest batches run between our statements (PGlite has a single connection). */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export const ROLLUP_STATE = 'rollup';
+
+/**
+ * Buckets are aligned to the Unix epoch in UTC, whatever the session time zone.
+ * A rollup row never shrinks (`excluded.count >= r.count`): raw rows only
+ * disappear through retention, and a re-roll must not replace a complete
+ * bucket with what is left of it.
+ */
+const ORIGIN = `'1970-01-01T00:00:00Z'::timestamptz`;
+
+const ROLL_MINUTES_SQL = `
+INSERT INTO telemetry_1m AS r (device_id, metric, bucket, count, sum, min, max, last, last_ts)
+SELECT s.device_id, s.metric, b.bucket, b.count, b.sum, b.min, b.max, b.last, b.last_ts
+FROM unnest($1::uuid[], $2::text[]) AS s(device_id, metric)
+CROSS JOIN LATERAL (
+  SELECT date_bin('1 minute', t.ts, ${ORIGIN}) AS bucket, count(*) AS count, sum(t.value) AS sum, min(t.value) AS min, max(t.value) AS max,
+         (array_agg(t.value ORDER BY t.ts DESC))[1] AS last, max(t.ts) AS last_ts
+  FROM telemetry t
+  WHERE t.device_id = s.device_id AND t.metric = s.metric AND t.ts >= $3 AND t.ts < $4
+  GROUP BY 1
+) b
+ON CONFLICT (device_id, metric, bucket) DO UPDATE
+SET count = excluded.count, sum = excluded.sum, min = excluded.min, max = excluded.max, last = excluded.last, last_ts = excluded.last_ts
+WHERE excluded.count >= r.count AND (r.count, r.sum, r.min, r.max, r.last, r.last_ts) IS DISTINCT FROM (excluded.count, excluded.sum, excluded.min, excluded.max, excluded.last, excluded.last_ts)`;
+
+const ROLL_HOURS_SQL = `
+INSERT INTO telemetry_1h AS r (device_id, metric, bucket, count, sum, min, max, last, last_ts)
+SELECT s.device_id, s.metric, b.bucket, b.count, b.sum, b.min, b.max, b.last, b.last_ts
+FROM unnest($1::uuid[], $2::text[]) AS s(device_id, metric)
+CROSS JOIN LATERAL (
+  SELECT date_bin('1 hour', m.bucket, ${ORIGIN}) AS bucket, sum(m.count) AS count, sum(m.sum) AS sum, min(m.min) AS min, max(m.max) AS max,
+         (array_agg(m.last ORDER BY m.last_ts DESC))[1] AS last, max(m.last_ts) AS last_ts
+  FROM telemetry_1m m
+  WHERE m.device_id = s.device_id AND m.metric = s.metric AND m.bucket >= $3 AND m.bucket < $4
+  GROUP BY 1
+) b
+ON CONFLICT (device_id, metric, bucket) DO UPDATE
+SET count = excluded.count, sum = excluded.sum, min = excluded.min, max = excluded.max, last = excluded.last, last_ts = excluded.last_ts
+WHERE excluded.count >= r.count AND (r.count, r.sum, r.min, r.max, r.last, r.last_ts) IS DISTINCT FROM (excluded.count, excluded.sum, excluded.min, excluded.max, excluded.last, excluded.last_ts)`;
+
+export interface RollupRunResult {
+  /** Time steps rolled in this run. */
+  windows: number;
+  /** Rollup rows written or changed (1-minute and 1-hour). */
+  rowsWritten: number;
+  /** The watermark after the run (null: no telemetry yet). */
+  watermark: Date | null;
+}
+
+/**
+ * One run of the rollup job: rolls closed minutes from the watermark (minus
+ * the grace window, so late readings are re-rolled) up to the current minute,
+ * in steps of at most `windowMs` and statements of at most
+ * `seriesPerStatement` series, each its own short autocommit statement that
+ * reads raw rows (no lock on `telemetry`, so ingestion never waits) and
+ * upserts rollup rows. The hours touched by each step are re-rolled from the
+ * minutes. Idempotent: a second run over the same data changes nothing.
+ */
+export async function runRollup(database: Database, options: Partial<RollupOptions> & { now?: Date } = {}): Promise<RollupRunResult> {
+  const o = { ...DEFAULT_ROLLUP_OPTIONS, ...options };
+  const end = floorTo((options.now ?? new Date()).getTime(), MINUTE);
+  const [state] = await database.query<{ watermark: Date | string | null }>(`SELECT watermark FROM history_job_state WHERE name = $1`, [ROLLUP_STATE]);
+  let watermark = state?.watermark ? new Date(state.watermark).getTime() : null;
+  let start: number;
+  if (watermark === null) {
+    // First run: start at the oldest reading (found through the primary key, one probe per series).
+    const [first] = await database.query<{ first: Date | string | null }>(
+      `SELECT min(f.ts) AS first FROM latest_values lv CROSS JOIN LATERAL (SELECT t.ts FROM telemetry t WHERE t.device_id = lv.device_id AND t.metric = lv.metric ORDER BY t.ts LIMIT 1) f`,
+    );
+    if (!first?.first) return { windows: 0, rowsWritten: 0, watermark: null };
+    start = floorTo(new Date(first.first).getTime(), MINUTE);
+  } else {
+    start = floorTo(watermark - o.graceMs, MINUTE);
+  }
+
+  let windows = 0;
+  let rowsWritten = 0;
+  while (start < end && windows < o.maxWindowsPerRun) {
+    const stop = Math.min(start + o.windowMs, end);
+    rowsWritten += await rollWindow(database, start, stop, o.seriesPerStatement);
+    if (watermark === null || stop > watermark) {
+      watermark = stop;
+      await database.query(
+        `INSERT INTO history_job_state (name, watermark, last_run_at) VALUES ($1, $2, now())
+         ON CONFLICT (name) DO UPDATE SET watermark = GREATEST(history_job_state.watermark, excluded.watermark), last_run_at = now(), last_error = NULL`,
+        [ROLLUP_STATE, new Date(stop)],
+      );
+    }
+    start = stop;
+    windows++;
+  }
+  return { windows, rowsWritten, watermark: watermark === null ? null : new Date(watermark) };
+}
+
+/**
+ * Re-rolls the given series hours (minutes and the hour) from the raw rows:
+ * late readings reported by the ingest path, or hours the reconcile pass
+ * found short. Grouped by hour, at most `seriesPerStatement` series a statement.
+ */
+export async function rollHints(database: Database, hints: { deviceId: string; metric: string; hour: number }[], options: { seriesPerStatement?: number } = {}): Promise<number> {
+  const pageSize = options.seriesPerStatement ?? DEFAULT_ROLLUP_OPTIONS.seriesPerStatement;
+  const byHour = new Map<number, { deviceId: string; metric: string }[]>();
+  for (const h of hints) {
+    const list = byHour.get(h.hour) ?? [];
+    list.push(h);
+    byHour.set(h.hour, list);
+  }
+  let written = 0;
+  for (const [hour, series] of byHour) {
+    for (let i = 0; i < series.length; i += pageSize) {
+      const page = series.slice(i, i + pageSize);
+      const ids = page.map((p) => p.deviceId);
+      const metrics = page.map((p) => p.metric);
+      written += await affected(database, ROLL_MINUTES_SQL, [ids, metrics, new Date(hour), new Date(hour + HOUR)]);
+      await yieldToOthers();
+      written += await affected(database, ROLL_HOURS_SQL, [ids, metrics, new Date(hour), new Date(hour + HOUR)]);
+      await yieldToOthers();
+    }
+  }
+  return written;
+}
+
+/**
+ * The safety net for late readings when ingest runs in another process: over
+ * the last `lookbackMs` of finished hours, finds series hours whose raw rows
+ * outnumber their hourly rollup (readings arrived after the hour was rolled)
+ * and re-rolls them. Reads the raw rows of the lookback once per run, a page
+ * of series per statement. Only ever adds: hours whose raw rows were pruned
+ * by retention are left alone.
+ */
+export async function runReconcile(database: Database, options: { now?: Date; lookbackMs?: number; seriesPerStatement?: number; graceMs?: number } = {}): Promise<{ hoursReRolled: number }> {
+  const pageSize = options.seriesPerStatement ?? DEFAULT_ROLLUP_OPTIONS.seriesPerStatement;
+  const now = (options.now ?? new Date()).getTime();
+  const [state] = await database.query<{ watermark: Date | string | null }>(`SELECT watermark FROM history_job_state WHERE name = $1`, [ROLLUP_STATE]);
+  if (!state?.watermark) return { hoursReRolled: 0 };
+  const to = floorTo(new Date(state.watermark).getTime() - (options.graceMs ?? DEFAULT_ROLLUP_OPTIONS.graceMs), HOUR);
+  const from = floorTo(now - (options.lookbackMs ?? 24 * HOUR), HOUR);
+  if (from >= to) return { hoursReRolled: 0 };
+  let hoursReRolled = 0;
+  let after: { deviceId: string; metric: string } | null = null;
+  for (;;) {
+    const page: { device_id: string; metric: string }[] = await database.query<{ device_id: string; metric: string }>(
+      `SELECT device_id, metric FROM latest_values WHERE ts >= $1 ${after ? 'AND (device_id, metric) > ($3::uuid, $4::text)' : ''} ORDER BY device_id, metric LIMIT $2`,
+      after ? [new Date(from), pageSize, after.deviceId, after.metric] : [new Date(from), pageSize],
+    );
+    if (page.length === 0) break;
+    const short = await database.query<{ device_id: string; metric: string; bucket: Date | string }>(
+      `SELECT s.device_id, s.metric, r.bucket
+       FROM unnest($1::uuid[], $2::text[]) AS s(device_id, metric)
+       CROSS JOIN LATERAL (
+         SELECT date_bin('1 hour', t.ts, ${ORIGIN}) AS bucket, count(*) AS n FROM telemetry t
+         WHERE t.device_id = s.device_id AND t.metric = s.metric AND t.ts >= $3 AND t.ts < $4 GROUP BY 1
+       ) r
+       LEFT JOIN telemetry_1h h ON h.device_id = s.device_id AND h.metric = s.metric AND h.bucket = r.bucket
+       WHERE h.count IS NULL OR r.n > h.count`,
+      [page.map((p) => p.device_id), page.map((p) => p.metric), new Date(from), new Date(to)],
+    );
+    await yieldToOthers();
+    if (short.length) {
+      await rollHints(database, short.map((r) => ({ deviceId: r.device_id, metric: r.metric, hour: new Date(r.bucket).getTime() })), { seriesPerStatement: pageSize });
+      hoursReRolled += short.length;
+    }
+    if (page.length < pageSize) break;
+    const last = page[page.length - 1];
+    after = { deviceId: last.device_id, metric: last.metric };
+  }
+  return { hoursReRolled };
+}
+
+/** Rolls minutes in [start, stop) and the hours overlapping it, a page of series at a time. */
+async function rollWindow(database: Database, start: number, stop: number, pageSize: number): Promise<number> {
+  let written = 0;
+  let after: { deviceId: string; metric: string } | null = null;
+  const hourFrom = new Date(floorTo(start, HOUR));
+  const hourTo = new Date(ceilTo(stop, HOUR));
+  for (;;) {
+    // A series can have readings in the window only if its latest reading is not older than the window.
+    const page: { device_id: string; metric: string }[] = await database.query<{ device_id: string; metric: string }>(
+      `SELECT device_id, metric FROM latest_values
+       WHERE ts >= $1 ${after ? 'AND (device_id, metric) > ($3::uuid, $4::text)' : ''}
+       ORDER BY device_id, metric LIMIT $2`,
+      after ? [new Date(start), pageSize, after.deviceId, after.metric] : [new Date(start), pageSize],
+    );
+    if (page.length === 0) break;
+    const ids = page.map((p) => p.device_id);
+    const metrics = page.map((p) => p.metric);
+    written += await affected(database, ROLL_MINUTES_SQL, [ids, metrics, new Date(start), new Date(stop)]);
+    await yieldToOthers();
+    written += await affected(database, ROLL_HOURS_SQL, [ids, metrics, hourFrom, hourTo]);
+    await yieldToOthers();
+    if (page.length < pageSize) break;
+    const last = page[page.length - 1];
+    after = { deviceId: last.device_id, metric: last.metric };
+  }
+  return written;
+}
+
+/** Runs a statement and returns the number of rows it changed. */
+async function affected(database: Database, text: string, params: unknown[]): Promise<number> {
+  const rows = await database.query<{ n: number }>(`WITH w AS (${text} RETURNING 1) SELECT count(*)::int AS n FROM w`, params);
+  return rows[0]?.n ?? 0;
+}
