@@ -12,6 +12,7 @@ import { LedgerPage } from '../pages/LedgerPage';
 import { LoginPage } from '../pages/LoginPage';
 import { MyEnterprisePage } from '../pages/MyEnterprisePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { RulesPage } from '../pages/RulesPage';
 import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
 import { StructurePage } from '../pages/StructurePage';
 import { UsersPage } from '../pages/UsersPage';
@@ -37,6 +38,7 @@ export function AppRoutes() {
           <Route path="users" element={<RequirePermission flag="canManageUsers"><UsersPage /></RequirePermission>} />
           <Route path="devices" element={<RequirePermission flag="canManageDevices"><DevicesPage /></RequirePermission>} />
           <Route path="devices/:id" element={<RequirePermission flag="canManageDevices"><DeviceDetailPage /></RequirePermission>} />
+          <Route path="rules" element={<RequirePermission flag="canManageDevices"><RulesPage /></RequirePermission>} />
           <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
           <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />

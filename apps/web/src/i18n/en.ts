@@ -138,4 +138,16 @@ export const en: Messages = {
   errors: {
     notFound: 'Page not found', notFoundText: 'The page you are looking for does not exist.', forbidden: 'You may not open this page', backHome: 'Back to home', generic: 'Something went wrong',
   },
+  rules: {
+    nav: 'Alarm rules', title: 'Alarm rules', subtitle: 'Threshold, rate of change and silence rules, scoped by device type, location or tag', new: 'New rule', edit: 'Edit rule', created: 'Rule created',
+    name: 'Name', kind: 'Kind', severity: 'Severity', enabled: 'Enabled', enabledOn: 'Rule enabled', enabledOff: 'Rule disabled', enabledOnly: 'Enabled only', disabledOnly: 'Disabled only',
+    metric: 'Metric', operator: 'Operator', value: 'Threshold', hysteresis: 'Hysteresis', hysteresisHint: 'After firing, the value must come back past threshold ∓ hysteresis to clear (no flapping)',
+    delta: 'Change', windowSeconds: 'Window (s)', direction: 'Direction', silentSeconds: 'Silent for (s)', condition: 'Condition',
+    scope: 'Scope', park: 'Park', deviceType: 'Device type', building: 'Building', floor: 'Floor', tag: 'Tag', description: 'Description', wholePark: 'Whole park',
+    emptyList: 'No rules', deleteConfirm: 'Delete this rule? A rule that raised alarms can only be disabled.',
+    rateText: '{{metric}} changes by ≥ {{delta}} within {{seconds}} s ({{direction}})', silentText: 'no data for {{seconds}} s',
+    kinds: { threshold: 'Threshold', rate_of_change: 'Rate of change', silent: 'Device silent' },
+    severities: { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' },
+    directions: { rise: 'Rise', fall: 'Fall', any: 'Any' },
+  },
 };

@@ -136,4 +136,16 @@ export const zhCN = {
   errors: {
     notFound: '页面不存在', notFoundText: '你访问的页面不存在或已被移除。', forbidden: '无权访问此页面', backHome: '返回首页', generic: '出错了',
   },
+  rules: {
+    nav: '告警规则', title: '告警规则', subtitle: '阈值、变化率、静默等规则，按设备类型、位置或标签限定范围', new: '新建规则', edit: '编辑规则', created: '规则已创建',
+    name: '名称', kind: '类型', severity: '级别', enabled: '启用', enabledOn: '规则已启用', enabledOff: '规则已停用', enabledOnly: '仅启用', disabledOnly: '仅停用',
+    metric: '指标', operator: '比较', value: '阈值', hysteresis: '回差', hysteresisHint: '越限后须回到阈值∓回差以内才恢复，避免抖动',
+    delta: '变化量', windowSeconds: '时间窗（秒）', direction: '方向', silentSeconds: '静默时长（秒）', condition: '条件',
+    scope: '范围', park: '园区', deviceType: '设备类型', building: '楼栋', floor: '楼层', tag: '标签', description: '说明', wholePark: '全园区',
+    emptyList: '暂无规则', deleteConfirm: '删除该规则？已产生告警的规则只能停用。',
+    rateText: '{{metric}} {{seconds}} 秒内变化 ≥ {{delta}}（{{direction}}）', silentText: '{{seconds}} 秒无数据',
+    kinds: { threshold: '阈值', rate_of_change: '变化率', silent: '设备静默' },
+    severities: { critical: '紧急', major: '重要', minor: '次要', info: '提示' },
+    directions: { rise: '上升', fall: '下降', any: '任意' },
+  },
 };

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -36,6 +37,7 @@ export function useNavItems(): NavItem[] {
   if (p.canSeePropertyCompanies) items.push({ key: 'property', path: '/property-companies', label: t('nav.property'), icon: <ShopOutlined /> });
   if (p.canSeeLeads) items.push({ key: 'leads', path: '/leads', label: t('nav.leads'), icon: <FunnelPlotOutlined /> });
   if (p.canManageDevices) items.push({ key: 'devices', path: '/devices', label: t('nav.devices'), icon: <ClusterOutlined /> });
+  if (p.canManageDevices) items.push({ key: 'rules', path: '/rules', label: t('rules.nav'), icon: <AlertOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'ledger', path: '/ledger', label: t('nav.ledger'), icon: <SafetyCertificateOutlined /> });

@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PHONE, launchBrowser, login, newContext, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** Picks an option of an Ant Design select by its visible label. */
+async function pick(page: Page, testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+}
+
+describe('alarm rules in a real browser', () => {
+  test('an operator creates a threshold rule, edits it and disables it', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await login(page, 'operator');
+    await page.getByTestId('nav-rules').click();
+    await page.waitForURL(/\/rules$/);
+    await page.getByTestId('rule-table').waitFor();
+
+    const name = `E2E 机房过热 ${Date.now() % 1_000_000}`;
+    await page.getByTestId('rule-new').click();
+    await page.getByTestId('rule-form').waitFor();
+    await page.getByTestId('rule-form-name').fill(name);
+    await pick(page, 'rule-form-metric', '温度');
+    await page.getByTestId('rule-form-value').fill('30');
+    await page.getByTestId('rule-form-hysteresis').fill('2');
+    await pick(page, 'rule-form-severity', '紧急');
+    await pick(page, 'rule-form-device-type', '环境传感器');
+    await page.getByTestId('rule-form-tag').fill('server-room');
+    await screenshot(page, 'rule-form-desktop');
+    await page.getByTestId('rule-form-submit').click();
+    await expect.poll(() => page.getByTestId('rule-form').count()).toBe(0);
+
+    const row = page.getByTestId(`rule-row-${name}`);
+    await row.waitFor();
+    expect(await row.getByTestId('rule-condition').innerText()).toMatch(/温度 > 30/);
+    expect(await row.innerText()).toContain('#server-room');
+    await screenshot(page, 'rules-list-desktop');
+
+    // Edit: a new threshold.
+    await row.getByTestId('rule-edit').click();
+    await page.getByTestId('rule-form').waitFor();
+    expect(await page.getByTestId('rule-form-name').inputValue()).toBe(name);
+    await page.getByTestId('rule-form-value').fill('32');
+    await page.getByTestId('rule-form-submit').click();
+    await expect.poll(() => row.getByTestId('rule-condition').innerText()).toMatch(/温度 > 32/);
+
+    // Disable in place; the server keeps it.
+    const toggle = row.getByTestId('rule-enabled');
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+    const stored = await page.evaluate(async (n) => {
+      const r = await fetch('/api/alarm-rules?pageSize=200', { credentials: 'same-origin' });
+      return ((await r.json()).items as { name: string; enabled: boolean; value: number; tag: string }[]).find((x) => x.name === n);
+    }, name);
+    expect(stored).toMatchObject({ enabled: false, value: 32, tag: 'server-room' });
+
+    // A silent rule: the form shows the fields of the chosen kind.
+    await page.getByTestId('rule-new').click();
+    await pick(page, 'rule-form-kind', '设备静默');
+    expect(await page.getByTestId('rule-form-metric').count()).toBe(0);
+    await page.getByTestId('rule-form-name').fill(`${name} 静默`);
+    await page.getByTestId('rule-form-silent').fill('600');
+    await page.getByTestId('rule-form-submit').click();
+    await expect.poll(() => page.getByTestId(`rule-row-${name} 静默`).getByTestId('rule-condition').innerText()).toContain('600');
+
+    const phone = await newContext(browser, PHONE);
+    const phonePage = await phone.newPage();
+    await login(phonePage, 'operator');
+    await phonePage.goto('/rules');
+    await phonePage.getByTestId('rule-table').waitFor();
+    const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(phonePage, 'rules-list-phone');
+    await phone.close();
+    await context.close();
+  });
+});

@@ -1,0 +1,57 @@
+import type { DeviceType } from '@parkos/contracts';
+import { api, type Page } from '../../../lib/api-client';
+
+export const RULE_KINDS = ['threshold', 'rate_of_change', 'silent'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+export const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const OPERATORS = ['>', '>=', '<', '<='] as const;
+export type Operator = (typeof OPERATORS)[number];
+export const DIRECTIONS = ['rise', 'fall', 'any'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** Metrics a rule may watch (the server's list). */
+export const RULE_METRICS = [
+  'temperature', 'humidity', 'co2', 'pm25', 'pm10', 'noise', 'illuminance', 'soil_moisture', 'power_kw', 'energy_kwh', 'voltage', 'current', 'water_m3', 'flow_m3h',
+  'occupied', 'smoke', 'fire_alarm', 'fault', 'body_temp', 'people_count', 'vehicle_count', 'battery', 'signal_dbm', 'online', 'altitude_m',
+] as const;
+
+/** An alarm rule (告警规则) as the API returns it. */
+export interface AlarmRule {
+  id: string;
+  parkId: string;
+  name: string;
+  description: string | null;
+  kind: RuleKind;
+  severity: Severity;
+  enabled: boolean;
+  metric: string | null;
+  operator: Operator | null;
+  value: number | null;
+  hysteresis: number;
+  delta: number | null;
+  windowSeconds: number | null;
+  direction: Direction | null;
+  silentSeconds: number | null;
+  deviceType: DeviceType | null;
+  buildingId: string | null;
+  floorId: string | null;
+  tag: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The create body: the fields of the chosen kind plus scope. */
+export type RuleInput = Partial<Omit<AlarmRule, 'id' | 'createdAt' | 'updatedAt'>> & Pick<AlarmRule, 'parkId' | 'name' | 'kind' | 'severity'>;
+
+export interface RuleFilter {
+  page: number;
+  pageSize: number;
+  kind?: RuleKind;
+  enabled?: 'true' | 'false';
+}
+
+export const findRules = (filter: RuleFilter) => api.get<Page<AlarmRule>>('/alarm-rules', { ...filter });
+export const createRule = (input: RuleInput) => api.post<AlarmRule>('/alarm-rules', input);
+export const updateRule = (id: string, input: Partial<RuleInput>) => api.patch<AlarmRule>(`/alarm-rules/${id}`, input);
+export const deleteRule = (id: string) => api.delete(`/alarm-rules/${id}`);

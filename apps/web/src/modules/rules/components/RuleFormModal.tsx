@@ -1,0 +1,202 @@
+import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../ui/FormModal';
+import { DEVICE_TYPES } from '../../devices/api/devices.api';
+import { useBuilding, useBuildings } from '../../parks/hooks/useBuilding';
+import { useParks } from '../../parks/hooks/useParks';
+import { DIRECTIONS, OPERATORS, RULE_KINDS, RULE_METRICS, SEVERITIES, type AlarmRule, type RuleInput, type RuleKind } from '../api/rules.api';
+import { useRuleMutations } from '../hooks/useRules';
+
+interface RuleFormModalProps {
+  open: boolean;
+  onClose: () => void;
+  /** Editing this rule; creating when absent. */
+  rule?: AlarmRule;
+}
+
+type FormValues = RuleInput;
+
+/** The fields each kind sends; the others are left out. */
+const KIND_FIELDS: Record<RuleKind, (keyof RuleInput)[]> = {
+  threshold: ['metric', 'operator', 'value', 'hysteresis'],
+  rate_of_change: ['metric', 'delta', 'windowSeconds', 'direction'],
+  silent: ['silentSeconds'],
+};
+const COMMON_FIELDS: (keyof RuleInput)[] = ['name', 'description', 'severity', 'enabled', 'deviceType', 'buildingId', 'floorId', 'tag'];
+
+/** The body to send: common fields, the kind's fields, empty scope fields as null. */
+export function ruleBody(v: FormValues): Partial<RuleInput> {
+  const out: Record<string, unknown> = {};
+  for (const k of [...COMMON_FIELDS, ...KIND_FIELDS[v.kind]]) {
+    const x = v[k];
+    out[k] = x === undefined || x === '' ? null : typeof x === 'string' ? x.trim() : x;
+  }
+  if (out.enabled === null) out.enabled = true;
+  if (out.hysteresis === null) delete out.hysteresis;
+  if (out.direction === null) delete out.direction;
+  return out as Partial<RuleInput>;
+}
+
+/** Create or edit an alarm rule: kind, condition, severity and scope (device type, building, floor, tag). */
+export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<FormValues>();
+  const parks = useParks();
+  const m = useRuleMutations();
+  const defaultParkId = rule?.parkId ?? (parks.data?.length === 1 ? parks.data[0].id : undefined);
+  const parkId = Form.useWatch('parkId', form) ?? defaultParkId;
+  const kind: RuleKind = Form.useWatch('kind', form) ?? rule?.kind ?? 'threshold';
+  const buildingId = Form.useWatch('buildingId', form) ?? undefined;
+  const buildings = useBuildings(parkId);
+  const building = useBuilding(buildingId ?? undefined);
+  const isEditing = !!rule;
+  const metricName = (m: string) => (i18n.exists(`metrics.${m}`) ? t(`metrics.${m}` as 'metrics.temperature') : m);
+
+  const handleSubmit = async (v: FormValues) => {
+    const body = ruleBody({ ...v, kind });
+    if (rule) return m.update.mutateAsync({ id: rule.id, input: body });
+    return m.create.mutateAsync({ ...body, kind, parkId: v.parkId ?? defaultParkId } as RuleInput);
+  };
+
+  const initialValues: Partial<FormValues> = rule
+    ? Object.fromEntries(Object.entries(rule).map(([k, v]) => [k, v ?? undefined]))
+    : { parkId: defaultParkId, kind: 'threshold', severity: 'major', enabled: true, operator: '>', hysteresis: 0, direction: 'any' };
+
+  return (
+    <FormModal<FormValues>
+      open={open}
+      form={form}
+      title={isEditing ? t('rules.edit') : t('rules.new')}
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      successMessage={isEditing ? t('common.saved') : t('rules.created')}
+      testId="rule-form"
+      width={720}
+      initialValues={initialValues}
+    >
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="name" label={t('rules.name')} rules={[{ required: true, whitespace: true, max: 200 }]}>
+            <Input data-testid="rule-form-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="kind" label={t('rules.kind')} rules={[{ required: true }]}>
+            <Select disabled={isEditing} options={RULE_KINDS.map((k) => ({ value: k, label: t(`rules.kinds.${k}`) }))} data-testid="rule-form-kind" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="severity" label={t('rules.severity')} rules={[{ required: true }]}>
+            <Select options={SEVERITIES.map((s) => ({ value: s, label: t(`rules.severities.${s}`) }))} data-testid="rule-form-severity" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="enabled" label={t('rules.enabled')} valuePropName="checked">
+            <Switch data-testid="rule-form-enabled" />
+          </Form.Item>
+        </Col>
+
+        {(kind === 'threshold' || kind === 'rate_of_change') && (
+          <Col xs={24} sm={12}>
+            <Form.Item name="metric" label={t('rules.metric')} rules={[{ required: true }]}>
+              <Select showSearch={{ optionFilterProp: 'label' }} options={RULE_METRICS.map((x) => ({ value: x, label: metricName(x) }))} data-testid="rule-form-metric" />
+            </Form.Item>
+          </Col>
+        )}
+        {kind === 'threshold' && (
+          <>
+            <Col xs={8} sm={4}>
+              <Form.Item name="operator" label={t('rules.operator')} rules={[{ required: true }]}>
+                <Select options={OPERATORS.map((o) => ({ value: o, label: o }))} data-testid="rule-form-operator" />
+              </Form.Item>
+            </Col>
+            <Col xs={16} sm={8}>
+              <Form.Item name="value" label={t('rules.value')} rules={[{ required: true }]}>
+                <InputNumber style={{ width: '100%' }} data-testid="rule-form-value" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="hysteresis" label={t('rules.hysteresis')} extra={t('rules.hysteresisHint')}>
+                <InputNumber min={0} style={{ width: '100%' }} data-testid="rule-form-hysteresis" />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        {kind === 'rate_of_change' && (
+          <>
+            <Col xs={12} sm={6}>
+              <Form.Item name="delta" label={t('rules.delta')} rules={[{ required: true }]}>
+                <InputNumber min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={6}>
+              <Form.Item name="windowSeconds" label={t('rules.windowSeconds')} rules={[{ required: true }]}>
+                <InputNumber min={1} max={86400} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="direction" label={t('rules.direction')}>
+                <Select options={DIRECTIONS.map((d) => ({ value: d, label: t(`rules.directions.${d}`) }))} />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        {kind === 'silent' && (
+          <Col xs={24} sm={12}>
+            <Form.Item name="silentSeconds" label={t('rules.silentSeconds')} rules={[{ required: true }]}>
+              <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="rule-form-silent" />
+            </Form.Item>
+          </Col>
+        )}
+
+        <Col xs={24}>
+          <div className="ant-form-item-label" style={{ fontWeight: 600, marginBottom: 8 }}>
+            {t('rules.scope')}
+          </div>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="parkId" label={t('rules.park')} rules={[{ required: true }]}>
+            <Select
+              disabled={isEditing}
+              loading={parks.isPending}
+              options={(parks.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              onChange={() => form.setFieldsValue({ buildingId: undefined, floorId: undefined })}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="deviceType" label={t('rules.deviceType')}>
+            <Select allowClear options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`deviceTypes.${d}`) }))} data-testid="rule-form-device-type" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="buildingId" label={t('rules.building')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={buildings.isFetching}
+              options={(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+              onChange={() => form.setFieldsValue({ floorId: undefined })}
+              data-testid="rule-form-building"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="floorId" label={t('rules.floor')}>
+            <Select allowClear disabled={!buildingId} loading={building.isFetching} options={(building.data?.floors ?? []).map((f) => ({ value: f.id, label: f.name }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="tag" label={t('rules.tag')}>
+            <Input maxLength={40} data-testid="rule-form-tag" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="description" label={t('rules.description')}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
+  );
+}
