@@ -14,7 +14,8 @@ export type AlarmEventKind = (typeof ALARM_EVENT_KINDS)[number];
  * cleared → closed. At most one alarm per rule and device is open (not
  * closed), enforced by a partial unique index: repeats and re-activations
  * update that row (count + 1) instead of creating a storm, even when several
- * ingest instances raise it at the same moment.
+ * ingest instances raise it at the same moment. A combination rule's alarm
+ * belongs to a location (floor or building) instead, with the same guarantee.
  */
 export const alarms = pgTable(
   'alarms',
@@ -23,13 +24,14 @@ export const alarms = pgTable(
     ruleId: uuid('rule_id')
       .notNull()
       .references(() => alarmRules.id, { onDelete: 'restrict' }),
-    deviceId: uuid('device_id')
-      .notNull()
-      .references(() => devices.id, { onDelete: 'cascade' }),
+    /** Null for a location alarm (combination rule): then `locationId` names the floor or building. */
+    deviceId: uuid('device_id').references(() => devices.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id'),
     /** Where the device was when the alarm was raised (scope and filters without a join). */
     parkId: uuid('park_id').notNull(),
     siteId: uuid('site_id'),
     buildingId: uuid('building_id'),
+    floorId: uuid('floor_id'),
     severity: text('severity').$type<Severity>().notNull(),
     state: text('state').$type<AlarmState>().notNull().default('active'),
     message: text('message').notNull(),
@@ -52,6 +54,8 @@ export const alarms = pgTable(
   },
   (t) => [
     uniqueIndex('alarms_open_rule_device_uq').on(t.ruleId, t.deviceId).where(sql`state <> 'closed'`),
+    // A location alarm (no device): one open per rule and location, as for devices.
+    uniqueIndex('alarms_open_rule_location_uq').on(t.ruleId, t.locationId).where(sql`state <> 'closed' AND device_id IS NULL`),
     index('alarms_park_state_idx').on(t.parkId, t.state),
     index('alarms_device_idx').on(t.deviceId),
     index('alarms_last_at_idx').on(t.lastAt),

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { clearAlarms, raiseAlarms, type ClearRequest, type RaiseRequest, type WriteResult } from '../alarms/alarm-writer';
 import { rawTransaction, type RawQuery } from '../alarms/raw-transaction';
+import { evaluateCombinations } from './combination-engine';
 import { evaluateReadings, type EvaluableRule, type Reading, type RuleOp, type RuleState } from './rule-logic';
 import { alarmRules } from './rules.table';
 
@@ -117,24 +118,30 @@ export function createRuleEngine(options: RuleEngineOptions) {
   const rulesTtlMs = options.rulesTtlMs ?? 2_000;
   const maxPending = options.maxPendingReadings ?? 200_000;
   const stats: RuleEngineStats = { evaluations: 0, readingsEvaluated: 0, raised: 0, repeated: 0, reactivated: 0, cleared: 0, errors: 0, dropped: 0, silentChecks: 0 };
-  let cache: { at: number; byMetric: Map<string, RuleRow[]> } | undefined;
+  let cache: { at: number; byMetric: Map<string, RuleRow[]>; comboByMetric: Map<string, RuleRow[]>; events: RuleRow[] } | undefined;
   const pending: CommittedReadings[] = [];
   let pendingRows = 0;
   let running: Promise<void> | undefined;
 
-  async function rulesByMetric(): Promise<Map<string, RuleRow[]>> {
-    if (cache && Date.now() - cache.at < rulesTtlMs) return cache.byMetric;
+  async function enabledRules(): Promise<NonNullable<typeof cache>> {
+    if (cache && Date.now() - cache.at < rulesTtlMs) return cache;
     const at = Date.now();
     const rows = await database.db.select().from(alarmRules).where(eq(alarmRules.isEnabled, true));
     const byMetric = new Map<string, RuleRow[]>();
+    const comboByMetric = new Map<string, RuleRow[]>();
+    const add = (map: Map<string, RuleRow[]>, metric: string, r: RuleRow) => {
+      const list = map.get(metric) ?? [];
+      if (!list.includes(r)) list.push(r);
+      map.set(metric, list);
+    };
+    const events: RuleRow[] = [];
     for (const r of rows) {
-      if (r.kind === 'silent' || !r.metric) continue;
-      const list = byMetric.get(r.metric) ?? [];
-      list.push(r);
-      byMetric.set(r.metric, list);
+      if (r.kind === 'combination') for (const c of r.conditions ?? []) add(comboByMetric, c.field, r);
+      else if (r.kind === 'event') events.push(r);
+      else if (r.kind !== 'silent' && r.metric) add(byMetric, r.metric, r);
     }
-    cache = { at, byMetric };
-    return byMetric;
+    cache = { at, byMetric, comboByMetric, events };
+    return cache;
   }
 
   /**
@@ -191,12 +198,12 @@ export function createRuleEngine(options: RuleEngineOptions) {
 
   /** Evaluates threshold and rate-of-change rules against committed readings. */
   async function evaluate(batch: CommittedReadings): Promise<void> {
-    const byMetric = await rulesByMetric();
-    if (byMetric.size === 0) return;
+    const { byMetric, comboByMetric } = await enabledRules();
+    if (byMetric.size === 0 && comboByMetric.size === 0) return;
     const relevant: number[] = [];
     const deviceIds = new Set<string>();
     for (let i = 0; i < batch.metrics.length; i++) {
-      if (byMetric.has(batch.metrics[i])) {
+      if (byMetric.has(batch.metrics[i]) || comboByMetric.has(batch.metrics[i])) {
         relevant.push(i);
         deviceIds.add(batch.deviceIds[i]);
       }
@@ -205,10 +212,17 @@ export function createRuleEngine(options: RuleEngineOptions) {
     const devices = await database.query<DeviceScope>('SELECT id, type, park_id, building_id, floor_id, tags FROM devices WHERE id = ANY($1::uuid[])', [[...deviceIds]]);
     const deviceById = new Map(devices.map((d) => [d.id, d]));
     const pairs = new Map<string, Pair>();
+    if (comboByMetric.size) {
+      const r = await evaluateCombinations(database, comboByMetric, batch, deviceById);
+      stats.raised += r.raised;
+      stats.repeated += r.repeated;
+      stats.reactivated += r.reactivated;
+      stats.cleared += r.cleared;
+    }
     for (const i of relevant) {
       const device = deviceById.get(batch.deviceIds[i]);
       if (!device) continue;
-      for (const rule of byMetric.get(batch.metrics[i])!) {
+      for (const rule of byMetric.get(batch.metrics[i]) ?? []) {
         if (!matches(rule, device)) continue;
         const key = keyOf(rule.id, device.id);
         let pair = pairs.get(key);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_TYPES, METRICS, type MetricName } from '../metrics';
-import { CHANGE_DIRECTIONS, RULE_KINDS, SEVERITIES, THRESHOLD_OPERATORS } from './rules.table';
+import { CHANGE_DIRECTIONS, GROUP_BY, RULE_KINDS, SEVERITIES, THRESHOLD_OPERATORS } from './rules.table';
 
 const metric = z.enum(Object.keys(METRICS) as [MetricName, ...MetricName[]]);
 
@@ -44,7 +44,41 @@ export const silentRuleBody = z.object({
   silentSeconds: z.number().int().min(1).max(30 * 86_400),
 });
 
-export const createRuleBody = z.discriminatedUnion('kind', [thresholdRuleBody, rateOfChangeRuleBody, silentRuleBody]);
+const comboCondition = z.object({ field: metric, operator: z.enum([...THRESHOLD_OPERATORS, '=']), value: z.number() });
+
+/**
+ * Raise one alarm for a location (floor or building) when every condition is
+ * met there — by any devices in scope — within windowSeconds of each other;
+ * clear at the first reading when they no longer are.
+ */
+export const combinationRuleBody = z.object({
+  ...common,
+  kind: z.literal('combination'),
+  conditions: z.array(comboCondition).min(2).max(5),
+  windowSeconds: z.number().int().min(1).max(86_400),
+  groupBy: z.enum(GROUP_BY).default('floor'),
+});
+
+/** An event type: lower-case letters, digits and underscores (fever, intrusion, …). */
+export const eventTypeSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _ (e.g. fever, intrusion)');
+const attributeCondition = z.object({
+  field: z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, 'an attribute name'),
+  operator: z.enum([...THRESHOLD_OPERATORS, '=']),
+  value: z.number(),
+});
+
+/** Raise when a device publishes an event of `eventType` whose numeric attributes meet every condition (e.g. temperature >= 37.3). */
+export const eventRuleBody = z.object({
+  ...common,
+  kind: z.literal('event'),
+  eventType: eventTypeSchema,
+  conditions: z.array(attributeCondition).max(5).default([]),
+});
+
+export const createRuleBody = z.discriminatedUnion('kind', [thresholdRuleBody, rateOfChangeRuleBody, silentRuleBody, combinationRuleBody, eventRuleBody]);
 export type CreateRuleInput = z.infer<typeof createRuleBody>;
 
 /** Any field but kind and park; the result is validated as a whole. */
@@ -66,6 +100,9 @@ export const updateRuleBody = z
     windowSeconds: z.number().int().min(1).max(86_400),
     direction: z.enum(CHANGE_DIRECTIONS),
     silentSeconds: z.number().int().min(1).max(30 * 86_400),
+    conditions: z.array(z.object({ field: z.string(), operator: z.enum([...THRESHOLD_OPERATORS, '=']), value: z.number() })).max(5),
+    groupBy: z.enum(GROUP_BY),
+    eventType: eventTypeSchema,
   })
   .partial();
 export type UpdateRuleInput = z.infer<typeof updateRuleBody>;
@@ -86,6 +123,9 @@ export const ruleSchema = z.object({
   windowSeconds: z.number().nullable(),
   direction: z.enum(CHANGE_DIRECTIONS).nullable(),
   silentSeconds: z.number().nullable(),
+  conditions: z.array(z.object({ field: z.string(), operator: z.enum([...THRESHOLD_OPERATORS, '=']), value: z.number() })).nullable(),
+  groupBy: z.enum(GROUP_BY).nullable(),
+  eventType: z.string().nullable(),
   deviceType: z.enum(DEVICE_TYPES).nullable(),
   buildingId: z.string().nullable(),
   floorId: z.string().nullable(),

@@ -30,6 +30,9 @@ function view(r: RuleRow): RuleView {
     windowSeconds: r.windowSeconds,
     direction: r.direction,
     silentSeconds: r.silentSeconds,
+    conditions: r.conditions,
+    groupBy: r.groupBy,
+    eventType: r.eventType,
     deviceType: r.deviceType,
     buildingId: r.buildingId,
     floorId: r.floorId,
@@ -60,6 +63,9 @@ function columnsOf(input: CreateRuleInput) {
     windowSeconds: null as number | null,
     direction: null as RuleRow['direction'],
     silentSeconds: null as number | null,
+    conditions: null as RuleRow['conditions'],
+    groupBy: null as RuleRow['groupBy'],
+    eventType: null as string | null,
   };
   switch (input.kind) {
     case 'threshold':
@@ -68,6 +74,10 @@ function columnsOf(input: CreateRuleInput) {
       return { ...base, metric: input.metric, delta: input.delta, windowSeconds: input.windowSeconds, direction: input.direction };
     case 'silent':
       return { ...base, silentSeconds: input.silentSeconds };
+    case 'combination':
+      return { ...base, conditions: input.conditions, windowSeconds: input.windowSeconds, groupBy: input.groupBy };
+    case 'event':
+      return { ...base, eventType: input.eventType, conditions: input.conditions };
   }
 }
 
@@ -108,8 +118,16 @@ export function createRulesService(deps: { db: Db; audit: AuditService; onChange
       if (!f || f.parkId !== input.parkId) throw validationError('body.floorId', 'no such floor in this park');
       if (input.buildingId && f.buildingId !== input.buildingId) throw validationError('body.floorId', 'the floor is not in this building');
     }
-    if (input.kind !== 'silent' && input.deviceType && !isMetricAllowed(input.deviceType, input.metric)) {
+    if ((input.kind === 'threshold' || input.kind === 'rate_of_change') && input.deviceType && !isMetricAllowed(input.deviceType, input.metric)) {
       throw validationError('body.metric', `devices of type ${input.deviceType} do not report ${input.metric}`);
+    }
+    if (input.kind === 'combination') {
+      const fields = input.conditions.map((c) => c.field);
+      if (new Set(fields).size !== fields.length) throw validationError('body.conditions', 'each metric at most once');
+      if (input.deviceType) {
+        const bad = fields.find((f) => !isMetricAllowed(input.deviceType!, f));
+        if (bad) throw validationError('body.conditions', `devices of type ${input.deviceType} do not report ${bad}`);
+      }
     }
   }
 

@@ -1,12 +1,15 @@
 import type { DeviceType } from '@parkos/contracts';
 import { api, type Page } from '../../../lib/api-client';
 
-export const RULE_KINDS = ['threshold', 'rate_of_change', 'silent'] as const;
+export const RULE_KINDS = ['threshold', 'rate_of_change', 'silent', 'combination', 'event'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 export const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const OPERATORS = ['>', '>=', '<', '<='] as const;
 export type Operator = (typeof OPERATORS)[number];
+export const CONDITION_OPERATORS = ['>', '>=', '<', '<=', '='] as const;
+export const GROUP_BY = ['floor', 'building'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
 export const DIRECTIONS = ['rise', 'fall', 'any'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
@@ -15,6 +18,13 @@ export const RULE_METRICS = [
   'temperature', 'humidity', 'co2', 'pm25', 'pm10', 'noise', 'illuminance', 'soil_moisture', 'power_kw', 'energy_kwh', 'voltage', 'current', 'water_m3', 'flow_m3h',
   'occupied', 'smoke', 'fire_alarm', 'fault', 'body_temp', 'people_count', 'vehicle_count', 'battery', 'signal_dbm', 'online', 'altitude_m',
 ] as const;
+
+/** One condition: a metric (combination) or an event attribute (event). */
+export interface RuleCondition {
+  field: string;
+  operator: (typeof CONDITION_OPERATORS)[number];
+  value: number;
+}
 
 /** An alarm rule (告警规则) as the API returns it. */
 export interface AlarmRule {
@@ -33,6 +43,10 @@ export interface AlarmRule {
   windowSeconds: number | null;
   direction: Direction | null;
   silentSeconds: number | null;
+  /** combination: metric conditions; event: attribute conditions. */
+  conditions: RuleCondition[] | null;
+  groupBy: GroupBy | null;
+  eventType: string | null;
   deviceType: DeviceType | null;
   buildingId: string | null;
   floorId: string | null;

@@ -1,10 +1,11 @@
-import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../ui/FormModal';
 import { DEVICE_TYPES } from '../../devices/api/devices.api';
 import { useBuilding, useBuildings } from '../../parks/hooks/useBuilding';
 import { useParks } from '../../parks/hooks/useParks';
-import { DIRECTIONS, OPERATORS, RULE_KINDS, RULE_METRICS, SEVERITIES, type AlarmRule, type RuleInput, type RuleKind } from '../api/rules.api';
+import { CONDITION_OPERATORS, DIRECTIONS, GROUP_BY, OPERATORS, RULE_KINDS, RULE_METRICS, SEVERITIES, type AlarmRule, type RuleInput, type RuleKind } from '../api/rules.api';
 import { useRuleMutations } from '../hooks/useRules';
 
 interface RuleFormModalProps {
@@ -21,6 +22,8 @@ const KIND_FIELDS: Record<RuleKind, (keyof RuleInput)[]> = {
   threshold: ['metric', 'operator', 'value', 'hysteresis'],
   rate_of_change: ['metric', 'delta', 'windowSeconds', 'direction'],
   silent: ['silentSeconds'],
+  combination: ['conditions', 'windowSeconds', 'groupBy'],
+  event: ['eventType', 'conditions'],
 };
 const COMMON_FIELDS: (keyof RuleInput)[] = ['name', 'description', 'severity', 'enabled', 'deviceType', 'buildingId', 'floorId', 'tag'];
 
@@ -34,6 +37,7 @@ export function ruleBody(v: FormValues): Partial<RuleInput> {
   if (out.enabled === null) out.enabled = true;
   if (out.hysteresis === null) delete out.hysteresis;
   if (out.direction === null) delete out.direction;
+  if (out.conditions === null) out.conditions = [];
   return out as Partial<RuleInput>;
 }
 
@@ -60,7 +64,21 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
 
   const initialValues: Partial<FormValues> = rule
     ? Object.fromEntries(Object.entries(rule).map(([k, v]) => [k, v ?? undefined]))
-    : { parkId: defaultParkId, kind: 'threshold', severity: 'major', enabled: true, operator: '>', hysteresis: 0, direction: 'any' };
+    : {
+        parkId: defaultParkId,
+        kind: 'threshold',
+        severity: 'major',
+        enabled: true,
+        operator: '>',
+        hysteresis: 0,
+        direction: 'any',
+        groupBy: 'floor',
+        windowSeconds: 60,
+        conditions: [
+          { field: 'smoke', operator: '=', value: 1 },
+          { field: 'temperature', operator: '>', value: 60 },
+        ],
+      };
 
   return (
     <FormModal<FormValues>
@@ -145,6 +163,62 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
           <Col xs={24} sm={12}>
             <Form.Item name="silentSeconds" label={t('rules.silentSeconds')} rules={[{ required: true }]}>
               <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="rule-form-silent" />
+            </Form.Item>
+          </Col>
+        )}
+        {kind === 'combination' && (
+          <>
+            <Col xs={12} sm={6}>
+              <Form.Item name="windowSeconds" label={t('rules.windowSeconds')} rules={[{ required: true }]}>
+                <InputNumber min={1} max={86400} precision={0} style={{ width: '100%' }} data-testid="rule-form-window" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={6}>
+              <Form.Item name="groupBy" label={t('rules.groupBy')} rules={[{ required: true }]}>
+                <Select options={GROUP_BY.map((g) => ({ value: g, label: t(`rules.groupByOptions.${g}`) }))} />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        {kind === 'event' && (
+          <Col xs={24} sm={12}>
+            <Form.Item name="eventType" label={t('rules.eventType')} extra={t('rules.eventTypeHint')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{0,39}$/ }]}>
+              <Input data-testid="rule-form-event-type" />
+            </Form.Item>
+          </Col>
+        )}
+        {(kind === 'combination' || kind === 'event') && (
+          <Col xs={24}>
+            <Form.Item label={kind === 'combination' ? t('rules.conditions') : t('rules.attributeConditions')} extra={kind === 'combination' ? t('rules.combinationHint') : t('rules.attributeHint')}>
+              <Form.List name="conditions">
+                {(fields, { add, remove }) => (
+                  <Space direction="vertical" style={{ width: '100%' }} data-testid="rule-form-conditions">
+                    {fields.map((f) => (
+                      <Space.Compact key={f.key} style={{ width: '100%' }}>
+                        <Form.Item name={[f.name, 'field']} noStyle rules={[{ required: true }]}>
+                          {kind === 'combination' ? (
+                            <Select style={{ width: '45%' }} showSearch={{ optionFilterProp: 'label' }} options={RULE_METRICS.map((x) => ({ value: x, label: metricName(x) }))} />
+                          ) : (
+                            <Input style={{ width: '45%' }} placeholder="temperature" />
+                          )}
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'operator']} noStyle rules={[{ required: true }]}>
+                          <Select style={{ width: '20%' }} options={CONDITION_OPERATORS.map((o) => ({ value: o, label: o }))} />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'value']} noStyle rules={[{ required: true }]}>
+                          <InputNumber style={{ width: '25%' }} />
+                        </Form.Item>
+                        <Button icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('common.remove')} />
+                      </Space.Compact>
+                    ))}
+                    {fields.length < 5 && (
+                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ operator: '>', value: 0 })} block>
+                        {t('rules.addCondition')}
+                      </Button>
+                    )}
+                  </Space>
+                )}
+              </Form.List>
             </Form.Item>
           </Col>
         )}

@@ -20,6 +20,14 @@ export function useConditionText() {
         return t('rules.rateText', { metric: metric(r.metric), delta: r.delta, seconds: r.windowSeconds, direction: t(`rules.directions.${r.direction ?? 'any'}`) });
       case 'silent':
         return t('rules.silentText', { seconds: r.silentSeconds });
+      case 'combination':
+        return t('rules.combinationText', {
+          conditions: (r.conditions ?? []).map((c) => `${metric(c.field)} ${c.operator} ${c.value}`).join(' ∧ '),
+          seconds: r.windowSeconds,
+          groupBy: t(`rules.groupByOptions.${r.groupBy ?? 'floor'}`),
+        });
+      case 'event':
+        return [r.eventType, ...(r.conditions ?? []).map((c) => `${c.field} ${c.operator} ${c.value}`)].join(' · ');
     }
   };
 }
