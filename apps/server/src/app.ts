@@ -16,7 +16,7 @@ import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
 import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
-import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION } from './modules/iot/alarms';
+import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION, deviceEventRoutes } from './modules/iot/alarms';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
 
@@ -90,6 +90,13 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(ledgerRoutes, { ledger: services.ledger });
       await api.register(alarmRuleRoutes, { rules: services.alarms.rules });
       await api.register(alarmRoutes, { alarms: services.alarms.alarms });
+      await api.register(deviceEventRoutes, {
+        events: services.alarms.events,
+        eventsService: services.alarms.eventsService,
+        deviceAuth: services.iot.deviceAuth,
+        recordRejections: (id, r) => services.iot.pipeline.recordRejections(id, r),
+        touch: (id) => services.iot.pipeline.touch(id),
+      });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

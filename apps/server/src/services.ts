@@ -29,7 +29,7 @@ export function createServices(
   });
   // Alarm rules are evaluated after each committed ingest batch, off the insert path.
   const alarms = createAlarmServices({ database, audit });
-  const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
+  const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue }, onEvents: alarms.events.handle });
   return { audit, identity, parks, ledger, iot, alarms };
 }
 

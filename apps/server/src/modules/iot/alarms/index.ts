@@ -1,5 +1,7 @@
 import type { Database } from '../../../db/client';
 import type { AuditService } from '../../identity/audit.service';
+import { createEventIngest } from '../rules/event-ingest';
+import { createDeviceEventsService } from '../rules/event.service';
 import { createRuleEngine, type RuleEngineOptions } from '../rules/rule-engine';
 import { createRulesService } from '../rules/rules.service';
 import { createAlarmsService } from './alarms.service';
@@ -8,6 +10,8 @@ export { alarmRoutes } from './alarms.routes';
 export { alarmRuleRoutes } from '../rules/rules.routes';
 export { createRuleEngine, type RuleEngine, type CommittedReadings } from '../rules/rule-engine';
 export { startSilentDeviceJob } from '../rules/rules.jobs';
+export { deviceEventRoutes } from '../rules/event.routes';
+export type { EventIngest } from '../rules/event-ingest';
 export type { AlarmsService } from './alarms.service';
 export type { RulesService } from '../rules/rules.service';
 
@@ -16,7 +20,9 @@ export function createAlarmServices(deps: { database: Database; audit: AuditServ
   const engine = createRuleEngine({ database: deps.database, ...deps.engine });
   const rules = createRulesService({ db: deps.database.db, audit: deps.audit, onChange: engine.invalidateRules });
   const alarms = createAlarmsService({ db: deps.database.db, audit: deps.audit });
-  return { engine, rules, alarms };
+  const events = createEventIngest({ database: deps.database, eventRules: engine.eventRules, log: deps.engine?.log });
+  const eventsService = createDeviceEventsService({ db: deps.database.db });
+  return { engine, rules, alarms, events, eventsService };
 }
 
 export type AlarmServices = ReturnType<typeof createAlarmServices>;
@@ -25,7 +31,20 @@ export type AlarmServices = ReturnType<typeof createAlarmServices>;
 export const ALARMS_API_DESCRIPTION = `
 
 ## Alarm rules and alarms
-Rules (\`/api/alarm-rules\`) are evaluated after each committed ingest batch (threshold with hysteresis, rate of change)
-and by the worker every few seconds (silent devices). An alarm goes active → acknowledged → cleared → closed; at most one
-alarm per rule and device is open (not closed) — repeats increment its \`count\`. Every response is listed in
-\`GET /api/alarms/{id}\` (\`events\`) and in the audit log.`;
+Rules (\`/api/alarm-rules\`) are evaluated after each committed ingest batch (threshold with hysteresis, rate of change,
+combination by location), when a device event arrives (event rules) and by the worker every few seconds (silent devices).
+Scope a rule by \`deviceType\`, \`buildingId\`, \`floorId\` and \`tag\`. An alarm goes active → acknowledged → cleared → closed;
+at most one alarm per rule and device is open (not closed) — repeats increment its \`count\`. A \`combination\` rule
+(\`conditions\` such as smoke = 1 AND temperature > 60, \`windowSeconds\`, \`groupBy\` floor|building) raises one alarm per
+rule and location (\`deviceId\` null, \`locationId\` the floor or building), with the same one-open guarantee. Every response
+is listed in \`GET /api/alarms/{id}\` (\`events\`) and in the audit log.
+
+## Device events
+Thermal cameras (fever), cameras and drone patrols (intrusion) publish events on MQTT \`parkos/{code}/events\` (QoS 1: the
+PUBACK follows the commit of the event and of its alarm) or \`POST /api/ingest/events\` with \`Authorization: Device <code>:<secret>\`.
+Payload (JSON, ≤ 64 KiB): one event \`{"type": "fever", "ts": "2026-05-01T08:00:00Z", "id": "cam7-000123", "attributes": {"temperature": 38.2}}\`
+or \`{"events": [ … ]}\` (≤ 100). \`type\`: lower-case letters, digits and _ (fever, intrusion, …); \`ts\`: ISO 8601 or epoch ms,
+optional, same bounds as telemetry; \`id\`: optional, a redelivered event with the same id is stored and counted once;
+\`attributes\`: a flat object (e.g. fever: temperature °C, face_id; intrusion: zone, confidence 0–1, snapshot_url). Events are
+stored (\`GET /api/device-events\`) and an \`event\` rule (\`eventType\` plus optional numeric \`conditions\` on attributes,
+e.g. temperature >= 37.3) turns matching ones into alarms. Rejected events are counted per device like telemetry.`;

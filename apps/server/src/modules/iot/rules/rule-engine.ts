@@ -297,6 +297,11 @@ export function createRuleEngine(options: RuleEngineOptions) {
       options.log = log;
     },
 
+    /** Enabled `event` rules (cached like the others), for the device-event path. */
+    async eventRules(): Promise<RuleRow[]> {
+      return (await enabledRules()).events;
+    },
+
     /** Forgets cached rules (after a rule changes in this process). */
     invalidateRules(): void {
       cache = undefined;
