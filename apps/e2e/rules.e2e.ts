@@ -14,6 +14,20 @@ async function pick(page: Page, testId: string, label: string) {
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
 }
 
+/** Calls the API from the page with the session's CSRF token. */
+async function apiCall<T>(page: Page, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body, headers }) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch(url, { method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+      return (text ? JSON.parse(text) : null) as T;
+    },
+    { method, url, body, headers },
+  );
+}
+
 describe('alarm rules in a real browser', () => {
   test('an operator creates a threshold rule, edits it and disables it', async () => {
     const context = await newContext(browser);
@@ -70,6 +84,40 @@ describe('alarm rules in a real browser', () => {
     await page.getByTestId('rule-form-silent').fill('600');
     await page.getByTestId('rule-form-submit').click();
     await expect.poll(() => page.getByTestId(`rule-row-${name} 静默`).getByTestId('rule-condition').innerText()).toContain('600');
+
+    // Dry run before saving: a device with a hot spell an hour ago.
+    const parks = await apiCall<{ id: string }[] | { items: { id: string }[] }>(page, 'GET', '/api/parks');
+    const parkId = (Array.isArray(parks) ? parks : parks.items)[0].id;
+    const code = `E2E-DRY-${Date.now() % 1_000_000}`;
+    const device = await apiCall<{ id: string }>(page, 'POST', '/api/devices', { code, name: code, type: 'environment_sensor', parkId, tags: ['dry-e2e'] });
+    const { secret } = await apiCall<{ secret: string }>(page, 'POST', `/api/devices/${device.id}/credentials`, {});
+    const now = Date.now();
+    await apiCall(page, 'POST', '/api/ingest/telemetry', { readings: [25, 41, 42, 24].map((value, i) => ({ metric: 'temperature', value, ts: now - (90 - i * 20) * 60_000 })) }, { Authorization: `Device ${code}:${secret}` });
+    await page.getByTestId('rule-new').click();
+    await page.getByTestId('rule-form-name').fill(`${name} 试运行`);
+    await pick(page, 'rule-form-metric', '温度');
+    await page.getByTestId('rule-form-value').fill('40');
+    await page.getByTestId('rule-form-tag').fill('dry-e2e');
+    await page.getByTestId('rule-dry-run').click();
+    await page.getByTestId('rule-dry-run-result').waitFor();
+    await page.getByTestId('rule-dry-run-timeline').waitFor();
+    const dry = await page.getByTestId('rule-dry-run-result').innerText();
+    expect(dry).toContain(code);
+    expect(dry).toMatch(/触发 1 次/);
+    await page.getByTestId('rule-dry-run-result').scrollIntoViewIfNeeded();
+    await screenshot(page, 'rule-dry-run-desktop');
+    await page.getByTestId('rule-form-submit').click();
+    await expect.poll(() => page.getByTestId('rule-form').count()).toBe(0);
+
+    // Rule trace on the device page: the rule fired then cleared (24 < 40).
+    await page.goto(`/devices/${device.id}`);
+    const trace = page.getByTestId(`trace-${name} 试运行`);
+    await trace.waitFor();
+    expect(await trace.getAttribute('data-verdict')).toBe('quiet');
+    expect(await trace.getByTestId('trace-explanation').innerText()).toContain('temperature 24');
+    expect(await page.getByTestId(`trace-${name}`).getAttribute('data-verdict')).toBe('out_of_scope');
+    await trace.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rule-trace-desktop');
 
     const phone = await newContext(browser, PHONE);
     const phonePage = await phone.newPage();

@@ -11,6 +11,7 @@ import { DeviceFormModal } from '../modules/devices/components/DeviceFormModal';
 import { DeviceStatusBadge } from '../modules/devices/components/DeviceStatusBadge';
 import { useDevice, useDeviceMutations } from '../modules/devices/hooks/useDevice';
 import { useBuilding } from '../modules/parks/hooks/useBuilding';
+import { RuleTraceCard } from '../modules/rules/components/RuleTraceCard';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
 
@@ -137,6 +138,7 @@ export function DeviceDetailPage() {
                   />
                 </Card>
               </Col>
+              <Col xs={24}><RuleTraceCard deviceId={d.id} /></Col>
             </Row>
             <DeviceFormModal open={isEditing} onClose={() => setIsEditing(false)} device={d} />
           </>

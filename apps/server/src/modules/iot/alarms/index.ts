@@ -18,7 +18,7 @@ export type { RulesService } from '../rules/rules.service';
 /** Alarm rules, their engine and alarms, wired to one database. Pass `engine.enqueue` to the ingest pipeline. */
 export function createAlarmServices(deps: { database: Database; audit: AuditService; engine?: Omit<RuleEngineOptions, 'database'> }) {
   const engine = createRuleEngine({ database: deps.database, ...deps.engine });
-  const rules = createRulesService({ db: deps.database.db, audit: deps.audit, onChange: engine.invalidateRules });
+  const rules = createRulesService({ db: deps.database.db, audit: deps.audit, onChange: engine.invalidateRules, database: deps.database });
   const alarms = createAlarmsService({ db: deps.database.db, audit: deps.audit });
   const events = createEventIngest({ database: deps.database, eventRules: engine.eventRules, log: deps.engine?.log });
   const eventsService = createDeviceEventsService({ db: deps.database.db });

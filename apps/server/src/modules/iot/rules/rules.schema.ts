@@ -143,3 +143,44 @@ export const ruleQuery = z.object({
   enabled: z.enum(['true', 'false']).optional(),
 });
 export type RuleQuery = z.infer<typeof ruleQuery>;
+
+export const episodeSchema = z.object({
+  subjectKind: z.enum(['device', 'location']),
+  subjectId: z.string(),
+  label: z.string(),
+  firedAt: z.date(),
+  lastAt: z.date(),
+  clearedAt: z.date().nullable(),
+  count: z.number(),
+  message: z.string(),
+});
+
+export const dryRunSchema = z.object({
+  from: z.date(),
+  to: z.date(),
+  devices: z.number(),
+  readings: z.number(),
+  events: z.number(),
+  truncated: z.boolean(),
+  episodes: z.array(episodeSchema),
+});
+export type DryRunView = z.infer<typeof dryRunSchema>;
+
+export const traceQuery = z.object({ at: z.coerce.date().optional() });
+
+export const traceEntrySchema = z.object({
+  ruleId: z.string(),
+  ruleName: z.string(),
+  kind: z.enum(RULE_KINDS),
+  severity: z.enum(SEVERITIES),
+  enabled: z.boolean(),
+  inScope: z.boolean(),
+  verdict: z.enum(['firing', 'quiet', 'no_data', 'out_of_scope']),
+  ts: z.date().nullable(),
+  value: z.number().nullable(),
+  explanation: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  steps: z.array(z.object({ ts: z.date(), value: z.number(), activeBefore: z.boolean(), activeAfter: z.boolean(), op: z.enum(['raise', 'repeat', 'clear']).nullable() })),
+});
+export const traceSchema = z.object({ deviceId: z.string(), at: z.date(), rules: z.array(traceEntrySchema) });
+export type TraceView = z.infer<typeof traceSchema>;

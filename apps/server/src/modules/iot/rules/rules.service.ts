@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../../db/client';
+import type { Database, Db, Tx } from '../../../db/client';
 import type { RequestContext } from '../../../lib/context';
 import { conflict, forbidden, notFound, validationError } from '../../../lib/errors';
 import { offsetOf, type Page } from '../../../lib/pagination';
@@ -8,7 +8,9 @@ import type { AuditService } from '../../identity/audit.service';
 import { buildings, floors } from '../../parks/parks.table';
 import { alarms } from '../alarms/alarms.table';
 import { isMetricAllowed } from '../metrics';
-import { createRuleBody, type CreateRuleInput, type RuleQuery, type RuleView, type UpdateRuleInput } from './rules.schema';
+import { devices } from '../iot.table';
+import { dryRun, traceDevice, type DryRunResult, type ReplayRule } from './replay';
+import { createRuleBody, type CreateRuleInput, type DryRunView, type RuleQuery, type RuleView, type TraceView, type UpdateRuleInput } from './rules.schema';
 import { alarmRules } from './rules.table';
 
 type RuleRow = typeof alarmRules.$inferSelect;
@@ -93,7 +95,7 @@ function inputOf(r: RuleRow): Record<string, unknown> {
  * Alarm rules (告警规则): operators of the rule's park create, change and
  * delete them; every change is audited and takes effect on the next batch.
  */
-export function createRulesService(deps: { db: Db; audit: AuditService; onChange?: () => void }) {
+export function createRulesService(deps: { db: Db; audit: AuditService; onChange?: () => void; database?: Database }) {
   const { db, audit } = deps;
 
   function assertOperator(actor: Actor): void {
@@ -135,7 +137,51 @@ export function createRulesService(deps: { db: Db; audit: AuditService; onChange
     await audit.record(tx, ctx, { action, entityType: 'alarm_rule', entityId: row.id, before, after, parkId: row.parkId });
   }
 
+  function dryRunView(r: DryRunResult): DryRunView {
+    return {
+      ...r,
+      from: new Date(r.from),
+      to: new Date(r.to),
+      episodes: r.episodes.map((e) => ({ ...e, firedAt: new Date(e.firedAt), lastAt: new Date(e.lastAt), clearedAt: e.clearedAt === null ? null : new Date(e.clearedAt) })),
+    };
+  }
+
+  function database(): Database {
+    if (!deps.database) throw new Error('rules service: replay needs the database');
+    return deps.database;
+  }
+
   return {
+    /** Replays an unsaved rule over the last day of history: when it would have fired and cleared. Nothing is stored. */
+    async dryRun(ctx: RequestContext, input: CreateRuleInput): Promise<DryRunView> {
+      assertOperator(ctx.actor);
+      if (!operatorCovers(ctx.actor, { parkId: input.parkId })) throw forbidden('Only operators of this park may try rules on it');
+      await check(db, input);
+      const rule: ReplayRule = { id: 'dry-run', ...columnsOf(input) };
+      return dryRunView(await dryRun(database(), rule));
+    },
+
+    /** Replays a saved rule over the last day of history. */
+    async dryRunSaved(ctx: RequestContext, id: string): Promise<DryRunView> {
+      const row = await load(db, ctx.actor, id);
+      return dryRunView(await dryRun(database(), row));
+    },
+
+    /** Which rules of the device's park evaluated its readings at `at`, and why each fired or did not. */
+    async trace(ctx: RequestContext, deviceId: string, at: Date = new Date()): Promise<TraceView> {
+      assertOperator(ctx.actor);
+      const [d] = await db.select({ parkId: devices.parkId, siteId: devices.siteId }).from(devices).where(eq(devices.id, deviceId));
+      if (!d || !operatorCovers(ctx.actor, d)) throw notFound('device', deviceId);
+      const rules = await db.select().from(alarmRules).where(eq(alarmRules.parkId, d.parkId)).orderBy(asc(alarmRules.name));
+      const entries = await traceDevice(database(), rules, deviceId, at.getTime());
+      entries.sort((a, b) => Number(b.inScope) - Number(a.inScope));
+      return {
+        deviceId,
+        at,
+        rules: entries.map((e) => ({ ...e, ts: e.ts === null ? null : new Date(e.ts), steps: e.steps.map((s) => ({ ...s, ts: new Date(s.ts) })) })),
+      };
+    },
+
     async findRules(ctx: RequestContext, query: RuleQuery): Promise<Page<RuleView>> {
       const { actor } = ctx;
       assertOperator(actor);

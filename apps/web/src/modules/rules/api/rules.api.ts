@@ -69,3 +69,46 @@ export const findRules = (filter: RuleFilter) => api.get<Page<AlarmRule>>('/alar
 export const createRule = (input: RuleInput) => api.post<AlarmRule>('/alarm-rules', input);
 export const updateRule = (id: string, input: Partial<RuleInput>) => api.patch<AlarmRule>(`/alarm-rules/${id}`, input);
 export const deleteRule = (id: string) => api.delete(`/alarm-rules/${id}`);
+
+/** One time a rule would have fired, from the dry run. */
+export interface Episode {
+  subjectKind: 'device' | 'location';
+  subjectId: string;
+  label: string;
+  firedAt: string;
+  lastAt: string;
+  clearedAt: string | null;
+  count: number;
+  message: string;
+}
+
+export interface DryRunResult {
+  from: string;
+  to: string;
+  devices: number;
+  readings: number;
+  events: number;
+  truncated: boolean;
+  episodes: Episode[];
+}
+
+export type TraceVerdict = 'firing' | 'quiet' | 'no_data' | 'out_of_scope';
+
+/** Why one rule fired or did not for a device at a time. */
+export interface TraceEntry {
+  ruleId: string;
+  ruleName: string;
+  kind: RuleKind;
+  severity: Severity;
+  enabled: boolean;
+  inScope: boolean;
+  verdict: TraceVerdict;
+  ts: string | null;
+  value: number | null;
+  explanation: string;
+  details: Record<string, unknown>;
+  steps: { ts: string; value: number; activeBefore: boolean; activeAfter: boolean; op: 'raise' | 'repeat' | 'clear' | null }[];
+}
+
+export const dryRunRule = (input: RuleInput) => api.post<DryRunResult>('/alarm-rules/dry-run', input);
+export const getRuleTrace = (deviceId: string, at?: string) => api.get<{ deviceId: string; at: string; rules: TraceEntry[] }>(`/devices/${deviceId}/rule-trace`, { at });

@@ -7,6 +7,7 @@ import { useBuilding, useBuildings } from '../../parks/hooks/useBuilding';
 import { useParks } from '../../parks/hooks/useParks';
 import { CONDITION_OPERATORS, DIRECTIONS, GROUP_BY, OPERATORS, RULE_KINDS, RULE_METRICS, SEVERITIES, type AlarmRule, type RuleInput, type RuleKind } from '../api/rules.api';
 import { useRuleMutations } from '../hooks/useRules';
+import { RuleDryRun } from './RuleDryRun';
 
 interface RuleFormModalProps {
   open: boolean;
@@ -269,6 +270,9 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
           <Form.Item name="description" label={t('rules.description')}>
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <RuleDryRun form={form} toBody={(v) => ({ ...ruleBody({ ...v, kind }), kind, parkId: v.parkId ?? defaultParkId }) as RuleInput} />
         </Col>
       </Row>
     </FormModal>
