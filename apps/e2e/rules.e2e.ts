@@ -119,6 +119,11 @@ describe('alarm rules in a real browser', () => {
     await trace.scrollIntoViewIfNeeded();
     await screenshot(page, 'rule-trace-desktop');
 
+    // The notification bell in the header opens my notifications.
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-list').waitFor();
+    await page.keyboard.press('Escape');
+
     const phone = await newContext(browser, PHONE);
     const phonePage = await phone.newPage();
     await login(phonePage, 'operator');
@@ -126,6 +131,7 @@ describe('alarm rules in a real browser', () => {
     await phonePage.getByTestId('rule-table').waitFor();
     const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    await phonePage.getByTestId('notification-bell').waitFor();
     await screenshot(phonePage, 'rules-list-phone');
     await phone.close();
     await context.close();

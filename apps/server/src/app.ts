@@ -17,6 +17,7 @@ import { parksRoutes } from './modules/parks/parks.routes';
 import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
 import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION, deviceEventRoutes } from './modules/iot/alarms';
+import { notificationRoutes } from './modules/notifications';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
 
@@ -90,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(ledgerRoutes, { ledger: services.ledger });
       await api.register(alarmRuleRoutes, { rules: services.alarms.rules });
       await api.register(alarmRoutes, { alarms: services.alarms.alarms });
+      await api.register(notificationRoutes, { notifications: services.notifications });
       await api.register(deviceEventRoutes, {
         events: services.alarms.events,
         eventsService: services.alarms.eventsService,

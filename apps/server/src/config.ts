@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseAckMinutes } from './modules/iot/alarms/ack-deadlines';
 import { z } from 'zod';
 
 /** The default session secret used in development; refused in production. */
@@ -36,6 +37,9 @@ const envSchema = z.object({
   SEED_DEMO: booleanString.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().optional(),
+  ALARM_ACK_MINUTES: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -62,6 +66,11 @@ export interface AppConfig {
   seedDemo: boolean;
   logLevel: string;
   webDist: string;
+  /** Escalation email: nodemailer SMTP URL; unset: in-app notifications only. */
+  smtpUrl?: string;
+  smtpFrom?: string;
+  /** Acknowledge deadline per alarm severity in minutes (ALARM_ACK_MINUTES=critical=5,major=15,minor=60,info=0). */
+  alarmAckMinutes?: Record<'critical' | 'major' | 'minor' | 'info', number>;
 }
 
 /** Raised when the environment is invalid; the message names each offending variable. */
@@ -110,5 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? 'dist/web'),
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    alarmAckMinutes: e.ALARM_ACK_MINUTES ? parseAckMinutes(e.ALARM_ACK_MINUTES) : undefined,
   };
 }

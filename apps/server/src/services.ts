@@ -8,11 +8,12 @@ import { createParksService } from './modules/parks/parks.service';
 import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
+import { createMailer, createNotificationsService } from './modules/notifications';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
-  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey'>>,
+  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey' | 'smtpUrl' | 'smtpFrom' | 'alarmAckMinutes'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -28,9 +29,10 @@ export function createServices(
     parkOfScope: parks.parkOfScope,
   });
   // Alarm rules are evaluated after each committed ingest batch, off the insert path.
-  const alarms = createAlarmServices({ database, audit });
+  const notifications = createNotificationsService({ db });
+  const alarms = createAlarmServices({ database, audit, notifications, ackDeadlines: config.alarmAckMinutes, mailer: createMailer(config.smtpUrl, config.smtpFrom) });
   const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue }, onEvents: alarms.events.handle });
-  return { audit, identity, parks, ledger, iot, alarms };
+  return { audit, identity, parks, ledger, iot, alarms, notifications };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { startExternalIngest } from '../modules/iot';
-import { startSilentDeviceJob } from '../modules/iot/alarms';
+import { startEscalationJob, startSilentDeviceJob } from '../modules/iot/alarms';
 
 export interface RunningServer {
   url?: string;
@@ -55,6 +55,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Silent devices: raise and clear the `silent` rules' alarms.
     const silent = startSilentDeviceJob({ engine: services.alarms.engine, intervalMs: options.silentCheckIntervalMs ?? 5_000, log });
     stops.push(() => silent.stop());
+    // Escalation: active alarms not acknowledged in time notify the next level (in-app, email with SMTP_URL).
+    const escalation = startEscalationJob({ escalation: services.alarms.escalation, log });
+    stops.push(() => escalation.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;

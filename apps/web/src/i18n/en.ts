@@ -157,4 +157,5 @@ export const en: Messages = {
     severities: { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' },
     directions: { rise: 'Rise', fall: 'Fall', any: 'Any' },
   },
+  notifications: { title: 'Notifications', empty: 'No notifications', readAll: 'Mark all read' },
 };

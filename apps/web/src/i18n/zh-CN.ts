@@ -155,4 +155,5 @@ export const zhCN = {
     severities: { critical: '紧急', major: '重要', minor: '次要', info: '提示' },
     directions: { rise: '上升', fall: '下降', any: '任意' },
   },
+  notifications: { title: '通知', empty: '暂无通知', readAll: '全部已读' },
 };

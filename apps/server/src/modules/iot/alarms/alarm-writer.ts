@@ -40,6 +40,8 @@ WITH up AS (
     message = excluded.message,
     state = CASE WHEN a.state = 'cleared' THEN 'active' ELSE a.state END,
     cleared_at = CASE WHEN a.state = 'cleared' THEN NULL ELSE a.cleared_at END,
+    active_since = CASE WHEN a.state = 'cleared' THEN now() ELSE a.active_since END,
+    escalation_level = CASE WHEN a.state = 'cleared' THEN 0 ELSE a.escalation_level END,
     last_change = CASE WHEN a.state = 'cleared' THEN 'reactivated'
                        WHEN a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN 'repeated'
                        ELSE 'counted' END,
@@ -132,6 +134,8 @@ WITH up AS (
     message = excluded.message,
     state = CASE WHEN a.state = 'cleared' THEN 'active' ELSE a.state END,
     cleared_at = CASE WHEN a.state = 'cleared' THEN NULL ELSE a.cleared_at END,
+    active_since = CASE WHEN a.state = 'cleared' THEN now() ELSE a.active_since END,
+    escalation_level = CASE WHEN a.state = 'cleared' THEN 0 ELSE a.escalation_level END,
     last_change = CASE WHEN a.state = 'cleared' THEN 'reactivated'
                        WHEN a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN 'repeated'
                        ELSE 'counted' END,

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { bigint, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../identity/identity.table';
 import { devices } from '../iot.table';
 import { alarmRules, type Severity } from '../rules/rules.table';
 
 export const ALARM_STATES = ['active', 'acknowledged', 'cleared', 'closed'] as const;
 export type AlarmState = (typeof ALARM_STATES)[number];
-export const ALARM_EVENT_KINDS = ['raised', 'repeated', 'reactivated', 'acknowledged', 'assigned', 'commented', 'cleared', 'closed'] as const;
+export const ALARM_EVENT_KINDS = ['raised', 'repeated', 'reactivated', 'acknowledged', 'assigned', 'commented', 'cleared', 'closed', 'escalated', 'suppressed', 'action'] as const;
 export type AlarmEventKind = (typeof ALARM_EVENT_KINDS)[number];
 
 /**
@@ -47,6 +47,14 @@ export const alarms = pgTable(
     closeReason: text('close_reason'),
     /** What the engine's last write did (raised, repeated, reactivated); lets one upsert report it. */
     lastChange: text('last_change').notNull().default('raised'),
+    /** When it last became active (raised or reactivated): the acknowledge deadline counts from here. */
+    activeSince: timestamp('active_since', { withTimezone: true }).notNull().defaultNow(),
+    /** Escalation levels notified so far (0: none); reset when the alarm is reactivated. */
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** Raised while its device or area was shelved (maintenance window): recorded, not escalated. */
+    suppressed: boolean('suppressed').notNull().default(false),
+    shelfId: uuid('shelf_id'),
     /** A `repeated` event is recorded at most once a minute per alarm; the count is exact regardless. */
     repeatLoggedAt: timestamp('repeat_logged_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,24 +5,36 @@ import { createDeviceEventsService } from '../rules/event.service';
 import { createRuleEngine, type RuleEngineOptions } from '../rules/rule-engine';
 import { createRulesService } from '../rules/rules.service';
 import { createAlarmsService } from './alarms.service';
+import { createEscalation, type AckDeadlines } from './escalation';
+import type { Mailer } from '../../notifications/mailer';
+import type { NotificationsService } from '../../notifications/notifications.service';
 
 export { alarmRoutes } from './alarms.routes';
 export { alarmRuleRoutes } from '../rules/rules.routes';
 export { createRuleEngine, type RuleEngine, type CommittedReadings } from '../rules/rule-engine';
 export { startSilentDeviceJob } from '../rules/rules.jobs';
+export { startEscalationJob, parseAckMinutes, DEFAULT_ACK_MINUTES, type AckDeadlines } from './escalation';
 export { deviceEventRoutes } from '../rules/event.routes';
 export type { EventIngest } from '../rules/event-ingest';
 export type { AlarmsService } from './alarms.service';
 export type { RulesService } from '../rules/rules.service';
 
 /** Alarm rules, their engine and alarms, wired to one database. Pass `engine.enqueue` to the ingest pipeline. */
-export function createAlarmServices(deps: { database: Database; audit: AuditService; engine?: Omit<RuleEngineOptions, 'database'> }) {
+export function createAlarmServices(deps: {
+  database: Database;
+  audit: AuditService;
+  engine?: Omit<RuleEngineOptions, 'database'>;
+  notifications: NotificationsService;
+  ackDeadlines?: Partial<AckDeadlines>;
+  mailer?: Mailer;
+}) {
   const engine = createRuleEngine({ database: deps.database, ...deps.engine });
   const rules = createRulesService({ db: deps.database.db, audit: deps.audit, onChange: engine.invalidateRules, database: deps.database });
   const alarms = createAlarmsService({ db: deps.database.db, audit: deps.audit });
   const events = createEventIngest({ database: deps.database, eventRules: engine.eventRules, log: deps.engine?.log });
   const eventsService = createDeviceEventsService({ db: deps.database.db });
-  return { engine, rules, alarms, events, eventsService };
+  const escalation = createEscalation({ db: deps.database.db, notifications: deps.notifications, deadlines: deps.ackDeadlines, mailer: deps.mailer, log: deps.engine?.log });
+  return { engine, rules, alarms, events, eventsService, escalation };
 }
 
 export type AlarmServices = ReturnType<typeof createAlarmServices>;
