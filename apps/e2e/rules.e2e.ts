@@ -119,6 +119,23 @@ describe('alarm rules in a real browser', () => {
     await trace.scrollIntoViewIfNeeded();
     await screenshot(page, 'rule-trace-desktop');
 
+    // Shelve the device for maintenance; the shelf is listed and the device page shows a badge.
+    await page.getByTestId('nav-shelves').click();
+    await page.getByTestId('shelf-table').waitFor();
+    await page.getByTestId('shelf-new').click();
+    await pick(page, 'shelf-form-scope', '设备');
+    await page.getByTestId('shelf-form-device').click();
+    await page.keyboard.type(code);
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${code} · ${code}"]`).click();
+    await page.getByTestId('shelf-form-reason').fill('E2E 更换探头');
+    await page.getByTestId('shelf-form-submit').click();
+    const shelfRow = page.getByTestId('shelf-row-E2E 更换探头');
+    await shelfRow.waitFor();
+    expect(await shelfRow.innerText()).toContain(code);
+    await screenshot(page, 'shelves-desktop');
+    await page.goto(`/devices/${device.id}`);
+    await page.getByTestId('device-shelved').waitFor();
+
     // The notification bell in the header opens my notifications.
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notification-list').waitFor();

@@ -16,7 +16,7 @@ import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
 import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
-import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION, deviceEventRoutes } from './modules/iot/alarms';
+import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION, deviceEventRoutes, shelfRoutes } from './modules/iot/alarms';
 import { notificationRoutes } from './modules/notifications';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
@@ -92,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(alarmRuleRoutes, { rules: services.alarms.rules });
       await api.register(alarmRoutes, { alarms: services.alarms.alarms });
       await api.register(notificationRoutes, { notifications: services.notifications });
+      await api.register(shelfRoutes, { shelves: services.alarms.shelves });
       await api.register(deviceEventRoutes, {
         events: services.alarms.events,
         eventsService: services.alarms.eventsService,

@@ -7,3 +7,4 @@ export * from '../modules/iot/rules/rules.table';
 export * from '../modules/iot/alarms/alarms.table';
 export * from '../modules/iot/rules/event.table';
 export * from '../modules/notifications/notifications.table';
+export * from '../modules/iot/alarms/shelves.table';

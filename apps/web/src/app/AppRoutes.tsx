@@ -13,6 +13,7 @@ import { LoginPage } from '../pages/LoginPage';
 import { MyEnterprisePage } from '../pages/MyEnterprisePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { RulesPage } from '../pages/RulesPage';
+import { ShelvesPage } from '../pages/ShelvesPage';
 import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
 import { StructurePage } from '../pages/StructurePage';
 import { UsersPage } from '../pages/UsersPage';
@@ -39,6 +40,7 @@ export function AppRoutes() {
           <Route path="devices" element={<RequirePermission flag="canManageDevices"><DevicesPage /></RequirePermission>} />
           <Route path="devices/:id" element={<RequirePermission flag="canManageDevices"><DeviceDetailPage /></RequirePermission>} />
           <Route path="rules" element={<RequirePermission flag="canManageDevices"><RulesPage /></RequirePermission>} />
+          <Route path="shelves" element={<RequirePermission flag="canManageDevices"><ShelvesPage /></RequirePermission>} />
           <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
           <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />

@@ -158,4 +158,9 @@ export const en: Messages = {
     directions: { rise: 'Rise', fall: 'Fall', any: 'Any' },
   },
   notifications: { title: 'Notifications', empty: 'No notifications', readAll: 'Mark all read' },
+  shelves: {
+    nav: 'Shelving', title: 'Alarm shelving', subtitle: 'Suppress a device’s or an area’s (floor, building) alarms for maintenance: recorded, never escalated', new: 'New shelf', created: 'Shelved', scope: 'Scope', device: 'Device',
+    window: 'Maintenance window', reason: 'Reason', state: 'State', active: 'In force', scheduled: 'Scheduled', by: 'By', end: 'End now', endConfirm: 'End this shelf? Alarms will be raised normally again.',
+    empty: 'Nothing is shelved', until: 'until', badge: 'Alarms shelved until {{until}}', scopes: { device: 'Device', floor: 'Floor', building: 'Building' },
+  },
 };

@@ -156,4 +156,9 @@ export const zhCN = {
     directions: { rise: '上升', fall: '下降', any: '任意' },
   },
   notifications: { title: '通知', empty: '暂无通知', readAll: '全部已读' },
+  shelves: {
+    nav: '告警屏蔽', title: '告警屏蔽', subtitle: '检修期间屏蔽设备或区域（楼层、楼栋）的告警：期间告警仅记录、不升级', new: '新建屏蔽', created: '已屏蔽', scope: '范围', device: '设备',
+    window: '维护时段', reason: '原因', state: '状态', active: '生效中', scheduled: '待生效', by: '操作人', end: '提前结束', endConfirm: '结束该屏蔽？之后的告警将正常产生。',
+    empty: '当前没有屏蔽', until: '至', badge: '告警已屏蔽至 {{until}}', scopes: { device: '设备', floor: '楼层', building: '楼栋' },
+  },
 };

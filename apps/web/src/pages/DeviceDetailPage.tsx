@@ -11,6 +11,7 @@ import { DeviceFormModal } from '../modules/devices/components/DeviceFormModal';
 import { DeviceStatusBadge } from '../modules/devices/components/DeviceStatusBadge';
 import { useDevice, useDeviceMutations } from '../modules/devices/hooks/useDevice';
 import { useBuilding } from '../modules/parks/hooks/useBuilding';
+import { DeviceShelfBadge } from '../modules/rules/components/DeviceShelfBadge';
 import { RuleTraceCard } from '../modules/rules/components/RuleTraceCard';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
@@ -42,6 +43,7 @@ export function DeviceDetailPage() {
                   <span style={{ marginRight: 8 }}>{d.name}</span>
                   <Tag color="blue">{t(`deviceTypes.${d.type}`)}</Tag>
                   <DeviceStatusBadge status={d.status} />
+                  <DeviceShelfBadge deviceId={d.id} />
                 </>
               }
               crumbs={[{ title: t('nav.devices'), to: '/devices' }, { title: d.code }]}

@@ -27,12 +27,18 @@ export const REPEAT_EVENT_INTERVAL_SECONDS = 60;
 // same device never duplicate it. `last_change` reports what this statement did to each row.
 const RAISE_SQL = `
 WITH up AS (
-  INSERT INTO alarms AS a (rule_id, device_id, park_id, site_id, building_id, floor_id, severity, state, message, last_value, first_at, last_at, count, last_change, repeat_logged_at)
+  INSERT INTO alarms AS a (rule_id, device_id, park_id, site_id, building_id, floor_id, severity, state, message, last_value, first_at, last_at, count, last_change, repeat_logged_at, suppressed, shelf_id)
   SELECT u.r, u.d, dv.park_id, dv.site_id, dv.building_id, dv.floor_id, ru.severity, 'active', u.msg, u.v,
-         to_timestamp(u.t0 / 1000.0), to_timestamp(u.t1 / 1000.0), u.n, 'raised', now()
+         to_timestamp(u.t0 / 1000.0), to_timestamp(u.t1 / 1000.0), u.n, 'raised', now(), sh.id IS NOT NULL, sh.id
   FROM unnest($1::uuid[], $2::uuid[], $3::int4[], $4::float8[], $5::float8[], $6::float8[], $7::text[]) AS u(r, d, n, v, t0, t1, msg)
   JOIN devices dv ON dv.id = u.d
   JOIN alarm_rules ru ON ru.id = u.r
+  LEFT JOIN LATERAL (
+    SELECT s.id FROM alarm_shelves s
+    WHERE s.park_id = dv.park_id AND s.cancelled_at IS NULL AND s.starts_at <= now() AND s.ends_at > now()
+      AND (s.device_id = dv.id OR s.floor_id = dv.floor_id OR (s.scope = 'building' AND s.building_id = dv.building_id))
+    ORDER BY s.ends_at DESC LIMIT 1
+  ) sh ON true
   ON CONFLICT (rule_id, device_id) WHERE state <> 'closed' DO UPDATE SET
     count = a.count + excluded.count,
     last_at = GREATEST(a.last_at, excluded.last_at),
@@ -42,19 +48,22 @@ WITH up AS (
     cleared_at = CASE WHEN a.state = 'cleared' THEN NULL ELSE a.cleared_at END,
     active_since = CASE WHEN a.state = 'cleared' THEN now() ELSE a.active_since END,
     escalation_level = CASE WHEN a.state = 'cleared' THEN 0 ELSE a.escalation_level END,
+    suppressed = CASE WHEN a.state = 'cleared' THEN excluded.suppressed ELSE a.suppressed END,
+    shelf_id = CASE WHEN a.state = 'cleared' THEN excluded.shelf_id ELSE a.shelf_id END,
     last_change = CASE WHEN a.state = 'cleared' THEN 'reactivated'
                        WHEN a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN 'repeated'
                        ELSE 'counted' END,
     repeat_logged_at = CASE WHEN a.state = 'cleared' OR a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN now()
                             ELSE a.repeat_logged_at END,
     updated_at = now()
-  RETURNING a.id, a.last_change, a.count, a.last_value, a.message
+  RETURNING a.id, a.last_change, a.count, a.last_value, a.message, a.suppressed, a.shelf_id
 ), ev AS (
   INSERT INTO alarm_events (alarm_id, kind, actor_name, details)
-  SELECT id, last_change, 'system', jsonb_build_object('count', count, 'value', last_value, 'message', message)
+  SELECT id, CASE WHEN suppressed AND last_change IN ('raised', 'reactivated') THEN 'suppressed' ELSE last_change END, 'system',
+         jsonb_build_object('count', count, 'value', last_value, 'message', message) || CASE WHEN suppressed THEN jsonb_build_object('shelfId', shelf_id, 'change', last_change) ELSE '{}'::jsonb END
   FROM up WHERE last_change IN ('raised', 'repeated', 'reactivated')
 )
-SELECT id, last_change AS change FROM up`;
+SELECT id, last_change AS change, suppressed FROM up`;
 
 const CLEAR_SQL = `
 WITH c AS (
@@ -120,13 +129,19 @@ export interface LocationClearRequest extends Omit<ClearRequest, 'deviceId'> {
 // As RAISE_SQL, keyed by (rule, location) through the partial unique index alarms_open_rule_location_uq.
 const RAISE_LOCATION_SQL = `
 WITH up AS (
-  INSERT INTO alarms AS a (rule_id, device_id, location_id, park_id, site_id, building_id, floor_id, severity, state, message, last_value, first_at, last_at, count, last_change, repeat_logged_at)
+  INSERT INTO alarms AS a (rule_id, device_id, location_id, park_id, site_id, building_id, floor_id, severity, state, message, last_value, first_at, last_at, count, last_change, repeat_logged_at, suppressed, shelf_id)
   SELECT u.r, NULL, u.l, ru.park_id, b.site_id, b.id, f.id, ru.severity, 'active', u.msg, u.v,
-         to_timestamp(u.t0 / 1000.0), to_timestamp(u.t1 / 1000.0), u.n, 'raised', now()
+         to_timestamp(u.t0 / 1000.0), to_timestamp(u.t1 / 1000.0), u.n, 'raised', now(), sh.id IS NOT NULL, sh.id
   FROM unnest($1::uuid[], $2::uuid[], $3::int4[], $4::float8[], $5::float8[], $6::float8[], $7::text[]) AS u(r, l, n, v, t0, t1, msg)
   JOIN alarm_rules ru ON ru.id = u.r
   LEFT JOIN floors f ON f.id = u.l
   LEFT JOIN buildings b ON b.id = COALESCE(f.building_id, u.l)
+  LEFT JOIN LATERAL (
+    SELECT s.id FROM alarm_shelves s
+    WHERE s.park_id = ru.park_id AND s.cancelled_at IS NULL AND s.starts_at <= now() AND s.ends_at > now()
+      AND ((s.scope = 'floor' AND s.floor_id = f.id) OR (s.scope = 'building' AND s.building_id = b.id))
+    ORDER BY s.ends_at DESC LIMIT 1
+  ) sh ON true
   ON CONFLICT (rule_id, location_id) WHERE state <> 'closed' AND device_id IS NULL DO UPDATE SET
     count = a.count + excluded.count,
     last_at = GREATEST(a.last_at, excluded.last_at),
@@ -136,19 +151,22 @@ WITH up AS (
     cleared_at = CASE WHEN a.state = 'cleared' THEN NULL ELSE a.cleared_at END,
     active_since = CASE WHEN a.state = 'cleared' THEN now() ELSE a.active_since END,
     escalation_level = CASE WHEN a.state = 'cleared' THEN 0 ELSE a.escalation_level END,
+    suppressed = CASE WHEN a.state = 'cleared' THEN excluded.suppressed ELSE a.suppressed END,
+    shelf_id = CASE WHEN a.state = 'cleared' THEN excluded.shelf_id ELSE a.shelf_id END,
     last_change = CASE WHEN a.state = 'cleared' THEN 'reactivated'
                        WHEN a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN 'repeated'
                        ELSE 'counted' END,
     repeat_logged_at = CASE WHEN a.state = 'cleared' OR a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN now()
                             ELSE a.repeat_logged_at END,
     updated_at = now()
-  RETURNING a.id, a.last_change, a.count, a.last_value, a.message
+  RETURNING a.id, a.last_change, a.count, a.last_value, a.message, a.suppressed, a.shelf_id
 ), ev AS (
   INSERT INTO alarm_events (alarm_id, kind, actor_name, details)
-  SELECT id, last_change, 'system', jsonb_build_object('count', count, 'value', last_value, 'message', message)
+  SELECT id, CASE WHEN suppressed AND last_change IN ('raised', 'reactivated') THEN 'suppressed' ELSE last_change END, 'system',
+         jsonb_build_object('count', count, 'value', last_value, 'message', message) || CASE WHEN suppressed THEN jsonb_build_object('shelfId', shelf_id, 'change', last_change) ELSE '{}'::jsonb END
   FROM up WHERE last_change IN ('raised', 'repeated', 'reactivated')
 )
-SELECT id, last_change AS change FROM up`;
+SELECT id, last_change AS change, suppressed FROM up`;
 
 const CLEAR_LOCATION_SQL = `
 WITH c AS (

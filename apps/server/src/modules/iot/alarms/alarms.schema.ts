@@ -28,6 +28,10 @@ export const alarmSchema = z.object({
   clearedAt: z.date().nullable(),
   closedAt: z.date().nullable(),
   closeReason: z.string().nullable(),
+  /** Raised while shelved (maintenance window): recorded, not escalated. */
+  suppressed: z.boolean(),
+  shelfId: z.string().nullable(),
+  escalationLevel: z.number(),
   updatedAt: z.date(),
 });
 export type AlarmView = z.infer<typeof alarmSchema>;
@@ -56,6 +60,7 @@ export const alarmQuery = z.object({
   floorId: z.string().uuid().optional(),
   deviceId: z.string().uuid().optional(),
   ruleId: z.string().uuid().optional(),
+  suppressed: z.enum(['true', 'false']).optional(),
 });
 export type AlarmQuery = z.infer<typeof alarmQuery>;
 

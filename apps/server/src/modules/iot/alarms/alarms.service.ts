@@ -48,6 +48,9 @@ function view(r: { alarm: AlarmRow; ruleName: string; ruleKind: AlarmView['ruleK
     clearedAt: a.clearedAt,
     closedAt: a.closedAt,
     closeReason: a.closeReason,
+    suppressed: a.suppressed,
+    shelfId: a.shelfId,
+    escalationLevel: a.escalationLevel,
     updatedAt: a.updatedAt,
   };
 }
@@ -125,6 +128,7 @@ export function createAlarmsService(deps: { db: Db; audit: AuditService }) {
       if (query.severity) where.push(eq(alarms.severity, query.severity));
       if (query.parkId) where.push(eq(alarms.parkId, query.parkId));
       if (query.buildingId) where.push(eq(alarms.buildingId, query.buildingId));
+      if (query.suppressed) where.push(eq(alarms.suppressed, query.suppressed === 'true'));
       if (query.floorId) where.push(eq(alarms.floorId, query.floorId));
       if (query.deviceId) where.push(eq(alarms.deviceId, query.deviceId));
       if (query.ruleId) where.push(eq(alarms.ruleId, query.ruleId));

@@ -6,10 +6,12 @@ import { createRuleEngine, type RuleEngineOptions } from '../rules/rule-engine';
 import { createRulesService } from '../rules/rules.service';
 import { createAlarmsService } from './alarms.service';
 import { createEscalation, type AckDeadlines } from './escalation';
+import { createShelvesService } from './shelves.service';
 import type { Mailer } from '../../notifications/mailer';
 import type { NotificationsService } from '../../notifications/notifications.service';
 
 export { alarmRoutes } from './alarms.routes';
+export { shelfRoutes } from './shelves.routes';
 export { alarmRuleRoutes } from '../rules/rules.routes';
 export { createRuleEngine, type RuleEngine, type CommittedReadings } from '../rules/rule-engine';
 export { startSilentDeviceJob } from '../rules/rules.jobs';
@@ -34,7 +36,8 @@ export function createAlarmServices(deps: {
   const events = createEventIngest({ database: deps.database, eventRules: engine.eventRules, log: deps.engine?.log });
   const eventsService = createDeviceEventsService({ db: deps.database.db });
   const escalation = createEscalation({ db: deps.database.db, notifications: deps.notifications, deadlines: deps.ackDeadlines, mailer: deps.mailer, log: deps.engine?.log });
-  return { engine, rules, alarms, events, eventsService, escalation };
+  const shelves = createShelvesService({ db: deps.database.db, audit: deps.audit });
+  return { engine, rules, alarms, events, eventsService, escalation, shelves };
 }
 
 export type AlarmServices = ReturnType<typeof createAlarmServices>;
