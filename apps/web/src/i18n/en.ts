@@ -153,6 +153,7 @@ export const en: Messages = {
     dryRunTruncated: 'Too much history: only the first 200,000 readings were replayed', dryRunNone: 'Would not have fired in the last day', subject: 'Device / location', firedAt: 'Fired', clearedAt: 'Cleared', stillFiring: 'Still firing', count: 'Count', message: 'Message',
     traceTitle: 'Rule trace', traceNow: 'Now', traceEmpty: 'No rules in this park', verdict: 'Result', why: 'Why', time: 'Time', stateBefore: 'Before', stateAfter: 'After', op: 'Action',
     verdicts: { firing: 'Firing', quiet: 'Not firing', no_data: 'No data', out_of_scope: 'Out of scope' }, ops: { raise: 'Raised', repeat: 'Repeat', clear: 'Cleared' },
+    action: 'Command on firing', actionHint: 'e.g. open the valve for 600 s when soil moisture is low', actionTarget: 'Target device', actionCommand: 'Command', actionParams: 'Parameters (JSON)', actionParamsInvalid: 'Must be a JSON object',
     kinds: { threshold: 'Threshold', rate_of_change: 'Rate of change', silent: 'Device silent', combination: 'Combination (by location)', event: 'Device event' },
     severities: { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' },
     directions: { rise: 'Rise', fall: 'Fall', any: 'Any' },

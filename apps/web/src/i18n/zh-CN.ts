@@ -151,6 +151,7 @@ export const zhCN = {
     dryRunTruncated: '历史数据过多，仅回放了前 20 万条', dryRunNone: '最近一天不会触发', subject: '设备/位置', firedAt: '触发', clearedAt: '恢复', stillFiring: '仍在告警', count: '次数', message: '说明',
     traceTitle: '规则追踪', traceNow: '现在', traceEmpty: '本园区暂无规则', verdict: '结果', why: '原因', time: '时间', stateBefore: '之前', stateAfter: '之后', op: '动作',
     verdicts: { firing: '触发', quiet: '未触发', no_data: '无数据', out_of_scope: '不在范围' }, ops: { raise: '产生告警', repeat: '重复', clear: '恢复' },
+    action: '触发时下发指令', actionHint: '例如土壤湿度过低时开阀 600 秒', actionTarget: '目标设备', actionCommand: '指令', actionParams: '参数（JSON）', actionParamsInvalid: '须为 JSON 对象',
     kinds: { threshold: '阈值', rate_of_change: '变化率', silent: '设备静默', combination: '组合（按位置）', event: '设备事件' },
     severities: { critical: '紧急', major: '重要', minor: '次要', info: '提示' },
     directions: { rise: '上升', fall: '下降', any: '任意' },

@@ -56,14 +56,14 @@ WITH up AS (
     repeat_logged_at = CASE WHEN a.state = 'cleared' OR a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN now()
                             ELSE a.repeat_logged_at END,
     updated_at = now()
-  RETURNING a.id, a.last_change, a.count, a.last_value, a.message, a.suppressed, a.shelf_id
+  RETURNING a.id, a.rule_id, a.last_change, a.count, a.last_value, a.message, a.suppressed, a.shelf_id
 ), ev AS (
   INSERT INTO alarm_events (alarm_id, kind, actor_name, details)
   SELECT id, CASE WHEN suppressed AND last_change IN ('raised', 'reactivated') THEN 'suppressed' ELSE last_change END, 'system',
          jsonb_build_object('count', count, 'value', last_value, 'message', message) || CASE WHEN suppressed THEN jsonb_build_object('shelfId', shelf_id, 'change', last_change) ELSE '{}'::jsonb END
   FROM up WHERE last_change IN ('raised', 'repeated', 'reactivated')
 )
-SELECT id, last_change AS change, suppressed FROM up`;
+SELECT id, rule_id, last_change AS change, suppressed FROM up`;
 
 const CLEAR_SQL = `
 WITH c AS (
@@ -77,6 +77,14 @@ WITH c AS (
 )
 SELECT id FROM c`;
 
+/** An alarm a raise opened or reactivated (not a repeat): rule actions run for these. */
+export interface FiredAlarm {
+  alarmId: string;
+  ruleId: string;
+  change: 'raised' | 'reactivated';
+  suppressed: boolean;
+}
+
 /** What one round of writes did. */
 export interface WriteResult {
   raised: number;
@@ -89,10 +97,10 @@ export interface WriteResult {
  * Raises or repeats alarms; each (rule, device) at most once per call.
  * Runs inside the caller's transaction.
  */
-export async function raiseAlarms(query: RawQuery, requests: readonly RaiseRequest[]): Promise<Omit<WriteResult, 'cleared'>> {
-  const result = { raised: 0, repeated: 0, reactivated: 0 };
+export async function raiseAlarms(query: RawQuery, requests: readonly RaiseRequest[]): Promise<Omit<WriteResult, 'cleared'> & { fired: FiredAlarm[] }> {
+  const result = { raised: 0, repeated: 0, reactivated: 0, fired: [] as FiredAlarm[] };
   if (requests.length === 0) return result;
-  const rows = await query<{ id: string; change: string }>(RAISE_SQL, [
+  const rows = await query<{ id: string; rule_id: string; change: string; suppressed: boolean }>(RAISE_SQL, [
     requests.map((r) => r.ruleId),
     requests.map((r) => r.deviceId),
     requests.map((r) => r.count),
@@ -102,6 +110,7 @@ export async function raiseAlarms(query: RawQuery, requests: readonly RaiseReque
     requests.map((r) => r.message),
   ]);
   for (const r of rows) {
+    if (r.change === 'raised' || r.change === 'reactivated') result.fired.push({ alarmId: r.id, ruleId: r.rule_id, change: r.change, suppressed: r.suppressed });
     if (r.change === 'raised') result.raised++;
     else if (r.change === 'reactivated') result.reactivated++;
     else result.repeated++;
@@ -159,14 +168,14 @@ WITH up AS (
     repeat_logged_at = CASE WHEN a.state = 'cleared' OR a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN now()
                             ELSE a.repeat_logged_at END,
     updated_at = now()
-  RETURNING a.id, a.last_change, a.count, a.last_value, a.message, a.suppressed, a.shelf_id
+  RETURNING a.id, a.rule_id, a.last_change, a.count, a.last_value, a.message, a.suppressed, a.shelf_id
 ), ev AS (
   INSERT INTO alarm_events (alarm_id, kind, actor_name, details)
   SELECT id, CASE WHEN suppressed AND last_change IN ('raised', 'reactivated') THEN 'suppressed' ELSE last_change END, 'system',
          jsonb_build_object('count', count, 'value', last_value, 'message', message) || CASE WHEN suppressed THEN jsonb_build_object('shelfId', shelf_id, 'change', last_change) ELSE '{}'::jsonb END
   FROM up WHERE last_change IN ('raised', 'repeated', 'reactivated')
 )
-SELECT id, last_change AS change, suppressed FROM up`;
+SELECT id, rule_id, last_change AS change, suppressed FROM up`;
 
 const CLEAR_LOCATION_SQL = `
 WITH c AS (
@@ -181,10 +190,10 @@ WITH c AS (
 SELECT id FROM c`;
 
 /** Raises or repeats location alarms; each (rule, location) at most once per call. Inside the caller's transaction. */
-export async function raiseLocationAlarms(query: RawQuery, requests: readonly LocationRaiseRequest[]): Promise<Omit<WriteResult, 'cleared'>> {
-  const result = { raised: 0, repeated: 0, reactivated: 0 };
+export async function raiseLocationAlarms(query: RawQuery, requests: readonly LocationRaiseRequest[]): Promise<Omit<WriteResult, 'cleared'> & { fired: FiredAlarm[] }> {
+  const result = { raised: 0, repeated: 0, reactivated: 0, fired: [] as FiredAlarm[] };
   if (requests.length === 0) return result;
-  const rows = await query<{ id: string; change: string }>(RAISE_LOCATION_SQL, [
+  const rows = await query<{ id: string; rule_id: string; change: string; suppressed: boolean }>(RAISE_LOCATION_SQL, [
     requests.map((r) => r.ruleId),
     requests.map((r) => r.locationId),
     requests.map((r) => r.count),
@@ -194,6 +203,7 @@ export async function raiseLocationAlarms(query: RawQuery, requests: readonly Lo
     requests.map((r) => r.message),
   ]);
   for (const r of rows) {
+    if (r.change === 'raised' || r.change === 'reactivated') result.fired.push({ alarmId: r.id, ruleId: r.rule_id, change: r.change, suppressed: r.suppressed });
     if (r.change === 'raised') result.raised++;
     else if (r.change === 'reactivated') result.reactivated++;
     else result.repeated++;

@@ -1,6 +1,7 @@
 import type { Database } from '../../../db/client';
 import type { AuditService } from '../../identity/audit.service';
 import { createEventIngest } from '../rules/event-ingest';
+import type { IssueCommand } from '../rules/rule-actions';
 import { createDeviceEventsService } from '../rules/event.service';
 import { createRuleEngine, type RuleEngineOptions } from '../rules/rule-engine';
 import { createRulesService } from '../rules/rules.service';
@@ -18,6 +19,7 @@ export { startSilentDeviceJob } from '../rules/rules.jobs';
 export { startEscalationJob, parseAckMinutes, DEFAULT_ACK_MINUTES, type AckDeadlines } from './escalation';
 export { deviceEventRoutes } from '../rules/event.routes';
 export type { EventIngest } from '../rules/event-ingest';
+export type { IssueCommand, IssueCommandInput } from '../rules/rule-actions';
 export type { AlarmsService } from './alarms.service';
 export type { RulesService } from '../rules/rules.service';
 
@@ -29,11 +31,13 @@ export function createAlarmServices(deps: {
   notifications: NotificationsService;
   ackDeadlines?: Partial<AckDeadlines>;
   mailer?: Mailer;
+  /** The commands module's `issue`, for rule actions (wired at merge); without it rules issue no commands. */
+  issueCommand?: IssueCommand;
 }) {
-  const engine = createRuleEngine({ database: deps.database, ...deps.engine });
+  const engine = createRuleEngine({ database: deps.database, ...deps.engine, issueCommand: deps.issueCommand ?? deps.engine?.issueCommand });
   const rules = createRulesService({ db: deps.database.db, audit: deps.audit, onChange: engine.invalidateRules, database: deps.database });
   const alarms = createAlarmsService({ db: deps.database.db, audit: deps.audit });
-  const events = createEventIngest({ database: deps.database, eventRules: engine.eventRules, log: deps.engine?.log });
+  const events = createEventIngest({ database: deps.database, eventRules: engine.eventRules, log: deps.engine?.log, act: engine.act });
   const eventsService = createDeviceEventsService({ db: deps.database.db });
   const escalation = createEscalation({ db: deps.database.db, notifications: deps.notifications, deadlines: deps.ackDeadlines, mailer: deps.mailer, log: deps.engine?.log });
   const shelves = createShelvesService({ db: deps.database.db, audit: deps.audit });

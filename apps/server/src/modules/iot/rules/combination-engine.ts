@@ -1,5 +1,5 @@
 import type { Database } from '../../../db/client';
-import { clearLocationAlarms, raiseLocationAlarms, type LocationClearRequest, type LocationRaiseRequest, type WriteResult } from '../alarms/alarm-writer';
+import { clearLocationAlarms, raiseLocationAlarms, type FiredAlarm, type LocationClearRequest, type LocationRaiseRequest, type WriteResult } from '../alarms/alarm-writer';
 import { rawTransaction } from '../alarms/raw-transaction';
 import { evaluateCombination, type CombinationRule, type LocationReading, type LocationState } from './combination-logic';
 import type { RuleOp } from './rule-logic';
@@ -65,7 +65,7 @@ export async function evaluateCombinations(
   rulesByMetric: ReadonlyMap<string, RuleRow[]>,
   readings: { deviceIds: readonly string[]; metrics: readonly string[]; ts: readonly number[]; values: readonly number[] },
   deviceById: ReadonlyMap<string, ScopedDevice>,
-): Promise<WriteResult> {
+): Promise<WriteResult & { fired: FiredAlarm[] }> {
   const groups = new Map<string, { rule: RuleRow; locationId: string; readings: LocationReading[] }>();
   for (let i = 0; i < readings.metrics.length; i++) {
     const rules = rulesByMetric.get(readings.metrics[i]);
@@ -81,7 +81,7 @@ export async function evaluateCombinations(
       g.readings.push({ ts: readings.ts[i], metric: readings.metrics[i], value: readings.values[i], deviceId: d.id });
     }
   }
-  const totals: WriteResult = { raised: 0, repeated: 0, reactivated: 0, cleared: 0 };
+  const totals = { raised: 0, repeated: 0, reactivated: 0, cleared: 0, fired: [] as FiredAlarm[] };
   if (groups.size === 0) return totals;
   const keys = [...groups.keys()].sort();
   const ruleIds = keys.map((k) => groups.get(k)!.rule.id);
@@ -117,6 +117,7 @@ export async function evaluateCombinations(
         else clears.push({ ruleId, locationId, value: op.value, ts: op.ts });
       }
       const r = await raiseLocationAlarms(query, raises);
+      totals.fired.push(...r.fired);
       totals.raised += r.raised;
       totals.repeated += r.repeated;
       totals.reactivated += r.reactivated;

@@ -1,5 +1,5 @@
 import type { Database } from '../../../db/client';
-import { raiseAlarms, type RaiseRequest } from '../alarms/alarm-writer';
+import { raiseAlarms, type FiredAlarm, type RaiseRequest } from '../alarms/alarm-writer';
 import { rawTransaction } from '../alarms/raw-transaction';
 import { inScope, type ScopedDevice } from './combination-engine';
 import { eventMessage, explainEvent, parseEvents, type DeviceEvent, type EventRejection } from './event-logic';
@@ -38,7 +38,13 @@ RETURNING id, type, (extract(epoch FROM ts) * 1000)::float8 AS ts, event_id, att
  * this resolves) means event and alarm are both committed. Repeats of an open
  * alarm increment its count, as for telemetry.
  */
-export function createEventIngest(deps: { database: Database; eventRules: () => Promise<RuleRow[]>; log?: { error(obj: object, msg: string): void } }) {
+export function createEventIngest(deps: {
+  database: Database;
+  eventRules: () => Promise<RuleRow[]>;
+  log?: { error(obj: object, msg: string): void };
+  /** Runs the actions of rules that fired, after the commit (the engine's `act`). */
+  act?: (fired: FiredAlarm[]) => Promise<void>;
+}) {
   const { database } = deps;
   const stats: EventIngestStats = { events: 0, duplicates: 0, rejected: 0, alarms: 0, errors: 0 };
 
@@ -50,7 +56,7 @@ export function createEventIngest(deps: { database: Database; eventRules: () => 
     const [scope] = await database.query<ScopedDevice>('SELECT id, type, park_id, building_id, floor_id, tags FROM devices WHERE id = $1', [device.id]);
     if (!scope) return result;
     const rules = (await deps.eventRules()).filter((r) => inScope(r, scope));
-    const { stored, raised } = await rawTransaction(database, async (query) => {
+    const { stored, raised, fired } = await rawTransaction(database, async (query) => {
       const rows = await query<{ id: number; type: string; ts: number; event_id: string | null; attributes: Record<string, unknown> }>(INSERT_SQL, [
         scope.id,
         scope.park_id,
@@ -62,8 +68,9 @@ export function createEventIngest(deps: { database: Database; eventRules: () => 
       const stored: DeviceEvent[] = rows.map((r) => ({ type: r.type, ts: r.ts, eventId: r.event_id, attributes: r.attributes }));
       const requests = raiseRequestsFor(rules, scope.id, stored);
       const w = await raiseAlarms(query, requests);
-      return { stored, raised: w.raised + w.reactivated + w.repeated };
+      return { stored, raised: w.raised + w.reactivated + w.repeated, fired: w.fired };
     });
+    await deps.act?.(fired);
     result.accepted = stored.length;
     result.duplicates = parsed.events.length - stored.length;
     result.alarms = raised;

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { clearAlarms, raiseAlarms, type ClearRequest, type RaiseRequest, type WriteResult } from '../alarms/alarm-writer';
+import { clearAlarms, raiseAlarms, type ClearRequest, type FiredAlarm, type RaiseRequest, type WriteResult } from '../alarms/alarm-writer';
+import { runRuleActions, type ActionStats, type IssueCommand } from './rule-actions';
 import { rawTransaction, type RawQuery } from '../alarms/raw-transaction';
 import { evaluateCombinations } from './combination-engine';
 import { evaluateReadings, type EvaluableRule, type Reading, type RuleOp, type RuleState } from './rule-logic';
@@ -38,6 +39,8 @@ export interface RuleEngineStats {
   /** Readings not evaluated because the queue was full. */
   dropped: number;
   silentChecks: number;
+  /** Rule actions (commands) issued, failed, or skipped because the alarm was shelved. */
+  actions: ActionStats;
 }
 
 export interface RuleEngineOptions {
@@ -47,6 +50,8 @@ export interface RuleEngineOptions {
   /** Readings waiting for evaluation beyond which batches are dropped (counted) rather than queued. */
   maxPendingReadings?: number;
   log?: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  /** Issues a rule's actuator command when it fires (the commands module's `issue`); optional. */
+  issueCommand?: IssueCommand;
 }
 
 function matches(rule: RuleRow, d: DeviceScope): boolean {
@@ -117,8 +122,8 @@ export function createRuleEngine(options: RuleEngineOptions) {
   const { database } = options;
   const rulesTtlMs = options.rulesTtlMs ?? 2_000;
   const maxPending = options.maxPendingReadings ?? 200_000;
-  const stats: RuleEngineStats = { evaluations: 0, readingsEvaluated: 0, raised: 0, repeated: 0, reactivated: 0, cleared: 0, errors: 0, dropped: 0, silentChecks: 0 };
-  let cache: { at: number; byMetric: Map<string, RuleRow[]>; comboByMetric: Map<string, RuleRow[]>; events: RuleRow[] } | undefined;
+  const stats: RuleEngineStats = { evaluations: 0, readingsEvaluated: 0, raised: 0, repeated: 0, reactivated: 0, cleared: 0, errors: 0, dropped: 0, silentChecks: 0, actions: { issued: 0, failed: 0, skippedSuppressed: 0 } };
+  let cache: { at: number; byMetric: Map<string, RuleRow[]>; comboByMetric: Map<string, RuleRow[]>; events: RuleRow[]; byId: Map<string, RuleRow> } | undefined;
   const pending: CommittedReadings[] = [];
   let pendingRows = 0;
   let running: Promise<void> | undefined;
@@ -140,7 +145,7 @@ export function createRuleEngine(options: RuleEngineOptions) {
       else if (r.kind === 'event') events.push(r);
       else if (r.kind !== 'silent' && r.metric) add(byMetric, r.metric, r);
     }
-    cache = { at, byMetric, comboByMetric, events };
+    cache = { at, byMetric, comboByMetric, events, byId: new Map(rows.map((r) => [r.id, r])) };
     return cache;
   }
 
@@ -148,7 +153,15 @@ export function createRuleEngine(options: RuleEngineOptions) {
    * Locks the pairs' states, lets `decide` turn each into ops and a new state,
    * and writes states and alarms — all in one transaction.
    */
+  /** After the commit: the actions of rules that fired. */
+  async function act(fired: readonly FiredAlarm[]): Promise<void> {
+    if (!options.issueCommand || fired.length === 0) return;
+    const byId = (await enabledRules()).byId;
+    await runRuleActions({ database, issueCommand: options.issueCommand, log: options.log }, fired, (id) => byId.get(id)?.action, stats.actions);
+  }
+
   async function apply(keys: { ruleId: string; deviceId: string }[], decide: (query: RawQuery, locked: Map<string, RuleState>) => Promise<Map<string, { ops: RuleOp[]; state: RuleState }>>): Promise<WriteResult> {
+    const fired: FiredAlarm[] = [];
     if (keys.length === 0) return { raised: 0, repeated: 0, reactivated: 0, cleared: 0 };
     const sorted = [...keys].sort((a, b) => (a.ruleId === b.ruleId ? (a.deviceId < b.deviceId ? -1 : 1) : a.ruleId < b.ruleId ? -1 : 1));
     const ruleIds = sorted.map((k) => k.ruleId);
@@ -182,6 +195,7 @@ export function createRuleEngine(options: RuleEngineOptions) {
           else clears.push({ ruleId, deviceId, value: op.value, ts: op.ts });
         }
         const r = await raiseAlarms(query, raises);
+        fired.push(...r.fired);
         totals.raised += r.raised;
         totals.repeated += r.repeated;
         totals.reactivated += r.reactivated;
@@ -193,6 +207,7 @@ export function createRuleEngine(options: RuleEngineOptions) {
     stats.repeated += result.repeated;
     stats.reactivated += result.reactivated;
     stats.cleared += result.cleared;
+    await act(fired);
     return result;
   }
 
@@ -214,6 +229,7 @@ export function createRuleEngine(options: RuleEngineOptions) {
     const pairs = new Map<string, Pair>();
     if (comboByMetric.size) {
       const r = await evaluateCombinations(database, comboByMetric, batch, deviceById);
+      await act(r.fired);
       stats.raised += r.raised;
       stats.repeated += r.repeated;
       stats.reactivated += r.reactivated;
@@ -296,6 +312,9 @@ export function createRuleEngine(options: RuleEngineOptions) {
     useLogger(log: NonNullable<RuleEngineOptions['log']>): void {
       options.log = log;
     },
+
+    /** Runs fired rules' actions (the device-event path raises its own alarms). */
+    act,
 
     /** Enabled `event` rules (cached like the others), for the device-event path. */
     async eventRules(): Promise<RuleRow[]> {

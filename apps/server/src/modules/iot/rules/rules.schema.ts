@@ -15,6 +15,15 @@ const common = {
   buildingId: z.string().uuid().nullish(),
   floorId: z.string().uuid().nullish(),
   tag: z.string().trim().min(1).max(40).nullish(),
+  /** Optional actuator command issued when the rule fires (e.g. open_valve for 600 s). */
+  action: z
+    .object({
+      type: z.literal('command'),
+      targetDeviceId: z.string().uuid(),
+      command: z.string().trim().regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower-case letters, digits and _ (e.g. open_valve)'),
+      params: z.record(z.string(), z.unknown()).default({}),
+    })
+    .nullish(),
 };
 
 /** Raise when `metric <operator> value`; clear when back past value ∓ hysteresis. */
@@ -103,6 +112,7 @@ export const updateRuleBody = z
     conditions: z.array(z.object({ field: z.string(), operator: z.enum([...THRESHOLD_OPERATORS, '=']), value: z.number() })).max(5),
     groupBy: z.enum(GROUP_BY),
     eventType: eventTypeSchema,
+    action: common.action,
   })
   .partial();
 export type UpdateRuleInput = z.infer<typeof updateRuleBody>;
@@ -126,6 +136,7 @@ export const ruleSchema = z.object({
   conditions: z.array(z.object({ field: z.string(), operator: z.enum([...THRESHOLD_OPERATORS, '=']), value: z.number() })).nullable(),
   groupBy: z.enum(GROUP_BY).nullable(),
   eventType: z.string().nullable(),
+  action: z.object({ type: z.literal('command'), targetDeviceId: z.string(), command: z.string(), params: z.record(z.string(), z.unknown()) }).nullable(),
   deviceType: z.enum(DEVICE_TYPES).nullable(),
   buildingId: z.string().nullable(),
   floorId: z.string().nullable(),

@@ -35,6 +35,7 @@ function view(r: RuleRow): RuleView {
     conditions: r.conditions,
     groupBy: r.groupBy,
     eventType: r.eventType,
+    action: r.action,
     deviceType: r.deviceType,
     buildingId: r.buildingId,
     floorId: r.floorId,
@@ -57,6 +58,7 @@ function columnsOf(input: CreateRuleInput) {
     buildingId: input.buildingId ?? null,
     floorId: input.floorId ?? null,
     tag: input.tag ?? null,
+    action: input.action ?? null,
     metric: null as string | null,
     operator: null as RuleRow['operator'],
     threshold: null as number | null,
@@ -122,6 +124,10 @@ export function createRulesService(deps: { db: Db; audit: AuditService; onChange
     }
     if ((input.kind === 'threshold' || input.kind === 'rate_of_change') && input.deviceType && !isMetricAllowed(input.deviceType, input.metric)) {
       throw validationError('body.metric', `devices of type ${input.deviceType} do not report ${input.metric}`);
+    }
+    if (input.action) {
+      const [target] = await q.select({ parkId: devices.parkId }).from(devices).where(eq(devices.id, input.action.targetDeviceId));
+      if (!target || target.parkId !== input.parkId) throw validationError('body.action.targetDeviceId', 'no such device in this park');
     }
     if (input.kind === 'combination') {
       const fields = input.conditions.map((c) => c.field);

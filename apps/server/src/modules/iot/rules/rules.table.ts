@@ -16,6 +16,14 @@ export type Severity = (typeof SEVERITIES)[number];
 export const GROUP_BY = ['floor', 'building'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
+/** What a rule does when it fires: e.g. soil moisture < 20 % → open_valve {durationSeconds: 600} on the valve. */
+export interface RuleAction {
+  type: 'command';
+  targetDeviceId: string;
+  command: string;
+  params: Record<string, unknown>;
+}
+
 /**
  * One condition of a combination rule (`field` is a metric) or of an event
  * rule (`field` is an attribute of the event, e.g. `temperature`).
@@ -57,6 +65,8 @@ export const alarmRules = pgTable(
     /** combination: every condition met on one floor/building within windowSeconds; event: attribute conditions. */
     conditions: jsonb('conditions').$type<RuleCondition[]>(),
     groupBy: text('group_by').$type<GroupBy>(),
+    /** Optional: an actuator command issued when the rule fires (raised or reactivated, not shelved). */
+    action: jsonb('action').$type<RuleAction>(),
     /** event: the device event type matched (e.g. fever, intrusion). */
     eventType: text('event_type'),
     deviceType: text('device_type').$type<DeviceType>(),

@@ -26,6 +26,14 @@ export interface RuleCondition {
   value: number;
 }
 
+/** What a rule does when it fires, e.g. open_valve {durationSeconds: 600}. */
+export interface RuleAction {
+  type: 'command';
+  targetDeviceId: string;
+  command: string;
+  params: Record<string, unknown>;
+}
+
 /** An alarm rule (告警规则) as the API returns it. */
 export interface AlarmRule {
   id: string;
@@ -47,6 +55,8 @@ export interface AlarmRule {
   conditions: RuleCondition[] | null;
   groupBy: GroupBy | null;
   eventType: string | null;
+  /** An actuator command issued when the rule fires. */
+  action: RuleAction | null;
   deviceType: DeviceType | null;
   buildingId: string | null;
   floorId: string | null;

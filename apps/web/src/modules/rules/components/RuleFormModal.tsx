@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../ui/FormModal';
 import { DEVICE_TYPES } from '../../devices/api/devices.api';
+import { useDevices } from '../../devices/hooks/useDevices';
 import { useBuilding, useBuildings } from '../../parks/hooks/useBuilding';
 import { useParks } from '../../parks/hooks/useParks';
 import { CONDITION_OPERATORS, DIRECTIONS, GROUP_BY, OPERATORS, RULE_KINDS, RULE_METRICS, SEVERITIES, type AlarmRule, type RuleInput, type RuleKind } from '../api/rules.api';
@@ -28,6 +30,25 @@ const KIND_FIELDS: Record<RuleKind, (keyof RuleInput)[]> = {
 };
 const COMMON_FIELDS: (keyof RuleInput)[] = ['name', 'description', 'severity', 'enabled', 'deviceType', 'buildingId', 'floorId', 'tag'];
 
+/** Form-only fields of the optional action. */
+interface ActionFields {
+  actionOn?: boolean;
+  actionTarget?: string;
+  actionCommand?: string;
+  actionParams?: string;
+}
+
+function actionOf(v: ActionFields): RuleInput['action'] {
+  if (!v.actionOn || !v.actionTarget || !v.actionCommand) return null;
+  let params: Record<string, unknown>;
+  try {
+    params = v.actionParams?.trim() ? (JSON.parse(v.actionParams) as Record<string, unknown>) : {};
+  } catch {
+    params = {};
+  }
+  return { type: 'command', targetDeviceId: v.actionTarget, command: v.actionCommand.trim(), params };
+}
+
 /** The body to send: common fields, the kind's fields, empty scope fields as null. */
 export function ruleBody(v: FormValues): Partial<RuleInput> {
   const out: Record<string, unknown> = {};
@@ -39,6 +60,7 @@ export function ruleBody(v: FormValues): Partial<RuleInput> {
   if (out.hysteresis === null) delete out.hysteresis;
   if (out.direction === null) delete out.direction;
   if (out.conditions === null) out.conditions = [];
+  out.action = actionOf(v as ActionFields);
   return out as Partial<RuleInput>;
 }
 
@@ -63,8 +85,17 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
     return m.create.mutateAsync({ ...body, kind, parkId: v.parkId ?? defaultParkId } as RuleInput);
   };
 
-  const initialValues: Partial<FormValues> = rule
-    ? Object.fromEntries(Object.entries(rule).map(([k, v]) => [k, v ?? undefined]))
+  const [deviceQuery, setDeviceQuery] = useState('');
+  const actionOn = Form.useWatch('actionOn' as never, form) as boolean | undefined;
+  const targets = useDevices({ page: 1, pageSize: 20, parkId, q: deviceQuery || undefined });
+  const initialValues: Partial<FormValues> & ActionFields = rule
+    ? {
+        ...Object.fromEntries(Object.entries(rule).map(([k, v]) => [k, v ?? undefined])),
+        actionOn: !!rule.action,
+        actionTarget: rule.action?.targetDeviceId,
+        actionCommand: rule.action?.command,
+        actionParams: rule.action ? JSON.stringify(rule.action.params) : undefined,
+      }
     : {
         parkId: defaultParkId,
         kind: 'threshold',
@@ -271,6 +302,48 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
         </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name={'actionOn' as never} label={t('rules.action')} valuePropName="checked" extra={t('rules.actionHint')}>
+            <Switch data-testid="rule-form-action" />
+          </Form.Item>
+        </Col>
+        {actionOn && (
+          <>
+            <Col xs={24} sm={16}>
+              <Form.Item name={'actionTarget' as never} label={t('rules.actionTarget')} rules={[{ required: true }]}>
+                <Select
+                  showSearch={{ filterOption: false, onSearch: setDeviceQuery }}
+                  loading={targets.isFetching}
+                  options={(targets.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.code} · ${d.name}` }))}
+                  data-testid="rule-form-action-target"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8}>
+              <Form.Item name={'actionCommand' as never} label={t('rules.actionCommand')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{0,63}$/ }]}>
+                <Input placeholder="open_valve" data-testid="rule-form-action-command" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={16}>
+              <Form.Item
+                name={'actionParams' as never}
+                label={t('rules.actionParams')}
+                rules={[
+                  {
+                    validator: async (_, v?: string) => {
+                      if (!v?.trim()) return;
+                      const parsed: unknown = JSON.parse(v);
+                      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(t('rules.actionParamsInvalid'));
+                    },
+                    message: t('rules.actionParamsInvalid'),
+                  },
+                ]}
+              >
+                <Input placeholder='{"durationSeconds": 600}' data-testid="rule-form-action-params" />
+              </Form.Item>
+            </Col>
+          </>
+        )}
         <Col xs={24}>
           <RuleDryRun form={form} toBody={(v) => ({ ...ruleBody({ ...v, kind }), kind, parkId: v.parkId ?? defaultParkId }) as RuleInput} />
         </Col>

@@ -1,0 +1,1 @@
+ALTER TABLE "alarm_rules" ADD COLUMN "action" jsonb;
