@@ -19,6 +19,7 @@ import {
   sites,
   units,
 } from '../modules/parks/parks.table';
+import { seedDemoRules } from '../modules/iot/rules/rules.seed';
 import { createRandom, type Random } from './random';
 
 /** The password of every demo account (printed at start; demo data only). */
@@ -259,6 +260,9 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
     });
   }
   await db.insert(leads).values(leadValues);
+
+  onProgress('alarm rules');
+  await seedDemoRules(services.alarms.rules, ctx, park.id);
 
   onProgress('demo users');
   const logins = await seedUsers(services, ctx, {
