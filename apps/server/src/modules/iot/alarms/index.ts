@@ -56,7 +56,14 @@ Scope a rule by \`deviceType\`, \`buildingId\`, \`floorId\` and \`tag\`. An alar
 at most one alarm per rule and device is open (not closed) — repeats increment its \`count\`. A \`combination\` rule
 (\`conditions\` such as smoke = 1 AND temperature > 60, \`windowSeconds\`, \`groupBy\` floor|building) raises one alarm per
 rule and location (\`deviceId\` null, \`locationId\` the floor or building), with the same one-open guarantee. Every response
-is listed in \`GET /api/alarms/{id}\` (\`events\`) and in the audit log.
+is listed in \`GET /api/alarms/{id}\` (\`events\`) and in the audit log. A dry run (\`POST /api/alarm-rules/dry-run\`) replays a
+rule over the last day; \`GET /api/devices/{id}/rule-trace\` explains every rule's verdict for a device at a time.
+
+An active alarm not acknowledged within its severity's deadline (\`ALARM_ACK_MINUTES\`) is escalated one level per deadline
+(site operators and assignee → park operators → all operators): in-app (\`/api/notifications\`) and by email with \`SMTP_URL\`;
+each step is an \`escalated\` event. Shelves (\`/api/alarm-shelves\`) suppress a device's, floor's or building's alarms for a
+maintenance window: alarms are still recorded (\`suppressed: true\`) but never escalated. A rule's optional \`action\`
+(\`{type: "command", targetDeviceId, command, params}\`) is issued when it fires and recorded as an \`action\` event.
 
 ## Device events
 Thermal cameras (fever), cameras and drone patrols (intrusion) publish events on MQTT \`parkos/{code}/events\` (QoS 1: the
