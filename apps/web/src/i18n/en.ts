@@ -154,14 +154,14 @@ export const en: Messages = {
     traceTitle: 'Rule trace', traceNow: 'Now', traceEmpty: 'No rules in this park', verdict: 'Result', why: 'Why', time: 'Time', stateBefore: 'Before', stateAfter: 'After', op: 'Action',
     verdicts: { firing: 'Firing', quiet: 'Not firing', no_data: 'No data', out_of_scope: 'Out of scope' }, ops: { raise: 'Raised', repeat: 'Repeat', clear: 'Cleared' },
     action: 'Command on firing', actionHint: 'e.g. open the valve for 600 s when soil moisture is low', actionTarget: 'Target device', actionCommand: 'Command', actionParams: 'Parameters (JSON)', actionParamsInvalid: 'Must be a JSON object',
+    shelves: {
+      nav: 'Shelving', title: 'Alarm shelving', subtitle: 'Suppress a device’s or an area’s (floor, building) alarms for maintenance: recorded, never escalated', new: 'New shelf', created: 'Shelved', scope: 'Scope', device: 'Device',
+      window: 'Maintenance window', reason: 'Reason', state: 'State', active: 'In force', scheduled: 'Scheduled', by: 'By', end: 'End now', endConfirm: 'End this shelf? Alarms will be raised normally again.',
+      empty: 'Nothing is shelved', until: 'until', badge: 'Alarms shelved until {{until}}', scopes: { device: 'Device', floor: 'Floor', building: 'Building' },
+    },
+    notifications: { title: 'Notifications', empty: 'No notifications', readAll: 'Mark all read' },
     kinds: { threshold: 'Threshold', rate_of_change: 'Rate of change', silent: 'Device silent', combination: 'Combination (by location)', event: 'Device event' },
     severities: { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' },
     directions: { rise: 'Rise', fall: 'Fall', any: 'Any' },
-  },
-  notifications: { title: 'Notifications', empty: 'No notifications', readAll: 'Mark all read' },
-  shelves: {
-    nav: 'Shelving', title: 'Alarm shelving', subtitle: 'Suppress a device’s or an area’s (floor, building) alarms for maintenance: recorded, never escalated', new: 'New shelf', created: 'Shelved', scope: 'Scope', device: 'Device',
-    window: 'Maintenance window', reason: 'Reason', state: 'State', active: 'In force', scheduled: 'Scheduled', by: 'By', end: 'End now', endConfirm: 'End this shelf? Alarms will be raised normally again.',
-    empty: 'Nothing is shelved', until: 'until', badge: 'Alarms shelved until {{until}}', scopes: { device: 'Device', floor: 'Floor', building: 'Building' },
   },
 };

@@ -152,14 +152,14 @@ export const zhCN = {
     traceTitle: '规则追踪', traceNow: '现在', traceEmpty: '本园区暂无规则', verdict: '结果', why: '原因', time: '时间', stateBefore: '之前', stateAfter: '之后', op: '动作',
     verdicts: { firing: '触发', quiet: '未触发', no_data: '无数据', out_of_scope: '不在范围' }, ops: { raise: '产生告警', repeat: '重复', clear: '恢复' },
     action: '触发时下发指令', actionHint: '例如土壤湿度过低时开阀 600 秒', actionTarget: '目标设备', actionCommand: '指令', actionParams: '参数（JSON）', actionParamsInvalid: '须为 JSON 对象',
+    shelves: {
+      nav: '告警屏蔽', title: '告警屏蔽', subtitle: '检修期间屏蔽设备或区域（楼层、楼栋）的告警：期间告警仅记录、不升级', new: '新建屏蔽', created: '已屏蔽', scope: '范围', device: '设备',
+      window: '维护时段', reason: '原因', state: '状态', active: '生效中', scheduled: '待生效', by: '操作人', end: '提前结束', endConfirm: '结束该屏蔽？之后的告警将正常产生。',
+      empty: '当前没有屏蔽', until: '至', badge: '告警已屏蔽至 {{until}}', scopes: { device: '设备', floor: '楼层', building: '楼栋' },
+    },
+    notifications: { title: '通知', empty: '暂无通知', readAll: '全部已读' },
     kinds: { threshold: '阈值', rate_of_change: '变化率', silent: '设备静默', combination: '组合（按位置）', event: '设备事件' },
     severities: { critical: '紧急', major: '重要', minor: '次要', info: '提示' },
     directions: { rise: '上升', fall: '下降', any: '任意' },
-  },
-  notifications: { title: '通知', empty: '暂无通知', readAll: '全部已读' },
-  shelves: {
-    nav: '告警屏蔽', title: '告警屏蔽', subtitle: '检修期间屏蔽设备或区域（楼层、楼栋）的告警：期间告警仅记录、不升级', new: '新建屏蔽', created: '已屏蔽', scope: '范围', device: '设备',
-    window: '维护时段', reason: '原因', state: '状态', active: '生效中', scheduled: '待生效', by: '操作人', end: '提前结束', endConfirm: '结束该屏蔽？之后的告警将正常产生。',
-    empty: '当前没有屏蔽', until: '至', badge: '告警已屏蔽至 {{until}}', scopes: { device: '设备', floor: '楼层', building: '楼栋' },
   },
 };

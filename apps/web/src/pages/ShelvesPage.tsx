@@ -21,12 +21,12 @@ export function ShelvesPage() {
   return (
     <>
       <PageHeader
-        title={t('shelves.title')}
-        subtitle={t('shelves.subtitle')}
-        crumbs={[{ title: t('rules.nav'), to: '/rules' }, { title: t('shelves.title') }]}
+        title={t('rules.shelves.title')}
+        subtitle={t('rules.shelves.subtitle')}
+        crumbs={[{ title: t('rules.nav'), to: '/rules' }, { title: t('rules.shelves.title') }]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)} data-testid="shelf-new">
-            {t('shelves.new')}
+            {t('rules.shelves.new')}
           </Button>
         }
       />
@@ -41,31 +41,31 @@ export function ShelvesPage() {
             dataSource={list.data ?? []}
             scroll={{ x: 760 }}
             pagination={false}
-            locale={{ emptyText: t('shelves.empty') }}
+            locale={{ emptyText: t('rules.shelves.empty') }}
             onRow={(s) => ({ 'data-testid': `shelf-row-${s.reason}` }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               {
-                title: t('shelves.scope'),
+                title: t('rules.shelves.scope'),
                 key: 'place',
                 render: (_, s) => (
                   <>
-                    <Tag>{t(`shelves.scopes.${s.scope}`)}</Tag>
+                    <Tag>{t(`rules.shelves.scopes.${s.scope}`)}</Tag>
                     {s.deviceId ? <Link to={`/devices/${s.deviceId}`}>{s.placeName}</Link> : s.placeName}
                   </>
                 ),
               },
-              { title: t('shelves.reason'), dataIndex: 'reason' },
-              { title: t('shelves.window'), key: 'window', render: (_, s) => `${dayjs(s.startsAt).format('MM-DD HH:mm')} → ${dayjs(s.endsAt).format('MM-DD HH:mm')}` },
-              { title: t('shelves.state'), dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="purple">{t('shelves.active')}</Tag> : <Tag>{t('shelves.scheduled')}</Tag>) },
-              { title: t('shelves.by'), dataIndex: 'createdByName', width: 110 },
+              { title: t('rules.shelves.reason'), dataIndex: 'reason' },
+              { title: t('rules.shelves.window'), key: 'window', render: (_, s) => `${dayjs(s.startsAt).format('MM-DD HH:mm')} → ${dayjs(s.endsAt).format('MM-DD HH:mm')}` },
+              { title: t('rules.shelves.state'), dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="purple">{t('rules.shelves.active')}</Tag> : <Tag>{t('rules.shelves.scheduled')}</Tag>) },
+              { title: t('rules.shelves.by'), dataIndex: 'createdByName', width: 110 },
               {
                 title: t('common.actions'),
                 key: 'a',
                 width: 100,
                 render: (_, s) => (
-                  <Popconfirm title={t('shelves.endConfirm')} onConfirm={() => m.cancel.mutateAsync(s.id).catch((e: unknown) => void message.error(errorMessage(e)))}>
+                  <Popconfirm title={t('rules.shelves.endConfirm')} onConfirm={() => m.cancel.mutateAsync(s.id).catch((e: unknown) => void message.error(errorMessage(e)))}>
                     <Button size="small" data-testid="shelf-end">
-                      {t('shelves.end')}
+                      {t('rules.shelves.end')}
                     </Button>
                   </Popconfirm>
                 ),

@@ -46,7 +46,7 @@ export function NotificationBell() {
           )}
         />
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rules.notifications.empty')} />
       )}
     </div>
   );
@@ -57,16 +57,16 @@ export function NotificationBell() {
       placement="bottomRight"
       title={
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <span>{t('notifications.title')}</span>
+          <span>{t('rules.notifications.title')}</span>
           <Button type="link" size="small" disabled={unread === 0} onClick={() => m.markAllRead.mutate()} data-testid="notification-read-all">
-            {t('notifications.readAll')}
+            {t('rules.notifications.readAll')}
           </Button>
         </div>
       }
       content={content}
     >
       <Badge count={unread} size="small" offset={[-4, 4]} data-testid="notification-badge">
-        <Button type="text" icon={<BellOutlined />} aria-label={t('notifications.title')} data-testid="notification-bell" />
+        <Button type="text" icon={<BellOutlined />} aria-label={t('rules.notifications.title')} data-testid="notification-bell" />
       </Badge>
     </Popover>
   );

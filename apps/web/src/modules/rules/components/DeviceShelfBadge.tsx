@@ -11,9 +11,9 @@ export function DeviceShelfBadge({ deviceId }: { deviceId: string }) {
   if (active.length === 0) return null;
   const s = active[0];
   return (
-    <Tooltip title={`${s.reason} · ${t('shelves.until')} ${dayjs(s.endsAt).format('MM-DD HH:mm')} · ${s.createdByName}`}>
+    <Tooltip title={`${s.reason} · ${t('rules.shelves.until')} ${dayjs(s.endsAt).format('MM-DD HH:mm')} · ${s.createdByName}`}>
       <Tag color="purple" data-testid="device-shelved">
-        {t('shelves.badge', { until: dayjs(s.endsAt).format('MM-DD HH:mm') })}
+        {t('rules.shelves.badge', { until: dayjs(s.endsAt).format('MM-DD HH:mm') })}
       </Tag>
     </Tooltip>
   );

@@ -45,23 +45,23 @@ export function ShelfFormModal({ open, onClose, deviceId }: { open: boolean; onC
     <FormModal<FormValues>
       open={open}
       form={form}
-      title={t('shelves.new')}
+      title={t('rules.shelves.new')}
       onClose={onClose}
       onSubmit={handleSubmit}
-      successMessage={t('shelves.created')}
+      successMessage={t('rules.shelves.created')}
       testId="shelf-form"
       width={600}
       initialValues={{ scope: deviceId ? 'device' : 'floor', deviceId, window: [dayjs(), dayjs().add(2, 'hour')] }}
     >
       <Row gutter={12}>
         <Col xs={24} sm={8}>
-          <Form.Item name="scope" label={t('shelves.scope')} rules={[{ required: true }]}>
-            <Select options={SHELF_SCOPES.map((s) => ({ value: s, label: t(`shelves.scopes.${s}`) }))} data-testid="shelf-form-scope" />
+          <Form.Item name="scope" label={t('rules.shelves.scope')} rules={[{ required: true }]}>
+            <Select options={SHELF_SCOPES.map((s) => ({ value: s, label: t(`rules.shelves.scopes.${s}`) }))} data-testid="shelf-form-scope" />
           </Form.Item>
         </Col>
         {scope === 'device' ? (
           <Col xs={24} sm={16}>
-            <Form.Item name="deviceId" label={t('shelves.device')} rules={[{ required: true }]}>
+            <Form.Item name="deviceId" label={t('rules.shelves.device')} rules={[{ required: true }]}>
               <Select
                 showSearch={{ filterOption: false, onSearch: setQ }}
                 loading={devices.isFetching}
@@ -87,12 +87,12 @@ export function ShelfFormModal({ open, onClose, deviceId }: { open: boolean; onC
           </>
         )}
         <Col xs={24}>
-          <Form.Item name="window" label={t('shelves.window')} rules={[{ required: true }]}>
+          <Form.Item name="window" label={t('rules.shelves.window')} rules={[{ required: true }]}>
             <DatePicker.RangePicker showTime style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24}>
-          <Form.Item name="reason" label={t('shelves.reason')} rules={[{ required: true, whitespace: true, max: 500 }]}>
+          <Form.Item name="reason" label={t('rules.shelves.reason')} rules={[{ required: true, whitespace: true, max: 500 }]}>
             <Input data-testid="shelf-form-reason" />
           </Form.Item>
         </Col>
