@@ -16,7 +16,6 @@ import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
 import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
-import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION } from './modules/iot/alarms';
 import { newsRoutes } from './modules/community/news';
 import { billingRoutes, sandboxPayRoutes } from './modules/billing';
 import { parkingRoutes } from './modules/parking';
@@ -24,6 +23,8 @@ import { liveRoutes } from './modules/live';
 import { iocRoutes } from './modules/iot/ioc';
 import { workOrderRoutes, WORK_ORDERS_API_DESCRIPTION } from './modules/workorders';
 import { historyRoutes, HISTORY_API_DESCRIPTION } from './modules/iot/history';
+import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION, deviceEventRoutes, shelfRoutes } from './modules/iot/alarms';
+import { notificationRoutes } from './modules/notifications';
 import { createServices, type Services } from './services';
 import { z } from 'zod';
 
@@ -104,6 +105,15 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(iocRoutes, { ioc: services.ioc });
       await api.register(workOrderRoutes, { workOrders: services.workorders.workOrders, dispatch: services.workorders.dispatch });
       await api.register(historyRoutes, { history: services.history });
+      await api.register(notificationRoutes, { notifications: services.notifications });
+      await api.register(shelfRoutes, { shelves: services.alarms.shelves });
+      await api.register(deviceEventRoutes, {
+        events: services.alarms.events,
+        eventsService: services.alarms.eventsService,
+        deviceAuth: services.iot.deviceAuth,
+        recordRejections: (id, r) => services.iot.pipeline.recordRejections(id, r),
+        touch: (id) => services.iot.pipeline.touch(id),
+      });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { parseAckMinutes } from './modules/iot/alarms/ack-deadlines';
 import { z } from 'zod';
 
 /** The default session secret used in development; refused in production. */
@@ -48,6 +49,9 @@ const envSchema = z.object({
   SIMULATE: z.enum(['on', 'off']).default('on'),
   SIMULATE_RATE: z.coerce.number().min(0.1).max(10_000).default(5),
   SIMULATE_REPLAY_DIR: z.string().optional(),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().optional(),
+  ALARM_ACK_MINUTES: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -91,6 +95,11 @@ export interface AppConfig {
   simulateRate: number;
   /** Optional folder of the UCI occupancy-detection files replayed by simulated environment sensors. */
   simulateReplayDir?: string;
+  /** Escalation email: nodemailer SMTP URL; unset: in-app notifications only. */
+  smtpUrl?: string;
+  smtpFrom?: string;
+  /** Acknowledge deadline per alarm severity in minutes (ALARM_ACK_MINUTES=critical=5,major=15,minor=60,info=0). */
+  alarmAckMinutes?: Record<'critical' | 'major' | 'minor' | 'info', number>;
 }
 
 /** Raised when the environment is invalid; the message names each offending variable. */
@@ -152,5 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     simulate: e.SIMULATE === 'on',
     simulateRate: e.SIMULATE_RATE,
     simulateReplayDir: e.SIMULATE_REPLAY_DIR,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    alarmAckMinutes: e.ALARM_ACK_MINUTES ? parseAckMinutes(e.ALARM_ACK_MINUTES) : undefined,
   };
 }

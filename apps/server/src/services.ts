@@ -15,12 +15,13 @@ import { createLiveBus, createLiveHub } from './modules/live';
 import { createIocService } from './modules/iot/ioc';
 import { createWorkOrderServices } from './modules/workorders';
 import { createHistoryService } from './modules/iot/history';
+import { createMailer, createNotificationsService } from './modules/notifications';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
   config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> &
-    Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret' | 'dispatchConfidenceThreshold' | 'dispatchRetrainAfterCorrections' | 'dispatchRetrainIntervalHours' | 'workOrderEscalateToOperatorMinutes'>>,
+    Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret' | 'dispatchConfidenceThreshold' | 'dispatchRetrainAfterCorrections' | 'dispatchRetrainIntervalHours' | 'workOrderEscalateToOperatorMinutes' | 'smtpUrl' | 'smtpFrom' | 'alarmAckMinutes'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -39,7 +40,14 @@ export function createServices(
   // Live push: producers publish ids; api instances' hubs load details and fan out by scope.
   const live = createLiveBus({ database });
   const liveHub = createLiveHub({ db, bus: live });
-  const alarms = createAlarmServices({ database, audit, engine: { onAlarmsChanged: (ids) => live.publish('alarms', ids), onRaised: (alarmIds) => workorders.workOrders.createFromAlarms(alarmIds) }, onAlarmChange: (ids) => live.publish('alarms', ids) });
+  const notifications = createNotificationsService({ db });
+  const alarms = createAlarmServices({
+    database,
+    audit,
+    notifications,
+    ackDeadlines: config.alarmAckMinutes,
+    mailer: createMailer(config.smtpUrl, config.smtpFrom),
+    engine: { onAlarmsChanged: (ids) => live.publish('alarms', ids), onRaised: (alarmIds) => workorders.workOrders.createFromAlarms(alarmIds) }, onAlarmChange: (ids) => live.publish('alarms', ids) });
   const history = createHistoryService({ database, audit });
   const iot = createIotServices({
     database,
@@ -52,6 +60,7 @@ export function createServices(
         history.noteCommitted(batch);
       },
     },
+    onEvents: alarms.events.handle,
   });
   const ioc = createIocService({ db });
   const news = createNewsService({ db, audit });
@@ -74,7 +83,7 @@ export function createServices(
       trainingMode: config.env === 'test' ? 'inline' : 'thread',
     },
   });
-  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history };
+  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -10,3 +10,6 @@ export * from '../modules/billing/billing.table';
 export * from '../modules/parking/parking.table';
 export * from '../modules/workorders/workorders.table';
 export * from '../modules/iot/history/history.table';
+export * from '../modules/iot/rules/event.table';
+export * from '../modules/notifications/notifications.table';
+export * from '../modules/iot/alarms/shelves.table';

@@ -6,11 +6,11 @@ import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { startExternalIngest } from '../modules/iot';
-import { startSilentDeviceJob } from '../modules/iot/alarms';
 import { startDeviceStatusJob } from '../modules/live';
 import { startWorkOrderJobs } from '../modules/workorders';
 import { startHistoryJobs } from '../modules/iot/history';
 import { loadOfficeReadings, prepareSimulatedDevices, startSimulator } from '../modules/iot/simulator';
+import { startEscalationJob, startSilentDeviceJob } from '../modules/iot/alarms';
 
 export interface RunningServer {
   url?: string;
@@ -68,6 +68,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Telemetry rollups (1 min, 1 h) and retention per device type, in short bounded statements.
     const history = startHistoryJobs({ database, history: services.history, log });
     stops.push(() => history.stop());
+    // Escalation: active alarms not acknowledged in time notify the next level (in-app, email with SMTP_URL).
+    const escalation = startEscalationJob({ escalation: services.alarms.escalation, log });
+    stops.push(() => escalation.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;

@@ -22,6 +22,7 @@ import {
   units,
 } from '../modules/parks/parks.table';
 import { seedSimulatedDevices } from '../modules/iot/simulator';
+import { seedDemoRules } from '../modules/iot/rules/rules.seed';
 import { createRandom, type Random } from './random';
 import { seedDemoBillingParking } from '../modules/parking/billing-parking.seed';
 import { seedIocDemo } from '../modules/iot/ioc/ioc.seed';
@@ -270,6 +271,9 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
 
   onProgress('simulated IoT devices with 48 h of history');
   await seedSimulatedDevices({ db, devices: services.iot.devices }, { parkId: park.id });
+  onProgress('alarm rules');
+  await seedDemoRules(services.alarms.rules, ctx, park.id);
+
   onProgress('demo users');
   const logins = await seedUsers(services, ctx, {
     parkId: park.id,

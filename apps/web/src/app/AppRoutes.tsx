@@ -20,6 +20,8 @@ import { NewsAdminPage } from '../pages/NewsAdminPage';
 import { NewsArticlePage } from '../pages/NewsArticlePage';
 import { NewsFeedPage } from '../pages/NewsFeedPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { RulesPage } from '../pages/RulesPage';
+import { ShelvesPage } from '../pages/ShelvesPage';
 import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
 import { StructurePage } from '../pages/StructurePage';
 import { TelemetryRetentionPage } from '../pages/TelemetryRetentionPage';
@@ -63,6 +65,8 @@ export function AppRoutes() {
           <Route path="ioc/map" element={<RequirePermission flag="canSeeIoc"><MapPage /></RequirePermission>} />
           <Route path="alarms" element={<RequirePermission flag="canSeeIoc"><AlarmsPage /></RequirePermission>} />
           <Route path="alarms/:id" element={<RequirePermission flag="canSeeIoc"><AlarmDetailPage /></RequirePermission>} />
+          <Route path="rules" element={<RequirePermission flag="canManageDevices"><RulesPage /></RequirePermission>} />
+          <Route path="shelves" element={<RequirePermission flag="canManageDevices"><ShelvesPage /></RequirePermission>} />
           <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
           <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
           <Route path="news" element={<NewsFeedPage />} />

@@ -46,9 +46,13 @@ export function AlarmDetailPage() {
               <Card title={t('ioc.details')}>
                 <Descriptions column={1} size="small" data-testid="alarm-details">
                   <Descriptions.Item label={t('ioc.device')}>
-                    <Link to={`/devices/${a.deviceId}`}>
-                      <Typography.Text code>{a.deviceCode}</Typography.Text> {a.deviceName}
-                    </Link>
+                    {a.deviceId ? (
+                      <Link to={`/devices/${a.deviceId}`}>
+                        <Typography.Text code>{a.deviceCode}</Typography.Text> {a.deviceName}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('ioc.rule')}>{a.ruleName}</Descriptions.Item>
                   <Descriptions.Item label={t('ioc.building')}>{building.data?.name ?? '—'}</Descriptions.Item>

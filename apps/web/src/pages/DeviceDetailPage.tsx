@@ -12,6 +12,8 @@ import { DeviceHistoryChart } from '../modules/devices/components/DeviceHistoryC
 import { DeviceStatusBadge } from '../modules/devices/components/DeviceStatusBadge';
 import { useDevice, useDeviceMutations } from '../modules/devices/hooks/useDevice';
 import { useBuilding } from '../modules/parks/hooks/useBuilding';
+import { DeviceShelfBadge } from '../modules/rules/components/DeviceShelfBadge';
+import { RuleTraceCard } from '../modules/rules/components/RuleTraceCard';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
 
@@ -42,6 +44,7 @@ export function DeviceDetailPage() {
                   <span style={{ marginRight: 8 }}>{d.name}</span>
                   <Tag color="blue">{t(`deviceTypes.${d.type}`)}</Tag>
                   <DeviceStatusBadge status={d.status} />
+                  <DeviceShelfBadge deviceId={d.id} />
                 </>
               }
               crumbs={[{ title: t('nav.devices'), to: '/devices' }, { title: d.code }]}
@@ -141,6 +144,7 @@ export function DeviceDetailPage() {
               <Col xs={24}>
                 <DeviceHistoryChart deviceId={d.id} metrics={d.latest.map((l) => l.metric)} metricName={metricName} />
               </Col>
+              <Col xs={24}><RuleTraceCard deviceId={d.id} /></Col>
             </Row>
             <DeviceFormModal open={isEditing} onClose={() => setIsEditing(false)} device={d} />
           </>

@@ -15,10 +15,16 @@ export { DEVICE_TYPES, METRICS, METRICS_BY_TYPE, type DeviceType } from './metri
 export { channelForPublish, maySubscribe, commandsTopic, telemetryTopic, SHARED_TELEMETRY_SUBSCRIPTION } from './topics';
 
 /** The IoT part of the composition root: device registry, credentials, and the ingest pipeline. */
-export function createIotServices(deps: { database: Database; audit: AuditService; limits?: Partial<IngestLimits>; pipeline?: Omit<IngestPipelineOptions, 'database'> }) {
+export function createIotServices(deps: {
+  database: Database;
+  audit: AuditService;
+  limits?: Partial<IngestLimits>;
+  pipeline?: Omit<IngestPipelineOptions, 'database'>;
+  onEvents?: Parameters<typeof createIngestService>[0]['onEvents'];
+}) {
   const deviceAuth = createDeviceAuth({ database: deps.database });
   const pipeline = createIngestPipeline({ database: deps.database, ...deps.pipeline });
-  const ingest = createIngestService({ pipeline, deviceAuth, limits: deps.limits });
+  const ingest = createIngestService({ pipeline, deviceAuth, limits: deps.limits, onEvents: deps.onEvents });
   const devices = createDeviceService({ db: deps.database.db, audit: deps.audit, deviceAuth });
   return { deviceAuth, pipeline, ingest, devices };
 }

@@ -40,7 +40,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * HTTP, validates them, counts what it rejects per device and reason, and
  * hands the rest to the batching pipeline. Never throws for bad input.
  */
-export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth: DeviceAuth; limits?: Partial<IngestLimits>; log?: { warn(obj: object, msg: string): void } }) {
+export function createIngestService(deps: {
+  pipeline: IngestPipeline;
+  deviceAuth: DeviceAuth;
+  limits?: Partial<IngestLimits>;
+  log?: { warn(obj: object, msg: string): void };
+  /** Device events (`parkos/{code}/events`): stored and turned into alarms by the rules module; resolves after the commit. */
+  onEvents?: (device: DeviceIdentity, payload: Buffer) => Promise<{ rejections: Rejection[] }>;
+}) {
   const { pipeline, deviceAuth } = deps;
   const limits = { ...DEFAULT_INGEST_LIMITS, ...deps.limits };
   const limiter = createRateLimiter({ ratePerSecond: limits.deviceRatePerSecond, burst: limits.deviceBurst });
@@ -84,10 +91,16 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
         }
         if (wait > 0) await sleep(wait);
       }
+      if (channel === 'events') {
+        // Module listeners (gate reads, pass scans) see every event; alarm rules store and evaluate them.
+        for (const listener of eventListeners) listener(device, payload);
+        if (deps.onEvents) pipeline.recordRejections(device.id, (await deps.onEvents(device, payload)).rejections);
+        pipeline.touch(device.id);
+        return;
+      }
       if (channel !== 'telemetry') {
         // Events and command acknowledgements are accepted; alarms and commands consume them later.
         pipeline.touch(device.id);
-        if (channel === 'events') for (const listener of eventListeners) listener(device, payload);
         return;
       }
       const parsed = parseTelemetry(payload, device.type);

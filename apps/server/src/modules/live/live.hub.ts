@@ -16,9 +16,10 @@ export interface LiveAlarm {
   severity: string;
   message: string;
   count: number;
-  deviceId: string;
-  deviceName: string;
-  deviceCode: string;
+  /** Null for an alarm about a location (combination rules). */
+  deviceId: string | null;
+  deviceName: string | null;
+  deviceCode: string | null;
   ruleName: string;
   parkId: string;
   siteId: string | null;
@@ -61,7 +62,7 @@ export function createLiveHub(deps: { db: Db; bus: LiveBus; log?: { error(obj: o
     const rows = await db
       .select({ a: alarms, deviceName: devices.name, deviceCode: devices.code, ruleName: alarmRules.name })
       .from(alarms)
-      .innerJoin(devices, eq(devices.id, alarms.deviceId))
+      .leftJoin(devices, eq(devices.id, alarms.deviceId))
       .innerJoin(alarmRules, eq(alarmRules.id, alarms.ruleId))
       .where(inArray(alarms.id, ids));
     return rows.map(({ a, deviceName, deviceCode, ruleName }) => ({

@@ -704,7 +704,7 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
           .sort((a, b) => Number(Boolean(b.alarmRuleId)) - Number(Boolean(a.alarmRuleId)) || Number(Boolean(b.deviceType)) - Number(Boolean(a.deviceType)));
         const rule = candidates[0];
         if (!rule) continue;
-        const place = await resolvePlace({ parkId: r.alarm.parkId, deviceId: r.alarm.deviceId }, null);
+        const place = await resolvePlace({ parkId: r.alarm.parkId, deviceId: r.alarm.deviceId ?? undefined }, null);
         const o = await insertOrder(
           { actor: SYSTEM_ACTOR },
           {

@@ -7,12 +7,15 @@ export const alarmSchema = z.object({
   ruleId: z.string(),
   ruleName: z.string(),
   ruleKind: z.enum(RULE_KINDS),
-  deviceId: z.string(),
-  deviceCode: z.string(),
-  deviceName: z.string(),
+  /** Null for a location alarm (combination rule); `locationId` then names the floor or building. */
+  deviceId: z.string().nullable(),
+  deviceCode: z.string().nullable(),
+  deviceName: z.string().nullable(),
+  locationId: z.string().nullable(),
   parkId: z.string(),
   siteId: z.string().nullable(),
   buildingId: z.string().nullable(),
+  floorId: z.string().nullable(),
   severity: z.enum(SEVERITIES),
   state: z.enum(ALARM_STATES),
   message: z.string(),
@@ -25,6 +28,10 @@ export const alarmSchema = z.object({
   clearedAt: z.date().nullable(),
   closedAt: z.date().nullable(),
   closeReason: z.string().nullable(),
+  /** Raised while shelved (maintenance window): recorded, not escalated. */
+  suppressed: z.boolean(),
+  shelfId: z.string().nullable(),
+  escalationLevel: z.number(),
   updatedAt: z.date(),
 });
 export type AlarmView = z.infer<typeof alarmSchema>;
@@ -50,8 +57,10 @@ export const alarmQuery = z.object({
   severity: z.enum(SEVERITIES).optional(),
   parkId: z.string().uuid().optional(),
   buildingId: z.string().uuid().optional(),
+  floorId: z.string().uuid().optional(),
   deviceId: z.string().uuid().optional(),
   ruleId: z.string().uuid().optional(),
+  suppressed: z.enum(['true', 'false']).optional(),
 });
 export type AlarmQuery = z.infer<typeof alarmQuery>;
 

@@ -22,7 +22,7 @@ const columns = {
   deviceName: devices.name,
 };
 
-function view(r: { alarm: AlarmRow; ruleName: string; ruleKind: AlarmView['ruleKind']; deviceCode: string; deviceName: string }): AlarmView {
+function view(r: { alarm: AlarmRow; ruleName: string; ruleKind: AlarmView['ruleKind']; deviceCode: string | null; deviceName: string | null }): AlarmView {
   const a = r.alarm;
   return {
     id: a.id,
@@ -32,9 +32,11 @@ function view(r: { alarm: AlarmRow; ruleName: string; ruleKind: AlarmView['ruleK
     deviceId: a.deviceId,
     deviceCode: r.deviceCode,
     deviceName: r.deviceName,
+    locationId: a.locationId,
     parkId: a.parkId,
     siteId: a.siteId,
     buildingId: a.buildingId,
+    floorId: a.floorId,
     severity: a.severity,
     state: a.state,
     message: a.message,
@@ -47,6 +49,9 @@ function view(r: { alarm: AlarmRow; ruleName: string; ruleKind: AlarmView['ruleK
     clearedAt: a.clearedAt,
     closedAt: a.closedAt,
     closeReason: a.closeReason,
+    suppressed: a.suppressed,
+    shelfId: a.shelfId,
+    escalationLevel: a.escalationLevel,
     updatedAt: a.updatedAt,
   };
 }
@@ -85,7 +90,7 @@ export function createAlarmsService(deps: { db: Db; audit: AuditService; onChang
   }
 
   async function detail(q: Db | Tx, id: string): Promise<AlarmDetail> {
-    const [row] = await q.select(columns).from(alarms).innerJoin(alarmRules, eq(alarmRules.id, alarms.ruleId)).innerJoin(devices, eq(devices.id, alarms.deviceId)).where(eq(alarms.id, id));
+    const [row] = await q.select(columns).from(alarms).innerJoin(alarmRules, eq(alarmRules.id, alarms.ruleId)).leftJoin(devices, eq(devices.id, alarms.deviceId)).where(eq(alarms.id, id));
     if (!row) throw notFound('alarm', id);
     const events = await q.select().from(alarmEvents).where(eq(alarmEvents.alarmId, id)).orderBy(asc(alarmEvents.id));
     return { ...view(row), events: events.map((e) => ({ id: e.id, kind: e.kind, actorId: e.actorId, actorName: e.actorName, at: e.at, comment: e.comment, details: e.details })) };
@@ -123,6 +128,8 @@ export function createAlarmsService(deps: { db: Db; audit: AuditService; onChang
       if (query.severity) where.push(eq(alarms.severity, query.severity));
       if (query.parkId) where.push(eq(alarms.parkId, query.parkId));
       if (query.buildingId) where.push(eq(alarms.buildingId, query.buildingId));
+      if (query.suppressed) where.push(eq(alarms.suppressed, query.suppressed === 'true'));
+      if (query.floorId) where.push(eq(alarms.floorId, query.floorId));
       if (query.deviceId) where.push(eq(alarms.deviceId, query.deviceId));
       if (query.ruleId) where.push(eq(alarms.ruleId, query.ruleId));
       const cond = where.length ? and(...where) : undefined;
@@ -131,7 +138,7 @@ export function createAlarmsService(deps: { db: Db; audit: AuditService; onChang
           .select(columns)
           .from(alarms)
           .innerJoin(alarmRules, eq(alarmRules.id, alarms.ruleId))
-          .innerJoin(devices, eq(devices.id, alarms.deviceId))
+          .leftJoin(devices, eq(devices.id, alarms.deviceId))
           .where(cond)
           .orderBy(desc(alarms.lastAt), asc(alarms.id))
           .limit(query.pageSize)

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { clearAlarms, raiseAlarms, type ClearRequest, type RaiseRequest, type WriteResult } from '../alarms/alarm-writer';
+import { clearAlarms, raiseAlarms, type ClearRequest, type FiredAlarm, type RaiseRequest, type WriteResult } from '../alarms/alarm-writer';
+import { runRuleActions, type ActionStats, type IssueCommand } from './rule-actions';
 import { rawTransaction, type RawQuery } from '../alarms/raw-transaction';
+import { evaluateCombinations } from './combination-engine';
 import { evaluateReadings, type EvaluableRule, type Reading, type RuleOp, type RuleState } from './rule-logic';
 import { alarmRules } from './rules.table';
 
@@ -37,6 +39,8 @@ export interface RuleEngineStats {
   /** Readings not evaluated because the queue was full. */
   dropped: number;
   silentChecks: number;
+  /** Rule actions (commands) issued, failed, or skipped because the alarm was shelved. */
+  actions: ActionStats;
 }
 
 export interface RuleEngineOptions {
@@ -50,6 +54,8 @@ export interface RuleEngineOptions {
   onAlarmsChanged?: (alarmIds: string[]) => void;
   /** Called after commit with the ids of newly raised alarms (work orders subscribe here); never awaited. */
   onRaised?: (alarmIds: string[]) => Promise<unknown>;
+  /** Issues a rule's actuator command when it fires (the commands module's `issue`); optional. */
+  issueCommand?: IssueCommand;
 }
 
 function matches(rule: RuleRow, d: DeviceScope): boolean {
@@ -120,32 +126,59 @@ export function createRuleEngine(options: RuleEngineOptions) {
   const { database } = options;
   const rulesTtlMs = options.rulesTtlMs ?? 2_000;
   const maxPending = options.maxPendingReadings ?? 200_000;
-  const stats: RuleEngineStats = { evaluations: 0, readingsEvaluated: 0, raised: 0, repeated: 0, reactivated: 0, cleared: 0, errors: 0, dropped: 0, silentChecks: 0 };
-  let cache: { at: number; byMetric: Map<string, RuleRow[]> } | undefined;
+  const stats: RuleEngineStats = { evaluations: 0, readingsEvaluated: 0, raised: 0, repeated: 0, reactivated: 0, cleared: 0, errors: 0, dropped: 0, silentChecks: 0, actions: { issued: 0, failed: 0, skippedSuppressed: 0 } };
+  let cache: { at: number; byMetric: Map<string, RuleRow[]>; comboByMetric: Map<string, RuleRow[]>; events: RuleRow[]; byId: Map<string, RuleRow> } | undefined;
   const pending: CommittedReadings[] = [];
   let pendingRows = 0;
   let running: Promise<void> | undefined;
 
-  async function rulesByMetric(): Promise<Map<string, RuleRow[]>> {
-    if (cache && Date.now() - cache.at < rulesTtlMs) return cache.byMetric;
+  async function enabledRules(): Promise<NonNullable<typeof cache>> {
+    if (cache && Date.now() - cache.at < rulesTtlMs) return cache;
     const at = Date.now();
     const rows = await database.db.select().from(alarmRules).where(eq(alarmRules.isEnabled, true));
     const byMetric = new Map<string, RuleRow[]>();
+    const comboByMetric = new Map<string, RuleRow[]>();
+    const add = (map: Map<string, RuleRow[]>, metric: string, r: RuleRow) => {
+      const list = map.get(metric) ?? [];
+      if (!list.includes(r)) list.push(r);
+      map.set(metric, list);
+    };
+    const events: RuleRow[] = [];
     for (const r of rows) {
-      if (r.kind === 'silent' || !r.metric) continue;
-      const list = byMetric.get(r.metric) ?? [];
-      list.push(r);
-      byMetric.set(r.metric, list);
+      if (r.kind === 'combination') for (const c of r.conditions ?? []) add(comboByMetric, c.field, r);
+      else if (r.kind === 'event') events.push(r);
+      else if (r.kind !== 'silent' && r.metric) add(byMetric, r.metric, r);
     }
-    cache = { at, byMetric };
-    return byMetric;
+    cache = { at, byMetric, comboByMetric, events, byId: new Map(rows.map((r) => [r.id, r])) };
+    return cache;
   }
 
   /**
    * Locks the pairs' states, lets `decide` turn each into ops and a new state,
    * and writes states and alarms — all in one transaction.
    */
+  /**
+   * After the commit of the combination and device-event paths (which write their own alarms):
+   * tells live screens and work orders, then runs the rules' actions.
+   */
+  async function announceAndAct(fired: readonly FiredAlarm[]): Promise<void> {
+    if (fired.length) {
+      options.onAlarmsChanged?.(fired.map((f) => f.alarmId));
+      const raised = fired.filter((f) => f.change === 'raised' && !f.suppressed).map((f) => f.alarmId);
+      if (raised.length && options.onRaised) options.onRaised(raised).catch((err: unknown) => options.log?.error({ err }, 'alarm onRaised hook failed'));
+    }
+    await act(fired);
+  }
+
+  /** After the commit: the actions of rules that fired. */
+  async function act(fired: readonly FiredAlarm[]): Promise<void> {
+    if (!options.issueCommand || fired.length === 0) return;
+    const byId = (await enabledRules()).byId;
+    await runRuleActions({ database, issueCommand: options.issueCommand, log: options.log }, fired, (id) => byId.get(id)?.action, stats.actions);
+  }
+
   async function apply(keys: { ruleId: string; deviceId: string }[], decide: (query: RawQuery, locked: Map<string, RuleState>) => Promise<Map<string, { ops: RuleOp[]; state: RuleState }>>): Promise<WriteResult> {
+    const fired: FiredAlarm[] = [];
     if (keys.length === 0) return { raised: 0, repeated: 0, reactivated: 0, cleared: 0 };
     const sorted = [...keys].sort((a, b) => (a.ruleId === b.ruleId ? (a.deviceId < b.deviceId ? -1 : 1) : a.ruleId < b.ruleId ? -1 : 1));
     const ruleIds = sorted.map((k) => k.ruleId);
@@ -180,6 +213,7 @@ export function createRuleEngine(options: RuleEngineOptions) {
           else clears.push({ ruleId, deviceId, value: op.value, ts: op.ts });
         }
         const r = await raiseAlarms(query, raises, changedIds);
+        fired.push(...r.fired);
         totals.raised += r.raised;
         totals.repeated += r.repeated;
         totals.reactivated += r.reactivated;
@@ -196,17 +230,18 @@ export function createRuleEngine(options: RuleEngineOptions) {
     if (result.raisedIds.length && options.onRaised) {
       options.onRaised(result.raisedIds).catch((err: unknown) => options.log?.error({ err }, 'alarm onRaised hook failed'));
     }
+    await act(fired);
     return { raised: result.raised, repeated: result.repeated, reactivated: result.reactivated, cleared: result.cleared };
   }
 
   /** Evaluates threshold and rate-of-change rules against committed readings. */
   async function evaluate(batch: CommittedReadings): Promise<void> {
-    const byMetric = await rulesByMetric();
-    if (byMetric.size === 0) return;
+    const { byMetric, comboByMetric } = await enabledRules();
+    if (byMetric.size === 0 && comboByMetric.size === 0) return;
     const relevant: number[] = [];
     const deviceIds = new Set<string>();
     for (let i = 0; i < batch.metrics.length; i++) {
-      if (byMetric.has(batch.metrics[i])) {
+      if (byMetric.has(batch.metrics[i]) || comboByMetric.has(batch.metrics[i])) {
         relevant.push(i);
         deviceIds.add(batch.deviceIds[i]);
       }
@@ -215,10 +250,18 @@ export function createRuleEngine(options: RuleEngineOptions) {
     const devices = await database.query<DeviceScope>('SELECT id, type, park_id, building_id, floor_id, tags FROM devices WHERE id = ANY($1::uuid[])', [[...deviceIds]]);
     const deviceById = new Map(devices.map((d) => [d.id, d]));
     const pairs = new Map<string, Pair>();
+    if (comboByMetric.size) {
+      const r = await evaluateCombinations(database, comboByMetric, batch, deviceById);
+      await announceAndAct(r.fired);
+      stats.raised += r.raised;
+      stats.repeated += r.repeated;
+      stats.reactivated += r.reactivated;
+      stats.cleared += r.cleared;
+    }
     for (const i of relevant) {
       const device = deviceById.get(batch.deviceIds[i]);
       if (!device) continue;
-      for (const rule of byMetric.get(batch.metrics[i])!) {
+      for (const rule of byMetric.get(batch.metrics[i]) ?? []) {
         if (!matches(rule, device)) continue;
         const key = keyOf(rule.id, device.id);
         let pair = pairs.get(key);
@@ -291,6 +334,14 @@ export function createRuleEngine(options: RuleEngineOptions) {
     /** Sets the logger after construction (the composition root has none; the runtime does). */
     useLogger(log: NonNullable<RuleEngineOptions['log']>): void {
       options.log = log;
+    },
+
+    /** Announces fired alarms and runs their rules' actions (the device-event path raises its own alarms). */
+    act: announceAndAct,
+
+    /** Enabled `event` rules (cached like the others), for the device-event path. */
+    async eventRules(): Promise<RuleRow[]> {
+      return (await enabledRules()).events;
     },
 
     /** Forgets cached rules (after a rule changes in this process). */

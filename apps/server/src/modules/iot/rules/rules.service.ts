@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../../db/client';
+import type { Database, Db, Tx } from '../../../db/client';
 import type { RequestContext } from '../../../lib/context';
 import { conflict, forbidden, notFound, validationError } from '../../../lib/errors';
 import { offsetOf, type Page } from '../../../lib/pagination';
@@ -8,7 +8,9 @@ import type { AuditService } from '../../identity/audit.service';
 import { buildings, floors } from '../../parks/parks.table';
 import { alarms } from '../alarms/alarms.table';
 import { isMetricAllowed } from '../metrics';
-import { createRuleBody, type CreateRuleInput, type RuleQuery, type RuleView, type UpdateRuleInput } from './rules.schema';
+import { devices } from '../iot.table';
+import { dryRun, traceDevice, type DryRunResult, type ReplayRule } from './replay';
+import { createRuleBody, type CreateRuleInput, type DryRunView, type RuleQuery, type RuleView, type TraceView, type UpdateRuleInput } from './rules.schema';
 import { alarmRules } from './rules.table';
 
 type RuleRow = typeof alarmRules.$inferSelect;
@@ -30,6 +32,10 @@ function view(r: RuleRow): RuleView {
     windowSeconds: r.windowSeconds,
     direction: r.direction,
     silentSeconds: r.silentSeconds,
+    conditions: r.conditions,
+    groupBy: r.groupBy,
+    eventType: r.eventType,
+    action: r.action,
     deviceType: r.deviceType,
     buildingId: r.buildingId,
     floorId: r.floorId,
@@ -52,6 +58,7 @@ function columnsOf(input: CreateRuleInput) {
     buildingId: input.buildingId ?? null,
     floorId: input.floorId ?? null,
     tag: input.tag ?? null,
+    action: input.action ?? null,
     metric: null as string | null,
     operator: null as RuleRow['operator'],
     threshold: null as number | null,
@@ -60,6 +67,9 @@ function columnsOf(input: CreateRuleInput) {
     windowSeconds: null as number | null,
     direction: null as RuleRow['direction'],
     silentSeconds: null as number | null,
+    conditions: null as RuleRow['conditions'],
+    groupBy: null as RuleRow['groupBy'],
+    eventType: null as string | null,
   };
   switch (input.kind) {
     case 'threshold':
@@ -68,6 +78,10 @@ function columnsOf(input: CreateRuleInput) {
       return { ...base, metric: input.metric, delta: input.delta, windowSeconds: input.windowSeconds, direction: input.direction };
     case 'silent':
       return { ...base, silentSeconds: input.silentSeconds };
+    case 'combination':
+      return { ...base, conditions: input.conditions, windowSeconds: input.windowSeconds, groupBy: input.groupBy };
+    case 'event':
+      return { ...base, eventType: input.eventType, conditions: input.conditions };
   }
 }
 
@@ -83,7 +97,7 @@ function inputOf(r: RuleRow): Record<string, unknown> {
  * Alarm rules (告警规则): operators of the rule's park create, change and
  * delete them; every change is audited and takes effect on the next batch.
  */
-export function createRulesService(deps: { db: Db; audit: AuditService; onChange?: () => void }) {
+export function createRulesService(deps: { db: Db; audit: AuditService; onChange?: () => void; database?: Database }) {
   const { db, audit } = deps;
 
   function assertOperator(actor: Actor): void {
@@ -108,8 +122,20 @@ export function createRulesService(deps: { db: Db; audit: AuditService; onChange
       if (!f || f.parkId !== input.parkId) throw validationError('body.floorId', 'no such floor in this park');
       if (input.buildingId && f.buildingId !== input.buildingId) throw validationError('body.floorId', 'the floor is not in this building');
     }
-    if (input.kind !== 'silent' && input.deviceType && !isMetricAllowed(input.deviceType, input.metric)) {
+    if ((input.kind === 'threshold' || input.kind === 'rate_of_change') && input.deviceType && !isMetricAllowed(input.deviceType, input.metric)) {
       throw validationError('body.metric', `devices of type ${input.deviceType} do not report ${input.metric}`);
+    }
+    if (input.action) {
+      const [target] = await q.select({ parkId: devices.parkId }).from(devices).where(eq(devices.id, input.action.targetDeviceId));
+      if (!target || target.parkId !== input.parkId) throw validationError('body.action.targetDeviceId', 'no such device in this park');
+    }
+    if (input.kind === 'combination') {
+      const fields = input.conditions.map((c) => c.field);
+      if (new Set(fields).size !== fields.length) throw validationError('body.conditions', 'each metric at most once');
+      if (input.deviceType) {
+        const bad = fields.find((f) => !isMetricAllowed(input.deviceType!, f));
+        if (bad) throw validationError('body.conditions', `devices of type ${input.deviceType} do not report ${bad}`);
+      }
     }
   }
 
@@ -117,7 +143,51 @@ export function createRulesService(deps: { db: Db; audit: AuditService; onChange
     await audit.record(tx, ctx, { action, entityType: 'alarm_rule', entityId: row.id, before, after, parkId: row.parkId });
   }
 
+  function dryRunView(r: DryRunResult): DryRunView {
+    return {
+      ...r,
+      from: new Date(r.from),
+      to: new Date(r.to),
+      episodes: r.episodes.map((e) => ({ ...e, firedAt: new Date(e.firedAt), lastAt: new Date(e.lastAt), clearedAt: e.clearedAt === null ? null : new Date(e.clearedAt) })),
+    };
+  }
+
+  function database(): Database {
+    if (!deps.database) throw new Error('rules service: replay needs the database');
+    return deps.database;
+  }
+
   return {
+    /** Replays an unsaved rule over the last day of history: when it would have fired and cleared. Nothing is stored. */
+    async dryRun(ctx: RequestContext, input: CreateRuleInput): Promise<DryRunView> {
+      assertOperator(ctx.actor);
+      if (!operatorCovers(ctx.actor, { parkId: input.parkId })) throw forbidden('Only operators of this park may try rules on it');
+      await check(db, input);
+      const rule: ReplayRule = { id: 'dry-run', ...columnsOf(input) };
+      return dryRunView(await dryRun(database(), rule));
+    },
+
+    /** Replays a saved rule over the last day of history. */
+    async dryRunSaved(ctx: RequestContext, id: string): Promise<DryRunView> {
+      const row = await load(db, ctx.actor, id);
+      return dryRunView(await dryRun(database(), row));
+    },
+
+    /** Which rules of the device's park evaluated its readings at `at`, and why each fired or did not. */
+    async trace(ctx: RequestContext, deviceId: string, at: Date = new Date()): Promise<TraceView> {
+      assertOperator(ctx.actor);
+      const [d] = await db.select({ parkId: devices.parkId, siteId: devices.siteId }).from(devices).where(eq(devices.id, deviceId));
+      if (!d || !operatorCovers(ctx.actor, d)) throw notFound('device', deviceId);
+      const rules = await db.select().from(alarmRules).where(eq(alarmRules.parkId, d.parkId)).orderBy(asc(alarmRules.name));
+      const entries = await traceDevice(database(), rules, deviceId, at.getTime());
+      entries.sort((a, b) => Number(b.inScope) - Number(a.inScope));
+      return {
+        deviceId,
+        at,
+        rules: entries.map((e) => ({ ...e, ts: e.ts === null ? null : new Date(e.ts), steps: e.steps.map((s) => ({ ...s, ts: new Date(s.ts) })) })),
+      };
+    },
+
     async findRules(ctx: RequestContext, query: RuleQuery): Promise<Page<RuleView>> {
       const { actor } = ctx;
       assertOperator(actor);

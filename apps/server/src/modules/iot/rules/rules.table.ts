@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { buildings, floors, parks } from '../../parks/parks.table';
 import { devices } from '../iot.table';
 import type { DeviceType } from '../metrics';
 
-export const RULE_KINDS = ['threshold', 'rate_of_change', 'silent'] as const;
+export const RULE_KINDS = ['threshold', 'rate_of_change', 'silent', 'combination', 'event'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 export const THRESHOLD_OPERATORS = ['>', '>=', '<', '<='] as const;
 export type ThresholdOperator = (typeof THRESHOLD_OPERATORS)[number];
@@ -12,6 +12,27 @@ export const CHANGE_DIRECTIONS = ['rise', 'fall', 'any'] as const;
 export type ChangeDirection = (typeof CHANGE_DIRECTIONS)[number];
 export const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+/** What a combination rule groups devices by: one alarm per rule and location. */
+export const GROUP_BY = ['floor', 'building'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+/** What a rule does when it fires: e.g. soil moisture < 20 % → open_valve {durationSeconds: 600} on the valve. */
+export interface RuleAction {
+  type: 'command';
+  targetDeviceId: string;
+  command: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * One condition of a combination rule (`field` is a metric) or of an event
+ * rule (`field` is an attribute of the event, e.g. `temperature`).
+ */
+export interface RuleCondition {
+  field: string;
+  operator: ThresholdOperator | '=';
+  value: number;
+}
 
 /**
  * An alarm rule (告警规则) of one park. The condition columns used depend on
@@ -41,6 +62,13 @@ export const alarmRules = pgTable(
     direction: text('direction').$type<ChangeDirection>(),
     /** silent: raise when the device has not been seen for this long. */
     silentSeconds: integer('silent_seconds'),
+    /** combination: every condition met on one floor/building within windowSeconds; event: attribute conditions. */
+    conditions: jsonb('conditions').$type<RuleCondition[]>(),
+    groupBy: text('group_by').$type<GroupBy>(),
+    /** Optional: an actuator command issued when the rule fires (raised or reactivated, not shelved). */
+    action: jsonb('action').$type<RuleAction>(),
+    /** event: the device event type matched (e.g. fever, intrusion). */
+    eventType: text('event_type'),
     deviceType: text('device_type').$type<DeviceType>(),
     buildingId: uuid('building_id').references(() => buildings.id, { onDelete: 'set null' }),
     floorId: uuid('floor_id').references(() => floors.id, { onDelete: 'set null' }),
@@ -72,4 +100,24 @@ export const ruleStates = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: 'rule_states_pk', columns: [t.ruleId, t.deviceId] }), index('rule_states_device_idx').on(t.deviceId)],
+);
+
+/**
+ * Evaluation state of a combination rule per location (floor or building):
+ * when each condition was last met there (epoch ms, by index) and whether the
+ * combination holds. Locked while a batch is evaluated, like `rule_states`.
+ */
+export const ruleLocationStates = pgTable(
+  'rule_location_states',
+  {
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => alarmRules.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id').notNull(),
+    isActive: boolean('is_active').notNull().default(false),
+    metAt: jsonb('met_at').$type<(number | null)[]>().notNull().default([]),
+    lastTs: timestamp('last_ts', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'rule_location_states_pk', columns: [t.ruleId, t.locationId] })],
 );

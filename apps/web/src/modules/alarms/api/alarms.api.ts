@@ -12,9 +12,10 @@ export interface Alarm {
   ruleId: string;
   ruleName: string;
   ruleKind: string;
-  deviceId: string;
-  deviceCode: string;
-  deviceName: string;
+  /** Null for an alarm about a location (combination rules). */
+  deviceId: string | null;
+  deviceCode: string | null;
+  deviceName: string | null;
   parkId: string;
   siteId: string | null;
   buildingId: string | null;

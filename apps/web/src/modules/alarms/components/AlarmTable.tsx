@@ -63,12 +63,15 @@ export function AlarmTable({ data, isLoading, buildingNames, onPageChange }: Ala
           title: t('ioc.device'),
           dataIndex: 'deviceCode',
           width: 150,
-          sorter: (a, b) => a.deviceCode.localeCompare(b.deviceCode),
-          render: (code: string, a) => (
-            <Link to={`/devices/${a.deviceId}`}>
-              <Typography.Text code>{code}</Typography.Text>
-            </Link>
-          ),
+          sorter: (a, b) => (a.deviceCode ?? '').localeCompare(b.deviceCode ?? ''),
+          render: (code: string | null, a) =>
+            a.deviceId ? (
+              <Link to={`/devices/${a.deviceId}`}>
+                <Typography.Text code>{code}</Typography.Text>
+              </Link>
+            ) : (
+              '—'
+            ),
         },
         { title: t('ioc.building'), dataIndex: 'buildingId', width: 120, ellipsis: true, render: (v: string | null) => (v ? (buildingNames.get(v) ?? '—') : '—') },
         { title: t('ioc.count'), dataIndex: 'count', width: 80, sorter: (a, b) => a.count - b.count },

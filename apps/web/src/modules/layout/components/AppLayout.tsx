@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useIsMobile } from '../../../ui/useIsMobile';
 import { navKeyOf, useNavItems } from '../hooks/useNavItems';
+import { NotificationBell } from '../../notifications/components/NotificationBell';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
@@ -74,6 +75,7 @@ export function AppLayout() {
             )}
           </Flex>
           <Flex align="center" gap={4}>
+            <NotificationBell />
             <LanguageSwitch isCompact={isMobile} />
             <UserMenu isCompact={isMobile} />
           </Flex>

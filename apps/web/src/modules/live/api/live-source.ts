@@ -5,8 +5,8 @@ export interface LiveAlarm {
   severity: string;
   message: string;
   count: number;
-  deviceId: string;
-  deviceName: string;
+  deviceId: string | null;
+  deviceName: string | null;
   deviceCode: string;
   ruleName: string;
   parkId: string;

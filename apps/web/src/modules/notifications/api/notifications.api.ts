@@ -1,0 +1,26 @@
+import { api } from '../../../lib/api-client';
+
+/** An in-app notification (站内通知). */
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  items: AppNotification[];
+  total: number;
+  unread: number;
+  page: number;
+  pageSize: number;
+}
+
+export const findNotifications = (query: { page?: number; pageSize?: number; unread?: 'true' }) => api.get<NotificationPage>('/notifications', query);
+export const markNotificationRead = (id: string) => api.post<AppNotification>(`/notifications/${id}/read`);
+export const markAllNotificationsRead = () => api.post<{ marked: number }>('/notifications/read-all');
