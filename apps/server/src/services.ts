@@ -12,7 +12,7 @@ import { createLedgerService } from './modules/ledger';
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
-  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey'>>,
+  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey' | 'mqttDeviceRate' | 'mqttDeviceBurst' | 'mqttMaxPayloadBytes' | 'ingestQueueMaxRows'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -29,7 +29,12 @@ export function createServices(
   });
   // Alarm rules are evaluated after each committed ingest batch, off the insert path.
   const alarms = createAlarmServices({ database, audit });
-  const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
+  const iot = createIotServices({
+    database,
+    audit,
+    limits: { deviceRatePerSecond: config.mqttDeviceRate, deviceBurst: config.mqttDeviceBurst, maxPayloadBytes: config.mqttMaxPayloadBytes },
+    pipeline: { onCommitted: alarms.engine.enqueue, maxQueuedRows: config.ingestQueueMaxRows },
+  });
   return { audit, identity, parks, ledger, iot, alarms };
 }
 

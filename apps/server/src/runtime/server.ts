@@ -5,7 +5,7 @@ import { createServices } from '../services';
 import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
-import { startExternalIngest } from '../modules/iot';
+import { sharedTelemetrySubscription, startExternalIngest } from '../modules/iot';
 import { startSilentDeviceJob } from '../modules/iot/alarms';
 
 export interface RunningServer {
@@ -60,11 +60,26 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   let broker: EmbeddedBroker | undefined;
 
   if (config.roles.includes('ingest') && !config.mqttUrl) {
-    broker = await explainPortInUse('MQTT_PORT', config.mqttPort, 'another MQTT broker (such as Mosquitto) may be running: set MQTT_PORT to a free port, or MQTT_URL to use that broker', () => startEmbeddedBroker({ port: config.mqttPort, log: log as never, deviceAuth: services.iot.deviceAuth, ingest: services.iot.ingest }));
+    broker = await explainPortInUse('MQTT_PORT', config.mqttPort, 'another MQTT broker (such as Mosquitto) may be running: set MQTT_PORT to a free port, or MQTT_URL to use that broker', () =>
+      startEmbeddedBroker({
+        port: config.mqttPort,
+        wsPort: config.mqttWsPort,
+        maxConnections: config.mqttMaxConnections,
+        log: log as never,
+        deviceAuth: services.iot.deviceAuth,
+        ingest: services.iot.ingest,
+      }),
+    );
     stops.push(() => broker!.close());
   }
   if (config.roles.includes('ingest') && config.mqttUrl) {
-    const external = await startExternalIngest({ url: config.mqttUrl, ingest: services.iot.ingest, log: log as never });
+    const external = await startExternalIngest({
+      url: config.mqttUrl,
+      ingest: services.iot.ingest,
+      clientId: config.mqttClientId,
+      subscription: sharedTelemetrySubscription(config.mqttShareGroup),
+      log: log as never,
+    });
     stops.push(() => external.close());
   }
   // Last: write what is queued before the database closes.

@@ -21,15 +21,17 @@ export interface ExternalIngestOptions {
  * harmless: telemetry is deduplicated by (device, metric, ts).
  */
 export async function startExternalIngest(options: ExternalIngestOptions): Promise<{ client: MqttClient; close(): Promise<void> }> {
-  const client = await mqtt.connectAsync(options.url, {
+  // Not connectAsync: a resumed session gets its queued messages right after
+  // CONNACK, before connectAsync's promise resolves, and MQTT.js' default
+  // handler would acknowledge them unstored. The handler is installed first.
+  const client = mqtt.connect(options.url, {
     protocolVersion: 5,
     clientId: options.clientId ?? `parkos-ingest-${os.hostname()}`,
     clean: false,
     properties: { sessionExpiryInterval: 24 * 3600, receiveMaximum: options.receiveMaximum ?? 2_000 },
     reconnectPeriod: 1_000,
   });
-  client.stream.on('connect', () => (client.stream as { setNoDelay?: (v: boolean) => void }).setNoDelay?.(true));
-  (client.stream as { setNoDelay?: (v: boolean) => void }).setNoDelay?.(true);
+  client.on('connect', () => (client.stream as { setNoDelay?: (v: boolean) => void }).setNoDelay?.(true));
 
   // MQTT.js handles incoming packets one at a time and sends the PUBACK when
   // handleMessage calls back; waiting there for the commit would allow one
@@ -56,6 +58,17 @@ export async function startExternalIngest(options: ExternalIngestOptions): Promi
     );
     callback(DEFERRED);
   };
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: Error) => {
+      client.end(true);
+      reject(err);
+    };
+    client.once('error', onError);
+    client.once('connect', () => {
+      client.off('error', onError);
+      resolve();
+    });
+  });
   client.on('error', (err) => options.log.warn({ err: err.message }, 'external MQTT broker error'));
 
   const subscription = options.subscription ?? SHARED_TELEMETRY_SUBSCRIPTION;

@@ -12,7 +12,7 @@ export { createIngestService, IngestRefusal, DEFAULT_INGEST_LIMITS, type IngestL
 export { startExternalIngest } from './external-ingest';
 export { deviceRoutes, ingestRoutes } from './iot.routes';
 export { DEVICE_TYPES, METRICS, METRICS_BY_TYPE, type DeviceType } from './metrics';
-export { channelForPublish, maySubscribe, commandsTopic, telemetryTopic, SHARED_TELEMETRY_SUBSCRIPTION } from './topics';
+export { channelForPublish, maySubscribe, commandsTopic, telemetryTopic, SHARED_TELEMETRY_SUBSCRIPTION, sharedTelemetrySubscription } from './topics';
 
 /** The IoT part of the composition root: device registry, credentials, and the ingest pipeline. */
 export function createIotServices(deps: { database: Database; audit: AuditService; limits?: Partial<IngestLimits>; pipeline?: Omit<IngestPipelineOptions, 'database'> }) {

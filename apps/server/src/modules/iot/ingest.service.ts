@@ -1,7 +1,7 @@
 import type { DeviceAuth, DeviceIdentity } from './device-auth';
 import type { IngestPipeline } from './ingest.pipeline';
 import type { IngestErrorReason } from './metrics';
-import { parseTelemetry, type Rejection } from './payload';
+import { MAX_PAYLOAD_BYTES, parseTelemetry, type Rejection } from './payload';
 import { createRateLimiter } from './rate-limiter';
 import { channelForPublish, parseDeviceTopic } from './topics';
 
@@ -23,9 +23,11 @@ export interface IngestLimits {
   deviceBurst: number;
   /** A QoS 1 publish over the rate is acknowledged late, by at most this much; beyond it the device is disconnected. */
   maxAckDelayMs: number;
+  /** Largest accepted telemetry payload in bytes. */
+  maxPayloadBytes: number;
 }
 
-export const DEFAULT_INGEST_LIMITS: IngestLimits = { deviceRatePerSecond: 200, deviceBurst: 400, maxAckDelayMs: 5_000 };
+export const DEFAULT_INGEST_LIMITS: IngestLimits = { deviceRatePerSecond: 200, deviceBurst: 400, maxAckDelayMs: 5_000, maxPayloadBytes: MAX_PAYLOAD_BYTES };
 
 export interface HttpIngestResult {
   accepted: number;
@@ -42,7 +44,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth: DeviceAuth; limits?: Partial<IngestLimits>; log?: { warn(obj: object, msg: string): void } }) {
   const { pipeline, deviceAuth } = deps;
-  const limits = { ...DEFAULT_INGEST_LIMITS, ...deps.limits };
+  // Unset (undefined) fields keep their defaults.
+  const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS };
+  for (const [k, v] of Object.entries(deps.limits ?? {})) if (v !== undefined) (limits as unknown as Record<string, number>)[k] = v;
   const limiter = createRateLimiter({ ratePerSecond: limits.deviceRatePerSecond, burst: limits.deviceBurst });
 
   function reject(device: DeviceIdentity, reason: IngestErrorReason, message: string): void {
@@ -81,7 +85,7 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
         pipeline.touch(device.id);
         return;
       }
-      const parsed = parseTelemetry(payload, device.type);
+      const parsed = parseTelemetry(payload, device.type, Date.now(), limits.maxPayloadBytes);
       pipeline.recordRejections(device.id, parsed.rejections);
       if (parsed.readings.length === 0) {
         pipeline.touch(device.id);
@@ -106,7 +110,7 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
         deps.log?.warn({ code: t.code.slice(0, 64) }, 'telemetry from an unknown or revoked device dropped');
         return;
       }
-      const parsed = parseTelemetry(payload, device.type);
+      const parsed = parseTelemetry(payload, device.type, Date.now(), limits.maxPayloadBytes);
       pipeline.recordRejections(device.id, parsed.rejections);
       if (parsed.readings.length) await pipeline.submit(device.id, parsed.readings);
       else pipeline.touch(device.id);
@@ -118,7 +122,7 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
         reject(device, 'rate_limited', 'HTTP request over the per-device rate');
         throw new IngestRefusal('rate_limited', `device ${device.code} exceeds ${limits.deviceRatePerSecond} requests/s`);
       }
-      const parsed = parseTelemetry(body, device.type);
+      const parsed = parseTelemetry(body, device.type, Date.now(), limits.maxPayloadBytes);
       pipeline.recordRejections(device.id, parsed.rejections);
       if (parsed.readings.length) await pipeline.submit(device.id, parsed.readings);
       else pipeline.touch(device.id);
