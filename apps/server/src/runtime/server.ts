@@ -70,6 +70,7 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
         ingest: services.iot.ingest,
       }),
     );
+    services.iot.brokerInfo.setListening({ port: broker.port, wsPort: broker.wsPort });
     stops.push(() => broker!.close());
   }
   if (config.roles.includes('ingest') && config.mqttUrl) {
