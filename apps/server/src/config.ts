@@ -46,6 +46,8 @@ const envSchema = z.object({
   MQTT_DEVICE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(400),
   MQTT_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(256).max(16 * 1024 * 1024).default(64 * 1024),
   INGEST_QUEUE_MAX_ROWS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  COMMAND_ACK_TIMEOUT_MS: z.coerce.number().int().min(50).max(3_600_000).default(10_000),
+  COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
 });
 
 export interface AppConfig {
@@ -74,6 +76,10 @@ export interface AppConfig {
   mqttMaxPayloadBytes: number;
   /** Readings queued or being written before publishers are held back (backpressure). */
   ingestQueueMaxRows: number;
+  /** Actuator commands: wait this long for the device's acknowledgement (doubling per retry)… */
+  commandAckTimeoutMs: number;
+  /** …and send at most this many times before `timed_out`. */
+  commandMaxAttempts: number;
   roles: ProcessRole[];
   sessionSecret: string;
   sessionTtlHours: number;
@@ -132,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mqttDeviceBurst: e.MQTT_DEVICE_BURST,
     mqttMaxPayloadBytes: e.MQTT_MAX_PAYLOAD_BYTES,
     ingestQueueMaxRows: e.INGEST_QUEUE_MAX_ROWS,
+    commandAckTimeoutMs: e.COMMAND_ACK_TIMEOUT_MS,
+    commandMaxAttempts: e.COMMAND_MAX_ATTEMPTS,
     roles: [...new Set(e.ROLES)],
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -12,7 +12,7 @@ import { createLedgerService } from './modules/ledger';
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
-  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey' | 'mqttDeviceRate' | 'mqttDeviceBurst' | 'mqttMaxPayloadBytes' | 'ingestQueueMaxRows' | 'mqttUrl' | 'mqttPort' | 'mqttWsPort' | 'mqttPublicHost'>>,
+  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey' | 'mqttDeviceRate' | 'mqttDeviceBurst' | 'mqttMaxPayloadBytes' | 'ingestQueueMaxRows' | 'mqttUrl' | 'mqttPort' | 'mqttWsPort' | 'mqttPublicHost' | 'commandAckTimeoutMs' | 'commandMaxAttempts'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -35,6 +35,7 @@ export function createServices(
     limits: { deviceRatePerSecond: config.mqttDeviceRate, deviceBurst: config.mqttDeviceBurst, maxPayloadBytes: config.mqttMaxPayloadBytes },
     pipeline: { onCommitted: alarms.engine.enqueue, maxQueuedRows: config.ingestQueueMaxRows },
     broker: config,
+    commands: { ackTimeoutMs: config.commandAckTimeoutMs, maxAttempts: config.commandMaxAttempts },
   });
   return { audit, identity, parks, ledger, iot, alarms };
 }

@@ -12,6 +12,8 @@ export interface EmbeddedBroker {
   /** Live figures for health pages, tests and the benchmark. */
   stats: BrokerStats;
   connectedClients(): number;
+  /** Publishes from the server itself (commands), QoS 1 to subscribers. */
+  publish(topic: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -190,6 +192,10 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     wsPort,
     stats,
     connectedClients: () => broker.connectedClients,
+    publish: (topic, payload) =>
+      new Promise<void>((resolve, reject) => {
+        broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain: false, dup: false }, (err) => (err ? reject(err) : resolve()));
+      }),
     async close() {
       unlisten?.();
       await new Promise<void>((resolve) => broker.close(() => resolve()));

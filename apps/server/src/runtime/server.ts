@@ -5,7 +5,7 @@ import { createServices } from '../services';
 import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
-import { sharedTelemetrySubscription, startExternalIngest } from '../modules/iot';
+import { sharedCommandAckSubscription, sharedTelemetrySubscription, startCommandRetryJob, startExternalIngest } from '../modules/iot';
 import { startSilentDeviceJob } from '../modules/iot/alarms';
 
 export interface RunningServer {
@@ -71,6 +71,7 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
       }),
     );
     services.iot.brokerInfo.setListening({ port: broker.port, wsPort: broker.wsPort });
+    services.iot.commands.setPublisher(broker);
     stops.push(() => broker!.close());
   }
   if (config.roles.includes('ingest') && config.mqttUrl) {
@@ -79,9 +80,23 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
       ingest: services.iot.ingest,
       clientId: config.mqttClientId,
       subscription: sharedTelemetrySubscription(config.mqttShareGroup),
+      ackSubscription: sharedCommandAckSubscription(config.mqttShareGroup),
       log: log as never,
     });
+    services.iot.commands.setPublisher(external);
     stops.push(() => external.close());
+  }
+  if (config.roles.includes('worker')) {
+    // Actuator commands: resend unacknowledged ones with backoff, then time them out. A worker
+    // without the ingest role in external mode gets its own connection to publish.
+    if (!config.roles.includes('ingest') && config.mqttUrl) {
+      const { default: mqtt } = await import('mqtt');
+      const client = await mqtt.connectAsync(config.mqttUrl, { protocolVersion: 5, clientId: `${config.mqttClientId ?? 'parkos'}-commands-${process.pid}`, reconnectPeriod: 1_000 });
+      services.iot.commands.setPublisher({ publish: async (topic, payload) => void (await client.publishAsync(topic, payload, { qos: 1 })) });
+      stops.push(() => client.endAsync());
+    }
+    const retries = startCommandRetryJob({ commands: services.iot.commands, log });
+    stops.unshift(() => retries.stop());
   }
   // Last: write what is queued before the database closes.
   stops.push(() => services.iot.pipeline.close());

@@ -9,6 +9,8 @@ export interface ExternalIngestOptions {
   /** Stable per instance, so the broker keeps its session (and unacknowledged messages) across restarts. */
   clientId?: string;
   subscription?: string;
+  /** Devices' command acknowledgements (`$share/…/parkos/+/command-acks`); unset: not subscribed. */
+  ackSubscription?: string;
   /** In-flight unacknowledged messages the broker may send (MQTT 5 Receive Maximum). */
   receiveMaximum?: number;
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -20,7 +22,7 @@ export interface ExternalIngestOptions {
  * message only after its readings are committed. Redelivered messages are
  * harmless: telemetry is deduplicated by (device, metric, ts).
  */
-export async function startExternalIngest(options: ExternalIngestOptions): Promise<{ client: MqttClient; close(): Promise<void> }> {
+export async function startExternalIngest(options: ExternalIngestOptions): Promise<{ client: MqttClient; publish(topic: string, payload: string): Promise<void>; close(): Promise<void> }> {
   // Not connectAsync: a resumed session gets its queued messages right after
   // CONNACK, before connectAsync's promise resolves, and MQTT.js' default
   // handler would acknowledge them unstored. The handler is installed first.
@@ -72,11 +74,16 @@ export async function startExternalIngest(options: ExternalIngestOptions): Promi
   client.on('error', (err) => options.log.warn({ err: err.message }, 'external MQTT broker error'));
 
   const subscription = options.subscription ?? SHARED_TELEMETRY_SUBSCRIPTION;
-  const granted = await client.subscribeAsync(subscription, { qos: 1 });
-  if (granted[0] && granted[0].qos > 2) throw new Error(`the broker refused the subscription ${subscription} (code ${granted[0].qos})`);
+  const subscriptions = [subscription, ...(options.ackSubscription ? [options.ackSubscription] : [])];
+  const granted = await client.subscribeAsync(subscriptions, { qos: 1 });
+  for (const g of granted) if (g.qos > 2) throw new Error(`the broker refused the subscription ${g.topic} (code ${g.qos})`);
   options.log.info({ url: options.url.replace(/\/\/[^@]*@/, '//***@'), subscription }, 'subscribed to the external MQTT broker');
   return {
     client,
+    /** Publishes through this connection (commands to devices), QoS 1. */
+    publish: async (topic: string, payload: string) => {
+      await client.publishAsync(topic, payload, { qos: 1 });
+    },
     close: () => client.endAsync(),
   };
 }

@@ -5,25 +5,30 @@ import { createDeviceService } from './device.service';
 import { createIngestPipeline, type IngestPipelineOptions } from './ingest.pipeline';
 import { createIngestService, type IngestLimits } from './ingest.service';
 import { createBrokerInfo, type BrokerInfoSettings } from './ingest.broker-info';
+import { createCommandService, type CommandServiceOptions } from './commands/commands.service';
 
 export { createDeviceAuth, parseDeviceAuthorization, type DeviceAuth, type DeviceIdentity } from './device-auth';
 export { createDeviceService, type DeviceService } from './device.service';
 export { createIngestPipeline, type IngestPipeline } from './ingest.pipeline';
 export { createIngestService, IngestRefusal, DEFAULT_INGEST_LIMITS, type IngestLimits, type IngestService } from './ingest.service';
 export { startExternalIngest } from './external-ingest';
+export { commandRoutes, createCommandService, startCommandRetryJob, type CommandService, type IssuedBy } from './commands';
 export { brokerInfoRoutes, createBrokerInfo, type BrokerInfo, type BrokerInfoService } from './ingest.broker-info';
 export { deviceRoutes, ingestRoutes } from './iot.routes';
 export { DEVICE_TYPES, METRICS, METRICS_BY_TYPE, type DeviceType } from './metrics';
-export { channelForPublish, maySubscribe, commandsTopic, telemetryTopic, SHARED_TELEMETRY_SUBSCRIPTION, sharedTelemetrySubscription } from './topics';
+export { channelForPublish, maySubscribe, commandsTopic, telemetryTopic, SHARED_TELEMETRY_SUBSCRIPTION, sharedTelemetrySubscription, sharedCommandAckSubscription } from './topics';
 
 /** The IoT part of the composition root: device registry, credentials, and the ingest pipeline. */
-export function createIotServices(deps: { database: Database; audit: AuditService; limits?: Partial<IngestLimits>; pipeline?: Omit<IngestPipelineOptions, 'database'>; broker?: BrokerInfoSettings }) {
+export function createIotServices(deps: { database: Database; audit: AuditService; limits?: Partial<IngestLimits>; pipeline?: Omit<IngestPipelineOptions, 'database'>; broker?: BrokerInfoSettings; commands?: CommandServiceOptions }) {
   const deviceAuth = createDeviceAuth({ database: deps.database });
   const pipeline = createIngestPipeline({ database: deps.database, ...deps.pipeline });
   const ingest = createIngestService({ pipeline, deviceAuth, limits: deps.limits });
   const devices = createDeviceService({ db: deps.database.db, audit: deps.audit, deviceAuth });
   const brokerInfo = createBrokerInfo(deps.broker ?? {});
-  return { deviceAuth, pipeline, ingest, devices, brokerInfo };
+  const commands = createCommandService({ db: deps.database.db, audit: deps.audit, options: deps.commands });
+  // Devices' answers to commands arrive through the ingest (embedded broker or external subscription).
+  ingest.setCommandAckHandler((device, payload) => commands.handleAck(device.id, payload));
+  return { deviceAuth, pipeline, ingest, devices, brokerInfo, commands };
 }
 
 export type IotServices = ReturnType<typeof createIotServices>;

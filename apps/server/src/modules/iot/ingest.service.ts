@@ -47,14 +47,27 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
   // Unset (undefined) fields keep their defaults.
   const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS };
   for (const [k, v] of Object.entries(deps.limits ?? {})) if (v !== undefined) (limits as unknown as Record<string, number>)[k] = v;
+  let commandAck: ((device: DeviceIdentity, payload: Buffer) => Promise<string | null>) | undefined;
   const limiter = createRateLimiter({ ratePerSecond: limits.deviceRatePerSecond, burst: limits.deviceBurst });
 
   function reject(device: DeviceIdentity, reason: IngestErrorReason, message: string): void {
     pipeline.recordRejections(device.id, [{ reason, message }]);
   }
 
+  /** Applies a device's command acknowledgement; what it cannot take is counted against the device. */
+  async function ackCommand(device: DeviceIdentity, payload: Buffer): Promise<void> {
+    if (!commandAck) return;
+    const problem = await commandAck(device, payload);
+    if (problem) reject(device, 'invalid_payload', problem);
+  }
+
   return {
     limits,
+
+    /** Set by the IoT composition root: where `parkos/{code}/command-acks` messages go. */
+    setCommandAckHandler(handler: (device: DeviceIdentity, payload: Buffer) => Promise<string | null>): void {
+      commandAck = handler;
+    },
 
     /**
      * A PUBLISH from an authenticated device on the embedded broker. Resolves
@@ -80,8 +93,13 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
         }
         if (wait > 0) await sleep(wait);
       }
+      if (channel === 'command-acks') {
+        pipeline.touch(device.id);
+        await ackCommand(device, payload);
+        return;
+      }
       if (channel !== 'telemetry') {
-        // Events and command acknowledgements are accepted; alarms and commands consume them later.
+        // Events are accepted; alarms consume them later.
         pipeline.touch(device.id);
         return;
       }
@@ -101,6 +119,11 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
     /** A telemetry message from the external broker (already authenticated there); resolves after the commit. */
     async handleExternalMessage(topic: string, payload: Buffer): Promise<void> {
       const t = parseDeviceTopic(topic);
+      if (t?.channel === 'command-acks') {
+        const device = await deviceAuth.findByCode(t.code);
+        if (device) await ackCommand(device, payload);
+        return;
+      }
       if (!t || t.channel !== 'telemetry') {
         deps.log?.warn({ topic }, 'external broker message on an unexpected topic dropped');
         return;
