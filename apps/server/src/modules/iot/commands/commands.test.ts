@@ -1,4 +1,4 @@
-import net from 'node:net';
+import type net from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
