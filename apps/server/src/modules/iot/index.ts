@@ -15,6 +15,7 @@ export { startExternalIngest } from './external-ingest';
 export { commandRoutes, createCommandService, startCommandRetryJob, type CommandService, type IssuedBy } from './commands';
 export { brokerInfoRoutes, createBrokerInfo, type BrokerInfo, type BrokerInfoService } from './ingest.broker-info';
 export { deviceRoutes, ingestRoutes } from './iot.routes';
+export { deviceImportRoutes } from './import/xlsx.routes';
 export { DEVICE_TYPES, METRICS, METRICS_BY_TYPE, type DeviceType } from './metrics';
 export { channelForPublish, maySubscribe, commandsTopic, telemetryTopic, SHARED_TELEMETRY_SUBSCRIPTION, sharedTelemetrySubscription, sharedCommandAckSubscription } from './topics';
 
