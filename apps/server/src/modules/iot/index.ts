@@ -37,7 +37,8 @@ export type IotServices = ReturnType<typeof createIotServices>;
 /** The topic scheme and payloads, for the OpenAPI description and the README. */
 export const IOT_API_DESCRIPTION = `
 ## Devices and telemetry
-Devices connect to the MQTT broker (embedded: port \`MQTT_PORT\`, default 1883) with username = device code and
+Devices connect to the MQTT broker (embedded: port \`MQTT_PORT\`, default 1883; MQTT over WebSocket at
+\`ws://host:MQTT_WS_PORT/mqtt\`, default 8083; \`GET /api/iot/broker\` gives the public address) with username = device code and
 password = the secret from \`POST /api/devices/{id}/credentials\` (shown once, stored as a SHA-256 hash).
 A device may publish only to \`parkos/{code}/telemetry\`, \`parkos/{code}/events\` and \`parkos/{code}/command-acks\`,
 and subscribe only to \`parkos/{code}/commands\`. With QoS 1 the PUBACK is sent after the readings are committed.
@@ -49,4 +50,10 @@ a batch \`{"readings": [{"ts": 1777622400000, "metric": "co2", "value": 612}, �
 humidity %, co2 ppm, pm25 µg/m³, power_kw kW, energy_kwh kWh, water_m3 m³, occupied/smoke 0/1, body_temp °C,
 soil_moisture %…); each device type accepts its own metrics. Rejected input is counted per device and reason and shown in
 \`GET /api/devices/{id}\`. Devices that cannot speak MQTT send the same payloads to \`POST /api/ingest/telemetry\` with
-\`Authorization: Device <code>:<secret>\`.`;
+\`Authorization: Device <code>:<secret>\`.
+
+Actuators (irrigation valves, lights, air conditioning, barrier gates) take commands: \`POST /api/devices/{id}/commands\`
+publishes QoS 1 to \`parkos/{code}/commands\` \`{"id": "<correlation id>", "command": "open_valve", "params": {"durationMinutes": 10},
+"issuedAt": …, "expiresAt": …}\`; the device answers on \`parkos/{code}/command-acks\` with \`{"id": …, "status": "ok"|"error", "detail"?: …}\`.
+Unanswered commands are resent with the same id (backoff doubling from \`COMMAND_ACK_TIMEOUT_MS\`, \`COMMAND_MAX_ATTEMPTS\` times),
+then \`timed_out\`; devices should ignore an id they have already executed.`;
