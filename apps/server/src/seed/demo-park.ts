@@ -19,6 +19,7 @@ import {
   sites,
   units,
 } from '../modules/parks/parks.table';
+import { seedDemoActuators } from '../modules/iot/commands/demo';
 import { createRandom, type Random } from './random';
 
 /** The password of every demo account (printed at start; demo data only). */
@@ -260,6 +261,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   }
   await db.insert(leads).values(leadValues);
 
+  await seedDemoActuators(services, ctx, { parkId: park.id, buildingId: buildingRows[0].id });
   onProgress('demo users');
   const logins = await seedUsers(services, ctx, {
     parkId: park.id,

@@ -152,16 +152,6 @@ function killed(server: ServerProcess): Promise<void> {
   });
 }
 
-async function countRows(open: () => Promise<Database>): Promise<number> {
-  const db = await open();
-  try {
-    const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from telemetry');
-    return n;
-  } finally {
-    await db.close();
-  }
-}
-
 const fixtures: Fixture[] = [];
 const servers: ServerProcess[] = [];
 afterAll(async () => {
@@ -217,35 +207,46 @@ describe('acknowledged telemetry survives SIGKILL of the ParkOS process', () => 
       const first = await startServerProcess(env);
       servers.push(first);
       const clients = await connectAll('mqtt://127.0.0.1:1883', f.devices.map((d) => ({ code: d.code })), { protocolVersion: 5 });
-      // Mosquitto acknowledges on receipt and drops what overflows its queue (max_queued_messages):
-      // offer what one ingest instance takes (8 × 250 msg/s × 10 readings = 20,000 points/s).
-      const run = load(clients, f.devices, 250);
+      // Mosquitto acknowledges on receipt and, at its default max_queued_messages (1000), drops what
+      // overflows a slow subscriber's queue: offer what one ingest instance takes on a loaded machine
+      // (8 × 100 msg/s × 10 readings = 8,000 points/s). Its log says so if it dropped anything.
+      const run = load(clients, f.devices, 100);
       await new Promise((r) => setTimeout(r, LOAD_MS));
       await killed(first);
       await run.stop();
       expect(run.acked.length).toBeGreaterThan(200);
 
-      // Restarted with the same client id, the ingest resumes its session and Mosquitto redelivers.
-      const second = await startServerProcess(env);
-      servers.push(second);
-      let last = -1;
-      for (let i = 0; i < 60; i++) {
-        await new Promise((r) => setTimeout(r, 500));
-        const n = TEST_DB === 'postgres' ? await countRows(f.open) : -2;
-        if (TEST_DB === 'pglite' || n === last) break;
-        last = n;
+      // Restarted with the same client id, the ingest resumes its session and Mosquitto redelivers what
+      // ParkOS had not acknowledged. On a loaded machine that can take a while: wait (PostgreSQL: watch
+      // the rows arrive; PGlite, whose folder only the server may open: stop it and look), and restart
+      // again if something is still missing — an unacknowledged message stays in the session.
+      let bad = -1;
+      let total = 0;
+      for (let round = 1; round <= 4 && bad !== 0; round++) {
+        const again = await startServerProcess(env);
+        servers.push(again);
+        if (TEST_DB === 'postgres') {
+          const db = await f.open();
+          try {
+            for (let i = 0; i < 60; i++) {
+              ({ bad } = await missingOrDuplicated(db, run.acked));
+              if (bad === 0) break;
+              await new Promise((r) => setTimeout(r, 500));
+            }
+          } finally {
+            await db.close();
+          }
+        } else await new Promise((r) => setTimeout(r, 4_000 * round));
+        await again.stop('SIGTERM');
+        const db = await f.open();
+        try {
+          ({ bad, total } = await missingOrDuplicated(db, run.acked));
+        } finally {
+          await db.close();
+        }
       }
-      // PGlite: let the redelivery settle, then stop the owner so the folder can be read.
-      if (TEST_DB === 'pglite') await new Promise((r) => setTimeout(r, 5_000));
-      await second.stop('SIGTERM');
-      const db = await f.open();
-      try {
-        const { bad, total } = await missingOrDuplicated(db, run.acked);
-        expect(bad).toBe(0);
-        expect(total).toBeLessThanOrEqual(run.sent() * READINGS);
-      } finally {
-        await db.close();
-      }
+      expect(bad).toBe(0);
+      expect(total).toBeLessThanOrEqual(run.sent() * READINGS);
     } finally {
       // Drop the persistent session on Mosquitto.
       const c = await mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId: `${prefix}-ingest`, clean: true, protocolVersion: 5, reconnectPeriod: 0 }).catch(() => undefined);
