@@ -53,7 +53,7 @@ export async function startExternalIngest(options: ExternalIngestOptions): Promi
     const messageId = packet.messageId;
     done.then(
       () => {
-        if (client.connected) sendPacket({ cmd: 'puback', messageId });
+        if (client.connected && !client.disconnecting) sendPacket({ cmd: 'puback', messageId });
       },
       // Not acknowledged: the broker redelivers it when this session reconnects.
       (err: unknown) => options.log.error({ err, messageId }, 'external ingest failed; message left unacknowledged'),
