@@ -1,8 +1,10 @@
-import type net from 'node:net';
+import net from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../../runtime/embedded-broker';
+import { startExternalIngest } from '../external-ingest';
+import { sharedCommandAckSubscription, sharedTelemetrySubscription } from '../topics';
 import { buildEnterprise, buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../../testing/builders';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/test-app';
 
@@ -166,5 +168,43 @@ describe('actuator commands over MQTT', () => {
     expect((await entClient.post(`/api/devices/${d.id}/commands`, { command: 'open_valve' })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: `/api/devices/${d.id}/commands` })).statusCode).toBe(401);
     expect(await commandsOf(op, d.id)).toEqual([]);
+  });
+
+  test('external broker: the command goes out through Mosquitto and the acknowledgement comes back through the shared subscription', async (ctx) => {
+    const reachable = await new Promise<boolean>((resolve) => {
+      const sock = net.connect(1883, '127.0.0.1');
+      sock.once('connect', () => (sock.destroy(), resolve(true)));
+      sock.once('error', () => resolve(false));
+    });
+    if (!reachable) ctx.skip();
+    const group = `cmdtest-${Date.now().toString(36)}`;
+    const ext = await startExternalIngest({
+      url: 'mqtt://127.0.0.1:1883',
+      ingest: t.services.iot.ingest,
+      clientId: `${group}-ingest`,
+      subscription: sharedTelemetrySubscription(group),
+      ackSubscription: sharedCommandAckSubscription(group),
+      log: pino({ level: 'silent' }) as never,
+    });
+    t.services.iot.commands.setPublisher(ext);
+    const d = await actuator(`${group}-gate`.slice(0, 60), 'irrigation_valve');
+    const device = await mqtt.connectAsync('mqtt://127.0.0.1:1883', { protocolVersion: 5, reconnectPeriod: 0 });
+    try {
+      device.on('message', (_topic, payload) => {
+        const msg = JSON.parse(payload.toString());
+        void device.publishAsync(`parkos/${d.code}/command-acks`, JSON.stringify({ id: msg.id, status: 'ok' }), { qos: 1 });
+      });
+      await device.subscribeAsync(`parkos/${d.code}/commands`, { qos: 1 });
+      const res = await op.post(`/api/devices/${d.id}/commands`, { command: 'open_valve' });
+      expect(res.statusCode, res.body).toBe(201);
+      const list = await waitFor(() => commandsOf(op, d.id), (l) => l[0]?.status === 'acknowledged');
+      expect(list[0]).toMatchObject({ id: res.json().id, status: 'acknowledged', attempts: 1 });
+    } finally {
+      t.services.iot.commands.setPublisher(broker);
+      await device.endAsync();
+      await ext.close();
+      const c = await mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId: `${group}-ingest`, clean: true, protocolVersion: 5, reconnectPeriod: 0 });
+      await c.endAsync();
+    }
   });
 });
