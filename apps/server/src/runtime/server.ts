@@ -68,6 +68,12 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
         log: log as never,
         deviceAuth: services.iot.deviceAuth,
         ingest: services.iot.ingest,
+      }).catch((err: NodeJS.ErrnoException & { port?: number }) => {
+        // The WebSocket listener's port, not MQTT_PORT, is the one taken.
+        if (err.code === 'EADDRINUSE' && config.mqttWsPort && err.port === config.mqttWsPort && err.port !== config.mqttPort) {
+          throw new PortInUseError(`MQTT_WS_PORT=${config.mqttWsPort} is already in use; set MQTT_WS_PORT to a free port, or to off.`);
+        }
+        throw err;
       }),
     );
     services.iot.brokerInfo.setListening({ port: broker.port, wsPort: broker.wsPort });
