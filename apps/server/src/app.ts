@@ -14,7 +14,7 @@ import { installErrorHandler } from './lib/error-handler';
 import { installAuthHook } from './modules/identity/auth.hook';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
-import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
+import { brokerInfoRoutes, commandRoutes, deviceImportRoutes, deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
 import { newsRoutes } from './modules/community/news';
 import { billingRoutes, sandboxPayRoutes } from './modules/billing';
@@ -95,6 +95,9 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(parksRoutes, { parks: services.parks });
       await api.register(deviceRoutes, { devices: services.iot.devices });
       await api.register(ingestRoutes, { ingest: services.iot.ingest, deviceAuth: services.iot.deviceAuth });
+      await api.register(brokerInfoRoutes, { brokerInfo: services.iot.brokerInfo });
+      await api.register(commandRoutes, { commands: services.iot.commands });
+      await api.register(deviceImportRoutes, { devices: services.iot.devices });
       await api.register(ledgerRoutes, { ledger: services.ledger });
       await api.register(alarmRuleRoutes, { rules: services.alarms.rules });
       await api.register(alarmRoutes, { alarms: services.alarms.alarms });

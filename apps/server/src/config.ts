@@ -52,6 +52,18 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().optional(),
   ALARM_ACK_MINUTES: z.string().optional(),
+  // MQTT ingestion (see README, "Devices and MQTT").
+  MQTT_WS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).optional(),
+  MQTT_PUBLIC_HOST: z.string().min(1).optional(),
+  MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
+  MQTT_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).default('parkos-ingest'),
+  MQTT_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  MQTT_DEVICE_RATE: z.coerce.number().min(0.1).max(1_000_000).default(200),
+  MQTT_DEVICE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(400),
+  MQTT_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(256).max(16 * 1024 * 1024).default(64 * 1024),
+  INGEST_QUEUE_MAX_ROWS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  COMMAND_ACK_TIMEOUT_MS: z.coerce.number().int().min(50).max(3_600_000).default(10_000),
+  COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
 });
 
 export interface AppConfig {
@@ -65,6 +77,25 @@ export interface AppConfig {
   dbPoolSize: number;
   mqttPort: number;
   mqttUrl?: string;
+  /** MQTT over WebSocket (embedded mode, path `/mqtt`); undefined: off. Default 8083 (0 = any free port in NODE_ENV=test). */
+  mqttWsPort?: number;
+  /** Host name devices use to reach the broker, shown to installers; default: the request's host. */
+  mqttPublicHost?: string;
+  /** External-broker mode: this ingest instance's client id (stable, so the broker keeps its session). */
+  mqttClientId?: string;
+  /** External-broker mode: the shared-subscription group all ingest instances join. */
+  mqttShareGroup: string;
+  mqttMaxConnections: number;
+  /** Messages per second and burst each device may send. */
+  mqttDeviceRate: number;
+  mqttDeviceBurst: number;
+  mqttMaxPayloadBytes: number;
+  /** Readings queued or being written before publishers are held back (backpressure). */
+  ingestQueueMaxRows: number;
+  /** Actuator commands: wait this long for the device's acknowledgement (doubling per retry)… */
+  commandAckTimeoutMs: number;
+  /** …and send at most this many times before `timed_out`. */
+  commandMaxAttempts: number;
   roles: ProcessRole[];
   sessionSecret: string;
   sessionTtlHours: number;
@@ -136,6 +167,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolSize: e.DB_POOL_SIZE,
     mqttPort: e.MQTT_PORT,
     mqttUrl: e.MQTT_URL,
+    mqttWsPort: e.MQTT_WS_PORT === 'off' ? undefined : (e.MQTT_WS_PORT ?? (e.NODE_ENV === 'test' ? 0 : 8083)),
+    mqttPublicHost: e.MQTT_PUBLIC_HOST,
+    mqttClientId: e.MQTT_CLIENT_ID,
+    mqttShareGroup: e.MQTT_SHARE_GROUP,
+    mqttMaxConnections: e.MQTT_MAX_CONNECTIONS,
+    mqttDeviceRate: e.MQTT_DEVICE_RATE,
+    mqttDeviceBurst: e.MQTT_DEVICE_BURST,
+    mqttMaxPayloadBytes: e.MQTT_MAX_PAYLOAD_BYTES,
+    ingestQueueMaxRows: e.INGEST_QUEUE_MAX_ROWS,
+    commandAckTimeoutMs: e.COMMAND_ACK_TIMEOUT_MS,
+    commandMaxAttempts: e.COMMAND_MAX_ATTEMPTS,
     roles: [...new Set(e.ROLES)],
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,

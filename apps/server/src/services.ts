@@ -21,7 +21,7 @@ import { createMailer, createNotificationsService } from './modules/notification
 export function createServices(
   database: Database,
   config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> &
-    Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret' | 'dispatchConfidenceThreshold' | 'dispatchRetrainAfterCorrections' | 'dispatchRetrainIntervalHours' | 'workOrderEscalateToOperatorMinutes' | 'smtpUrl' | 'smtpFrom' | 'alarmAckMinutes'>>,
+    Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret' | 'dispatchConfidenceThreshold' | 'dispatchRetrainAfterCorrections' | 'dispatchRetrainIntervalHours' | 'workOrderEscalateToOperatorMinutes' | 'smtpUrl' | 'smtpFrom' | 'alarmAckMinutes' | 'mqttDeviceRate' | 'mqttDeviceBurst' | 'mqttMaxPayloadBytes' | 'ingestQueueMaxRows' | 'mqttUrl' | 'mqttPort' | 'mqttWsPort' | 'mqttPublicHost' | 'commandAckTimeoutMs' | 'commandMaxAttempts'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -47,12 +47,18 @@ export function createServices(
     notifications,
     ackDeadlines: config.alarmAckMinutes,
     mailer: createMailer(config.smtpUrl, config.smtpFrom),
+    // Rule actions issue actuator commands (the commands module lives in iot, created below; called only at run time).
+    issueCommand: (input) => iot.commands.issue(input),
     engine: { onAlarmsChanged: (ids) => live.publish('alarms', ids), onRaised: (alarmIds) => workorders.workOrders.createFromAlarms(alarmIds) }, onAlarmChange: (ids) => live.publish('alarms', ids) });
   const history = createHistoryService({ database, audit });
   const iot = createIotServices({
     database,
     audit,
+    limits: { deviceRatePerSecond: config.mqttDeviceRate, deviceBurst: config.mqttDeviceBurst, maxPayloadBytes: config.mqttMaxPayloadBytes },
+    broker: config,
+    commands: { ackTimeoutMs: config.commandAckTimeoutMs, maxAttempts: config.commandMaxAttempts },
     pipeline: {
+      maxQueuedRows: config.ingestQueueMaxRows,
       onCommitted: (batch) => {
         alarms.engine.enqueue(batch);
         live.publish('telemetry', batch.deviceIds);

@@ -10,5 +10,10 @@ export const DEVICE_TYPES = [
   'thermal_camera',
   'drone',
   'generic',
+  // Actuators: they take commands over MQTT (parkos/{code}/commands).
+  'irrigation_valve',
+  'lighting',
+  'air_conditioner',
+  'barrier_gate',
 ] as const;
 export type DeviceType = (typeof DEVICE_TYPES)[number];

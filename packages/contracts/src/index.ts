@@ -1,3 +1,4 @@
 export * from './uscc';
 export * from './roles';
 export * from './devices';
+export * from './device-commands';

@@ -13,3 +13,4 @@ export * from '../modules/iot/history/history.table';
 export * from '../modules/iot/rules/event.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/iot/alarms/shelves.table';
+export * from '../modules/iot/commands/commands.table';

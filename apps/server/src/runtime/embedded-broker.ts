@@ -12,6 +12,8 @@ export interface EmbeddedBroker {
   /** Live figures for health pages, tests and the benchmark. */
   stats: BrokerStats;
   connectedClients(): number;
+  /** Publishes from the server itself (commands), QoS 1 to subscribers. */
+  publish(topic: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -169,6 +171,8 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   if (options.wsPort !== undefined) {
     httpServer = http.createServer((_req, res) => res.writeHead(426).end('MQTT over WebSocket only'));
     wss = new WebSocketServer({ server: httpServer, path: '/mqtt', maxPayload: 1024 * 1024 });
+    // The WebSocket server re-emits its HTTP server's errors (a taken port is handled by listen below).
+    wss.on('error', (err) => log.debug({ err: err.message }, 'MQTT over WebSocket server error'));
     wss.on('connection', (socket, req) => {
       if (openConnections >= maxConnections) {
         stats.refusedConnections++;
@@ -180,7 +184,14 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
       stream.on('error', () => undefined);
       broker.handle(stream, req);
     });
-    await listen(httpServer, options.wsPort, options.host);
+    try {
+      await listen(httpServer, options.wsPort, options.host);
+    } catch (err) {
+      // Leave nothing listening when the WebSocket port is taken.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      throw err;
+    }
     wsPort = (httpServer.address() as net.AddressInfo).port;
     log.info({ port: wsPort }, 'MQTT over WebSocket listening on /mqtt');
   }
@@ -190,6 +201,10 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     wsPort,
     stats,
     connectedClients: () => broker.connectedClients,
+    publish: (topic, payload) =>
+      new Promise<void>((resolve, reject) => {
+        broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain: false, dup: false }, (err) => (err ? reject(err) : resolve()));
+      }),
     async close() {
       unlisten?.();
       await new Promise<void>((resolve) => broker.close(() => resolve()));

@@ -5,7 +5,7 @@ import { createServices } from '../services';
 import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
-import { startExternalIngest } from '../modules/iot';
+import { sharedCommandAckSubscription, sharedTelemetrySubscription, startCommandRetryJob, startExternalIngest } from '../modules/iot';
 import { startDeviceStatusJob } from '../modules/live';
 import { startWorkOrderJobs } from '../modules/workorders';
 import { startHistoryJobs } from '../modules/iot/history';
@@ -76,11 +76,36 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   let broker: EmbeddedBroker | undefined;
 
   if (config.roles.includes('ingest') && !config.mqttUrl) {
-    broker = await explainPortInUse('MQTT_PORT', config.mqttPort, 'another MQTT broker (such as Mosquitto) may be running: set MQTT_PORT to a free port, or MQTT_URL to use that broker', () => startEmbeddedBroker({ port: config.mqttPort, log: log as never, deviceAuth: services.iot.deviceAuth, ingest: services.iot.ingest }));
+    broker = await explainPortInUse('MQTT_PORT', config.mqttPort, 'another MQTT broker (such as Mosquitto) may be running: set MQTT_PORT to a free port, or MQTT_URL to use that broker', () =>
+      startEmbeddedBroker({
+        port: config.mqttPort,
+        wsPort: config.mqttWsPort,
+        maxConnections: config.mqttMaxConnections,
+        log: log as never,
+        deviceAuth: services.iot.deviceAuth,
+        ingest: services.iot.ingest,
+      }).catch((err: NodeJS.ErrnoException & { port?: number }) => {
+        // The WebSocket listener's port, not MQTT_PORT, is the one taken.
+        if (err.code === 'EADDRINUSE' && config.mqttWsPort && err.port === config.mqttWsPort && err.port !== config.mqttPort) {
+          throw new PortInUseError(`MQTT_WS_PORT=${config.mqttWsPort} is already in use; set MQTT_WS_PORT to a free port, or to off.`);
+        }
+        throw err;
+      }),
+    );
+    services.iot.brokerInfo.setListening({ port: broker.port, wsPort: broker.wsPort });
+    services.iot.commands.setPublisher(broker);
     stops.push(() => broker!.close());
   }
   if (config.roles.includes('ingest') && config.mqttUrl) {
-    const external = await startExternalIngest({ url: config.mqttUrl, ingest: services.iot.ingest, log: log as never });
+    const external = await startExternalIngest({
+      url: config.mqttUrl,
+      ingest: services.iot.ingest,
+      clientId: config.mqttClientId,
+      subscription: sharedTelemetrySubscription(config.mqttShareGroup),
+      ackSubscription: sharedCommandAckSubscription(config.mqttShareGroup),
+      log: log as never,
+    });
+    services.iot.commands.setPublisher(external);
     stops.push(() => external.close());
   }
   // The demo park's simulated devices report over real MQTT (SIMULATE=off disables it).
@@ -96,6 +121,18 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     } catch (err) {
       log.error({ err }, 'simulate: could not start the demo simulator; the server runs without it');
     }
+  }
+  if (config.roles.includes('worker')) {
+    // Actuator commands: resend unacknowledged ones with backoff, then time them out. A worker
+    // without the ingest role in external mode gets its own connection to publish.
+    if (!config.roles.includes('ingest') && config.mqttUrl) {
+      const { default: mqtt } = await import('mqtt');
+      const client = await mqtt.connectAsync(config.mqttUrl, { protocolVersion: 5, clientId: `${config.mqttClientId ?? 'parkos'}-commands-${process.pid}`, reconnectPeriod: 1_000 });
+      services.iot.commands.setPublisher({ publish: async (topic, payload) => void (await client.publishAsync(topic, payload, { qos: 1 })) });
+      stops.push(() => client.endAsync());
+    }
+    const retries = startCommandRetryJob({ commands: services.iot.commands, log });
+    stops.unshift(() => retries.stop());
   }
   // Last: write what is queued before the database closes.
   stops.push(() => services.iot.pipeline.close());

@@ -23,6 +23,7 @@ import {
 } from '../modules/parks/parks.table';
 import { seedSimulatedDevices } from '../modules/iot/simulator';
 import { seedDemoRules } from '../modules/iot/rules/rules.seed';
+import { seedDemoActuators } from '../modules/iot/commands/demo';
 import { createRandom, type Random } from './random';
 import { seedDemoBillingParking } from '../modules/parking/billing-parking.seed';
 import { seedIocDemo } from '../modules/iot/ioc/ioc.seed';
@@ -274,6 +275,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   onProgress('alarm rules');
   await seedDemoRules(services.alarms.rules, ctx, park.id);
 
+  await seedDemoActuators(services, ctx, { parkId: park.id, buildingId: buildingRows[0].id });
   onProgress('demo users');
   const logins = await seedUsers(services, ctx, {
     parkId: park.id,

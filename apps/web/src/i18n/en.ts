@@ -123,6 +123,7 @@ export const en: Messages = {
   deviceTypes: {
     camera: 'Camera', environment_sensor: 'Environment sensor', energy_meter: 'Energy meter', water_meter: 'Water meter', parking_sensor: 'Parking sensor', gate_camera: 'Gate camera',
     fire_panel: 'Fire panel', thermal_camera: 'Thermal camera', drone: 'Drone', generic: 'Generic device',
+    irrigation_valve: 'Irrigation valve', lighting: 'Lighting', air_conditioner: 'Air conditioning', barrier_gate: 'Barrier gate',
   },
   deviceStatus: { online: 'Online', offline: 'Offline' },
   ingestReasons: {
@@ -287,5 +288,21 @@ export const en: Messages = {
     kinds: { threshold: 'Threshold', rate_of_change: 'Rate of change', silent: 'Device silent', combination: 'Combination (by location)', event: 'Device event' },
     severities: { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' },
     directions: { rise: 'Rise', fall: 'Fall', any: 'Any' },
+  },
+  deviceOps: {
+    broker: {
+      title: 'Where to connect', mode: 'Mode', modes: { embedded: 'Embedded MQTT broker', external: 'External MQTT broker' }, mqtt: 'MQTT address', websocket: 'MQTT over WebSocket', off: 'Off',
+      username: 'Username', publish: 'May publish to', subscribe: 'May subscribe to', limits: 'Limits', limitsText: '{{rate}} messages/s per device (bursts of {{burst}}), at most {{kb}} KB per message',
+    },
+    commands: {
+      title: 'Send a command', command: 'Command', params: 'Parameters', send: 'Send', sent: 'Command issued', empty: 'No commands yet', status: 'Status', issuedAt: 'Issued', issuedBy: 'Issued by', attempts: 'Attempts',
+      finishedAt: 'Finished', detail: 'Device reply', byRule: 'Rule', byUser: 'User', notActuator: 'This type of device takes no commands', duration: 'Duration (minutes)', level: 'Brightness (%)', setpoint: 'Temperature (°C)', mode: 'Mode',
+      statuses: { pending: 'Pending', sent: 'Sent', acknowledged: 'Acknowledged', failed: 'Failed', timed_out: 'Timed out' },
+      names: {
+        open_valve: 'Open valve', close_valve: 'Close valve', lights_on: 'Lights on', lights_off: 'Lights off', set_brightness: 'Set brightness', ac_on: 'Air conditioning on', ac_off: 'Air conditioning off', set_temperature: 'Set temperature',
+        open_gate: 'Open gate', close_gate: 'Close gate',
+      },
+    },
+    import: { xlsxUpload: 'Choose an Excel file (.xlsx)', xlsxHint: 'The first worksheet is read; its first row is the header, with the same columns as the CSV.', xlsxRead: 'Read {{name}}', sheetEmpty: 'The worksheet is empty' },
   },
 };

@@ -121,6 +121,7 @@ export const zhCN = {
   deviceTypes: {
     camera: '摄像机', environment_sensor: '环境传感器', energy_meter: '电表', water_meter: '水表', parking_sensor: '车位检测器', gate_camera: '道闸摄像机',
     fire_panel: '消防主机', thermal_camera: '测温摄像机', drone: '无人机', generic: '通用设备',
+    irrigation_valve: '灌溉阀', lighting: '照明', air_conditioner: '空调', barrier_gate: '道闸',
   },
   deviceStatus: { online: '在线', offline: '离线' },
   ingestReasons: {
@@ -285,5 +286,21 @@ export const zhCN = {
     kinds: { threshold: '阈值', rate_of_change: '变化率', silent: '设备静默', combination: '组合（按位置）', event: '设备事件' },
     severities: { critical: '紧急', major: '重要', minor: '次要', info: '提示' },
     directions: { rise: '上升', fall: '下降', any: '任意' },
+  },
+  deviceOps: {
+    broker: {
+      title: '接入地址', mode: '接入方式', modes: { embedded: '内置 MQTT broker', external: '外部 MQTT broker' }, mqtt: 'MQTT 地址', websocket: 'MQTT over WebSocket', off: '未启用',
+      username: '用户名', publish: '可发布主题', subscribe: '可订阅主题', limits: '限制', limitsText: '每台设备 {{rate}} 条/秒（突发 {{burst}} 条），单条消息不超过 {{kb}} KB',
+    },
+    commands: {
+      title: '下发指令', command: '指令', params: '参数', send: '发送', sent: '指令已下发', empty: '尚无指令', status: '状态', issuedAt: '下发时间', issuedBy: '发起方', attempts: '发送次数',
+      finishedAt: '完成时间', detail: '设备回执', byRule: '规则', byUser: '用户', notActuator: '此类设备不接受指令', duration: '时长（分钟）', level: '亮度（%）', setpoint: '温度（°C）', mode: '模式',
+      statuses: { pending: '待发送', sent: '已发送', acknowledged: '已确认', failed: '失败', timed_out: '超时' },
+      names: {
+        open_valve: '打开阀门', close_valve: '关闭阀门', lights_on: '开灯', lights_off: '关灯', set_brightness: '调节亮度', ac_on: '开空调', ac_off: '关空调', set_temperature: '设定温度',
+        open_gate: '抬杆', close_gate: '落杆',
+      },
+    },
+    import: { xlsxUpload: '选择 Excel 文件（.xlsx）', xlsxHint: 'Excel 文件取第一个工作表，第一行为表头，列与 CSV 相同。', xlsxRead: '已读取 {{name}}', sheetEmpty: '工作表为空' },
   },
 };

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../lib/form-errors';
 import { formatDateTime } from '../lib/format';
+import { commandsOf } from '../modules/devices/api/commands.api';
 import type { IngestErrorCount, LatestReading } from '../modules/devices/api/devices.api';
+import { DeviceCommandsCard } from '../modules/devices/components/DeviceCommandsCard';
 import { DeviceCredentialsCard } from '../modules/devices/components/DeviceCredentialsCard';
 import { DeviceFormModal } from '../modules/devices/components/DeviceFormModal';
 import { DeviceHistoryChart } from '../modules/devices/components/DeviceHistoryChart';
@@ -96,6 +98,11 @@ export function DeviceDetailPage() {
               <Col xs={24} xl={12}>
                 <DeviceCredentialsCard device={d} />
               </Col>
+              {commandsOf(d.type).length > 0 && (
+                <Col xs={24}>
+                  <DeviceCommandsCard device={d} />
+                </Col>
+              )}
               <Col xs={24} xl={12}>
                 <Card title={t('devices.latest')}>
                   <Table<LatestReading>

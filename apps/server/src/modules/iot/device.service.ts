@@ -212,17 +212,19 @@ export function createDeviceService(deps: { db: Db; audit: AuditService; deviceA
      * building by name or id, floor by level or name, tags separated by `;`).
      * Rows are numbered as in a spreadsheet (the header is row 1).
      */
-    async importDevices(ctx: RequestContext, input: { parkId: string; csv: string; mode: 'all_or_nothing' | 'valid_rows_only' }): Promise<ImportResult> {
+    /** `csv` text, or `rows` already read (Excel import; `field` names the upload in errors). */
+    async importDevices(ctx: RequestContext, input: { parkId: string; csv?: string; rows?: string[][]; field?: string; mode: 'all_or_nothing' | 'valid_rows_only' }): Promise<ImportResult> {
       const { actor } = ctx;
       assertOperatorActor(actor);
       assertCanWrite(actor);
       if (!operatorCovers(actor, { parkId: input.parkId })) throw forbidden('Only operators of this park may import devices into it');
-      const table = parseCsv(input.csv).filter((r) => r.some((f) => f.trim() !== ''));
-      if (table.length === 0) throw validationError('body.csv', 'is empty');
+      const source = input.field ?? 'body.csv';
+      const table = (input.rows ?? parseCsv(input.csv ?? '')).filter((r) => r.some((f) => f.trim() !== ''));
+      if (table.length === 0) throw validationError(source, 'is empty');
       const header = table[0].map((h) => h.trim().toLowerCase());
       const col = (name: string) => header.indexOf(name);
-      for (const required of ['code', 'name', 'type']) if (col(required) < 0) throw validationError('body.csv', `the header has no ${required} column`);
-      if (table.length - 1 > 10_000) throw validationError('body.csv', 'at most 10,000 devices per import');
+      for (const required of ['code', 'name', 'type']) if (col(required) < 0) throw validationError(source, `the header has no ${required} column`);
+      if (table.length - 1 > 10_000) throw validationError(source, 'at most 10,000 devices per import');
 
       const parkBuildings = await db.select({ id: buildings.id, name: buildings.name, siteId: buildings.siteId }).from(buildings).where(eq(buildings.parkId, input.parkId));
       const parkFloors = parkBuildings.length

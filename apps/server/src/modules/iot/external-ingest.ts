@@ -9,6 +9,8 @@ export interface ExternalIngestOptions {
   /** Stable per instance, so the broker keeps its session (and unacknowledged messages) across restarts. */
   clientId?: string;
   subscription?: string;
+  /** Devices' command acknowledgements (`$share/…/parkos/+/command-acks`); unset: not subscribed. */
+  ackSubscription?: string;
   /** In-flight unacknowledged messages the broker may send (MQTT 5 Receive Maximum). */
   receiveMaximum?: number;
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -20,16 +22,18 @@ export interface ExternalIngestOptions {
  * message only after its readings are committed. Redelivered messages are
  * harmless: telemetry is deduplicated by (device, metric, ts).
  */
-export async function startExternalIngest(options: ExternalIngestOptions): Promise<{ client: MqttClient; close(): Promise<void> }> {
-  const client = await mqtt.connectAsync(options.url, {
+export async function startExternalIngest(options: ExternalIngestOptions): Promise<{ client: MqttClient; publish(topic: string, payload: string): Promise<void>; close(): Promise<void> }> {
+  // Not connectAsync: a resumed session gets its queued messages right after
+  // CONNACK, before connectAsync's promise resolves, and MQTT.js' default
+  // handler would acknowledge them unstored. The handler is installed first.
+  const client = mqtt.connect(options.url, {
     protocolVersion: 5,
     clientId: options.clientId ?? `parkos-ingest-${os.hostname()}`,
     clean: false,
     properties: { sessionExpiryInterval: 24 * 3600, receiveMaximum: options.receiveMaximum ?? 2_000 },
     reconnectPeriod: 1_000,
   });
-  client.stream.on('connect', () => (client.stream as { setNoDelay?: (v: boolean) => void }).setNoDelay?.(true));
-  (client.stream as { setNoDelay?: (v: boolean) => void }).setNoDelay?.(true);
+  client.on('connect', () => (client.stream as { setNoDelay?: (v: boolean) => void }).setNoDelay?.(true));
 
   // MQTT.js handles incoming packets one at a time and sends the PUBACK when
   // handleMessage calls back; waiting there for the commit would allow one
@@ -49,21 +53,37 @@ export async function startExternalIngest(options: ExternalIngestOptions): Promi
     const messageId = packet.messageId;
     done.then(
       () => {
-        if (client.connected) sendPacket({ cmd: 'puback', messageId });
+        if (client.connected && !client.disconnecting) sendPacket({ cmd: 'puback', messageId });
       },
       // Not acknowledged: the broker redelivers it when this session reconnects.
       (err: unknown) => options.log.error({ err, messageId }, 'external ingest failed; message left unacknowledged'),
     );
     callback(DEFERRED);
   };
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: Error) => {
+      client.end(true);
+      reject(err);
+    };
+    client.once('error', onError);
+    client.once('connect', () => {
+      client.off('error', onError);
+      resolve();
+    });
+  });
   client.on('error', (err) => options.log.warn({ err: err.message }, 'external MQTT broker error'));
 
   const subscription = options.subscription ?? SHARED_TELEMETRY_SUBSCRIPTION;
-  const granted = await client.subscribeAsync(subscription, { qos: 1 });
-  if (granted[0] && granted[0].qos > 2) throw new Error(`the broker refused the subscription ${subscription} (code ${granted[0].qos})`);
+  const subscriptions = [subscription, ...(options.ackSubscription ? [options.ackSubscription] : [])];
+  const granted = await client.subscribeAsync(subscriptions, { qos: 1 });
+  for (const g of granted) if (g.qos > 2) throw new Error(`the broker refused the subscription ${g.topic} (code ${g.qos})`);
   options.log.info({ url: options.url.replace(/\/\/[^@]*@/, '//***@'), subscription }, 'subscribed to the external MQTT broker');
   return {
     client,
+    /** Publishes through this connection (commands to devices), QoS 1. */
+    publish: async (topic: string, payload: string) => {
+      await client.publishAsync(topic, payload, { qos: 1 });
+    },
     close: () => client.endAsync(),
   };
 }

@@ -136,15 +136,20 @@ describe('overload', () => {
     const devices = await Promise.all(Array.from({ length: clients }, (_, i) => device(`flood-${i}`)));
     const acked = new Map<string, number>();
     let refused = 0;
+    // All 40 connect at once and stay connected until every attempt has settled (on a slow machine, early
+    // clients would otherwise finish before late ones arrive, and the cap would never be reached).
+    const connections = await Promise.all(
+      devices.map((d) =>
+        connect(d.code, d.secret, small.port).catch(() => {
+          refused++;
+          return null;
+        }),
+      ),
+    );
     const until = Date.now() + 3_000;
-    const workers = devices.map(async (d) => {
-      let c: MqttClient;
-      try {
-        c = await connect(d.code, d.secret, small.port);
-      } catch {
-        refused++;
-        return;
-      }
+    const workers = devices.map(async (d, i) => {
+      const c = connections[i];
+      if (!c) return;
       c.on('error', () => undefined);
       const closed = new Promise<void>((resolve) => c.once('close', () => resolve()));
       let seq = 0;

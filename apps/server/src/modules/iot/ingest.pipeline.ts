@@ -59,7 +59,15 @@ class Batch {
   metrics: string[] = [];
   ts: number[] = [];
   values: number[] = [];
-  latest = new Map<string, { deviceId: string; metric: string; ts: number; value: number }>();
+  /** Distinct devices and metrics of the batch; rows refer to them by 1-based index (small parameters). */
+  deviceList: string[] = [];
+  deviceIndex = new Map<string, number>();
+  metricList: string[] = [];
+  metricIndex = new Map<string, number>();
+  di: number[] = [];
+  mi: number[] = [];
+  /** Latest reading per (device, metric), keyed by deviceIndex * 4096 + metricIndex: row number. */
+  latest = new Map<number, number>();
   seen = new Set<string>();
   errors = new Map<string, ErrorCount>();
   waiters: Waiter[] = [];
@@ -72,6 +80,24 @@ class Batch {
   get isEmpty(): boolean {
     return this.ids.length === 0 && this.errors.size === 0 && this.seen.size === 0;
   }
+
+  deviceNo(id: string): number {
+    let n = this.deviceIndex.get(id);
+    if (n === undefined) {
+      n = this.deviceList.push(id);
+      this.deviceIndex.set(id, n);
+    }
+    return n;
+  }
+
+  metricNo(metric: string): number {
+    let n = this.metricIndex.get(metric);
+    if (n === undefined) {
+      n = this.metricList.push(metric);
+      this.metricIndex.set(metric, n);
+    }
+    return n;
+  }
 }
 
 // One statement, so one implicit transaction on both drivers and one round trip:
@@ -79,15 +105,15 @@ class Batch {
 const FLUSH_SQL = `
 WITH ins AS (
   INSERT INTO telemetry (device_id, metric, ts, value)
-  SELECT u.d, u.m, to_timestamp(u.t / 1000.0), u.v
-  FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::float8[]) AS u(d, m, t, v)
+  SELECT ($15::uuid[])[u.d], ($16::text[])[u.m], to_timestamp(u.t / 1000.0), u.v
+  FROM unnest($1::int4[], $2::int4[], $3::float8[], $4::float8[]) AS u(d, m, t, v)
   ON CONFLICT DO NOTHING
   RETURNING 1
 ), lv AS (
   INSERT INTO latest_values (device_id, metric, ts, value)
-  SELECT u.d, u.m, to_timestamp(u.t / 1000.0), u.v
-  FROM unnest($5::uuid[], $6::text[], $7::float8[], $8::float8[]) AS u(d, m, t, v)
-  JOIN devices dv ON dv.id = u.d
+  SELECT dv.id, ($16::text[])[u.m], to_timestamp(u.t / 1000.0), u.v
+  FROM unnest($5::int4[], $6::int4[], $7::float8[], $8::float8[]) AS u(d, m, t, v)
+  JOIN devices dv ON dv.id = ($15::uuid[])[u.d]
   ON CONFLICT (device_id, metric) DO UPDATE SET ts = excluded.ts, value = excluded.value
   WHERE excluded.ts >= latest_values.ts
 ), seen AS (
@@ -129,14 +155,18 @@ export function createIngestPipeline(options: IngestPipelineOptions) {
   function add(deviceId: string, readings: readonly ParsedReading[]): void {
     const b = current;
     if (b.startedAt === 0) b.startedAt = Date.now();
+    const d = b.deviceNo(deviceId);
     for (const r of readings) {
-      b.ids.push(deviceId);
+      const m = b.metricNo(r.metric);
+      const row = b.ids.push(deviceId) - 1;
       b.metrics.push(r.metric);
       b.ts.push(r.ts);
       b.values.push(r.value);
-      const key = `${deviceId}\u0000${r.metric}`;
+      b.di.push(d);
+      b.mi.push(m);
+      const key = d * 4096 + m;
       const prev = b.latest.get(key);
-      if (!prev || r.ts >= prev.ts) b.latest.set(key, { deviceId, metric: r.metric, ts: r.ts, value: r.value });
+      if (prev === undefined || r.ts >= b.ts[prev]) b.latest.set(key, row);
     }
     stats.queuedRows += readings.length;
     touch(deviceId);
@@ -209,20 +239,22 @@ export function createIngestPipeline(options: IngestPipelineOptions) {
     const lv = [...b.latest.values()];
     const errs = [...b.errors.values()];
     const rows = await database.query<{ inserted: number }>(FLUSH_SQL, [
-      b.ids,
-      b.metrics,
+      b.di,
+      b.mi,
       b.ts,
       b.values,
-      lv.map((l) => l.deviceId),
-      lv.map((l) => l.metric),
-      lv.map((l) => l.ts),
-      lv.map((l) => l.value),
+      lv.map((r) => b.di[r]),
+      lv.map((r) => b.mi[r]),
+      lv.map((r) => b.ts[r]),
+      lv.map((r) => b.values[r]),
       [...b.seen],
       errs.map((e) => e.deviceId),
       errs.map((e) => e.reason),
       errs.map((e) => e.count),
       errs.map((e) => e.lastError),
       errs.map((e) => e.lastAt),
+      b.deviceList,
+      b.metricList,
     ]);
     return rows[0]?.inserted ?? 0;
   }

@@ -1,7 +1,7 @@
 import type { DeviceAuth, DeviceIdentity } from './device-auth';
 import type { IngestPipeline } from './ingest.pipeline';
 import type { IngestErrorReason } from './metrics';
-import { parseTelemetry, type Rejection } from './payload';
+import { MAX_PAYLOAD_BYTES, parseTelemetry, type Rejection } from './payload';
 import { createRateLimiter } from './rate-limiter';
 import { channelForPublish, parseDeviceTopic } from './topics';
 
@@ -23,9 +23,11 @@ export interface IngestLimits {
   deviceBurst: number;
   /** A QoS 1 publish over the rate is acknowledged late, by at most this much; beyond it the device is disconnected. */
   maxAckDelayMs: number;
+  /** Largest accepted telemetry payload in bytes. */
+  maxPayloadBytes: number;
 }
 
-export const DEFAULT_INGEST_LIMITS: IngestLimits = { deviceRatePerSecond: 200, deviceBurst: 400, maxAckDelayMs: 5_000 };
+export const DEFAULT_INGEST_LIMITS: IngestLimits = { deviceRatePerSecond: 200, deviceBurst: 400, maxAckDelayMs: 5_000, maxPayloadBytes: MAX_PAYLOAD_BYTES };
 
 export interface HttpIngestResult {
   accepted: number;
@@ -49,7 +51,10 @@ export function createIngestService(deps: {
   onEvents?: (device: DeviceIdentity, payload: Buffer) => Promise<{ rejections: Rejection[] }>;
 }) {
   const { pipeline, deviceAuth } = deps;
-  const limits = { ...DEFAULT_INGEST_LIMITS, ...deps.limits };
+  // Unset (undefined) fields keep their defaults.
+  const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS };
+  for (const [k, v] of Object.entries(deps.limits ?? {})) if (v !== undefined) (limits as unknown as Record<string, number>)[k] = v;
+  let commandAck: ((device: DeviceIdentity, payload: Buffer) => Promise<string | null>) | undefined;
   const limiter = createRateLimiter({ ratePerSecond: limits.deviceRatePerSecond, burst: limits.deviceBurst });
 
   /** Listeners of devices' `events` channel (parking's gate cameras); called after the publish is accepted, never awaited. */
@@ -59,6 +64,13 @@ export function createIngestService(deps: {
     pipeline.recordRejections(device.id, [{ reason, message }]);
   }
 
+  /** Applies a device's command acknowledgement; what it cannot take is counted against the device. */
+  async function ackCommand(device: DeviceIdentity, payload: Buffer): Promise<void> {
+    if (!commandAck) return;
+    const problem = await commandAck(device, payload);
+    if (problem) reject(device, 'invalid_payload', problem);
+  }
+
   return {
     /** Registers a listener of devices' `events` publishes (minimal hook used by the parking module). */
     onDeviceEvent(listener: (device: DeviceIdentity, payload: Buffer) => void): void {
@@ -66,6 +78,11 @@ export function createIngestService(deps: {
     },
 
     limits,
+
+    /** Set by the IoT composition root: where `parkos/{code}/command-acks` messages go. */
+    setCommandAckHandler(handler: (device: DeviceIdentity, payload: Buffer) => Promise<string | null>): void {
+      commandAck = handler;
+    },
 
     /**
      * A PUBLISH from an authenticated device on the embedded broker. Resolves
@@ -98,12 +115,17 @@ export function createIngestService(deps: {
         pipeline.touch(device.id);
         return;
       }
+      if (channel === 'command-acks') {
+        pipeline.touch(device.id);
+        await ackCommand(device, payload);
+        return;
+      }
       if (channel !== 'telemetry') {
-        // Events and command acknowledgements are accepted; alarms and commands consume them later.
+        // Events are accepted; alarms consume them later.
         pipeline.touch(device.id);
         return;
       }
-      const parsed = parseTelemetry(payload, device.type);
+      const parsed = parseTelemetry(payload, device.type, Date.now(), limits.maxPayloadBytes);
       pipeline.recordRejections(device.id, parsed.rejections);
       if (parsed.readings.length === 0) {
         pipeline.touch(device.id);
@@ -119,6 +141,11 @@ export function createIngestService(deps: {
     /** A telemetry message from the external broker (already authenticated there); resolves after the commit. */
     async handleExternalMessage(topic: string, payload: Buffer): Promise<void> {
       const t = parseDeviceTopic(topic);
+      if (t?.channel === 'command-acks') {
+        const device = await deviceAuth.findByCode(t.code);
+        if (device) await ackCommand(device, payload);
+        return;
+      }
       if (!t || t.channel !== 'telemetry') {
         deps.log?.warn({ topic }, 'external broker message on an unexpected topic dropped');
         return;
@@ -128,7 +155,7 @@ export function createIngestService(deps: {
         deps.log?.warn({ code: t.code.slice(0, 64) }, 'telemetry from an unknown or revoked device dropped');
         return;
       }
-      const parsed = parseTelemetry(payload, device.type);
+      const parsed = parseTelemetry(payload, device.type, Date.now(), limits.maxPayloadBytes);
       pipeline.recordRejections(device.id, parsed.rejections);
       if (parsed.readings.length) await pipeline.submit(device.id, parsed.readings);
       else pipeline.touch(device.id);
@@ -140,7 +167,7 @@ export function createIngestService(deps: {
         reject(device, 'rate_limited', 'HTTP request over the per-device rate');
         throw new IngestRefusal('rate_limited', `device ${device.code} exceeds ${limits.deviceRatePerSecond} requests/s`);
       }
-      const parsed = parseTelemetry(body, device.type);
+      const parsed = parseTelemetry(body, device.type, Date.now(), limits.maxPayloadBytes);
       pipeline.recordRejections(device.id, parsed.rejections);
       if (parsed.readings.length) await pipeline.submit(device.id, parsed.readings);
       else pipeline.touch(device.id);

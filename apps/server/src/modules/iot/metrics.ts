@@ -51,6 +51,10 @@ export const METRICS_BY_TYPE: Record<DeviceType, readonly MetricName[]> = {
   thermal_camera: [...COMMON, 'body_temp', 'people_count', 'temperature'],
   drone: [...COMMON, 'altitude_m', 'temperature'],
   generic: Object.keys(METRICS) as MetricName[],
+  irrigation_valve: [...COMMON, 'flow_m3h', 'soil_moisture'],
+  lighting: [...COMMON, 'power_kw', 'illuminance'],
+  air_conditioner: [...COMMON, 'temperature', 'humidity', 'power_kw'],
+  barrier_gate: [...COMMON, 'vehicle_count'],
 };
 
 const allowedSets = new Map<DeviceType, ReadonlySet<string>>(DEVICE_TYPES.map((t) => [t, new Set<string>(METRICS_BY_TYPE[t])]));
@@ -72,6 +76,10 @@ export const OFFLINE_AFTER_SECONDS: Record<DeviceType, number> = {
   thermal_camera: 300,
   drone: 120,
   generic: 900,
+  irrigation_valve: 900,
+  lighting: 900,
+  air_conditioner: 900,
+  barrier_gate: 300,
 };
 
 /** Why input was rejected; counted per device in `device_ingest_errors`. */

@@ -40,9 +40,9 @@ function parseTs(raw: unknown, fallback: number): number | Rejection {
  * as rejections with a reason. Formats: `{ts?, metric, value}`,
  * `{ts?, readings: [{ts?, metric, value}, …]}`, `{ts?, values: {metric: value, …}}`.
  */
-export function parseTelemetry(payload: Buffer | string, type: DeviceType, now = Date.now()): ParsedPayload {
+export function parseTelemetry(payload: Buffer | string, type: DeviceType, now = Date.now(), maxBytes = MAX_PAYLOAD_BYTES): ParsedPayload {
   const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
-  if (size > MAX_PAYLOAD_BYTES) return { readings: [], rejections: [{ reason: 'oversized', message: `payload of ${size} bytes exceeds ${MAX_PAYLOAD_BYTES}` }] };
+  if (size > maxBytes) return { readings: [], rejections: [{ reason: 'oversized', message: `payload of ${size} bytes exceeds ${maxBytes}` }] };
   let body: unknown;
   try {
     body = JSON.parse(typeof payload === 'string' ? payload : payload.toString('utf8'));

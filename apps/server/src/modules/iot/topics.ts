@@ -8,6 +8,16 @@ export type DevicePublishChannel = (typeof DEVICE_PUBLISH_CHANNELS)[number];
 /** The shared subscription ingest instances use in external-broker mode. */
 export const SHARED_TELEMETRY_SUBSCRIPTION = '$share/parkos-ingest/parkos/+/telemetry';
 
+/** External mode: devices' command acknowledgements, split among the ingest instances like telemetry. */
+export function sharedCommandAckSubscription(group = 'parkos-ingest'): string {
+  return `$share/${group}/${TOPIC_ROOT}/+/command-acks`;
+}
+
+/** The shared subscription for a share group (`MQTT_SHARE_GROUP`). */
+export function sharedTelemetrySubscription(group = 'parkos-ingest'): string {
+  return `$share/${group}/${TOPIC_ROOT}/+/telemetry`;
+}
+
 export function telemetryTopic(code: string): string {
   return `${TOPIC_ROOT}/${code}/telemetry`;
 }

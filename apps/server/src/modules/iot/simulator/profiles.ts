@@ -142,6 +142,14 @@ export function createGenerator(type: DeviceType, options: { seed: number; offic
       return () => ({ altitude_m: round(60 + noise(15), 1), battery: round(40 + base * 60, 0), temperature: round(24 + noise(1)) });
     case 'generic':
       return (ts) => ({ temperature: round(22 + dailySwing(ts) + noise(0.3)) });
+    case 'irrigation_valve':
+      return (ts) => ({ soil_moisture: round(35 + 10 * dailySwing(ts) + noise(1), 1), flow_m3h: 0 });
+    case 'lighting':
+      return (ts) => ({ power_kw: round(0.2 + 1.5 * activityAt(ts) + noise(0.05)), illuminance: round(200 + 300 * activityAt(ts) + noise(10), 1) });
+    case 'air_conditioner':
+      return (ts) => ({ temperature: round(24 + noise(0.3)), humidity: round(45 + noise(1)), power_kw: round(1 + 4 * activityAt(ts) + noise(0.1)) });
+    case 'barrier_gate':
+      return (ts) => ({ vehicle_count: Math.max(0, Math.round(activityAt(ts) * (8 + base * 20) + noise(2))) });
   }
 }
 

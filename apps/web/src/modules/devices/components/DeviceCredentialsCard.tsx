@@ -8,6 +8,7 @@ import { errorMessage } from '../../../lib/form-errors';
 import type { Device, DeviceCredentials } from '../api/devices.api';
 import { useDeviceMutations } from '../hooks/useDevice';
 import { telemetryTopicOf } from '../utils/device-code';
+import { BrokerConnectionInfo } from './BrokerConnectionInfo';
 import { DeviceSecretModal } from './DeviceSecretModal';
 
 const credentialColor = { none: 'default', active: 'success', revoked: 'error' } as const;
@@ -67,6 +68,10 @@ export function DeviceCredentialsCard({ device }: { device: Device }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('devices.rotatedAt')}>{formatDateTime(device.secretRotatedAt)}</Descriptions.Item>
       </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('deviceOps.broker.title')}
+      </Typography.Title>
+      <BrokerConnectionInfo code={device.code} />
       <DeviceSecretModal credentials={issued} onClose={() => setIssued(null)} />
     </Card>
   );

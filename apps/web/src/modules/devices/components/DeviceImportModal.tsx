@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/form-errors';
 import { useParks } from '../../parks/hooks/useParks';
 import type { ImportMode, ImportResult } from '../api/devices.api';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { fileToBase64, importDevicesXlsx } from '../api/import.api';
 import { useDeviceMutations } from '../hooks/useDevice';
 
 const SAMPLE = 'code,name,type,building,floor,x,y,lat,lon,tags\nENV-101,环境传感器 101,environment_sensor,,,,,,,lobby;air';
 
-/** CSV import of devices, from a file or pasted text, with the server's per-row error report. */
+/** Import of devices from CSV (file or pasted text) or an Excel workbook, with the server's per-row error report. */
 export function DeviceImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -19,14 +21,22 @@ export function DeviceImportModal({ open, onClose }: { open: boolean; onClose: (
   const [mode, setMode] = useState<ImportMode>('all_or_nothing');
   const [chosenParkId, setChosenParkId] = useState<string | undefined>();
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [xlsx, setXlsx] = useState<{ name: string; base64: string } | null>(null);
+  const queryClient = useQueryClient();
+  const importXlsx = useMutation({ mutationFn: importDevicesXlsx, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['devices'] }) });
   const parkId = chosenParkId ?? parks.data?.[0]?.id;
 
   const handleClose = () => {
     setCsv('');
+    setXlsx(null);
     setResult(null);
     onClose();
   };
   const handleImport = () => {
+    if (xlsx && parkId) {
+      importXlsx.mutate({ parkId, xlsx: xlsx.base64, mode }, { onSuccess: setResult, onError: (e) => void message.error(errorMessage(e)) });
+      return;
+    }
     if (!csv.trim() || !parkId) {
       void message.warning(t('devices.importEmpty'));
       return;
@@ -45,7 +55,7 @@ export function DeviceImportModal({ open, onClose }: { open: boolean; onClose: (
         <Button key="close" onClick={handleClose}>
           {t('common.close')}
         </Button>,
-        <Button key="run" type="primary" loading={m.importCsv.isPending} onClick={handleImport} data-testid="device-import-submit">
+        <Button key="run" type="primary" loading={m.importCsv.isPending || importXlsx.isPending} onClick={handleImport} data-testid="device-import-submit">
           {t('devices.importRun')}
         </Button>,
       ]}
@@ -59,19 +69,27 @@ export function DeviceImportModal({ open, onClose }: { open: boolean; onClose: (
         )}
         <Form.Item>
           <Upload
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             maxCount={1}
             showUploadList={false}
             beforeUpload={(file) => {
-              void file.text().then((text) => {
-                setCsv(text);
-                setResult(null);
-              });
+              setResult(null);
+              if (/\.xlsx$/i.test(file.name)) {
+                void fileToBase64(file).then((base64) => setXlsx({ name: file.name, base64 }));
+              } else {
+                setXlsx(null);
+                void file.text().then(setCsv);
+              }
               return false;
             }}
           >
-            <Button icon={<UploadOutlined />}>{t('devices.importUpload')}</Button>
+            <Button icon={<UploadOutlined />} data-testid="device-import-upload">
+              {t('devices.importUpload')} / {t('deviceOps.import.xlsxUpload')}
+            </Button>
           </Upload>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {xlsx ? <span data-testid="device-import-xlsx-name">{t('deviceOps.import.xlsxRead', { name: xlsx.name })}</span> : t('deviceOps.import.xlsxHint')}
+          </Typography.Paragraph>
         </Form.Item>
         <Form.Item label={t('devices.importPaste')}>
           <Input.TextArea
@@ -80,6 +98,7 @@ export function DeviceImportModal({ open, onClose }: { open: boolean; onClose: (
             placeholder={SAMPLE}
             onChange={(e) => {
               setCsv(e.target.value);
+              setXlsx(null);
               setResult(null);
             }}
             style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 }}

@@ -2,7 +2,7 @@ import { Alert, Descriptions, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../../ui/useIsMobile';
 import type { DeviceCredentials } from '../api/devices.api';
-import { DEFAULT_MQTT_PORT } from '../utils/device-code';
+import { BrokerConnectionInfo } from './BrokerConnectionInfo';
 
 /** The one showing of a new device secret, with copy buttons and how to connect over MQTT. */
 export function DeviceSecretModal({ credentials, onClose }: { credentials: DeviceCredentials | null; onClose: () => void }) {
@@ -25,26 +25,12 @@ export function DeviceSecretModal({ credentials, onClose }: { credentials: Devic
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('devices.mqttHint')}
           </Typography.Title>
-          <Descriptions size="small" column={1} bordered layout={layout} data-testid="device-mqtt-hint">
-            <Descriptions.Item label={t('devices.host')}>
-              <Typography.Text code copyable>{window.location.hostname}</Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('devices.port')}>
-              <Typography.Text code>{DEFAULT_MQTT_PORT}</Typography.Text> <Typography.Text type="secondary">{t('devices.portHint')}</Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('devices.username')}>
-              <Typography.Text code copyable>{credentials.username}</Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('devices.topic')}>
-              <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{credentials.mqtt.telemetryTopic}</Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('devices.commandsTopic')}>
-              <Typography.Text code style={{ wordBreak: 'break-all' }}>{credentials.mqtt.commandsTopic}</Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('devices.payloadExample')}>
-              <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{example}</Typography.Text>
-            </Descriptions.Item>
-          </Descriptions>
+          <div data-testid="device-mqtt-hint">
+            <BrokerConnectionInfo code={credentials.username} />
+          </div>
+          <Typography.Paragraph style={{ marginTop: 12 }}>
+            {t('devices.payloadExample')}: <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{example}</Typography.Text>
+          </Typography.Paragraph>
         </>
       )}
     </Modal>

@@ -1,0 +1,2 @@
+export { createCommandService, startCommandRetryJob, type CommandService, type CommandPublisher, type CommandView, type IssueCommandInput, type IssuedBy } from './commands.service';
+export { commandRoutes } from './commands.routes';
