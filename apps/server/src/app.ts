@@ -18,6 +18,8 @@ import { deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
 import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION } from './modules/iot/alarms';
 import { createServices, type Services } from './services';
+import { passesRoutes } from './modules/community/passes';
+import { eventsRoutes } from './modules/community/events';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -90,6 +92,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(ledgerRoutes, { ledger: services.ledger });
       await api.register(alarmRuleRoutes, { rules: services.alarms.rules });
       await api.register(alarmRoutes, { alarms: services.alarms.alarms });
+      await api.register(passesRoutes, { passes: services.passes.passes, deviceAuth: services.iot.deviceAuth });
+      await api.register(eventsRoutes, { events: services.events });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

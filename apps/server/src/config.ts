@@ -36,6 +36,9 @@ const envSchema = z.object({
   SEED_DEMO: booleanString.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  PASS_SIGNING_KEY: z.string().optional(),
+  PASS_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(30),
+  PASS_MEMBER_QR_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export interface AppConfig {
@@ -62,6 +65,11 @@ export interface AppConfig {
   seedDemo: boolean;
   logLevel: string;
   webDist: string;
+  /** Ed25519 private key signing pass QR codes (PKCS#8 PEM or base64 DER); unset outside production: one per database. */
+  passSigningKey?: string;
+  /** A pass accepted at a gate is refused there again for this long. */
+  passReplayWindowSeconds: number;
+  passMemberQrTtlMinutes: number;
 }
 
 /** Raised when the environment is invalid; the message names each offending variable. */
@@ -110,5 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? 'dist/web'),
+    passSigningKey: e.PASS_SIGNING_KEY,
+    passReplayWindowSeconds: e.PASS_REPLAY_WINDOW_SECONDS,
+    passMemberQrTtlMinutes: e.PASS_MEMBER_QR_TTL_MINUTES,
   };
 }

@@ -8,11 +8,13 @@ import { createParksService } from './modules/parks/parks.service';
 import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
+import { createPassesServices } from './modules/community/passes';
+import { createEventsService } from './modules/community/events';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
-  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey'>>,
+  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> & Partial<Pick<AppConfig, 'ledgerSigningKey' | 'passSigningKey' | 'passReplayWindowSeconds' | 'passMemberQrTtlMinutes'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -30,7 +32,15 @@ export function createServices(
   // Alarm rules are evaluated after each committed ingest batch, off the insert path.
   const alarms = createAlarmServices({ database, audit });
   const iot = createIotServices({ database, audit, pipeline: { onCommitted: alarms.engine.enqueue } });
-  return { audit, identity, parks, ledger, iot, alarms };
+  // Passes: gate scans arrive over HTTP and on the devices' MQTT `events` channel.
+  const passes = createPassesServices({
+    database,
+    audit,
+    settings: { env: config.env, signingKey: config.passSigningKey, replayWindowSeconds: config.passReplayWindowSeconds, memberQrTtlMs: (config.passMemberQrTtlMinutes ?? 15) * 60_000 },
+  });
+  iot.ingest.onDeviceEvent(passes.gateEvents.listener);
+  const events = createEventsService({ db, audit });
+  return { audit, identity, parks, ledger, iot, alarms, passes, events };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,3 +5,5 @@ export * from '../modules/ledger/ledger.table';
 export * from '../modules/iot/iot.table';
 export * from '../modules/iot/rules/rules.table';
 export * from '../modules/iot/alarms/alarms.table';
+export * from '../modules/community/passes/passes.table';
+export * from '../modules/community/events/events.table';

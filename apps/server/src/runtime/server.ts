@@ -7,6 +7,7 @@ import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { startExternalIngest } from '../modules/iot';
 import { startSilentDeviceJob } from '../modules/iot/alarms';
+import { startEventReminderJob } from '../modules/community/events';
 
 export interface RunningServer {
   url?: string;
@@ -55,6 +56,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Silent devices: raise and clear the `silent` rules' alarms.
     const silent = startSilentDeviceJob({ engine: services.alarms.engine, intervalMs: options.silentCheckIntervalMs ?? 5_000, log });
     stops.push(() => silent.stop());
+    // Event reminders before each event's start (stored; sent in-app where notifications exist).
+    const reminders = startEventReminderJob({ events: services.events, intervalMs: 60_000, log });
+    stops.push(() => reminders.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;
@@ -69,6 +73,7 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   }
   // Last: write what is queued before the database closes.
   stops.push(() => services.iot.pipeline.close());
+  stops.push(() => services.passes.verifier.close());
 
   if (config.roles.includes('api')) {
     const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel === 'debug' ? 'debug' : 'warn' } });

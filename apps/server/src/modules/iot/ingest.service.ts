@@ -44,6 +44,7 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
   const { pipeline, deviceAuth } = deps;
   const limits = { ...DEFAULT_INGEST_LIMITS, ...deps.limits };
   const limiter = createRateLimiter({ ratePerSecond: limits.deviceRatePerSecond, burst: limits.deviceBurst });
+  const eventListeners: ((device: DeviceIdentity, payload: Buffer) => void)[] = [];
 
   function reject(device: DeviceIdentity, reason: IngestErrorReason, message: string): void {
     pipeline.recordRejections(device.id, [{ reason, message }]);
@@ -79,6 +80,7 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
       if (channel !== 'telemetry') {
         // Events and command acknowledgements are accepted; alarms and commands consume them later.
         pipeline.touch(device.id);
+        if (channel === 'events') for (const listener of eventListeners) listener(device, payload);
         return;
       }
       const parsed = parseTelemetry(payload, device.type);
@@ -123,6 +125,11 @@ export function createIngestService(deps: { pipeline: IngestPipeline; deviceAuth
       if (parsed.readings.length) await pipeline.submit(device.id, parsed.readings);
       else pipeline.touch(device.id);
       return { accepted: parsed.readings.length, rejected: parsed.rejections.length, rejections: parsed.rejections.slice(0, 50) };
+    },
+
+    /** Called with each message a device publishes on its `events` channel (listeners must not throw). */
+    onDeviceEvent(listener: (device: DeviceIdentity, payload: Buffer) => void): void {
+      eventListeners.push(listener);
     },
 
     /** Marks a device seen (on connect). */
