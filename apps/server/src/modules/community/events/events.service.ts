@@ -55,7 +55,7 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
       'pending', count(*) filter (where r.status = 'pending'),
       'waitlisted', count(*) filter (where r.status = 'waitlisted'),
       'checked', count(*) filter (where r.checked_in_at is not null))
-    from event_registrations r where r.event_id = ${parkEvents.id})`;
+    from event_registrations r where r.event_id = park_events.id)`;
 
   async function myRegistrations(q: Db | Tx, actor: Actor, eventIds: string[]): Promise<Map<string, RegRow>> {
     if (!eventIds.length || actor.via === 'system') return new Map();
@@ -160,8 +160,11 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
     }
   }
 
-  async function assertOperatorOf(q: Db | Tx, actor: Actor, e: { parkId: string; siteId: string | null }): Promise<void> {
-    assertOperatorCovers(actor, e);
+  /** Operators of the event's park pass; members who can see the event get 403, everyone else 404. */
+  async function assertOperatorOf(actor: Actor, e: EventRow): Promise<void> {
+    if (operatorCovers(actor, e)) return;
+    if ((await memberParkIds(actor)).includes(e.parkId)) throw forbidden('Only park operators may do this');
+    throw notFound('event', e.id);
   }
 
   return {
@@ -292,9 +295,9 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
     /** Operators approve or reject a pending registration; a rejection frees the seat. */
     async decide(ctx: RequestContext, id: string, registrationId: string, approve: boolean): Promise<RegistrationView> {
       assertCanWrite(ctx.actor);
+      await assertOperatorOf(ctx.actor, await loadVisible(db, ctx.actor, id));
       return db.transaction(async (tx) => {
         const e = await lockEvent(tx, id);
-        if (!operatorCovers(ctx.actor, e)) throw notFound('event', id);
         const [r] = await tx.select().from(eventRegistrations).where(and(eq(eventRegistrations.id, registrationId), eq(eventRegistrations.eventId, id)));
         if (!r) throw notFound('registration', registrationId);
         if (r.status !== 'pending') throw conflict(`The registration is ${r.status}, not pending`);
@@ -309,7 +312,7 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
     /** Registrations of an event (operators): confirmed and pending first, then the waitlist in order. */
     async findRegistrations(ctx: RequestContext, id: string): Promise<RegistrationView[]> {
       const e = await loadVisible(db, ctx.actor, id);
-      await assertOperatorOf(db, ctx.actor, e);
+      await assertOperatorOf(ctx.actor, e);
       const rows = await db
         .select({ r: eventRegistrations, userName: users.displayName, enterpriseName: enterprises.legalName })
         .from(eventRegistrations)
@@ -338,9 +341,9 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
     async checkIn(ctx: RequestContext, id: string, codeOrQr: string): Promise<RegistrationView> {
       assertCanWrite(ctx.actor);
       const code = codeOrQr.startsWith(CHECK_IN_PREFIX) ? codeOrQr.slice(CHECK_IN_PREFIX.length) : codeOrQr;
+      const e = await loadVisible(db, ctx.actor, id);
+      await assertOperatorOf(ctx.actor, e);
       return db.transaction(async (tx) => {
-        const [e] = await tx.select().from(parkEvents).where(eq(parkEvents.id, id));
-        if (!e || !operatorCovers(ctx.actor, e)) throw notFound('event', id);
         const [r] = await tx.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, id), eq(eventRegistrations.code, code))).for('update');
         if (!r) throw notFound('registration');
         if (r.status !== 'confirmed') throw conflict(`The registration is ${r.status}`, { reason: 'not_confirmed', status: r.status });

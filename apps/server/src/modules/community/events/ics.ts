@@ -38,5 +38,7 @@ export function renderCalendar(options: { name: string; events: IcsEvent[]; base
       url: `${options.baseUrl}/events/${e.id}`,
     });
   }
-  return cal.toString();
+  // RFC 5545 §3.1: every content line ends with CRLF, the last one too.
+  const text = cal.toString();
+  return text.endsWith('\r\n') ? text : text + '\r\n';
 }

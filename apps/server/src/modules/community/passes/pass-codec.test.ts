@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { decodePass, encodeClaims, shortKeyId, signPass, verifySignature, type PassClaims } from './pass-codec';
+import { decodePass, encodeClaims, shortKeyId, signPass, verifySignature, type PassClaims, type PassScope } from './pass-codec';
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
 const keyId = shortKeyId(publicKey.export({ format: 'der', type: 'spki' }));
@@ -17,10 +17,10 @@ const base: PassClaims = {
 
 describe('PK1 pass payload', () => {
   test.each([
-    ['park', { kind: 'park' } as const, 127],
-    ['site', { kind: 'site', siteId: '12345678-1234-4234-8234-123456789012' } as const, 143],
-    ['gates', { kind: 'gates', gateIds: ['12345678-1234-4234-8234-123456789012', '22345678-1234-4234-8234-123456789012'] } as const, 160],
-  ])('a %s-scoped pass round-trips and its signature verifies', (_name, scope, bytes) => {
+    ['park', { kind: 'park' }, 127],
+    ['site', { kind: 'site', siteId: '12345678-1234-4234-8234-123456789012' }, 143],
+    ['gates', { kind: 'gates', gateIds: ['12345678-1234-4234-8234-123456789012', '22345678-1234-4234-8234-123456789012'] }, 160],
+  ] as [string, PassScope, number][])('a %s-scoped pass round-trips and its signature verifies', (_name, scope, bytes) => {
     const text = signPass({ ...base, scope }, privateKey);
     expect(text.startsWith('PK1.')).toBe(true);
     expect(text).toMatch(/^[A-Za-z0-9._-]+$/);
