@@ -1,6 +1,6 @@
 import crypto, { type KeyObject } from 'node:crypto';
 import type { Database } from '../../../db/client';
-import { decodePass, verifySignature, type HolderKind } from './pass-codec';
+import { decodePass, verifySignature, type HolderKind, type PassClaims } from './pass-codec';
 
 /** Why a scan was refused (or `ok`). Gate vendors display these; they are part of the API. */
 export const SCAN_REASONS = ['ok', 'bad_format', 'unknown_key', 'bad_signature', 'not_yet_valid', 'expired', 'wrong_park', 'wrong_site', 'wrong_gate', 'revoked', 'replay', 'duplicate_nonce'] as const;
@@ -43,6 +43,8 @@ export interface ScanVerifierOptions {
   clockSkewMs?: number;
   /** Bound of each in-memory replay map; the oldest entries go first. */
   maxReplayEntries?: number;
+  /** QR texts whose signature already verified (the same code is shown at many gates); 0 disables. */
+  verifiedCacheSize?: number;
   flushDelayMs?: number;
   maxBatch?: number;
   log?: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
@@ -125,7 +127,11 @@ export function createScanVerifier(options: ScanVerifierOptions) {
   let buffer: LogRow[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
-  const stats = { accepted: 0, rejected: 0, logged: 0, lateDuplicates: 0, failedFlushes: 0, droppedRows: 0 };
+  const stats = { accepted: 0, rejected: 0, logged: 0, lateDuplicates: 0, failedFlushes: 0, droppedRows: 0, signatureChecks: 0, verifiedCacheHits: 0 };
+  // Text → claims of codes whose Ed25519 signature verified. Identical bytes verify identically,
+  // so a hit skips only the signature check; every other check runs on every scan.
+  const verifiedMax = options.verifiedCacheSize ?? 50_000;
+  const verified = new Map<string, PassClaims>();
 
   async function loadRevocations(): Promise<void> {
     const rows = await database.query<{ id: string; revoked_at: Date | string }>(
@@ -251,13 +257,22 @@ export function createScanVerifier(options: ScanVerifierOptions) {
       if (nonces.has(nonceKey, receivedAt)) return reject('duplicate_nonce');
       nonces.add(nonceKey, receivedAt + Math.max(options.replayWindowMs, 10 * 60_000));
 
-      const decoded = decodePass(input.payload);
-      if (!decoded.ok) return reject('bad_format');
-      const c = decoded.claims;
+      let c = verified.get(input.payload);
+      if (c) stats.verifiedCacheHits++;
+      else {
+        const decoded = decodePass(input.payload);
+        if (!decoded.ok) return reject('bad_format');
+        c = decoded.claims;
+        const key = await keyFor(c.keyId.toString('hex'));
+        if (!key) return reject('unknown_key', { passId: c.passId, holderKind: c.holderKind, validTo: new Date(c.notAfter * 1000).toISOString() });
+        stats.signatureChecks++;
+        if (!verifySignature(decoded.signed, decoded.signature, key)) return reject('bad_signature');
+        if (verifiedMax > 0) {
+          if (verified.size >= verifiedMax) verified.delete(verified.keys().next().value!);
+          verified.set(input.payload, c);
+        }
+      }
       const found = { passId: c.passId, holderKind: c.holderKind, validTo: new Date(c.notAfter * 1000).toISOString() };
-      const key = await keyFor(c.keyId.toString('hex'));
-      if (!key) return reject('unknown_key', found);
-      if (!verifySignature(decoded.signed, decoded.signature, key)) return reject('bad_signature');
       if (scannedAt + skewMs < c.notBefore * 1000) return reject('not_yet_valid', found);
       if (scannedAt - skewMs >= c.notAfter * 1000) return reject('expired', found);
       if (c.parkId !== input.gate.parkId) return reject('wrong_park', found);
