@@ -15,6 +15,11 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
 import { StructurePage } from '../pages/StructurePage';
 import { UsersPage } from '../pages/UsersPage';
+import { EventDetailPage } from '../pages/EventDetailPage';
+import { EventsPage } from '../pages/EventsPage';
+import { MyPassPage } from '../pages/MyPassPage';
+import { PassesAdminPage } from '../pages/PassesAdminPage';
+import { VisitorPassPage } from '../pages/VisitorPassPage';
 import { HomePage } from './HomePage';
 import { RequireAuth } from './RequireAuth';
 import { RequirePermission } from './RequirePermission';
@@ -24,6 +29,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/visit/:token" element={<VisitorPassPage />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
@@ -40,6 +46,10 @@ export function AppRoutes() {
           <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
           <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="passes/me" element={<RequirePermission flag="isEnterpriseUser"><MyPassPage /></RequirePermission>} />
+          <Route path="passes" element={<RequirePermission flag="isOperator"><PassesAdminPage /></RequirePermission>} />
+          <Route path="events" element={<EventsPage />} />
+          <Route path="events/:id" element={<EventDetailPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

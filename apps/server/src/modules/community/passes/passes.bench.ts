@@ -67,7 +67,7 @@ async function serve(): Promise<void> {
       await services.passes.verifier.close();
       const [row] = await database.query<{ n: number }>('select count(*)::int as n from pass_scans');
       const v = services.passes.verifier.stats;
-      process.send!({ logged: row.n, ...v });
+      process.send!({ ...v, logged: row.n });
       await app.close();
       await database.close();
       process.exit(0);
@@ -80,7 +80,7 @@ async function drive(): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', self, '--serve'], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const fixture = await new Promise<Fixture>((resolve, reject) => {
     let buf = '';
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout!.on('data', (d: Buffer) => {
       buf += d.toString();
       const nl = buf.indexOf('\n');
       if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)) as Fixture);
@@ -98,7 +98,7 @@ async function drive(): Promise<void> {
         {
           method: 'POST',
           path: '/api/passes/scans',
-          setupRequest: (req: Record<string, unknown>) => {
+          setupRequest: (req: autocannon.Request) => {
             const i = seq++;
             const gate = fixture.gates[i % fixture.gates.length];
             return {
