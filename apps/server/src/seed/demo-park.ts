@@ -20,6 +20,7 @@ import {
   units,
 } from '../modules/parks/parks.table';
 import { createRandom, type Random } from './random';
+import { seedCommunityDemo } from '../modules/community/events/community-demo.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -267,6 +268,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
     propertyCompanyIds: pcs.map((p) => p.id),
     enterpriseIds: [entRows[0].id, entRows[1].id],
   });
+  await seedCommunityDemo(db, services, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
   await db.transaction((tx) =>
     services.audit.record(tx, ctx, {
       action: 'demo.seeded',
