@@ -57,10 +57,10 @@ describe('events in a real browser', () => {
     const page = await context.newPage();
     await login(page, 'operator');
     await page.goto(eventPath);
-    await page.getByTestId('registrations-table').locator('tr', { hasText: '刘洋' }).waitFor();
+    await page.getByTestId('registrations-table').locator('tr.ant-table-row', { hasText: '刘洋' }).waitFor();
     await page.getByTestId('checkin-code').fill(checkInCode);
     await page.getByTestId('checkin-submit').click();
-    await expect.poll(() => page.getByTestId('registrations-table').locator('tr', { hasText: '刘洋' }).innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await expect.poll(() => page.getByTestId('registrations-table').locator('tr.ant-table-row', { hasText: '刘洋' }).innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await screenshot(page, 'events-checkin-desktop');
     await context.close();
   });

@@ -73,7 +73,7 @@ describe('passes in a real browser (phone)', () => {
     await page.goto('/passes');
     await page.getByTestId('scan-chart-hourly').waitFor();
     await page.getByTestId('scan-chart-reasons').waitFor();
-    const row = page.getByTestId('passes-table').locator('tr', { hasText: '访客 张三' });
+    const row = page.getByTestId('passes-table').locator('tr.ant-table-row', { hasText: '访客 张三' });
     await row.waitFor();
     await screenshot(page, 'passes-operator-desktop');
     await row.locator('button[data-testid^="revoke-"]').click();
@@ -81,7 +81,7 @@ describe('passes in a real browser (phone)', () => {
     await page.getByTestId('revoke-submit').click();
     await expect.poll(() => row.innerText()).toMatch(/已作废/);
     await page.getByTestId('tab-scans').click();
-    await page.getByTestId('scans-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('scans-table').locator('tr.ant-table-row').first().waitFor();
     await screenshot(page, 'passes-scan-log-desktop');
     const visitor = await newContext(browser, PHONE);
     const vpage = await visitor.newPage();
