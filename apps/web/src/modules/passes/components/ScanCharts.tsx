@@ -22,7 +22,7 @@ export function ScanCharts({ stats }: { stats: ScanStats }) {
       xAxis: { type: 'category', data: hours.map((h) => dayjs(h).format('HH:00')) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        ...gates.map((g) => ({ name: `${g} · ${t('community.admin.accepted')}`, type: 'bar', stack: 'scans', data: hours.map((h) => byKey.get(key(g, h))?.accepted ?? 0) })),
+        ...gates.map((g) => ({ name: g, type: 'bar', stack: 'scans', data: hours.map((h) => byKey.get(key(g, h))?.accepted ?? 0) })),
         { name: t('community.admin.rejected'), type: 'bar', stack: 'scans', itemStyle: { color: '#ff4d4f' }, data: rejectedPerHour },
       ],
     };
