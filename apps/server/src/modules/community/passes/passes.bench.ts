@@ -57,8 +57,18 @@ async function serve(): Promise<void> {
   }
   const address = app.server.address() as { port: number };
   process.stdout.write(JSON.stringify({ url: `http://127.0.0.1:${address.port}`, gates, passes } satisfies Fixture) + '\n');
+  let cpuAtMark = process.cpuUsage();
+  let statsAtMark = { accepted: 0, rejected: 0 };
   process.on('message', (m) => {
+    if (m === 'mark') {
+      cpuAtMark = process.cpuUsage();
+      statsAtMark = { accepted: services.passes.verifier.stats.accepted, rejected: services.passes.verifier.stats.rejected };
+      process.send!('marked');
+      return;
+    }
     if (m !== 'stop') return;
+    const cpu = process.cpuUsage(cpuAtMark);
+    const scans = services.passes.verifier.stats.accepted + services.passes.verifier.stats.rejected - statsAtMark.accepted - statsAtMark.rejected;
     void (async () => {
       if (inspector) {
         const fs = await import('node:fs');
@@ -67,7 +77,7 @@ async function serve(): Promise<void> {
       await services.passes.verifier.close();
       const [row] = await database.query<{ n: number }>('select count(*)::int as n from pass_scans');
       const v = services.passes.verifier.stats;
-      process.send!({ ...v, logged: row.n });
+      process.send!({ ...v, logged: row.n, cpuMicrosPerScan: (cpu.user + cpu.system) / Math.max(1, scans) });
       await app.close();
       await database.close();
       process.exit(0);
@@ -116,6 +126,8 @@ async function drive(): Promise<void> {
     });
   await run(2); // warm-up: JIT, caches
   for (const k of Object.keys(counts)) delete counts[k];
+  child.send('mark');
+  await new Promise((resolve) => child.once('message', resolve));
   const result = await run(SECONDS);
   child.send('stop');
   const server = await new Promise<Record<string, number>>((resolve) => child.once('message', (m) => resolve(m as Record<string, number>)));
@@ -126,6 +138,7 @@ async function drive(): Promise<void> {
   console.log(`  responses          ${result.requests.total} (errors ${result.errors}, non-2xx ${result.non2xx})`);
   console.log(`  decisions          ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  scan records       ${server.logged} written (failed flushes ${server.failedFlushes}, dropped ${server.droppedRows})`);
+  console.log(`  server CPU per scan ${Math.round(server.cpuMicrosPerScan)} µs (all work incl. HTTP, batched log writes) ≈ ${Math.round(1e6 / server.cpuMicrosPerScan)} scans/s per fully available core`);
   console.log(`  Ed25519 checks     ${server.signatureChecks}; verified-code cache hits ${server.verifiedCacheHits} (codes repeat after ${PASSES} scans)`);
 }
 
