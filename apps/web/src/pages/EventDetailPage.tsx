@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { errorMessage } from '../lib/form-errors';
 import { formatDateTime } from '../lib/format';
 import { useSession } from '../modules/auth/hooks/useSession';
+import type { ParkEvent } from '../modules/events/api/events.api';
 import { RegistrationTag } from '../modules/events/components/RegistrationTag';
 import { RegistrationsPanel } from '../modules/events/components/RegistrationsPanel';
 import { useCancelEvent, useCancelRegistration, useCreateFeed, useEvent, useRegister } from '../modules/events/hooks/useEvents';
@@ -70,7 +71,11 @@ export function EventDetailPage() {
                     data-testid="event-register"
                     onClick={() =>
                       register.mutate(e.id, {
-                        onSuccess: () => void message.success(t('community.events.registered')),
+                        onSuccess: (after) => {
+                          const status = (after as ParkEvent).myRegistration?.status;
+                          if (status === 'waitlisted') void message.info(t('community.events.waitlisted'));
+                          else void message.success(t('community.events.registered'));
+                        },
                         onError: (err) => void message.error(errorMessage(err)),
                       })
                     }
