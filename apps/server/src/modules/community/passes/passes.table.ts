@@ -67,12 +67,13 @@ export type ScanResult = (typeof SCAN_RESULTS)[number];
 /**
  * Every scan a gate reported, with the server's decision. An accepted scan's
  * (gate, nonce) is unique: instances that share the database cannot both accept
- * the same scan (a late duplicate is rewritten as `duplicate_nonce`).
+ * the same scan (a late duplicate is rewritten as `duplicate_nonce`). The id is
+ * identity BY DEFAULT so a backup restores with its ids.
  */
 export const passScans = pgTable(
   'pass_scans',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     gateId: uuid('gate_id').notNull(),
     parkId: uuid('park_id').notNull(),
     passId: uuid('pass_id'),
