@@ -129,6 +129,21 @@ describe('member pass', () => {
     expect(JSON.stringify(bad.json().details)).toContain('nonce');
   });
 
+  test('an offline gate uploads a batch; each scan gets its own decision, in order', async () => {
+    const { qr } = (await member1.get('/api/passes/me')).json();
+    const at = new Date(Date.now() - 1_000).toISOString();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/passes/scans/batch',
+      headers: { authorization: `Device ${gateB.code}:${gateB.secret}` },
+      payload: { scans: [{ payload: qr.text, nonce: 'b-1', scannedAt: at }, { payload: qr.text, nonce: 'b-1' }, { payload: 'junk', nonce: 'b-2' }] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().decisions.map((d: { reason: string }) => d.reason)).toEqual(['wrong_park', 'duplicate_nonce', 'bad_format']);
+    const empty = await t.app.inject({ method: 'POST', url: '/api/passes/scans/batch', headers: { authorization: `Device ${gateB.code}:${gateB.secret}` }, payload: { scans: [] } });
+    expect(empty.statusCode).toBe(400);
+  });
+
   test('the public key endpoint publishes the key that verifies the QR', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/.well-known/parkos-pass-keys' });
     expect(res.statusCode).toBe(200);

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ctxOf, errorResponses, errorSchema, idParams } from '../../../lib/http';
 import { AppError, ErrorCode, forbidden } from '../../../lib/errors';
@@ -44,18 +45,21 @@ export const passesRoutes: FastifyPluginAsyncZod<{ passes: PassesService; device
     async (r) => svc.getVisitorPass(r.params.token),
   );
 
+  /** Gate credentials: `Authorization: Device <code>:<secret>` of a gate device. */
+  const gateAuth = async (request: FastifyRequest) => {
+    const creds = parseDeviceAuthorization(request.headers.authorization);
+    const device = creds && (await deviceAuth.verify(creds.code, creds.secret));
+    if (!device) throw new AppError(ErrorCode.UNAUTHENTICATED, { message: 'Send Authorization: Device <code>:<secret> with valid, unrevoked credentials' });
+    const gate = await svc.gateOf(device);
+    if (!gate) throw forbidden('Only gate devices (type gate_camera, or tagged gate) may report scans');
+    request.gate = gate;
+  };
+
   app.post(
     '/passes/scans',
     {
       config: { isPublic: true },
-      onRequest: async (request) => {
-        const creds = parseDeviceAuthorization(request.headers.authorization);
-        const device = creds && (await deviceAuth.verify(creds.code, creds.secret));
-        if (!device) throw new AppError(ErrorCode.UNAUTHENTICATED, { message: 'Send Authorization: Device <code>:<secret> with valid, unrevoked credentials' });
-        const gate = await svc.gateOf(device);
-        if (!gate) throw forbidden('Only gate devices (type gate_camera, or tagged gate) may report scans');
-        request.gate = gate;
-      },
+      onRequest: gateAuth,
       schema: {
         tags,
         summary: 'A gate reports one scan (device credentials); the answer is the server’s decision',
@@ -66,6 +70,26 @@ export const passesRoutes: FastifyPluginAsyncZod<{ passes: PassesService; device
       },
     },
     async (r) => svc.verifier.verify({ gate: r.gate!, payload: r.body.payload, nonce: r.body.nonce, scannedAt: r.body.scannedAt, via: 'http' }),
+  );
+
+  app.post(
+    '/passes/scans/batch',
+    {
+      config: { isPublic: true },
+      onRequest: gateAuth,
+      schema: {
+        tags,
+        summary: 'A gate uploads up to 500 scans at once (after being offline); one decision per scan, in order',
+        security: [{ device: [] }],
+        body: s.scanBatchBody,
+        response: { 200: s.scanBatchResultSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema },
+      },
+    },
+    async (r) => {
+      const decisions = [];
+      for (const scan of r.body.scans) decisions.push(await svc.verifier.verify({ gate: r.gate!, payload: scan.payload, nonce: scan.nonce, scannedAt: scan.scannedAt, via: 'http' }));
+      return { decisions };
+    },
   );
 
   app.get('/passes/scans', { schema: { tags, summary: 'The scan log, newest first (operators)', querystring: s.scanListQuery, response: { 200: pageSchema(s.scanSchema), ...errorResponses } } }, async (r) => svc.findScans(ctxOf(r), r.query));

@@ -89,6 +89,9 @@ export const scanBody = z.object({
 });
 export type ScanBody = z.infer<typeof scanBody>;
 
+/** An offline gate uploads what it scanned meanwhile (oldest first). */
+export const scanBatchBody = z.object({ scans: z.array(scanBody).min(1).max(500) });
+
 export const scanDecisionSchema = z.object({
   result: z.enum(['accepted', 'rejected']),
   reason: z.enum(SCAN_REASONS),
@@ -96,6 +99,8 @@ export const scanDecisionSchema = z.object({
   holderKind: z.enum(['member', 'visitor']).nullable(),
   validTo: z.string().nullable(),
 });
+
+export const scanBatchResultSchema = z.object({ decisions: z.array(scanDecisionSchema) });
 
 export const scanListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
