@@ -8,6 +8,7 @@ import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { startExternalIngest } from '../modules/iot';
 import { startSilentDeviceJob } from '../modules/iot/alarms';
 import { startEventReminderJob } from '../modules/community/events';
+import { startExternalGateEvents } from '../modules/community/passes';
 
 export interface RunningServer {
   url?: string;
@@ -70,6 +71,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   if (config.roles.includes('ingest') && config.mqttUrl) {
     const external = await startExternalIngest({ url: config.mqttUrl, ingest: services.iot.ingest, log: log as never });
     stops.push(() => external.close());
+    // Gate scans published on parkos/{code}/events (the embedded broker reaches them through the ingest hook).
+    const gateEvents = await startExternalGateEvents({ url: config.mqttUrl, deviceAuth: services.iot.deviceAuth, handler: services.passes.gateEvents, log: log as never });
+    stops.push(() => gateEvents.close());
   }
   // Last: write what is queued before the database closes.
   stops.push(() => services.iot.pipeline.close());

@@ -27,3 +27,4 @@ export function createPassesServices(deps: {
 }
 
 export type PassesServices = ReturnType<typeof createPassesServices>;
+export { startExternalGateEvents } from './passes.external-mqtt';
