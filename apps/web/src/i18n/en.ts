@@ -138,7 +138,7 @@ export const en: Messages = {
   errors: {
     notFound: 'Page not found', notFoundText: 'The page you are looking for does not exist.', forbidden: 'You may not open this page', backHome: 'Back to home', generic: 'Something went wrong',
   },
-  community: {
+  passesEvents: {
     nav: { myPass: 'My pass', passes: 'Passes', events: 'Events' },
     pass: {
       title: 'My pass', subtitle: 'Show the QR code at the gate', refresh: 'Refresh code', validUntil: 'Code valid until {{time}}', expiresIn: 'Refreshes in {{seconds}} s',

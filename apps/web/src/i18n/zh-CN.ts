@@ -136,7 +136,7 @@ export const zhCN = {
   errors: {
     notFound: '页面不存在', notFoundText: '你访问的页面不存在或已被移除。', forbidden: '无权访问此页面', backHome: '返回首页', generic: '出错了',
   },
-  community: {
+  passesEvents: {
     nav: { myPass: '我的通行码', passes: '通行管理', events: '园区活动' },
     pass: {
       title: '我的通行码', subtitle: '在闸机处出示二维码通行', refresh: '刷新二维码', validUntil: '二维码有效至 {{time}}', expiresIn: '{{seconds}} 秒后自动刷新',

@@ -42,27 +42,27 @@ export function EventDetailPage() {
         const isOpen = e.status === 'published' && now >= new Date(e.registrationOpensAt).getTime() && now < new Date(e.registrationClosesAt).getTime();
         return (
           <div style={{ maxWidth: 880, margin: '0 auto' }}>
-            <PageHeader title={e.title} crumbs={[{ title: t('community.events.title'), to: '/events' }, { title: e.title }]} />
+            <PageHeader title={e.title} crumbs={[{ title: t('passesEvents.events.title'), to: '/events' }, { title: e.title }]} />
             <Card size="small">
               <Descriptions column={{ xs: 1, md: 2 }} size="small">
-                <Descriptions.Item label={t('community.events.fields.time')}>
+                <Descriptions.Item label={t('passesEvents.events.fields.time')}>
                   {formatDateTime(e.startsAt)} – {formatDateTime(e.endsAt)}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('community.events.fields.location')}>{e.location}</Descriptions.Item>
-                <Descriptions.Item label={t('community.events.fields.capacity')}>
+                <Descriptions.Item label={t('passesEvents.events.fields.location')}>{e.location}</Descriptions.Item>
+                <Descriptions.Item label={t('passesEvents.events.fields.capacity')}>
                   <Space wrap>
-                    <span data-testid="event-seats">{t('community.events.seats', { confirmed: e.confirmedCount, capacity: e.capacity })}</span>
-                    {e.waitlistCount > 0 && <Tag>{t('community.events.waitlist', { count: e.waitlistCount })}</Tag>}
-                    {e.pendingCount > 0 && <Tag color="gold">{t('community.events.pending', { count: e.pendingCount })}</Tag>}
+                    <span data-testid="event-seats">{t('passesEvents.events.seats', { confirmed: e.confirmedCount, capacity: e.capacity })}</span>
+                    {e.waitlistCount > 0 && <Tag>{t('passesEvents.events.waitlist', { count: e.waitlistCount })}</Tag>}
+                    {e.pendingCount > 0 && <Tag color="gold">{t('passesEvents.events.pending', { count: e.pendingCount })}</Tag>}
                   </Space>
                 </Descriptions.Item>
-                <Descriptions.Item label={t('community.events.fields.registration')}>
+                <Descriptions.Item label={t('passesEvents.events.fields.registration')}>
                   {formatDateTime(e.registrationOpensAt)} – {formatDateTime(e.registrationClosesAt)}
                 </Descriptions.Item>
               </Descriptions>
               {e.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{e.description}</Typography.Paragraph>}
               <Flex gap={8} wrap style={{ marginTop: 8 }}>
-                {e.status === 'cancelled' && <Tag color="red">{t('community.events.eventCancelled')}</Tag>}
+                {e.status === 'cancelled' && <Tag color="red">{t('passesEvents.events.eventCancelled')}</Tag>}
                 {permissions.isEnterpriseUser && !mine && (
                   <Button
                     type="primary"
@@ -73,40 +73,40 @@ export function EventDetailPage() {
                       register.mutate(e.id, {
                         onSuccess: (after) => {
                           const status = (after as ParkEvent).myRegistration?.status;
-                          if (status === 'waitlisted') void message.info(t('community.events.waitlisted'));
-                          else void message.success(t('community.events.registered'));
+                          if (status === 'waitlisted') void message.info(t('passesEvents.events.waitlisted'));
+                          else void message.success(t('passesEvents.events.registered'));
                         },
                         onError: (err) => void message.error(errorMessage(err)),
                       })
                     }
                   >
-                    {isOpen ? t('community.events.register') : now < new Date(e.registrationOpensAt).getTime() ? t('community.events.notOpen') : t('community.events.closed')}
+                    {isOpen ? t('passesEvents.events.register') : now < new Date(e.registrationOpensAt).getTime() ? t('passesEvents.events.notOpen') : t('passesEvents.events.closed')}
                   </Button>
                 )}
                 {mine && !mine.checkedInAt && (
-                  <Popconfirm title={t('community.events.cancelConfirm')} onConfirm={() => cancel.mutate(e.id, { onSuccess: () => void message.success(t('community.events.cancelled')) })}>
+                  <Popconfirm title={t('passesEvents.events.cancelConfirm')} onConfirm={() => cancel.mutate(e.id, { onSuccess: () => void message.success(t('passesEvents.events.cancelled')) })}>
                     <Button danger data-testid="event-cancel-registration">
-                      {t('community.events.cancel')}
+                      {t('passesEvents.events.cancel')}
                     </Button>
                   </Popconfirm>
                 )}
                 <Button icon={<CalendarOutlined />} href={`/api/events/${e.id}/ics`} data-testid="event-ics">
-                  {t('community.events.addToCalendar')}
+                  {t('passesEvents.events.addToCalendar')}
                 </Button>
                 {permissions.isEnterpriseUser && (
                   <Button onClick={() => handleFeed(false)} loading={feed.isPending} data-testid="event-feed">
-                    {t('community.events.subscribe')}
+                    {t('passesEvents.events.subscribe')}
                   </Button>
                 )}
                 {permissions.isOperator && e.status === 'published' && (
-                  <Popconfirm title={t('community.events.cancelEventConfirm')} onConfirm={() => cancelEvent.mutate(e.id)}>
-                    <Button danger>{t('community.events.cancelEvent')}</Button>
+                  <Popconfirm title={t('passesEvents.events.cancelEventConfirm')} onConfirm={() => cancelEvent.mutate(e.id)}>
+                    <Button danger>{t('passesEvents.events.cancelEvent')}</Button>
                   </Popconfirm>
                 )}
               </Flex>
               {feed.data && (
                 <div style={{ marginTop: 12 }}>
-                  <Typography.Text type="secondary">{t('community.events.subscribeHint')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('passesEvents.events.subscribeHint')}</Typography.Text>
                   <Typography.Paragraph copyable style={{ wordBreak: 'break-all' }} data-testid="event-feed-url">
                     {feed.data.url.replace(/^https?:/, 'webcal:')}
                   </Typography.Paragraph>
@@ -114,10 +114,10 @@ export function EventDetailPage() {
               )}
             </Card>
             {mine && (
-              <Card size="small" style={{ marginTop: 16 }} title={<Flex gap={8} align="center">{t('community.events.checkInQr')} <RegistrationTag status={mine.status} position={mine.waitlistPosition} /></Flex>}>
+              <Card size="small" style={{ marginTop: 16 }} title={<Flex gap={8} align="center">{t('passesEvents.events.checkInQr')} <RegistrationTag status={mine.status} position={mine.waitlistPosition} /></Flex>}>
                 <Flex vertical align="center" gap={8}>
                   {mine.status === 'confirmed' && !mine.checkedInAt && <PassQrCode text={mine.checkInCode} size={200} testId="checkin-qr" />}
-                  <Typography.Text type="secondary">{mine.checkedInAt ? t('community.events.checkedInAt', { time: formatDateTime(mine.checkedInAt) }) : t('community.events.checkInHint')}</Typography.Text>
+                  <Typography.Text type="secondary">{mine.checkedInAt ? t('passesEvents.events.checkedInAt', { time: formatDateTime(mine.checkedInAt) }) : t('passesEvents.events.checkInHint')}</Typography.Text>
                 </Flex>
               </Card>
             )}

@@ -22,12 +22,12 @@ export function EventsPage() {
   return (
     <div>
       <PageHeader
-        title={t('community.events.title')}
-        subtitle={t('community.events.subtitle')}
+        title={t('passesEvents.events.title')}
+        subtitle={t('passesEvents.events.subtitle')}
         extra={
           permissions.isOperator && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)} data-testid="event-create">
-              {t('community.events.create')}
+              {t('passesEvents.events.create')}
             </Button>
           )
         }
@@ -39,15 +39,15 @@ export function EventsPage() {
           setPage(1);
         }}
         options={[
-          { value: 'upcoming', label: t('community.events.upcoming') },
-          { value: 'all', label: t('community.events.all') },
+          { value: 'upcoming', label: t('passesEvents.events.upcoming') },
+          { value: 'all', label: t('passesEvents.events.all') },
         ]}
         style={{ marginBottom: 12 }}
       />
       <QueryBoundary query={events}>
         {(data) =>
           data.items.length === 0 ? (
-            <Empty description={t('community.events.empty')} />
+            <Empty description={t('passesEvents.events.empty')} />
           ) : (
             <>
               <Row gutter={[12, 12]}>

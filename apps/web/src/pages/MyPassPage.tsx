@@ -26,11 +26,11 @@ export function MyPassPage() {
     if (data?.qr && secondsLeft > 0 && secondsLeft <= 60) void refetch();
   }, [secondsLeft, data, refetch]);
 
-  if (myPass.error instanceof ApiError && myPass.error.status === 403) return <Result status="info" title={t('community.pass.noPass')} />;
+  if (myPass.error instanceof ApiError && myPass.error.status === 403) return <Result status="info" title={t('passesEvents.pass.noPass')} />;
 
   return (
     <div style={{ maxWidth: 560, margin: '0 auto' }}>
-      <PageHeader title={t('community.pass.title')} subtitle={t('community.pass.subtitle')} />
+      <PageHeader title={t('passesEvents.pass.title')} subtitle={t('passesEvents.pass.subtitle')} />
       <QueryBoundary query={myPass}>
         {({ pass, qr }) => (
           <Card data-testid="my-pass" styles={{ body: { padding: 16 } }}>
@@ -39,42 +39,42 @@ export function MyPassPage() {
               <PassStatusTag status={pass.status} />
               {qr && (
                 <Typography.Text strong data-testid="qr-valid-until">
-                  {t('community.pass.validUntil', { time: formatDateTime(qr.validTo) })}
+                  {t('passesEvents.pass.validUntil', { time: formatDateTime(qr.validTo) })}
                 </Typography.Text>
               )}
-              {qr && <Typography.Text type="secondary">{t('community.pass.expiresIn', { seconds: Math.max(0, secondsLeft - 60) })}</Typography.Text>}
+              {qr && <Typography.Text type="secondary">{t('passesEvents.pass.expiresIn', { seconds: Math.max(0, secondsLeft - 60) })}</Typography.Text>}
               <Button icon={<ReloadOutlined />} onClick={() => void myPass.refetch()} loading={myPass.isFetching} data-testid="pass-refresh" block>
-                {t('community.pass.refresh')}
+                {t('passesEvents.pass.refresh')}
               </Button>
               <Descriptions column={1} size="small" style={{ width: '100%' }}>
-                <Descriptions.Item label={t('community.pass.holder')}>{pass.holderName}</Descriptions.Item>
-                <Descriptions.Item label={t('community.pass.enterprise')}>{pass.enterpriseName}</Descriptions.Item>
-                <Descriptions.Item label={t('community.pass.passValid')}>
+                <Descriptions.Item label={t('passesEvents.pass.holder')}>{pass.holderName}</Descriptions.Item>
+                <Descriptions.Item label={t('passesEvents.pass.enterprise')}>{pass.enterpriseName}</Descriptions.Item>
+                <Descriptions.Item label={t('passesEvents.pass.passValid')}>
                   {formatDateTime(pass.validFrom)} – {formatDateTime(pass.validTo)}
                 </Descriptions.Item>
               </Descriptions>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('community.pass.offlineHint')}
+                {t('passesEvents.pass.offlineHint')}
               </Typography.Text>
             </Flex>
           </Card>
         )}
       </QueryBoundary>
       <Card
-        title={t('community.pass.myInvitations')}
+        title={t('passesEvents.pass.myInvitations')}
         style={{ marginTop: 16 }}
         extra={
           <Button type="primary" icon={<UserAddOutlined />} onClick={() => setIsInviting(true)} data-testid="invite-open">
-            {t('community.pass.invite')}
+            {t('passesEvents.pass.invite')}
           </Button>
         }
       >
         <List
           dataSource={invitations.data?.items.filter((p) => p.invitedById !== null) ?? []}
           loading={invitations.isPending}
-          locale={{ emptyText: t('community.pass.noInvitations') }}
+          locale={{ emptyText: t('passesEvents.pass.noInvitations') }}
           renderItem={(p) => (
-            <List.Item actions={p.status === 'active' || p.status === 'upcoming' ? [<RevokePassButton key="r" passId={p.id} label={t('community.pass.cancelInvite')} />] : []} data-testid="invitation-row">
+            <List.Item actions={p.status === 'active' || p.status === 'upcoming' ? [<RevokePassButton key="r" passId={p.id} label={t('passesEvents.pass.cancelInvite')} />] : []} data-testid="invitation-row">
               <List.Item.Meta title={<Flex gap={8} align="center" wrap>{p.visitorName} <PassStatusTag status={p.status} /></Flex>} description={`${formatDateTime(p.validFrom)} – ${formatDateTime(p.validTo)}${p.purpose ? ` · ${p.purpose}` : ''}`} />
             </List.Item>
           )}

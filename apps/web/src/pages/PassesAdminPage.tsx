@@ -23,8 +23,8 @@ export function PassesAdminPage() {
   const stats = useScanStats();
   return (
     <div>
-      <PageHeader title={t('community.admin.title')} subtitle={t('community.admin.subtitle')} />
-      <Card title={t('community.admin.charts')} size="small" style={{ marginBottom: 16 }}>
+      <PageHeader title={t('passesEvents.admin.title')} subtitle={t('passesEvents.admin.subtitle')} />
+      <Card title={t('passesEvents.admin.charts')} size="small" style={{ marginBottom: 16 }}>
         <QueryBoundary query={stats} isCard={false}>
           {(s) => <ScanCharts stats={s} />}
         </QueryBoundary>
@@ -33,16 +33,16 @@ export function PassesAdminPage() {
         value={tab}
         onChange={(v) => setTab(v as 'passes' | 'scans')}
         options={[
-          { value: 'passes', label: t('community.admin.passes') },
-          { value: 'scans', label: <span data-testid="tab-scans">{t('community.admin.scans')}</span> },
+          { value: 'passes', label: t('passesEvents.admin.passes') },
+          { value: 'scans', label: <span data-testid="tab-scans">{t('passesEvents.admin.scans')}</span> },
         ]}
         style={{ marginBottom: 12 }}
       />
       {tab === 'passes' ? (
         <Card size="small">
           <Space wrap style={{ marginBottom: 12 }}>
-            <Select allowClear placeholder={t('community.admin.filterKind')} style={{ width: 140 }} value={kind} onChange={setKind} options={(['member', 'visitor'] as const).map((k) => ({ value: k, label: t(`community.pass.kind.${k}`) }))} />
-            <Select allowClear placeholder={t('community.admin.filterStatus')} style={{ width: 140 }} value={status} onChange={setStatus} options={(['active', 'revoked'] as const).map((k) => ({ value: k, label: t(`community.pass.status.${k}`) }))} />
+            <Select allowClear placeholder={t('passesEvents.admin.filterKind')} style={{ width: 140 }} value={kind} onChange={setKind} options={(['member', 'visitor'] as const).map((k) => ({ value: k, label: t(`passesEvents.pass.kind.${k}`) }))} />
+            <Select allowClear placeholder={t('passesEvents.admin.filterStatus')} style={{ width: 140 }} value={status} onChange={setStatus} options={(['active', 'revoked'] as const).map((k) => ({ value: k, label: t(`passesEvents.pass.status.${k}`) }))} />
           </Space>
           <Table<Pass>
             rowKey="id"
@@ -53,11 +53,11 @@ export function PassesAdminPage() {
             pagination={{ current: page, pageSize: 20, total: passes.data?.total, onChange: setPage, showSizeChanger: false }}
             data-testid="passes-table"
             columns={[
-              { title: t('community.admin.holder'), render: (_, p) => p.holderName ?? p.visitorName },
-              { title: t('community.admin.kind'), render: (_, p) => <Tag>{t(`community.pass.kind.${p.kind}`)}</Tag> },
-              { title: t('community.pass.enterprise'), dataIndex: 'enterpriseName', ellipsis: true },
-              { title: t('community.admin.validity'), render: (_, p) => `${formatDateTime(p.validFrom)} – ${formatDateTime(p.validTo)}` },
-              { title: t('community.admin.status'), render: (_, p) => <PassStatusTag status={p.status} /> },
+              { title: t('passesEvents.admin.holder'), render: (_, p) => p.holderName ?? p.visitorName },
+              { title: t('passesEvents.admin.kind'), render: (_, p) => <Tag>{t(`passesEvents.pass.kind.${p.kind}`)}</Tag> },
+              { title: t('passesEvents.pass.enterprise'), dataIndex: 'enterpriseName', ellipsis: true },
+              { title: t('passesEvents.admin.validity'), render: (_, p) => `${formatDateTime(p.validFrom)} – ${formatDateTime(p.validTo)}` },
+              { title: t('passesEvents.admin.status'), render: (_, p) => <PassStatusTag status={p.status} /> },
               { title: t('common.actions'), render: (_, p) => (p.status === 'revoked' || p.status === 'expired' ? null : <RevokePassButton passId={p.id} />) },
             ]}
           />
@@ -73,11 +73,11 @@ export function PassesAdminPage() {
             pagination={{ current: scanPage, pageSize: 20, total: scans.data?.total, onChange: setScanPage, showSizeChanger: false }}
             data-testid="scans-table"
             columns={[
-              { title: t('community.admin.time'), render: (_, s) => formatDateTime(s.scannedAt) },
-              { title: t('community.admin.gate'), render: (_, s) => s.gateCode ?? s.gateId },
-              { title: t('community.admin.kind'), render: (_, s) => (s.holderKind ? t(`community.pass.kind.${s.holderKind}`, { defaultValue: s.holderKind }) : '—') },
-              { title: t('community.admin.result'), render: (_, s) => <Tag color={s.result === 'accepted' ? 'green' : 'red'}>{t(`community.admin.${s.result}`)}</Tag> },
-              { title: t('community.admin.reason'), render: (_, s) => t(`community.reasons.${s.reason}`, { defaultValue: s.reason }) },
+              { title: t('passesEvents.admin.time'), render: (_, s) => formatDateTime(s.scannedAt) },
+              { title: t('passesEvents.admin.gate'), render: (_, s) => s.gateCode ?? s.gateId },
+              { title: t('passesEvents.admin.kind'), render: (_, s) => (s.holderKind ? t(`passesEvents.pass.kind.${s.holderKind}`, { defaultValue: s.holderKind }) : '—') },
+              { title: t('passesEvents.admin.result'), render: (_, s) => <Tag color={s.result === 'accepted' ? 'green' : 'red'}>{t(`passesEvents.admin.${s.result}`)}</Tag> },
+              { title: t('passesEvents.admin.reason'), render: (_, s) => t(`passesEvents.reasons.${s.reason}`, { defaultValue: s.reason }) },
               { title: 'via', dataIndex: 'via' },
             ]}
           />

@@ -24,8 +24,8 @@ export function EventCard({ event: e }: { event: ParkEvent }) {
           </Typography.Text>
           <Progress percent={Math.round((100 * e.confirmedCount) / e.capacity)} size="small" format={() => `${e.confirmedCount}/${e.capacity}`} />
           <Flex gap={6} wrap>
-            {e.status === 'cancelled' && <Tag color="red">{t('community.events.eventCancelled')}</Tag>}
-            {e.waitlistCount > 0 && <Tag>{t('community.events.waitlist', { count: e.waitlistCount })}</Tag>}
+            {e.status === 'cancelled' && <Tag color="red">{t('passesEvents.events.eventCancelled')}</Tag>}
+            {e.waitlistCount > 0 && <Tag>{t('passesEvents.events.waitlist', { count: e.waitlistCount })}</Tag>}
             {e.myRegistration && e.myRegistration.status !== 'cancelled' && <RegistrationTag status={e.myRegistration.status} position={e.myRegistration.waitlistPosition} />}
           </Flex>
         </Flex>

@@ -25,12 +25,12 @@ const iso = (v: string) => new Date(v).toISOString();
 export function EventFormModal({ open, onClose, parks }: { open: boolean; onClose: () => void; parks: { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const create = useCreateEvent();
-  const f = (k: string) => t(`community.events.fields.${k}`);
+  const f = (k: string) => t(`passesEvents.events.fields.${k}`);
   const start = dayjs().add(2, 'day').hour(14).minute(0);
   return (
     <FormModal<Values>
       open={open}
-      title={t('community.events.create')}
+      title={t('passesEvents.events.create')}
       onClose={onClose}
       testId="event-form"
       successMessage={t('common.created')}
@@ -53,7 +53,7 @@ export function EventFormModal({ open, onClose, parks }: { open: boolean; onClos
         })
       }
     >
-      <Form.Item name="parkId" label={t('community.pass.visitorPark')} rules={[{ required: true }]} hidden={parks.length <= 1}>
+      <Form.Item name="parkId" label={t('passesEvents.pass.visitorPark')} rules={[{ required: true }]} hidden={parks.length <= 1}>
         <Select options={parks.map((p) => ({ value: p.id, label: p.name }))} />
       </Form.Item>
       <Form.Item name="title" label={f('title')} rules={[{ required: true }]}>

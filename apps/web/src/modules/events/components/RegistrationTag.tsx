@@ -8,7 +8,7 @@ export function RegistrationTag({ status, position }: { status: RegistrationStat
   const { t } = useTranslation();
   return (
     <Tag color={COLORS[status]} data-testid="registration-status">
-      {status === 'waitlisted' && position ? t('community.events.waitlistPosition', { position }) : t(`community.events.regStatus.${status}`)}
+      {status === 'waitlisted' && position ? t('passesEvents.events.waitlistPosition', { position }) : t(`passesEvents.events.regStatus.${status}`)}
     </Tag>
   );
 }

@@ -22,7 +22,7 @@ export function RegistrationsPanel({ eventId }: { eventId: string }) {
       {
         onSuccess: (r) => {
           const reg = r as Registration;
-          void message.success(t('community.events.checkInOk', { name: reg.userName }));
+          void message.success(t('passesEvents.events.checkInOk', { name: reg.userName }));
           setCode('');
         },
         onError: (e) => void message.error(errorMessage(e)),
@@ -30,11 +30,11 @@ export function RegistrationsPanel({ eventId }: { eventId: string }) {
     );
   };
   return (
-    <Card title={t('community.events.registrations')} size="small" style={{ marginTop: 16 }}>
+    <Card title={t('passesEvents.events.registrations')} size="small" style={{ marginTop: 16 }}>
       <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-        <Input placeholder={t('community.events.checkInPlaceholder')} value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={handleCheckIn} data-testid="checkin-code" />
+        <Input placeholder={t('passesEvents.events.checkInPlaceholder')} value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={handleCheckIn} data-testid="checkin-code" />
         <Button type="primary" onClick={handleCheckIn} loading={checkIn.isPending} data-testid="checkin-submit">
-          {t('community.events.checkIn')}
+          {t('passesEvents.events.checkIn')}
         </Button>
       </Space.Compact>
       <Table<Registration>
@@ -46,20 +46,20 @@ export function RegistrationsPanel({ eventId }: { eventId: string }) {
         pagination={false}
         data-testid="registrations-table"
         columns={[
-          { title: t('community.events.attendee'), dataIndex: 'userName' },
-          { title: t('community.events.enterprise'), dataIndex: 'enterpriseName', ellipsis: true },
-          { title: t('community.events.status'), render: (_, r) => <RegistrationTag status={r.status} position={r.waitlistPosition} /> },
-          { title: t('community.events.checkIn'), render: (_, r) => (r.checkedInAt ? formatDateTime(r.checkedInAt) : '—') },
+          { title: t('passesEvents.events.attendee'), dataIndex: 'userName' },
+          { title: t('passesEvents.events.enterprise'), dataIndex: 'enterpriseName', ellipsis: true },
+          { title: t('passesEvents.events.status'), render: (_, r) => <RegistrationTag status={r.status} position={r.waitlistPosition} /> },
+          { title: t('passesEvents.events.checkIn'), render: (_, r) => (r.checkedInAt ? formatDateTime(r.checkedInAt) : '—') },
           {
             title: t('common.actions'),
             render: (_, r) =>
               r.status === 'pending' ? (
                 <Space>
                   <Button size="small" type="primary" onClick={() => decide.mutate({ id: eventId, registrationId: r.id, approve: true })}>
-                    {t('community.events.approve')}
+                    {t('passesEvents.events.approve')}
                   </Button>
                   <Button size="small" danger onClick={() => decide.mutate({ id: eventId, registrationId: r.id, approve: false })}>
-                    {t('community.events.reject')}
+                    {t('passesEvents.events.reject')}
                   </Button>
                 </Space>
               ) : null,

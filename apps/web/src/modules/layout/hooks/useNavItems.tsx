@@ -42,9 +42,9 @@ export function useNavItems(): NavItem[] {
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'ledger', path: '/ledger', label: t('nav.ledger'), icon: <SafetyCertificateOutlined /> });
-  if (p.isEnterpriseUser) items.push({ key: 'my-pass', path: '/passes/me', label: t('community.nav.myPass'), icon: <QrcodeOutlined /> });
-  if (p.isOperator) items.push({ key: 'passes', path: '/passes', label: t('community.nav.passes'), icon: <IdcardOutlined /> });
-  if (p.isEnterpriseUser || p.isOperator) items.push({ key: 'events', path: '/events', label: t('community.nav.events'), icon: <CalendarOutlined /> });
+  if (p.isEnterpriseUser) items.push({ key: 'my-pass', path: '/passes/me', label: t('passesEvents.nav.myPass'), icon: <QrcodeOutlined /> });
+  if (p.isOperator) items.push({ key: 'passes', path: '/passes', label: t('passesEvents.nav.passes'), icon: <IdcardOutlined /> });
+  if (p.isEnterpriseUser || p.isOperator) items.push({ key: 'events', path: '/events', label: t('passesEvents.nav.events'), icon: <CalendarOutlined /> });
   items.push({ key: 'account', path: '/account', label: t('nav.account'), icon: <UserOutlined /> });
   return items;
 }

@@ -25,7 +25,7 @@ export function InviteVisitorModal({ open, onClose }: { open: boolean; onClose: 
     <>
       <FormModal<Values>
         open={open}
-        title={t('community.pass.inviteTitle')}
+        title={t('passesEvents.pass.inviteTitle')}
         onClose={onClose}
         testId="invite"
         initialValues={{ validFrom: dayjs().format(LOCAL), validTo: dayjs().add(4, 'hour').format(LOCAL) }}
@@ -34,21 +34,21 @@ export function InviteVisitorModal({ open, onClose }: { open: boolean; onClose: 
           setCreated(result);
         }}
       >
-        <Form.Item name="visitorName" label={t('community.pass.visitorName')} rules={[{ required: true, message: t('common.required', { field: t('community.pass.visitorName') }) }]}>
+        <Form.Item name="visitorName" label={t('passesEvents.pass.visitorName')} rules={[{ required: true, message: t('common.required', { field: t('passesEvents.pass.visitorName') }) }]}>
           <Input maxLength={60} data-testid="invite-name" />
         </Form.Item>
-        <Form.Item name="purpose" label={t('community.pass.purpose')}>
+        <Form.Item name="purpose" label={t('passesEvents.pass.purpose')}>
           <Input maxLength={200} data-testid="invite-purpose" />
         </Form.Item>
-        <Form.Item name="validFrom" label={`${t('community.pass.window')} ⟶`} rules={[{ required: true }]}>
+        <Form.Item name="validFrom" label={`${t('passesEvents.pass.window')} ⟶`} rules={[{ required: true }]}>
           <Input type="datetime-local" data-testid="invite-from" />
         </Form.Item>
-        <Form.Item name="validTo" label={`⟶ ${t('community.pass.window')}`} rules={[{ required: true }]}>
+        <Form.Item name="validTo" label={`⟶ ${t('passesEvents.pass.window')}`} rules={[{ required: true }]}>
           <Input type="datetime-local" data-testid="invite-to" />
         </Form.Item>
       </FormModal>
-      <Modal open={created !== null} title={t('community.pass.invited')} onCancel={() => setCreated(null)} onOk={() => setCreated(null)} cancelButtonProps={{ style: { display: 'none' } }}>
-        <Typography.Text type="secondary">{t('community.pass.link')}</Typography.Text>
+      <Modal open={created !== null} title={t('passesEvents.pass.invited')} onCancel={() => setCreated(null)} onOk={() => setCreated(null)} cancelButtonProps={{ style: { display: 'none' } }}>
+        <Typography.Text type="secondary">{t('passesEvents.pass.link')}</Typography.Text>
         <Typography.Paragraph copyable={{ text: link }} data-testid="invite-link" style={{ wordBreak: 'break-all' }}>
           {link}
         </Typography.Paragraph>

@@ -6,5 +6,5 @@ const COLORS: Record<PassStatus, string> = { active: 'green', upcoming: 'blue', 
 
 export function PassStatusTag({ status }: { status: PassStatus }) {
   const { t } = useTranslation();
-  return <Tag color={COLORS[status]}>{t(`community.pass.status.${status}`)}</Tag>;
+  return <Tag color={COLORS[status]}>{t(`passesEvents.pass.status.${status}`)}</Tag>;
 }

@@ -14,11 +14,11 @@ export function RevokePassButton({ passId, label }: { passId: string; label?: st
   return (
     <>
       <Button size="small" danger onClick={() => setOpen(true)} data-testid={`revoke-${passId}`}>
-        {label ?? t('community.pass.revoke')}
+        {label ?? t('passesEvents.pass.revoke')}
       </Button>
       <Modal
         open={open}
-        title={t('community.pass.revokeTitle')}
+        title={t('passesEvents.pass.revokeTitle')}
         onCancel={() => setOpen(false)}
         okButtonProps={{ danger: true, disabled: !reason.trim(), loading: revoke.isPending, ...({ 'data-testid': 'revoke-submit' } as object) }}
         onOk={() =>
@@ -26,7 +26,7 @@ export function RevokePassButton({ passId, label }: { passId: string; label?: st
             { id: passId, reason: reason.trim() },
             {
               onSuccess: () => {
-                void message.success(t('community.pass.revoked'));
+                void message.success(t('passesEvents.pass.revoked'));
                 setOpen(false);
               },
               onError: (e) => void message.error(errorMessage(e)),
@@ -34,7 +34,7 @@ export function RevokePassButton({ passId, label }: { passId: string; label?: st
           )
         }
       >
-        <Input placeholder={t('community.pass.revokeReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} data-testid="revoke-reason" />
+        <Input placeholder={t('passesEvents.pass.revokeReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} data-testid="revoke-reason" />
       </Modal>
     </>
   );

@@ -23,14 +23,14 @@ export function ScanCharts({ stats }: { stats: ScanStats }) {
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         ...gates.map((g) => ({ name: g, type: 'bar', stack: 'scans', data: hours.map((h) => byKey.get(key(g, h))?.accepted ?? 0) })),
-        { name: t('community.admin.rejected'), type: 'bar', stack: 'scans', itemStyle: { color: '#ff4d4f' }, data: rejectedPerHour },
+        { name: t('passesEvents.admin.rejected'), type: 'bar', stack: 'scans', itemStyle: { color: '#ff4d4f' }, data: rejectedPerHour },
       ],
     };
     const reasons = {
       tooltip: { trigger: 'item' },
       grid: { left: 96, right: 16, top: 8, bottom: 24 },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: stats.byReason.map((r) => t(`community.reasons.${r.reason}`, { defaultValue: r.reason })) },
+      yAxis: { type: 'category', data: stats.byReason.map((r) => t(`passesEvents.reasons.${r.reason}`, { defaultValue: r.reason })) },
       series: [{ type: 'bar', itemStyle: { color: '#fa8c16' }, data: stats.byReason.map((r) => r.count) }],
     };
     return { hourly, reasons };
@@ -38,13 +38,13 @@ export function ScanCharts({ stats }: { stats: ScanStats }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
-        <Card title={t('community.admin.perHour')} size="small">
-          {stats.buckets.length ? <EChart option={hourly} height={280} testId="scan-chart-hourly" /> : <Empty description={t('community.admin.noScans')} />}
+        <Card title={t('passesEvents.admin.perHour')} size="small">
+          {stats.buckets.length ? <EChart option={hourly} height={280} testId="scan-chart-hourly" /> : <Empty description={t('passesEvents.admin.noScans')} />}
         </Card>
       </Col>
       <Col xs={24} lg={8}>
-        <Card title={t('community.admin.byReason')} size="small">
-          {stats.byReason.length ? <EChart option={reasons} height={280} testId="scan-chart-reasons" /> : <Empty description={t('community.admin.noScans')} />}
+        <Card title={t('passesEvents.admin.byReason')} size="small">
+          {stats.byReason.length ? <EChart option={reasons} height={280} testId="scan-chart-reasons" /> : <Empty description={t('passesEvents.admin.noScans')} />}
         </Card>
       </Col>
     </Row>
