@@ -26,6 +26,8 @@ import { historyRoutes, HISTORY_API_DESCRIPTION } from './modules/iot/history';
 import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION, deviceEventRoutes, shelfRoutes } from './modules/iot/alarms';
 import { notificationRoutes } from './modules/notifications';
 import { createServices, type Services } from './services';
+import { passesRoutes } from './modules/community/passes';
+import { eventsRoutes } from './modules/community/events';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -117,6 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
         recordRejections: (id, r) => services.iot.pipeline.recordRejections(id, r),
         touch: (id) => services.iot.pipeline.touch(id),
       });
+      await api.register(passesRoutes, { passes: services.passes.passes, deviceAuth: services.iot.deviceAuth });
+      await api.register(eventsRoutes, { events: services.events });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -64,6 +64,9 @@ const envSchema = z.object({
   INGEST_QUEUE_MAX_ROWS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   COMMAND_ACK_TIMEOUT_MS: z.coerce.number().int().min(50).max(3_600_000).default(10_000),
   COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  PASS_SIGNING_KEY: z.string().optional(),
+  PASS_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(30),
+  PASS_MEMBER_QR_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export interface AppConfig {
@@ -131,6 +134,11 @@ export interface AppConfig {
   smtpFrom?: string;
   /** Acknowledge deadline per alarm severity in minutes (ALARM_ACK_MINUTES=critical=5,major=15,minor=60,info=0). */
   alarmAckMinutes?: Record<'critical' | 'major' | 'minor' | 'info', number>;
+  /** Ed25519 private key signing pass QR codes (PKCS#8 PEM or base64 DER); unset outside production: one per database. */
+  passSigningKey?: string;
+  /** A pass accepted at a gate is refused there again for this long. */
+  passReplayWindowSeconds: number;
+  passMemberQrTtlMinutes: number;
 }
 
 /** Raised when the environment is invalid; the message names each offending variable. */
@@ -206,5 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     alarmAckMinutes: e.ALARM_ACK_MINUTES ? parseAckMinutes(e.ALARM_ACK_MINUTES) : undefined,
+    passSigningKey: e.PASS_SIGNING_KEY,
+    passReplayWindowSeconds: e.PASS_REPLAY_WINDOW_SECONDS,
+    passMemberQrTtlMinutes: e.PASS_MEMBER_QR_TTL_MINUTES,
   };
 }

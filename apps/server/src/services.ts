@@ -16,12 +16,14 @@ import { createIocService } from './modules/iot/ioc';
 import { createWorkOrderServices } from './modules/workorders';
 import { createHistoryService } from './modules/iot/history';
 import { createMailer, createNotificationsService } from './modules/notifications';
+import { createPassesServices } from './modules/community/passes';
+import { createEventsService } from './modules/community/events';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
   config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> &
-    Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret' | 'dispatchConfidenceThreshold' | 'dispatchRetrainAfterCorrections' | 'dispatchRetrainIntervalHours' | 'workOrderEscalateToOperatorMinutes' | 'smtpUrl' | 'smtpFrom' | 'alarmAckMinutes' | 'mqttDeviceRate' | 'mqttDeviceBurst' | 'mqttMaxPayloadBytes' | 'ingestQueueMaxRows' | 'mqttUrl' | 'mqttPort' | 'mqttWsPort' | 'mqttPublicHost' | 'commandAckTimeoutMs' | 'commandMaxAttempts'>>,
+    Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret' | 'dispatchConfidenceThreshold' | 'dispatchRetrainAfterCorrections' | 'dispatchRetrainIntervalHours' | 'workOrderEscalateToOperatorMinutes' | 'smtpUrl' | 'smtpFrom' | 'alarmAckMinutes' | 'mqttDeviceRate' | 'mqttDeviceBurst' | 'mqttMaxPayloadBytes' | 'ingestQueueMaxRows' | 'mqttUrl' | 'mqttPort' | 'mqttWsPort' | 'mqttPublicHost' | 'commandAckTimeoutMs' | 'commandMaxAttempts' | 'passSigningKey' | 'passReplayWindowSeconds' | 'passMemberQrTtlMinutes'>>,
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
@@ -89,7 +91,15 @@ export function createServices(
       trainingMode: config.env === 'test' ? 'inline' : 'thread',
     },
   });
-  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications };
+  // Passes: gate scans arrive over HTTP and on the devices' MQTT `events` channel.
+  const passes = createPassesServices({
+    database,
+    audit,
+    settings: { env: config.env, signingKey: config.passSigningKey, replayWindowSeconds: config.passReplayWindowSeconds, memberQrTtlMs: (config.passMemberQrTtlMinutes ?? 15) * 60_000 },
+  });
+  iot.ingest.onDeviceEvent(passes.gateEvents.listener);
+  const events = createEventsService({ db, audit });
+  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -28,6 +28,7 @@ beforeAll(async () => {
   const lease = await t.services.parks.createLease(SYSTEM, e2.id, { unitId: s.units[0].id, startDate: '2026-01-01', endDate: '2027-12-31', monthlyRentFen: 1_234_567 });
   e2LeaseId = lease.id;
   await t.services.parks.assignParkingSpace(SYSTEM, e2.id, { lotName: 'P1', spaceCode: 'SECRET-9' });
+  await t.services.passes.passes.createInvitation(SYSTEM, { enterpriseId: e2.id, visitorName: '乙方保密访客', validFrom: new Date(), validTo: new Date(Date.now() + 3600_000) });
   await buildUser(t.services, 'e1.admin', [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: e1.id }]);
   await buildUser(t.services, 'e1.member', [{ role: 'member', scopeType: 'enterprise', scopeId: e1.id }]);
   await buildUser(t.services, 'e2.secret.member', [{ role: 'member', scopeType: 'enterprise', scopeId: e2.id }]);
@@ -35,7 +36,7 @@ beforeAll(async () => {
   expect((await e2Member.post('/api/work-orders', { title: 'SECRET-WO 乙方机房漏水' })).statusCode).toBe(201);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客'];
 });
 afterAll(() => t.close());
 

@@ -14,3 +14,5 @@ export * from '../modules/iot/rules/event.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/iot/alarms/shelves.table';
 export * from '../modules/iot/commands/commands.table';
+export * from '../modules/community/passes/passes.table';
+export * from '../modules/community/events/events.table';

@@ -11,6 +11,8 @@ import { startWorkOrderJobs } from '../modules/workorders';
 import { startHistoryJobs } from '../modules/iot/history';
 import { loadOfficeReadings, prepareSimulatedDevices, startSimulator } from '../modules/iot/simulator';
 import { startEscalationJob, startSilentDeviceJob } from '../modules/iot/alarms';
+import { startEventReminderJob } from '../modules/community/events';
+import { startExternalGateEvents } from '../modules/community/passes';
 
 export interface RunningServer {
   url?: string;
@@ -71,6 +73,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Escalation: active alarms not acknowledged in time notify the next level (in-app, email with SMTP_URL).
     const escalation = startEscalationJob({ escalation: services.alarms.escalation, log });
     stops.push(() => escalation.stop());
+    // Event reminders before each event's start (stored; sent in-app where notifications exist).
+    const reminders = startEventReminderJob({ events: services.events, intervalMs: 60_000, log });
+    stops.push(() => reminders.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;
@@ -107,6 +112,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     });
     services.iot.commands.setPublisher(external);
     stops.push(() => external.close());
+    // Gate scans published on parkos/{code}/events (the embedded broker reaches them through the ingest hook).
+    const gateEvents = await startExternalGateEvents({ url: config.mqttUrl, deviceAuth: services.iot.deviceAuth, handler: services.passes.gateEvents, log: log as never });
+    stops.push(() => gateEvents.close());
   }
   // The demo park's simulated devices report over real MQTT (SIMULATE=off disables it).
   if (config.seedDemo && config.simulate && config.roles.includes('ingest')) {
@@ -137,6 +145,7 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   // Last: write what is queued before the database closes.
   stops.push(() => services.iot.pipeline.close());
   stops.push(() => services.live.close());
+  stops.push(() => services.passes.verifier.close());
 
   if (config.roles.includes('api')) {
     const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel === 'debug' ? 'debug' : 'warn' } });

@@ -27,6 +27,7 @@ import { seedDemoActuators } from '../modules/iot/commands/demo';
 import { createRandom, type Random } from './random';
 import { seedDemoBillingParking } from '../modules/parking/billing-parking.seed';
 import { seedIocDemo } from '../modules/iot/ioc/ioc.seed';
+import { seedCommunityDemo } from '../modules/community/events/community-demo.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -285,6 +286,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   });
   await seedDemoNews(db, services.news, { parkId: park.id, enterpriseId: entRows[0].id });
   await seedWorkOrders(db, services, ctx, park.id);
+  await seedCommunityDemo(db, services, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
   await db.transaction((tx) =>
     services.audit.record(tx, ctx, {
       action: 'demo.seeded',

@@ -36,6 +36,11 @@ import { DispatchTriagePage } from '../pages/DispatchTriagePage';
 import { WorkOrderDetailPage } from '../pages/WorkOrderDetailPage';
 import { WorkOrderRequestPage } from '../pages/WorkOrderRequestPage';
 import { WorkOrdersPage } from '../pages/WorkOrdersPage';
+import { EventDetailPage } from '../pages/EventDetailPage';
+import { EventsPage } from '../pages/EventsPage';
+import { MyPassPage } from '../pages/MyPassPage';
+import { PassesAdminPage } from '../pages/PassesAdminPage';
+import { VisitorPassPage } from '../pages/VisitorPassPage';
 import { HomePage } from './HomePage';
 import { RequireAuth } from './RequireAuth';
 import { RequirePermission } from './RequirePermission';
@@ -45,6 +50,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/visit/:token" element={<VisitorPassPage />} />
       <Route element={<RequireAuth />}>
         <Route path="ioc/wall" element={<RequirePermission flag="canSeeIoc"><IocPage isWall /></RequirePermission>} />
         <Route element={<AppLayout />}>
@@ -83,6 +89,10 @@ export function AppRoutes() {
           <Route path="dispatch/triage" element={<RequirePermission flag="isOperator"><DispatchTriagePage /></RequirePermission>} />
           <Route path="dispatch/model" element={<RequirePermission flag="isOperator"><DispatchModelPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="passes/me" element={<RequirePermission flag="isEnterpriseUser"><MyPassPage /></RequirePermission>} />
+          <Route path="passes" element={<RequirePermission flag="isOperator"><PassesAdminPage /></RequirePermission>} />
+          <Route path="events" element={<EventsPage />} />
+          <Route path="events/:id" element={<EventDetailPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -305,4 +305,40 @@ export const en: Messages = {
     },
     import: { xlsxUpload: 'Choose an Excel file (.xlsx)', xlsxHint: 'The first worksheet is read; its first row is the header, with the same columns as the CSV.', xlsxRead: 'Read {{name}}', sheetEmpty: 'The worksheet is empty' },
   },
+  passesEvents: {
+    nav: { myPass: 'My pass', passes: 'Passes', events: 'Events' },
+    pass: {
+      title: 'My pass', subtitle: 'Show the QR code at the gate', refresh: 'Refresh code', validUntil: 'Code valid until {{time}}', expiresIn: 'Refreshes in {{seconds}} s',
+      holder: 'Holder', enterprise: 'Enterprise', passValid: 'Pass valid', noPass: 'Only employees of tenant enterprises have a pass', offlineHint: 'The code is signed: gates verify it even offline.',
+      invite: 'Invite a visitor', inviteTitle: 'Invite a visitor', visitorName: 'Visitor name', purpose: 'Purpose', window: 'Visit time', gates: 'Only these gates (optional)',
+      invited: 'Invitation created: send the link to your visitor', link: 'Visitor link', copyLink: 'Copy link', myInvitations: 'My invitations', noInvitations: 'No invitations yet',
+      status: { active: 'Active', upcoming: 'Upcoming', expired: 'Expired', revoked: 'Revoked' },
+      kind: { member: 'Member', visitor: 'Visitor' },
+      revoke: 'Revoke', revokeTitle: 'Revoke pass', revokeReason: 'Reason', revoked: 'Revoked', cancelInvite: 'Cancel invitation',
+      visitorTitle: 'Visitor pass', visitorHello: 'Welcome, {{name}}', visitorPark: 'Park', visitorHost: 'Host enterprise', visitorInvalid: 'This pass is no longer valid', visitorNotFound: 'The link is invalid or was withdrawn',
+    },
+    admin: {
+      title: 'Passes', subtitle: 'Passes, visitor invitations and gate scans', passes: 'Passes', scans: 'Scan log', charts: 'Gate scans (last 24 hours)',
+      perHour: 'Scans per hour', byReason: 'Refusals by reason', accepted: 'Accepted', rejected: 'Rejected', gate: 'Gate', time: 'Time', result: 'Result', reason: 'Reason',
+      holder: 'Holder', kind: 'Kind', validity: 'Valid', status: 'Status', filterKind: 'Kind', filterStatus: 'Status', noScans: 'No scans yet',
+    },
+    reasons: {
+      ok: 'Accepted', bad_format: 'Bad format', unknown_key: 'Unknown key', bad_signature: 'Bad signature', not_yet_valid: 'Not yet valid', expired: 'Expired', wrong_park: 'Other park',
+      wrong_site: 'Other site', wrong_gate: 'Not this gate', revoked: 'Revoked', replay: 'Used again', duplicate_nonce: 'Duplicate report',
+    },
+    events: {
+      title: 'Events', subtitle: 'Registration, waitlist, check-in and calendar feeds', create: 'New event', empty: 'No events', upcoming: 'Upcoming', all: 'All events',
+      fields: {
+        title: 'Title', description: 'Description', location: 'Place', time: 'Time', capacity: 'Seats', registration: 'Registration', requiresApproval: 'Needs approval', reminderMinutes: 'Reminder (minutes before)',
+      },
+      seats: '{{confirmed}}/{{capacity}} registered', waitlist: '{{count}} waiting', pending: '{{count}} pending', checkedIn: '{{count}} checked in',
+      register: 'Register', cancel: 'Cancel registration', registered: 'Registered', waitlisted: 'Full: you are on the waitlist', cancelled: 'Registration cancelled', cancelConfirm: 'Cancel your registration? Your seat goes to the waitlist.',
+      regStatus: { pending: 'Pending approval', confirmed: 'Registered', waitlisted: 'Waitlisted', cancelled: 'Cancelled', rejected: 'Rejected' },
+      waitlistPosition: 'Waitlist position {{position}}', checkInQr: 'Check-in code', checkInHint: 'Show this code at the entrance', checkedInAt: 'Checked in at {{time}}',
+      addToCalendar: 'Add to calendar', subscribe: 'Subscribe to my events', subscribeHint: 'Add this address to your calendar app; your registrations stay in sync.', rotate: 'New address',
+      notOpen: 'Registration not open yet', closed: 'Registration closed', eventCancelled: 'Event cancelled', cancelEvent: 'Cancel event', cancelEventConfirm: 'Cancel this event?',
+      registrations: 'Registrations', attendee: 'Attendee', enterprise: 'Enterprise', status: 'Status', approve: 'Approve', reject: 'Reject', checkIn: 'Check in', checkInPlaceholder: 'Scan or type the code', checkInOk: '{{name}} checked in',
+      reminders: 'Reminders',
+    },
+  },
 };

@@ -303,4 +303,40 @@ export const zhCN = {
     },
     import: { xlsxUpload: '选择 Excel 文件（.xlsx）', xlsxHint: 'Excel 文件取第一个工作表，第一行为表头，列与 CSV 相同。', xlsxRead: '已读取 {{name}}', sheetEmpty: '工作表为空' },
   },
+  passesEvents: {
+    nav: { myPass: '我的通行码', passes: '通行管理', events: '园区活动' },
+    pass: {
+      title: '我的通行码', subtitle: '在闸机处出示二维码通行', refresh: '刷新二维码', validUntil: '二维码有效至 {{time}}', expiresIn: '{{seconds}} 秒后自动刷新',
+      holder: '持有人', enterprise: '企业', passValid: '通行证有效期', noPass: '只有园区企业的职工才有通行码', offlineHint: '二维码已签名，闸机离线也可核验。',
+      invite: '邀请访客', inviteTitle: '邀请访客', visitorName: '访客姓名', purpose: '来访事由', window: '来访时间', gates: '限定闸机（可选）',
+      invited: '邀请已创建：请把链接发给访客', link: '访客链接', copyLink: '复制链接', myInvitations: '我发出的邀请', noInvitations: '暂无邀请',
+      status: { active: '有效', upcoming: '未开始', expired: '已过期', revoked: '已作废' },
+      kind: { member: '职工', visitor: '访客' },
+      revoke: '作废', revokeTitle: '作废通行码', revokeReason: '作废原因', revoked: '已作废', cancelInvite: '取消邀请',
+      visitorTitle: '访客通行码', visitorHello: '{{name}}，欢迎来访', visitorPark: '园区', visitorHost: '受访企业', visitorInvalid: '此通行码已失效', visitorNotFound: '链接无效或已被撤销',
+    },
+    admin: {
+      title: '通行管理', subtitle: '通行码、访客邀请与闸机核验记录', passes: '通行码', scans: '核验记录', charts: '闸机通行统计（近 24 小时）',
+      perHour: '每小时通行次数', byReason: '拒绝原因', accepted: '通过', rejected: '拒绝', gate: '闸机', time: '时间', result: '结果', reason: '原因',
+      holder: '持有人', kind: '类型', validity: '有效期', status: '状态', filterKind: '类型', filterStatus: '状态', noScans: '暂无核验记录',
+    },
+    reasons: {
+      ok: '通过', bad_format: '格式错误', unknown_key: '未知密钥', bad_signature: '签名无效', not_yet_valid: '未到有效期', expired: '已过期', wrong_park: '非本园区',
+      wrong_site: '非本园点', wrong_gate: '非指定闸机', revoked: '已作废', replay: '重复通行', duplicate_nonce: '重复上报',
+    },
+    events: {
+      title: '园区活动', subtitle: '报名、候补、签到与日历订阅', create: '发布活动', empty: '暂无活动', upcoming: '即将开始', all: '全部活动',
+      fields: {
+        title: '活动名称', description: '活动介绍', location: '地点', time: '活动时间', capacity: '名额', registration: '报名时间', requiresApproval: '需要审核', reminderMinutes: '提前提醒（分钟）',
+      },
+      seats: '已报名 {{confirmed}}/{{capacity}}', waitlist: '候补 {{count}} 人', pending: '待审核 {{count}} 人', checkedIn: '已签到 {{count}} 人',
+      register: '报名', cancel: '取消报名', registered: '报名成功', waitlisted: '名额已满，已加入候补', cancelled: '已取消报名', cancelConfirm: '确定取消报名？名额将让给候补者。',
+      regStatus: { pending: '待审核', confirmed: '已报名', waitlisted: '候补中', cancelled: '已取消', rejected: '未通过' },
+      waitlistPosition: '候补第 {{position}} 位', checkInQr: '签到二维码', checkInHint: '到场后向工作人员出示此二维码', checkedInAt: '已于 {{time}} 签到',
+      addToCalendar: '加入日历', subscribe: '订阅我的活动日历', subscribeHint: '在日历应用中添加此订阅地址，报名的活动会自动同步。', rotate: '重新生成地址',
+      notOpen: '报名未开始', closed: '报名已结束', eventCancelled: '活动已取消', cancelEvent: '取消活动', cancelEventConfirm: '确定取消此活动？',
+      registrations: '报名名单', attendee: '报名人', enterprise: '企业', status: '状态', approve: '通过', reject: '拒绝', checkIn: '签到', checkInPlaceholder: '扫码或输入签到码', checkInOk: '{{name}} 签到成功',
+      reminders: '活动提醒',
+    },
+  },
 };

@@ -57,7 +57,7 @@ export function createIngestService(deps: {
   let commandAck: ((device: DeviceIdentity, payload: Buffer) => Promise<string | null>) | undefined;
   const limiter = createRateLimiter({ ratePerSecond: limits.deviceRatePerSecond, burst: limits.deviceBurst });
 
-  /** Listeners of devices' `events` channel (parking's gate cameras); called after the publish is accepted, never awaited. */
+  /** Listeners of devices' `events` channel (gate cameras, pass scans); called after the publish is accepted, never awaited. */
   const eventListeners: ((device: DeviceIdentity, payload: Buffer) => void)[] = [];
 
   function reject(device: DeviceIdentity, reason: IngestErrorReason, message: string): void {

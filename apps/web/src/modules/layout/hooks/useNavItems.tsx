@@ -22,6 +22,9 @@ import {
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
+  QrcodeOutlined,
+  CalendarOutlined,
+  IdcardOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -62,6 +65,9 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator || p.isEnterpriseUser) items.push({ key: 'bills', path: '/bills', label: t('payments.nav.bills'), icon: <AccountBookOutlined /> });
   if (p.isOperator) items.push({ key: 'reconciliation', path: '/billing/reconciliation', label: t('payments.nav.reconciliation'), icon: <ReconciliationOutlined /> });
   if (p.isOperator || p.isEnterpriseUser) items.push({ key: 'parking', path: '/parking', label: t('payments.nav.parking'), icon: <CarOutlined /> });
+  if (p.isEnterpriseUser) items.push({ key: 'my-pass', path: '/passes/me', label: t('passesEvents.nav.myPass'), icon: <QrcodeOutlined /> });
+  if (p.isOperator) items.push({ key: 'passes', path: '/passes', label: t('passesEvents.nav.passes'), icon: <IdcardOutlined /> });
+  if (p.isEnterpriseUser || p.isOperator) items.push({ key: 'events', path: '/events', label: t('passesEvents.nav.events'), icon: <CalendarOutlined /> });
   items.push({ key: 'account', path: '/account', label: t('nav.account'), icon: <UserOutlined /> });
   return items;
 }
