@@ -5,14 +5,13 @@ import { createServices } from '../services';
 import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
-import { sharedCommandAckSubscription, sharedTelemetrySubscription, startCommandRetryJob, startExternalIngest } from '../modules/iot';
+import { sharedCommandAckSubscription, sharedEventsSubscription, sharedTelemetrySubscription, startCommandRetryJob, startExternalIngest } from '../modules/iot';
 import { startDeviceStatusJob } from '../modules/live';
 import { startWorkOrderJobs } from '../modules/workorders';
 import { startHistoryJobs } from '../modules/iot/history';
 import { loadOfficeReadings, prepareSimulatedDevices, startSimulator } from '../modules/iot/simulator';
 import { startEscalationJob, startSilentDeviceJob } from '../modules/iot/alarms';
 import { startEventReminderJob } from '../modules/community/events';
-import { startExternalGateEvents } from '../modules/community/passes';
 
 export interface RunningServer {
   url?: string;
@@ -108,13 +107,11 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
       clientId: config.mqttClientId,
       subscription: sharedTelemetrySubscription(config.mqttShareGroup),
       ackSubscription: sharedCommandAckSubscription(config.mqttShareGroup),
+      eventSubscription: sharedEventsSubscription(config.mqttShareGroup),
       log: log as never,
     });
     services.iot.commands.setPublisher(external);
     stops.push(() => external.close());
-    // Gate scans published on parkos/{code}/events (the embedded broker reaches them through the ingest hook).
-    const gateEvents = await startExternalGateEvents({ url: config.mqttUrl, deviceAuth: services.iot.deviceAuth, handler: services.passes.gateEvents, log: log as never });
-    stops.push(() => gateEvents.close());
   }
   // The demo park's simulated devices report over real MQTT (SIMULATE=off disables it).
   if (config.seedDemo && config.simulate && config.roles.includes('ingest')) {

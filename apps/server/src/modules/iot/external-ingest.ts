@@ -11,6 +11,8 @@ export interface ExternalIngestOptions {
   subscription?: string;
   /** Devices' command acknowledgements (`$share/…/parkos/+/command-acks`); unset: not subscribed. */
   ackSubscription?: string;
+  /** Devices' events (`$share/…/parkos/+/events`); unset: not subscribed. */
+  eventSubscription?: string;
   /** In-flight unacknowledged messages the broker may send (MQTT 5 Receive Maximum). */
   receiveMaximum?: number;
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -74,7 +76,7 @@ export async function startExternalIngest(options: ExternalIngestOptions): Promi
   client.on('error', (err) => options.log.warn({ err: err.message }, 'external MQTT broker error'));
 
   const subscription = options.subscription ?? SHARED_TELEMETRY_SUBSCRIPTION;
-  const subscriptions = [subscription, ...(options.ackSubscription ? [options.ackSubscription] : [])];
+  const subscriptions = [subscription, ...(options.ackSubscription ? [options.ackSubscription] : []), ...(options.eventSubscription ? [options.eventSubscription] : [])];
   const granted = await client.subscribeAsync(subscriptions, { qos: 1 });
   for (const g of granted) if (g.qos > 2) throw new Error(`the broker refused the subscription ${g.topic} (code ${g.qos})`);
   options.log.info({ url: options.url.replace(/\/\/[^@]*@/, '//***@'), subscription }, 'subscribed to the external MQTT broker');

@@ -17,7 +17,7 @@ export { brokerInfoRoutes, createBrokerInfo, type BrokerInfo, type BrokerInfoSer
 export { deviceRoutes, ingestRoutes } from './iot.routes';
 export { deviceImportRoutes } from './import/xlsx.routes';
 export { DEVICE_TYPES, METRICS, METRICS_BY_TYPE, type DeviceType } from './metrics';
-export { channelForPublish, maySubscribe, commandsTopic, telemetryTopic, SHARED_TELEMETRY_SUBSCRIPTION, sharedTelemetrySubscription, sharedCommandAckSubscription } from './topics';
+export { channelForPublish, maySubscribe, commandsTopic, telemetryTopic, SHARED_TELEMETRY_SUBSCRIPTION, sharedTelemetrySubscription, sharedCommandAckSubscription, sharedEventsSubscription } from './topics';
 
 /** The IoT part of the composition root: device registry, credentials, and the ingest pipeline. */
 export function createIotServices(deps: {

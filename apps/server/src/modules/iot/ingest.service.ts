@@ -138,12 +138,21 @@ export function createIngestService(deps: {
       await pipeline.submit(device.id, parsed.readings);
     },
 
-    /** A telemetry message from the external broker (already authenticated there); resolves after the commit. */
+    /** A message from the external broker (telemetry, events, command acks; already authenticated there); resolves after the commit. */
     async handleExternalMessage(topic: string, payload: Buffer): Promise<void> {
       const t = parseDeviceTopic(topic);
       if (t?.channel === 'command-acks') {
         const device = await deviceAuth.findByCode(t.code);
         if (device) await ackCommand(device, payload);
+        return;
+      }
+      if (t?.channel === 'events') {
+        // The broker authenticated the device; listeners and alarm rules take the event as on the embedded broker.
+        const device = await deviceAuth.findByCode(t.code);
+        if (!device) return;
+        for (const listener of eventListeners) listener(device, payload);
+        if (deps.onEvents) pipeline.recordRejections(device.id, (await deps.onEvents(device, payload)).rejections);
+        pipeline.touch(device.id);
         return;
       }
       if (!t || t.channel !== 'telemetry') {

@@ -14,6 +14,11 @@ export function sharedCommandAckSubscription(group = 'parkos-ingest'): string {
 }
 
 /** The shared subscription for a share group (`MQTT_SHARE_GROUP`). */
+/** Devices' events (fever, intrusion, plate reads, pass scans) in external-broker mode, split between ingest instances. */
+export function sharedEventsSubscription(group = 'parkos-ingest'): string {
+  return `$share/${group}/${TOPIC_ROOT}/+/events`;
+}
+
 export function sharedTelemetrySubscription(group = 'parkos-ingest'): string {
   return `$share/${group}/${TOPIC_ROOT}/+/telemetry`;
 }

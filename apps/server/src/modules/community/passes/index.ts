@@ -27,4 +27,3 @@ export function createPassesServices(deps: {
 }
 
 export type PassesServices = ReturnType<typeof createPassesServices>;
-export { startExternalGateEvents } from './passes.external-mqtt';

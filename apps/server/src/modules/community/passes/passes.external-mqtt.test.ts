@@ -3,7 +3,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnterprise, buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../../testing/builders';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
-import { startExternalGateEvents } from './passes.external-mqtt';
+import { startExternalIngest } from '../../iot/external-ingest';
 
 async function mosquittoReachable(): Promise<boolean> {
   return new Promise((resolve) => {
@@ -33,13 +33,15 @@ describe.skipIf(!hasMosquitto)('gate events through an external broker (Mosquitt
     const code = `ext-gate-${Date.now()}`;
     await t.services.iot.devices.createDevice(SYSTEM, { code, name: code, type: 'gate_camera', parkId: built.park.id });
     const { qr } = (await member.get('/api/passes/me')).json();
-    const sub = await startExternalGateEvents({
+    // The ingest's external subscriber takes devices' events and hands pass scans to the verifier.
+    const group = `passes-test-${process.pid}-${Date.now()}`;
+    const sub = await startExternalIngest({
       url: 'mqtt://127.0.0.1:1883',
-      deviceAuth: t.services.iot.deviceAuth,
-      handler: t.services.passes.gateEvents,
-      clientId: `passes-test-${process.pid}-${Date.now()}`,
-      subscription: `$share/passes-test-${Date.now()}/parkos/+/events`,
-      log: { info: () => undefined, warn: () => undefined },
+      ingest: t.services.iot.ingest,
+      clientId: group,
+      subscription: `$share/${group}/parkos/${code}/telemetry`,
+      eventSubscription: `$share/${group}/parkos/+/events`,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     });
     const pub = await mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId: `passes-gate-${Date.now()}` });
     try {
