@@ -72,7 +72,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const players = options.devices.map((d, i) => ({ device: d, generate: createGenerator(d.type, { seed: (options.seed ?? 2026) * 7919 + i, office: options.office }) as ValueGenerator, silentUntil: 0 }));
 
   await Promise.all(
-    players.map(async (p) => {
+    players.map(async (p, i) => {
       const client = await mqtt.connectAsync(options.url, {
         username: p.device.code,
         password: p.device.secret,
@@ -86,7 +86,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         stats.errors++;
         options.log?.warn(`simulate: ${p.device.code}: ${err.message}`);
       });
-      clients.push(client);
+      // By index, not completion order: each player publishes on its own device's connection.
+      clients[i] = client;
       stats.connected++;
     }),
   );
@@ -138,7 +139,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     async stop() {
       stopped = true;
       for (const t of timers) clearTimeout(t);
-      await Promise.all(clients.map((c) => c.endAsync().catch(() => undefined)));
+      // A graceful end waits for in-flight QoS 1 acknowledgements; a simulator must not hang on one
+      // that never comes (a connection the broker closed), so it forces the end after a grace period.
+      await Promise.all(
+        clients.map(async (c) => {
+          let timer: NodeJS.Timeout | undefined;
+          const graceful = c.endAsync().catch(() => undefined);
+          const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), 2_000)));
+          if ((await Promise.race([graceful, expired])) === 'expired') await c.endAsync(true).catch(() => undefined);
+          clearTimeout(timer);
+        }),
+      );
     },
   };
 }
