@@ -79,7 +79,7 @@ describe('alarm rules in a real browser', () => {
     // A silent rule: the form shows the fields of the chosen kind.
     await page.getByTestId('rule-new').click();
     await pick(page, 'rule-form-kind', '设备静默');
-    expect(await page.getByTestId('rule-form-metric').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('rule-form-metric').count()).toBe(0);
     await page.getByTestId('rule-form-name').fill(`${name} 静默`);
     await page.getByTestId('rule-form-silent').fill('600');
     await page.getByTestId('rule-form-submit').click();
