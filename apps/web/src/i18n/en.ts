@@ -342,7 +342,7 @@ export const en: Messages = {
     },
   },
   memberHome: {
-    greeting: 'Hello, {{name}}', subtitle: 'Your pass, bills, parking, park news and repair requests at a glance', more: 'All', loadFailed: 'Could not load',
+    nav: 'Home', greeting: 'Hello, {{name}}', subtitle: 'Your pass, bills, parking, park news and repair requests at a glance', more: 'All', loadFailed: 'Could not load',
     pass: { title: 'My pass', open: 'Show full screen', empty: 'No pass yet' },
     news: { title: 'Park news', empty: 'No news yet' },
     events: { title: 'My events', empty: 'No registrations yet: browse events' },

@@ -340,7 +340,7 @@ export const zhCN = {
     },
   },
   memberHome: {
-    greeting: '{{name}}，您好', subtitle: '通行码、账单、停车、园区资讯与报修，一屏掌握', more: '全部', loadFailed: '加载失败',
+    nav: '首页', greeting: '{{name}}，您好', subtitle: '通行码、账单、停车、园区资讯与报修，一屏掌握', more: '全部', loadFailed: '加载失败',
     pass: { title: '我的通行码', open: '全屏出示', empty: '暂无通行码' },
     news: { title: '园区资讯', empty: '暂无资讯' },
     events: { title: '我的活动', empty: '还没有报名的活动，去看看' },
