@@ -23,11 +23,29 @@ async function cardLoaded(page: Page, testId: string, itemTestId: string): Promi
   expect(await card.getByTestId('card-error').count()).toBe(0);
 }
 
+/** An operator issues the member a bill, so the card has one to show even after other browser tests paid the demo bills. */
+async function issueBillTo(memberPage: Page): Promise<void> {
+  const me = (await (await memberPage.request.get('/api/auth/me')).json()) as { user: { id: string; grants: { role: string; scopeId: string | null }[] } };
+  const enterpriseId = me.user.grants.find((g) => g.role === 'member')!.scopeId!;
+  const context = await newContext(browser, DESKTOP);
+  const op = await context.newPage();
+  await login(op, 'operator');
+  const { csrfToken } = (await (await op.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const res = await op.request.post('/api/bills', {
+    data: { enterpriseId, userId: me.user.id, kind: 'other', period: due.slice(0, 7), title: `E2E 会议室使用费 ${Date.now() % 100000}`, amountFen: 12_345, dueDate: due },
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  await context.close();
+}
+
 describe("members' home", () => {
   test('the demo member sees pass, news, events, bills due with a total, parking and repair requests at 375 px, and opens one', async () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
     await login(page, 'ent.member');
+    await issueBillTo(page);
     await page.goto('/');
     await page.getByTestId('member-home').waitFor();
 
