@@ -341,4 +341,13 @@ export const en: Messages = {
       reminders: 'Reminders',
     },
   },
+  memberHome: {
+    nav: 'Home', greeting: 'Hello, {{name}}', subtitle: 'Your pass, bills, parking, park news and repair requests at a glance', more: 'All', loadFailed: 'Could not load',
+    pass: { title: 'My pass', open: 'Show full screen', empty: 'No pass yet' },
+    news: { title: 'Park news', empty: 'No news yet' },
+    events: { title: 'My events', empty: 'No registrations yet: browse events' },
+    bills: { title: 'Bills due', empty: 'No bills to pay', count: 'Open bills: {{count}}', nextDue: 'Next due {{date}}', overdue: 'Overdue: was due {{date}}', pay: 'Pay bills' },
+    parking: { title: 'Parking', since: 'In since {{at}} · {{minutes}} min', feeSoFar: 'Fee so far', notParked: 'Your car is not parked. Free spaces:', noLots: 'No parking lots', free: '{{count}} free' },
+    workOrders: { title: 'My repair requests', empty: 'No open requests', openCount: '{{count}} open', new: 'New request' },
+  },
 };

@@ -339,4 +339,13 @@ export const zhCN = {
       reminders: '活动提醒',
     },
   },
+  memberHome: {
+    nav: '首页', greeting: '{{name}}，您好', subtitle: '通行码、账单、停车、园区资讯与报修，一屏掌握', more: '全部', loadFailed: '加载失败',
+    pass: { title: '我的通行码', open: '全屏出示', empty: '暂无通行码' },
+    news: { title: '园区资讯', empty: '暂无资讯' },
+    events: { title: '我的活动', empty: '还没有报名的活动，去看看' },
+    bills: { title: '待缴账单', empty: '没有待缴账单', count: '待缴 {{count}} 笔', nextDue: '最近到期：{{date}}', overdue: '已逾期：{{date}} 到期', pay: '去缴费' },
+    parking: { title: '停车', since: '{{at}} 入场 · 已停 {{minutes}} 分钟', feeSoFar: '当前费用', notParked: '您的车辆不在场内，各车场余位：', noLots: '暂无停车场', free: '余 {{count}} 位' },
+    workOrders: { title: '我的报修', empty: '没有处理中的报修', openCount: '处理中 {{count}} 条', new: '我要报修' },
+  },
 };

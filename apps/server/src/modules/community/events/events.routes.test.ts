@@ -22,11 +22,11 @@ beforeAll(async () => {
   await buildUser(t.services, 'ev.op', [{ role: 'operator', scopeType: 'park', scopeId: parkA.park.id }]);
   await buildUser(t.services, 'ev.opB', [{ role: 'operator', scopeType: 'park', scopeId: parkB.park.id }]);
   await buildUser(t.services, 'ev.outsider', [{ role: 'member', scopeType: 'enterprise', scopeId: eB.id }]);
-  for (let i = 0; i < 12; i++) await buildUser(t.services, `ev.m${i}`, [{ role: 'member', scopeType: 'enterprise', scopeId: eA.id }]);
+  for (let i = 0; i < 14; i++) await buildUser(t.services, `ev.m${i}`, [{ role: 'member', scopeType: 'enterprise', scopeId: eA.id }]);
   op = await t.login('ev.op', TEST_PASSWORD);
   opB = await t.login('ev.opB', TEST_PASSWORD);
   outsider = await t.login('ev.outsider', TEST_PASSWORD);
-  for (let i = 0; i < 12; i++) members.push(await t.login(`ev.m${i}`, TEST_PASSWORD));
+  for (let i = 0; i < 14; i++) members.push(await t.login(`ev.m${i}`, TEST_PASSWORD));
 });
 afterAll(async () => {
   await t?.services.passes.verifier.close();
@@ -120,6 +120,30 @@ describe('events', () => {
     const bad = await op.post('/api/events', { parkId: parkA.park.id, title: 'x', location: 'y', startsAt: '2030-01-02T10:00:00Z', endsAt: '2030-01-02T09:00:00Z', capacity: 1, registrationOpensAt: '2030-01-01T00:00:00Z', registrationClosesAt: '2030-01-02T08:00:00Z' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.fields.map((f: { field: string }) => f.field)).toContain('body.endsAt');
+  });
+
+  test('registered=true lists only the events I hold a live registration for (members’ home)', async () => {
+    const seat = await createEvent({ capacity: 1 });
+    const dropped = await createEvent();
+    const other = await createEvent();
+    expect((await members[13].post(`/api/events/${seat.id}/registration`)).json().myRegistration.status).toBe('confirmed');
+    expect((await members[12].post(`/api/events/${seat.id}/registration`)).json().myRegistration.status).toBe('waitlisted');
+    await members[13].post(`/api/events/${dropped.id}/registration`);
+    expect((await members[13].delete(`/api/events/${dropped.id}/registration`)).statusCode).toBe(200);
+    const ids = async (c: TestClient) => {
+      const res = await c.get('/api/events?registered=true&upcoming=true&pageSize=200');
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { id: string; myRegistration: { status: string } | null }[]).map((e) => `${e.id}:${e.myRegistration?.status}`);
+    };
+    const mine = await ids(members[13]);
+    expect(mine).toContain(`${seat.id}:confirmed`);
+    expect(mine.join()).not.toContain(dropped.id);
+    expect(mine.join()).not.toContain(other.id);
+    expect(await ids(members[12])).toContain(`${seat.id}:waitlisted`);
+    expect((await ids(outsider)).join()).not.toContain(seat.id);
+    expect((await ids(op)).join()).not.toContain(seat.id);
+    // Without the filter the member still sees every event of the park.
+    expect((await members[13].get('/api/events?upcoming=true&pageSize=200')).json().items.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([seat.id, dropped.id, other.id]));
   });
 
   test('another park’s members and operators neither see nor register', async () => {

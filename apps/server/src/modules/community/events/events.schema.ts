@@ -76,6 +76,11 @@ export const eventQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** Only events I hold a live registration for (confirmed, pending or waitlisted). */
+  registered: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type EventQuery = z.infer<typeof eventQuery>;
 

@@ -224,6 +224,13 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
       if (scope) where.push(scope);
       if (query.parkId) where.push(eq(parkEvents.parkId, query.parkId));
       if (query.upcoming) where.push(gte(parkEvents.endsAt, new Date()));
+      if (query.registered) {
+        const live = db
+          .select({ id: eventRegistrations.eventId })
+          .from(eventRegistrations)
+          .where(and(eq(eventRegistrations.userId, ctx.actor.userId), inArray(eventRegistrations.status, [...SEAT_HOLDING, 'waitlisted'])));
+        where.push(ctx.actor.via === 'system' ? sql`false` : inArray(parkEvents.id, live));
+      }
       const cond = where.length ? and(...where) : undefined;
       const rows = await db
         .select({ event: parkEvents, counts: countsSql })

@@ -53,7 +53,8 @@ export interface EventInput {
   reminderMinutes?: number;
 }
 
-export const findEvents = (q: { page: number; pageSize: number; upcoming?: boolean }) => api.get<Page<ParkEvent>>('/events', { ...q, upcoming: q.upcoming ? 'true' : undefined });
+export const findEvents = (q: { page: number; pageSize: number; upcoming?: boolean; registered?: boolean }) =>
+  api.get<Page<ParkEvent>>('/events', { ...q, upcoming: q.upcoming ? 'true' : undefined, registered: q.registered ? 'true' : undefined });
 export const getEvent = (id: string) => api.get<ParkEvent>(`/events/${id}`);
 export const createEvent = (input: EventInput) => api.post<ParkEvent>('/events', input);
 export const cancelEvent = (id: string) => api.post<ParkEvent>(`/events/${id}/cancel`);

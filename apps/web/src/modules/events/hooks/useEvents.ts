@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { cancelEvent, cancelRegistration, checkIn, createEvent, createFeed, decide, findEvents, findRegistrations, getEvent, register, type EventInput } from '../api/events.api';
 
-export function useEvents(q: { page: number; pageSize: number; upcoming?: boolean }) {
+export function useEvents(q: Parameters<typeof findEvents>[0]) {
   return useQuery({ queryKey: ['events', 'list', q], queryFn: () => findEvents(q), placeholderData: keepPreviousData });
 }
 

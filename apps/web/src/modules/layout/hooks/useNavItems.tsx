@@ -43,7 +43,7 @@ export function useNavItems(): NavItem[] {
   const { permissions: p } = useSession();
   const items: NavItem[] = [];
   if (p.canSeeDashboard) items.push({ key: 'home', path: '/', label: t('nav.home'), icon: <DashboardOutlined /> });
-  else items.push({ key: 'home', path: '/', label: t('nav.welcome'), icon: <HomeOutlined /> });
+  else items.push({ key: 'home', path: '/', label: p.isEnterpriseUser ? t('memberHome.nav') : t('nav.welcome'), icon: <HomeOutlined /> });
   if (p.isEnterpriseUser && !p.isOperator) items.push({ key: 'my-enterprise', path: '/my-enterprise', label: t('nav.myEnterprise'), icon: <BankOutlined /> });
   if (p.canSeeStructure) items.push({ key: 'structure', path: '/structure', label: t('nav.structure'), icon: <ApartmentOutlined /> });
   if (p.canSeeEnterpriseList) items.push({ key: 'enterprises', path: '/enterprises', label: t('nav.enterprises'), icon: <BankOutlined /> });
