@@ -25,7 +25,7 @@ function tmp(): string {
 
 describe('parkos CLI', () => {
   test('production refuses to start without a secret and names it', () => {
-    const r = parkos(['start'], { NODE_ENV: 'production', DATA_DIR: tmp(), PORT: '0', MQTT_PORT: '0', SESSION_SECRET: '', LEDGER_SIGNING_KEY: 'x' });
+    const r = parkos(['start'], { NODE_ENV: 'production', DATA_DIR: tmp(), PORT: '0', MQTT_PORT: '0', SESSION_SECRET: '', LEDGER_SIGNING_KEY: 'x', PASS_SIGNING_KEY: 'x' });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/SESSION_SECRET/);
   });

@@ -26,19 +26,23 @@ describe('loadConfig', () => {
   });
 
   test('production refuses a missing secret and names it', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', LEDGER_SIGNING_KEY: 'x' })).toThrow(/SESSION_SECRET is missing/);
+    expect(() => loadConfig({ NODE_ENV: 'production', LEDGER_SIGNING_KEY: 'x', PASS_SIGNING_KEY: 'x' })).toThrow(/SESSION_SECRET is missing/);
   });
 
   test('production refuses the development default secret', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: DEV_SESSION_SECRET, LEDGER_SIGNING_KEY: 'x' })).toThrow(/development default/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: DEV_SESSION_SECRET, LEDGER_SIGNING_KEY: 'x', PASS_SIGNING_KEY: 'x' })).toThrow(/development default/);
   });
 
   test('production refuses a missing ledger key', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/LEDGER_SIGNING_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PASS_SIGNING_KEY: 'p' })).toThrow(/LEDGER_SIGNING_KEY/);
+  });
+
+  test('production refuses a missing pass signing key', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), LEDGER_SIGNING_KEY: 'k' })).toThrow(/PASS_SIGNING_KEY/);
   });
 
   test('production starts with real secrets and secure cookies', () => {
-    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), LEDGER_SIGNING_KEY: 'k' });
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), LEDGER_SIGNING_KEY: 'k', PASS_SIGNING_KEY: 'p' });
     expect(c.cookieSecure).toBe(true);
   });
 });

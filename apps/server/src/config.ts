@@ -162,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     else if (e.SESSION_SECRET === DEV_SESSION_SECRET) problems.push('SESSION_SECRET is the development default');
     else if (e.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
     if (!e.LEDGER_SIGNING_KEY) problems.push('LEDGER_SIGNING_KEY is missing (Ed25519 private key, PKCS#8 PEM)');
+    if (!e.PASS_SIGNING_KEY) problems.push('PASS_SIGNING_KEY is missing (Ed25519 private key signing QR passes, PKCS#8 PEM)');
     if (problems.length > 0) {
       throw new ConfigError(`Refusing to start in production:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     }
