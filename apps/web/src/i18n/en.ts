@@ -14,6 +14,7 @@ export const en: Messages = {
   nav: {
     home: 'Dashboard', structure: 'Park structure', enterprises: 'Enterprises', myEnterprise: 'My enterprise', property: 'Property companies', leads: 'Attraction pipeline',
     users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu', devices: 'Devices',
+    groups: { park: 'Park & enterprises', ioc: 'Operations center', workorders: 'Work orders', community: 'Micro-park', admin: 'System & audit' },
   },
   auth: {
     title: 'Sign in to ParkOS', subtitle: 'Park operations · Enterprise services · Operations center', username: 'Username', password: 'Password', submit: 'Sign in',

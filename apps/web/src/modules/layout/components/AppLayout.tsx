@@ -4,7 +4,7 @@ import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useIsMobile } from '../../../ui/useIsMobile';
-import { navKeyOf, useNavItems } from '../hooks/useNavItems';
+import { NAV_GROUPS, navKeyOf, useNavItems, type NavItem } from '../hooks/useNavItems';
 import { NotificationBell } from '../../notifications/components/NotificationBell';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -20,13 +20,22 @@ export function AppLayout() {
   const [isCollapsed, setIsCollapsed] = useState(false);
   const [isDrawerOpen, setIsDrawerOpen] = useState(false);
   const selectedKey = navKeyOf(items, location.pathname);
+  const entry = (i: NavItem) => ({ key: i.key, icon: i.icon, label: <span data-testid={`nav-${i.key}`}>{i.label}</span> });
+  // Sections with headings keep a long menu scannable; a collapsed sider shows icons only, ungrouped.
+  const menuItems =
+    isCollapsed && !isMobile
+      ? items.map(entry)
+      : [
+          ...items.filter((i) => !i.group).map(entry),
+          ...NAV_GROUPS.map((g) => ({ key: `group-${g}`, type: 'group' as const, label: t(`nav.groups.${g}`), children: items.filter((i) => i.group === g).map(entry) })).filter((g) => g.children.length > 0),
+        ];
 
   const menu = (
     <Menu
       theme="dark"
       mode="inline"
       selectedKeys={[selectedKey]}
-      items={items.map((i) => ({ key: i.key, icon: i.icon, label: <span data-testid={`nav-${i.key}`}>{i.label}</span> }))}
+      items={menuItems}
       onClick={({ key }) => {
         const item = items.find((i) => i.key === key);
         if (item) void navigate(item.path);

@@ -35,7 +35,21 @@ export interface NavItem {
   path: string;
   label: string;
   icon: ReactNode;
+  /** The menu section the entry is listed under. */
+  group?: NavGroup;
 }
+
+/** Menu sections, in display order; entries without a group stay at the top. */
+export const NAV_GROUPS = ['park', 'ioc', 'workorders', 'community', 'admin'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+const GROUP_OF: Record<string, NavGroup> = {
+  'my-enterprise': 'park', structure: 'park', enterprises: 'park', property: 'park', leads: 'park',
+  devices: 'ioc', ioc: 'ioc', alarms: 'ioc', rules: 'ioc', shelves: 'ioc',
+  'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders',
+  news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
+  users: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
+};
 
 /** The menu entries the signed-in user's roles allow. */
 export function useNavItems(): NavItem[] {
@@ -69,7 +83,7 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator) items.push({ key: 'passes', path: '/passes', label: t('passesEvents.nav.passes'), icon: <IdcardOutlined /> });
   if (p.isEnterpriseUser || p.isOperator) items.push({ key: 'events', path: '/events', label: t('passesEvents.nav.events'), icon: <CalendarOutlined /> });
   items.push({ key: 'account', path: '/account', label: t('nav.account'), icon: <UserOutlined /> });
-  return items;
+  return items.map((i) => ({ ...i, group: GROUP_OF[i.key] }));
 }
 
 /** The menu key of a path (longest matching prefix). */
