@@ -38,7 +38,7 @@ async function setup() {
     value: 20,
     hysteresis: 3,
     tag,
-    action: { type: 'command', targetDeviceId: valve.id, command: 'open_valve', params: { durationSeconds: 600 } },
+    action: { type: 'command', targetDeviceId: valve.id, command: 'open_valve', params: { durationMinutes: 10 } },
   } as CreateRuleInput);
   return { sensor, valve, rule };
 }
@@ -58,7 +58,7 @@ describe('rule actions', () => {
     expect(calls).toEqual([]);
     await engine.evaluate(reading(sensor.id, 15, t0 + 1000));
     const [a] = await t.database.db.select().from(alarms).where(eq(alarms.ruleId, rule.id));
-    expect(calls).toEqual([{ deviceId: valve.id, command: 'open_valve', params: { durationSeconds: 600 }, issuedBy: { kind: 'rule', ruleId: rule.id, alarmId: a.id } }]);
+    expect(calls).toEqual([{ deviceId: valve.id, command: 'open_valve', params: { durationMinutes: 10 }, issuedBy: { kind: 'rule', ruleId: rule.id, alarmId: a.id } }]);
     await engine.evaluate(reading(sensor.id, 14, t0 + 2000));
     expect(calls).toHaveLength(1);
     // Clears past 23, fires again: reactivated → a second command.
@@ -67,8 +67,8 @@ describe('rule actions', () => {
     expect(calls).toHaveLength(2);
     const events = await actionEvents(rule.id);
     expect(events.map((e) => e.details)).toEqual([
-      { command: 'open_valve', targetDeviceId: valve.id, params: { durationSeconds: 600 }, ok: true, result: { commandId: 'c1' } },
-      { command: 'open_valve', targetDeviceId: valve.id, params: { durationSeconds: 600 }, ok: true, result: { commandId: 'c2' } },
+      { command: 'open_valve', targetDeviceId: valve.id, params: { durationMinutes: 10 }, ok: true, result: { commandId: 'c1' } },
+      { command: 'open_valve', targetDeviceId: valve.id, params: { durationMinutes: 10 }, ok: true, result: { commandId: 'c2' } },
     ]);
     expect(engine.stats.actions).toMatchObject({ issued: 2, failed: 0 });
   });
@@ -97,12 +97,12 @@ describe('rule actions', () => {
   test('event rules act too', async () => {
     const cam = await t.services.iot.devices.createDevice(SYSTEM, { code: `gatecam-${++n}`, name: 'gate', type: 'camera', parkId: built.park.id, tags: ['actev'] });
     const light = await t.services.iot.devices.createDevice(SYSTEM, { code: `light-${n}`, name: 'light', type: 'generic', parkId: built.park.id });
-    await t.services.alarms.rules.createRule(SYSTEM, { parkId: built.park.id, name: '入侵开灯', severity: 'major', enabled: true, kind: 'event', eventType: 'intrusion', conditions: [], tag: 'actev', action: { type: 'command', targetDeviceId: light.id, command: 'light_on', params: {} } } as CreateRuleInput);
+    await t.services.alarms.rules.createRule(SYSTEM, { parkId: built.park.id, name: '入侵开灯', severity: 'major', enabled: true, kind: 'event', eventType: 'intrusion', conditions: [], tag: 'actev', action: { type: 'command', targetDeviceId: light.id, command: 'lights_on', params: {} } } as CreateRuleInput);
     const calls: IssueCommandInput[] = [];
     const engine = createRuleEngine({ database: t.database, issueCommand: async (i) => calls.push(i) });
     const ingest = createEventIngest({ database: t.database, eventRules: engine.eventRules, act: engine.act });
     await ingest.handle(cam, { type: 'intrusion' });
-    expect(calls.map((c) => [c.deviceId, c.command])).toEqual([[light.id, 'light_on']]);
+    expect(calls.map((c) => [c.deviceId, c.command])).toEqual([[light.id, 'lights_on']]);
   });
 
   test('the target must be a device of the rule’s park (400 naming the field)', async () => {
@@ -113,5 +113,32 @@ describe('rule actions', () => {
     expect(res.json().details.fields[0].field).toBe('body.action.targetDeviceId');
     const bad = await op.post('/api/alarm-rules', { parkId: built.park.id, name: 'x', severity: 'minor', kind: 'threshold', metric: 'soil_moisture', operator: '<', value: 20, action: { type: 'command', targetDeviceId: foreign.id, command: 'Open Valve!' } });
     expect(bad.json().details.fields[0].field).toBe('body.action.command');
+  });
+
+  test('wired in the composition root, a firing rule issues a real actuator command: audited, queued for the valve, traced to the rule', async () => {
+    const tag = `wired${++n}`;
+    const sensor = await t.services.iot.devices.createDevice(SYSTEM, { code: `soilw-${n}`, name: 'soil', type: 'environment_sensor', parkId: built.park.id, tags: [tag] });
+    const valve = await t.services.iot.devices.createDevice(SYSTEM, { code: `valvew-${n}`, name: '喷灌阀', type: 'irrigation_valve', parkId: built.park.id });
+    const rule = await t.services.alarms.rules.createRule(SYSTEM, {
+      parkId: built.park.id,
+      name: `土壤干旱 ${tag}`,
+      severity: 'minor',
+      enabled: true,
+      kind: 'threshold',
+      metric: 'soil_moisture',
+      operator: '<',
+      value: 20,
+      hysteresis: 3,
+      tag,
+      action: { type: 'command', targetDeviceId: valve.id, command: 'open_valve', params: { durationMinutes: 10 } },
+    } as CreateRuleInput);
+    await t.services.alarms.engine.evaluate(reading(sensor.id, 12, Date.now() - 1000));
+    const rows = await t.database.query<{ command: string; params: Record<string, unknown>; issued_by_kind: string; issued_by_rule_id: string }>(
+      'select command, params, issued_by_kind, issued_by_rule_id from device_commands where device_id = $1',
+      [valve.id],
+    );
+    expect(rows).toEqual([{ command: 'open_valve', params: { durationMinutes: 10 }, issued_by_kind: 'rule', issued_by_rule_id: rule.id }]);
+    const [e] = await actionEvents(rule.id);
+    expect(e.details).toMatchObject({ command: 'open_valve', ok: true });
   });
 });

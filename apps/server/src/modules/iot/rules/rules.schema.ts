@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVICE_COMMAND_NAMES } from '@parkos/contracts';
 import { DEVICE_TYPES, METRICS, type MetricName } from '../metrics';
 import { CHANGE_DIRECTIONS, GROUP_BY, RULE_KINDS, SEVERITIES, THRESHOLD_OPERATORS } from './rules.table';
 
@@ -15,12 +16,12 @@ const common = {
   buildingId: z.string().uuid().nullish(),
   floorId: z.string().uuid().nullish(),
   tag: z.string().trim().min(1).max(40).nullish(),
-  /** Optional actuator command issued when the rule fires (e.g. open_valve for 600 s). */
+  /** Optional actuator command issued when the rule fires (e.g. open_valve {durationMinutes: 10}); the commands module checks the device accepts it. */
   action: z
     .object({
       type: z.literal('command'),
       targetDeviceId: z.string().uuid(),
-      command: z.string().trim().regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower-case letters, digits and _ (e.g. open_valve)'),
+      command: z.enum(DEVICE_COMMAND_NAMES),
       params: z.record(z.string(), z.unknown()).default({}),
     })
     .nullish(),

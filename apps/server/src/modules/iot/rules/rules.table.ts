@@ -16,7 +16,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const GROUP_BY = ['floor', 'building'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
-/** What a rule does when it fires: e.g. soil moisture < 20 % → open_valve {durationSeconds: 600} on the valve. */
+/** What a rule does when it fires: e.g. soil moisture < 20 % → open_valve {durationMinutes: 10} on the valve. */
 export interface RuleAction {
   type: 'command';
   targetDeviceId: string;

@@ -26,7 +26,7 @@ export interface RuleCondition {
   value: number;
 }
 
-/** What a rule does when it fires, e.g. open_valve {durationSeconds: 600}. */
+/** What a rule does when it fires, e.g. open_valve {durationMinutes: 10}. */
 export interface RuleAction {
   type: 'command';
   targetDeviceId: string;

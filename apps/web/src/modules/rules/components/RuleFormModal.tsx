@@ -339,7 +339,7 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
                   },
                 ]}
               >
-                <Input placeholder='{"durationSeconds": 600}' data-testid="rule-form-action-params" />
+                <Input placeholder='{"durationMinutes": 10}' data-testid="rule-form-action-params" />
               </Form.Item>
             </Col>
           </>
