@@ -83,6 +83,8 @@ export function createServices(
   const workorders = createWorkOrderServices({
     db,
     audit,
+    // Overdue orders notify the team lead, then the park's operators (in-app).
+    notify: (tx, userIds, input) => notifications.notify(tx, userIds, input),
     settings: {
       confidenceThreshold: config.dispatchConfidenceThreshold,
       retrainAfterCorrections: config.dispatchRetrainAfterCorrections,

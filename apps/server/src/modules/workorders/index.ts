@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { AuditService } from '../identity/audit.service';
 import { createDispatchService, type DispatchSettings } from './dispatch.service';
-import { createWorkOrdersService, type WorkOrderSettings } from './workorders.service';
+import { createWorkOrdersService, type NotifyUsers, type WorkOrderSettings } from './workorders.service';
 
 export { workOrderRoutes } from './workorders.routes';
 export { startWorkOrderJobs } from './workorders.jobs';
@@ -19,12 +19,12 @@ export const DEFAULT_WORK_ORDER_SETTINGS: DispatchSettings & WorkOrderSettings =
 };
 
 /** Work orders and smart dispatch, wired to one database. */
-export function createWorkOrderServices(deps: { db: Db; audit: AuditService; settings?: Partial<DispatchSettings & WorkOrderSettings> }) {
+export function createWorkOrderServices(deps: { db: Db; audit: AuditService; settings?: Partial<DispatchSettings & WorkOrderSettings>; notify?: NotifyUsers }) {
   // Unset values (a partial configuration) keep their defaults.
   const given = Object.fromEntries(Object.entries(deps.settings ?? {}).filter(([, v]) => v !== undefined));
   const settings = { ...DEFAULT_WORK_ORDER_SETTINGS, ...given };
   const dispatch = createDispatchService({ db: deps.db, audit: deps.audit, settings });
-  const workOrders = createWorkOrdersService({ db: deps.db, audit: deps.audit, dispatch, settings });
+  const workOrders = createWorkOrdersService({ db: deps.db, audit: deps.audit, dispatch, settings, notify: deps.notify });
   return { dispatch, workOrders };
 }
 

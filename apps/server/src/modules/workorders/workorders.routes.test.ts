@@ -255,6 +255,11 @@ describe('escalation', () => {
     const list = await op.get(`/api/work-orders?escalated=true&parkId=${parkA.park.id}`);
     expect(list.json().items.map((i: { id: string }) => i.id)).toContain(o.id);
     expect(await auditActions(o.id)).toContain('work_order.escalated');
+    // In-app: the team lead hears first, then the park's operator; the other park's operator hears nothing.
+    const inbox = async (client: TestClient) => ((await client.get('/api/notifications')).json().items as { kind: string; entityId: string; link: string }[]).filter((n) => n.entityId === o.id);
+    expect((await inbox(staff1)).map((n) => [n.kind, n.link])).toEqual([['work_order.escalated', `/work-orders/${o.id}`]]);
+    expect(await inbox(op)).toHaveLength(1);
+    expect(await inbox(opB)).toEqual([]);
   });
 });
 

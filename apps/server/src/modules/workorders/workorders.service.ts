@@ -17,7 +17,7 @@ import {
   type Actor,
 } from '../identity/actor';
 import type { AuditService } from '../identity/audit.service';
-import { users } from '../identity/identity.table';
+import { roleGrants, users } from '../identity/identity.table';
 import { alarms } from '../iot/alarms/alarms.table';
 import { devices } from '../iot/iot.table';
 import { alarmRules, type Severity } from '../iot/rules/rules.table';
@@ -81,8 +81,22 @@ function auditable(o: OrderRow) {
  * routed by smart dispatch; new → dispatched → accepted → in_progress → resolved → verified →
  * closed, with reopen. Every transition is a `work_order_events` row and an audit entry.
  */
-export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dispatch: DispatchService; settings: WorkOrderSettings }) {
+/** In-app notifications (the notifications module's `notify`), written in the caller's transaction. */
+export type NotifyUsers = (q: Tx, userIds: readonly string[], input: { kind: string; title: string; body?: string | null; link?: string | null; entityType?: string | null; entityId?: string | null }) => Promise<number>;
+
+export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dispatch: DispatchService; settings: WorkOrderSettings; notify?: NotifyUsers }) {
   const { db, audit, dispatch, settings } = deps;
+
+  /** Who hears of an overdue order: level 1 the team lead, level 2 the park's operators. */
+  async function escalationRecipients(tx: Tx, level: number, o: { parkId: string }, leadUserId: string | null): Promise<string[]> {
+    if (level === 1) return leadUserId ? [leadUserId] : [];
+    const rows = await tx
+      .selectDistinct({ id: users.id })
+      .from(roleGrants)
+      .innerJoin(users, eq(users.id, roleGrants.userId))
+      .where(and(eq(roleGrants.role, 'operator'), eq(users.isActive, true), or(and(eq(roleGrants.scopeType, 'park'), eq(roleGrants.scopeId, o.parkId)), eq(roleGrants.scopeType, 'all'))));
+    return rows.map((r) => r.id);
+  }
 
   // ---------- scope ----------
 
@@ -760,9 +774,18 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
           const [locked] = await tx.select().from(workOrders).where(eq(workOrders.id, o.id)).for('update');
           if (!locked || locked.escalationLevel >= level || !OPEN.includes(locked.status)) return false;
           for (let l = locked.escalationLevel + 1; l <= level; l++) {
+            const recipients = deps.notify ? await escalationRecipients(tx, l, o, leadUserId) : [];
             await addEvent(tx, SYSTEM_ACTOR, o.id, {
               kind: 'escalated',
-              details: { level: l, notify: l === 1 ? 'team_lead' : 'operator', leadUserId: l === 1 ? leadUserId : null, deadline: missed.kind, dueAt: missed.dueAt.toISOString() },
+              details: { level: l, notify: l === 1 ? 'team_lead' : 'operator', leadUserId: l === 1 ? leadUserId : null, deadline: missed.kind, dueAt: missed.dueAt.toISOString(), notified: recipients.length },
+            });
+            await deps.notify?.(tx, recipients, {
+              kind: 'work_order.escalated',
+              title: `工单 #${o.number} 超时未${missed.kind === 'response' ? '响应' : '解决'} / Work order #${o.number} overdue`,
+              body: o.title,
+              link: `/work-orders/${o.id}`,
+              entityType: 'work_order',
+              entityId: o.id,
             });
           }
           await tx.update(workOrders).set({ escalationLevel: level, updatedAt: new Date() }).where(eq(workOrders.id, o.id));
