@@ -1,101 +1,107 @@
+import { lazy, Suspense } from 'react';
+import { Spin } from 'antd';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from '../modules/layout/components/AppLayout';
-import { AccountPage } from '../pages/AccountPage';
-import { AlarmDetailPage } from '../pages/AlarmDetailPage';
-import { AlarmsPage } from '../pages/AlarmsPage';
-import { AuditLogPage } from '../pages/AuditLogPage';
-import { BuildingPage } from '../pages/BuildingPage';
-import { DeviceDetailPage } from '../pages/DeviceDetailPage';
-import { DevicesPage } from '../pages/DevicesPage';
-import { EnterpriseDetailPage } from '../pages/EnterpriseDetailPage';
-import { EnterprisesPage } from '../pages/EnterprisesPage';
-import { FloorPlanPage } from '../pages/FloorPlanPage';
-import { IocPage } from '../pages/IocPage';
-import { LeadsPage } from '../pages/LeadsPage';
-import { LedgerPage } from '../pages/LedgerPage';
 import { LoginPage } from '../pages/LoginPage';
-import { MapPage } from '../pages/MapPage';
-import { MyEnterprisePage } from '../pages/MyEnterprisePage';
-import { NewsAdminPage } from '../pages/NewsAdminPage';
-import { NewsArticlePage } from '../pages/NewsArticlePage';
-import { NewsFeedPage } from '../pages/NewsFeedPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { RulesPage } from '../pages/RulesPage';
-import { ShelvesPage } from '../pages/ShelvesPage';
-import { PropertyCompaniesPage } from '../pages/PropertyCompaniesPage';
-import { StructurePage } from '../pages/StructurePage';
-import { TelemetryRetentionPage } from '../pages/TelemetryRetentionPage';
-import { UsersPage } from '../pages/UsersPage';
-import { BillsPage } from '../pages/BillsPage';
-import { ParkingPage } from '../pages/ParkingPage';
-import { PaymentPage } from '../pages/PaymentPage';
-import { ReceiptPage } from '../pages/ReceiptPage';
-import { ReconciliationPage } from '../pages/ReconciliationPage';
-import { DispatchModelPage } from '../pages/DispatchModelPage';
-import { DispatchTriagePage } from '../pages/DispatchTriagePage';
-import { WorkOrderDetailPage } from '../pages/WorkOrderDetailPage';
-import { WorkOrderRequestPage } from '../pages/WorkOrderRequestPage';
-import { WorkOrdersPage } from '../pages/WorkOrdersPage';
-import { EventDetailPage } from '../pages/EventDetailPage';
-import { EventsPage } from '../pages/EventsPage';
-import { MyPassPage } from '../pages/MyPassPage';
-import { PassesAdminPage } from '../pages/PassesAdminPage';
-import { VisitorPassPage } from '../pages/VisitorPassPage';
 import { HomePage } from './HomePage';
 import { RequireAuth } from './RequireAuth';
 import { RequirePermission } from './RequirePermission';
 
+
+// Pages load on first visit (code splitting): the first screen downloads only what it shows.
+const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AlarmDetailPage = lazy(() => import('../pages/AlarmDetailPage').then((m) => ({ default: m.AlarmDetailPage })));
+const AlarmsPage = lazy(() => import('../pages/AlarmsPage').then((m) => ({ default: m.AlarmsPage })));
+const AuditLogPage = lazy(() => import('../pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const BuildingPage = lazy(() => import('../pages/BuildingPage').then((m) => ({ default: m.BuildingPage })));
+const DeviceDetailPage = lazy(() => import('../pages/DeviceDetailPage').then((m) => ({ default: m.DeviceDetailPage })));
+const DevicesPage = lazy(() => import('../pages/DevicesPage').then((m) => ({ default: m.DevicesPage })));
+const EnterpriseDetailPage = lazy(() => import('../pages/EnterpriseDetailPage').then((m) => ({ default: m.EnterpriseDetailPage })));
+const EnterprisesPage = lazy(() => import('../pages/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })));
+const FloorPlanPage = lazy(() => import('../pages/FloorPlanPage').then((m) => ({ default: m.FloorPlanPage })));
+const IocPage = lazy(() => import('../pages/IocPage').then((m) => ({ default: m.IocPage })));
+const LeadsPage = lazy(() => import('../pages/LeadsPage').then((m) => ({ default: m.LeadsPage })));
+const LedgerPage = lazy(() => import('../pages/LedgerPage').then((m) => ({ default: m.LedgerPage })));
+const MapPage = lazy(() => import('../pages/MapPage').then((m) => ({ default: m.MapPage })));
+const MyEnterprisePage = lazy(() => import('../pages/MyEnterprisePage').then((m) => ({ default: m.MyEnterprisePage })));
+const NewsAdminPage = lazy(() => import('../pages/NewsAdminPage').then((m) => ({ default: m.NewsAdminPage })));
+const NewsArticlePage = lazy(() => import('../pages/NewsArticlePage').then((m) => ({ default: m.NewsArticlePage })));
+const NewsFeedPage = lazy(() => import('../pages/NewsFeedPage').then((m) => ({ default: m.NewsFeedPage })));
+const RulesPage = lazy(() => import('../pages/RulesPage').then((m) => ({ default: m.RulesPage })));
+const ShelvesPage = lazy(() => import('../pages/ShelvesPage').then((m) => ({ default: m.ShelvesPage })));
+const PropertyCompaniesPage = lazy(() => import('../pages/PropertyCompaniesPage').then((m) => ({ default: m.PropertyCompaniesPage })));
+const StructurePage = lazy(() => import('../pages/StructurePage').then((m) => ({ default: m.StructurePage })));
+const TelemetryRetentionPage = lazy(() => import('../pages/TelemetryRetentionPage').then((m) => ({ default: m.TelemetryRetentionPage })));
+const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage })));
+const BillsPage = lazy(() => import('../pages/BillsPage').then((m) => ({ default: m.BillsPage })));
+const ParkingPage = lazy(() => import('../pages/ParkingPage').then((m) => ({ default: m.ParkingPage })));
+const PaymentPage = lazy(() => import('../pages/PaymentPage').then((m) => ({ default: m.PaymentPage })));
+const ReceiptPage = lazy(() => import('../pages/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
+const ReconciliationPage = lazy(() => import('../pages/ReconciliationPage').then((m) => ({ default: m.ReconciliationPage })));
+const DispatchModelPage = lazy(() => import('../pages/DispatchModelPage').then((m) => ({ default: m.DispatchModelPage })));
+const DispatchTriagePage = lazy(() => import('../pages/DispatchTriagePage').then((m) => ({ default: m.DispatchTriagePage })));
+const WorkOrderDetailPage = lazy(() => import('../pages/WorkOrderDetailPage').then((m) => ({ default: m.WorkOrderDetailPage })));
+const WorkOrderRequestPage = lazy(() => import('../pages/WorkOrderRequestPage').then((m) => ({ default: m.WorkOrderRequestPage })));
+const WorkOrdersPage = lazy(() => import('../pages/WorkOrdersPage').then((m) => ({ default: m.WorkOrdersPage })));
+const EventDetailPage = lazy(() => import('../pages/EventDetailPage').then((m) => ({ default: m.EventDetailPage })));
+const EventsPage = lazy(() => import('../pages/EventsPage').then((m) => ({ default: m.EventsPage })));
+const MyPassPage = lazy(() => import('../pages/MyPassPage').then((m) => ({ default: m.MyPassPage })));
+const PassesAdminPage = lazy(() => import('../pages/PassesAdminPage').then((m) => ({ default: m.PassesAdminPage })));
+const VisitorPassPage = lazy(() => import('../pages/VisitorPassPage').then((m) => ({ default: m.VisitorPassPage })));
 /** Every route of the web app. */
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route path="/visit/:token" element={<VisitorPassPage />} />
-      <Route element={<RequireAuth />}>
-        <Route path="ioc/wall" element={<RequirePermission flag="canSeeIoc"><IocPage isWall /></RequirePermission>} />
-        <Route element={<AppLayout />}>
-          <Route index element={<HomePage />} />
-          <Route path="structure" element={<RequirePermission flag="canSeeStructure"><StructurePage /></RequirePermission>} />
-          <Route path="structure/buildings/:id" element={<RequirePermission flag="canSeeStructure"><BuildingPage /></RequirePermission>} />
-          <Route path="enterprises" element={<RequirePermission flag="canSeeEnterpriseList"><EnterprisesPage /></RequirePermission>} />
-          <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
-          <Route path="my-enterprise" element={<RequirePermission flag="isEnterpriseUser"><MyEnterprisePage /></RequirePermission>} />
-          <Route path="property-companies" element={<RequirePermission flag="canSeePropertyCompanies"><PropertyCompaniesPage /></RequirePermission>} />
-          <Route path="leads" element={<RequirePermission flag="canSeeLeads"><LeadsPage /></RequirePermission>} />
-          <Route path="users" element={<RequirePermission flag="canManageUsers"><UsersPage /></RequirePermission>} />
-          <Route path="devices" element={<RequirePermission flag="canManageDevices"><DevicesPage /></RequirePermission>} />
-          <Route path="devices/history-settings" element={<RequirePermission flag="canManageDevices"><TelemetryRetentionPage /></RequirePermission>} />
-          <Route path="devices/:id" element={<RequirePermission flag="canManageDevices"><DeviceDetailPage /></RequirePermission>} />
-          <Route path="ioc" element={<RequirePermission flag="canSeeIoc"><IocPage /></RequirePermission>} />
-          <Route path="ioc/floor-plan" element={<RequirePermission flag="canSeeIoc"><FloorPlanPage /></RequirePermission>} />
-          <Route path="ioc/map" element={<RequirePermission flag="canSeeIoc"><MapPage /></RequirePermission>} />
-          <Route path="alarms" element={<RequirePermission flag="canSeeIoc"><AlarmsPage /></RequirePermission>} />
-          <Route path="alarms/:id" element={<RequirePermission flag="canSeeIoc"><AlarmDetailPage /></RequirePermission>} />
-          <Route path="rules" element={<RequirePermission flag="canManageDevices"><RulesPage /></RequirePermission>} />
-          <Route path="shelves" element={<RequirePermission flag="canManageDevices"><ShelvesPage /></RequirePermission>} />
-          <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
-          <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
-          <Route path="news" element={<NewsFeedPage />} />
-          <Route path="news/:id" element={<NewsArticlePage />} />
-          <Route path="news-admin" element={<RequirePermission flag="isOperator"><NewsAdminPage /></RequirePermission>} />
-          <Route path="bills" element={<BillsPage />} />
-          <Route path="payments/:id" element={<PaymentPage />} />
-          <Route path="payments/:id/receipt" element={<ReceiptPage />} />
-          <Route path="billing/reconciliation" element={<RequirePermission flag="isOperator"><ReconciliationPage /></RequirePermission>} />
-          <Route path="parking" element={<ParkingPage />} />
-          <Route path="work-orders" element={<WorkOrdersPage />} />
-          <Route path="work-orders/new" element={<WorkOrderRequestPage />} />
-          <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
-          <Route path="dispatch/triage" element={<RequirePermission flag="isOperator"><DispatchTriagePage /></RequirePermission>} />
-          <Route path="dispatch/model" element={<RequirePermission flag="isOperator"><DispatchModelPage /></RequirePermission>} />
-          <Route path="account" element={<AccountPage />} />
-          <Route path="passes/me" element={<RequirePermission flag="isEnterpriseUser"><MyPassPage /></RequirePermission>} />
-          <Route path="passes" element={<RequirePermission flag="isOperator"><PassesAdminPage /></RequirePermission>} />
-          <Route path="events" element={<EventsPage />} />
-          <Route path="events/:id" element={<EventDetailPage />} />
-          <Route path="*" element={<NotFoundPage />} />
+    <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/visit/:token" element={<VisitorPassPage />} />
+        <Route element={<RequireAuth />}>
+          <Route path="ioc/wall" element={<RequirePermission flag="canSeeIoc"><IocPage isWall /></RequirePermission>} />
+          <Route element={<AppLayout />}>
+            <Route index element={<HomePage />} />
+            <Route path="structure" element={<RequirePermission flag="canSeeStructure"><StructurePage /></RequirePermission>} />
+            <Route path="structure/buildings/:id" element={<RequirePermission flag="canSeeStructure"><BuildingPage /></RequirePermission>} />
+            <Route path="enterprises" element={<RequirePermission flag="canSeeEnterpriseList"><EnterprisesPage /></RequirePermission>} />
+            <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
+            <Route path="my-enterprise" element={<RequirePermission flag="isEnterpriseUser"><MyEnterprisePage /></RequirePermission>} />
+            <Route path="property-companies" element={<RequirePermission flag="canSeePropertyCompanies"><PropertyCompaniesPage /></RequirePermission>} />
+            <Route path="leads" element={<RequirePermission flag="canSeeLeads"><LeadsPage /></RequirePermission>} />
+            <Route path="users" element={<RequirePermission flag="canManageUsers"><UsersPage /></RequirePermission>} />
+            <Route path="devices" element={<RequirePermission flag="canManageDevices"><DevicesPage /></RequirePermission>} />
+            <Route path="devices/history-settings" element={<RequirePermission flag="canManageDevices"><TelemetryRetentionPage /></RequirePermission>} />
+            <Route path="devices/:id" element={<RequirePermission flag="canManageDevices"><DeviceDetailPage /></RequirePermission>} />
+            <Route path="ioc" element={<RequirePermission flag="canSeeIoc"><IocPage /></RequirePermission>} />
+            <Route path="ioc/floor-plan" element={<RequirePermission flag="canSeeIoc"><FloorPlanPage /></RequirePermission>} />
+            <Route path="ioc/map" element={<RequirePermission flag="canSeeIoc"><MapPage /></RequirePermission>} />
+            <Route path="alarms" element={<RequirePermission flag="canSeeIoc"><AlarmsPage /></RequirePermission>} />
+            <Route path="alarms/:id" element={<RequirePermission flag="canSeeIoc"><AlarmDetailPage /></RequirePermission>} />
+            <Route path="rules" element={<RequirePermission flag="canManageDevices"><RulesPage /></RequirePermission>} />
+            <Route path="shelves" element={<RequirePermission flag="canManageDevices"><ShelvesPage /></RequirePermission>} />
+            <Route path="audit-log" element={<RequirePermission flag="canSeeAudit"><AuditLogPage /></RequirePermission>} />
+            <Route path="ledger" element={<RequirePermission flag="canSeeAudit"><LedgerPage /></RequirePermission>} />
+            <Route path="news" element={<NewsFeedPage />} />
+            <Route path="news/:id" element={<NewsArticlePage />} />
+            <Route path="news-admin" element={<RequirePermission flag="isOperator"><NewsAdminPage /></RequirePermission>} />
+            <Route path="bills" element={<BillsPage />} />
+            <Route path="payments/:id" element={<PaymentPage />} />
+            <Route path="payments/:id/receipt" element={<ReceiptPage />} />
+            <Route path="billing/reconciliation" element={<RequirePermission flag="isOperator"><ReconciliationPage /></RequirePermission>} />
+            <Route path="parking" element={<ParkingPage />} />
+            <Route path="work-orders" element={<WorkOrdersPage />} />
+            <Route path="work-orders/new" element={<WorkOrderRequestPage />} />
+            <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
+            <Route path="dispatch/triage" element={<RequirePermission flag="isOperator"><DispatchTriagePage /></RequirePermission>} />
+            <Route path="dispatch/model" element={<RequirePermission flag="isOperator"><DispatchModelPage /></RequirePermission>} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="passes/me" element={<RequirePermission flag="isEnterpriseUser"><MyPassPage /></RequirePermission>} />
+            <Route path="passes" element={<RequirePermission flag="isOperator"><PassesAdminPage /></RequirePermission>} />
+            <Route path="events" element={<EventsPage />} />
+            <Route path="events/:id" element={<EventDetailPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
         </Route>
-      </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   );
 }

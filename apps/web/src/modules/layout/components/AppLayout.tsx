@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Drawer, Flex, Layout, Menu } from 'antd';
+import { Suspense, useState } from 'react';
+import { Button, Drawer, Flex, Layout, Menu, Spin } from 'antd';
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -90,7 +90,10 @@ export function AppLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          {/* Pages are loaded on first visit; the frame stays while one loads. */}
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} data-testid="page-loading" />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
         <Layout.Footer className="app-footer">{t('app.footer')}</Layout.Footer>
       </Layout>
