@@ -32,6 +32,7 @@ import { PaymentPage } from '../pages/PaymentPage';
 import { ReceiptPage } from '../pages/ReceiptPage';
 import { ReconciliationPage } from '../pages/ReconciliationPage';
 import { DispatchModelPage } from '../pages/DispatchModelPage';
+import { WorkOrderSettingsPage } from '../pages/WorkOrderSettingsPage';
 import { DispatchTriagePage } from '../pages/DispatchTriagePage';
 import { WorkOrderDetailPage } from '../pages/WorkOrderDetailPage';
 import { WorkOrderRequestPage } from '../pages/WorkOrderRequestPage';
@@ -85,6 +86,7 @@ export function AppRoutes() {
           <Route path="parking" element={<ParkingPage />} />
           <Route path="work-orders" element={<WorkOrdersPage />} />
           <Route path="work-orders/new" element={<WorkOrderRequestPage />} />
+          <Route path="work-orders/settings" element={<RequirePermission flag="isOperator"><WorkOrderSettingsPage /></RequirePermission>} />
           <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
           <Route path="dispatch/triage" element={<RequirePermission flag="isOperator"><DispatchTriagePage /></RequirePermission>} />
           <Route path="dispatch/model" element={<RequirePermission flag="isOperator"><DispatchModelPage /></RequirePermission>} />
