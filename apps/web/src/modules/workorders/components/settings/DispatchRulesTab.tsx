@@ -30,7 +30,7 @@ export function DispatchRulesTab({ parkId }: { parkId: string }) {
   return (
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="rule-new">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="dispatch-rule-new">
           {t('workorderSettings.rules.new')}
         </Button>
       </Flex>
@@ -42,7 +42,7 @@ export function DispatchRulesTab({ parkId }: { parkId: string }) {
             dataSource={rows}
             pagination={false}
             scroll={{ x: 760 }}
-            data-testid="rule-table"
+            data-testid="dispatch-rule-table"
             columns={[
               { title: t('workorderSettings.rules.name'), dataIndex: 'name' },
               { title: t('workorderSettings.rules.minSeverity'), dataIndex: 'minSeverity', render: (s: AlarmSeverity) => t('workorderSettings.rules.atLeast', { severity: t(`workorderSettings.severity.${s}`) }) },
@@ -63,28 +63,28 @@ export function DispatchRulesTab({ parkId }: { parkId: string }) {
         onClose={() => setEditing(null)}
         onSubmit={submit}
         successMessage={t('workorderSettings.saved')}
-        testId="rule-form"
+        testId="dispatch-rule-form"
         width={560}
         initialValues={current ?? { minSeverity: 'major', priority: 'high', isEnabled: true, deviceType: null, alarmRuleId: null, category: null }}
       >
         <Form.Item name="name" label={t('workorderSettings.rules.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input data-testid="rule-form-name" />
+          <Input data-testid="dispatch-rule-form-name" />
         </Form.Item>
         <Form.Item name="minSeverity" label={t('workorderSettings.rules.minSeverity')} rules={[{ required: true }]}>
-          <Select options={SEVERITIES.map((s) => ({ value: s, label: t(`workorderSettings.severity.${s}`) }))} data-testid="rule-form-severity" />
+          <Select options={SEVERITIES.map((s) => ({ value: s, label: t(`workorderSettings.severity.${s}`) }))} data-testid="dispatch-rule-form-severity" />
         </Form.Item>
         <Form.Item name="deviceType" label={t('workorderSettings.rules.deviceType')}>
-          <Select allowClear placeholder={t('workorderSettings.rules.any')} options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`deviceTypes.${d}`, { defaultValue: d }) }))} data-testid="rule-form-device-type" />
+          <Select allowClear placeholder={t('workorderSettings.rules.any')} options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`deviceTypes.${d}`, { defaultValue: d }) }))} data-testid="dispatch-rule-form-device-type" />
         </Form.Item>
         <Form.Item name="alarmRuleId" label={t('workorderSettings.rules.alarmRule')}>
           <Select allowClear showSearch optionFilterProp="label" placeholder={t('workorderSettings.rules.any')} loading={alarmRules.isLoading}
             options={(alarmRules.data?.items ?? []).filter((r) => r.parkId === parkId).map((r) => ({ value: r.id, label: r.name }))} />
         </Form.Item>
         <Form.Item name="category" label={t('workorderSettings.rules.category')}>
-          <Select allowClear placeholder={t('workorderSettings.rules.auto')} options={WORK_ORDER_CATEGORIES.map((c) => ({ value: c, label: t(`workorders.category.${c}`) }))} data-testid="rule-form-category" />
+          <Select allowClear placeholder={t('workorderSettings.rules.auto')} options={WORK_ORDER_CATEGORIES.map((c) => ({ value: c, label: t(`workorders.category.${c}`) }))} data-testid="dispatch-rule-form-category" />
         </Form.Item>
         <Form.Item name="priority" label={t('workorderSettings.rules.priority')} rules={[{ required: true }]}>
-          <Select options={WORK_ORDER_PRIORITIES.map((p) => ({ value: p, label: t(`workorders.priority.${p}`) }))} data-testid="rule-form-priority" />
+          <Select options={WORK_ORDER_PRIORITIES.map((p) => ({ value: p, label: t(`workorders.priority.${p}`) }))} data-testid="dispatch-rule-form-priority" />
         </Form.Item>
         <Form.Item name="isEnabled" label={t('workorderSettings.rules.enabled')} valuePropName="checked">
           <Switch />

@@ -82,7 +82,7 @@ export function TeamsTab({ parkId }: { parkId: string }) {
           <Select disabled={!isNew} options={(['property', 'operator'] as const).map((k) => ({ value: k, label: t(`workorderSettings.teams.kinds.${k}`) }))} />
         </Form.Item>
         <Form.Item name="propertyCompanyId" label={t('workorderSettings.teams.company')}>
-          <Select allowClear showSearch optionFilterProp="label" options={(companies.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+          <Select allowClear showSearch optionFilterProp="label" options={(companies.data ?? []).map((c) => ({ value: c.id, label: c.name }))} data-testid="team-form-company" />
         </Form.Item>
         <Form.Item name="leadUserId" label={t('workorderSettings.teams.lead')}>
           <Select allowClear showSearch optionFilterProp="label" loading={users.isLoading} options={userOptions} data-testid="team-form-lead" />
