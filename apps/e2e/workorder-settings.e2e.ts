@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, login, newContext, screenshot } from './browser';
+import { PHONE, launchBrowser, login, newContext, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -98,6 +98,11 @@ describe('work-order settings in a real browser', () => {
     await page.reload();
     await page.getByTestId('wos-tab-sla').click();
     await expect.poll(() => page.getByTestId('sla-cell-lighting-low').getAttribute('data-overridden')).toBe('true');
+    // At 375 px the matrix scrolls sideways inside the card; the page itself does not.
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('sla-table').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width + 1);
+    await screenshot(page, 'workorder-settings-sla-phone');
     await ctx.close();
   });
 });

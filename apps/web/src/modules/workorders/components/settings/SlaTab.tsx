@@ -49,7 +49,7 @@ export function SlaTab({ parkId }: { parkId: string }) {
                         data-testid={`sla-cell-${cell.category}-${cell.priority}`}
                         data-overridden={cell.isDefault ? 'false' : 'true'}
                         title={t('workorderSettings.sla.editCell')}
-                        style={{ all: 'unset', cursor: 'pointer', display: 'block', width: '100%' }}
+                        style={{ all: 'unset', cursor: 'pointer', display: 'block', width: '100%', whiteSpace: 'nowrap' }}
                       >
                         <span>{formatMinutes(cell.responseMinutes)} / {formatMinutes(cell.resolutionMinutes)}</span>{' '}
                         {!cell.isDefault && <Tag color="orange" style={{ marginInlineStart: 4 }}>{t('workorderSettings.sla.overridden')}</Tag>}
