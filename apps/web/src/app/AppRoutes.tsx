@@ -39,6 +39,7 @@ const ParkingPage = lazy(() => import('../pages/ParkingPage').then((m) => ({ def
 const PaymentPage = lazy(() => import('../pages/PaymentPage').then((m) => ({ default: m.PaymentPage })));
 const ReceiptPage = lazy(() => import('../pages/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
 const ReconciliationPage = lazy(() => import('../pages/ReconciliationPage').then((m) => ({ default: m.ReconciliationPage })));
+const WorkOrderSettingsPage = lazy(() => import('../pages/WorkOrderSettingsPage').then((m) => ({ default: m.WorkOrderSettingsPage })));
 const DispatchModelPage = lazy(() => import('../pages/DispatchModelPage').then((m) => ({ default: m.DispatchModelPage })));
 const DispatchTriagePage = lazy(() => import('../pages/DispatchTriagePage').then((m) => ({ default: m.DispatchTriagePage })));
 const WorkOrderDetailPage = lazy(() => import('../pages/WorkOrderDetailPage').then((m) => ({ default: m.WorkOrderDetailPage })));
@@ -90,6 +91,7 @@ export function AppRoutes() {
             <Route path="parking" element={<ParkingPage />} />
             <Route path="work-orders" element={<WorkOrdersPage />} />
             <Route path="work-orders/new" element={<WorkOrderRequestPage />} />
+            <Route path="work-orders/settings" element={<RequirePermission flag="isOperator"><WorkOrderSettingsPage /></RequirePermission>} />
             <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
             <Route path="dispatch/triage" element={<RequirePermission flag="isOperator"><DispatchTriagePage /></RequirePermission>} />
             <Route path="dispatch/model" element={<RequirePermission flag="isOperator"><DispatchModelPage /></RequirePermission>} />

@@ -351,4 +351,28 @@ export const en: Messages = {
     parking: { title: 'Parking', since: 'In since {{at}} · {{minutes}} min', feeSoFar: 'Fee so far', notParked: 'Your car is not parked. Free spaces:', noLots: 'No parking lots', free: '{{count}} free' },
     workOrders: { title: 'My repair requests', empty: 'No open requests', openCount: '{{count}} open', new: 'New request' },
   },
+  workorderSettings: {
+    nav: 'Work-order settings',
+    title: 'Work-order settings',
+    subtitle: 'Maintenance teams, SLA limits per category and priority, and which alarms become work orders',
+    noPark: 'No park yet',
+    edit: 'Edit',
+    saved: 'Saved',
+    openButton: 'Settings',
+    tabs: { teams: 'Teams', sla: 'SLA', rules: 'Alarm dispatch rules' },
+    teams: {
+      new: 'New team', edit: 'Edit team', name: 'Name', kind: 'Kind', company: 'Property company', lead: 'Lead', categories: 'Categories', members: 'Members', memberList: 'Members',
+      kinds: { property: 'Property team', operator: 'Operator department' },
+    },
+    sla: {
+      hint: 'Each cell is response / resolution time (d days, h hours, m minutes). Click a cell to change it; cells marked "Overridden" differ from the system default.',
+      category: 'Category', editCell: 'Click to change', overridden: 'Overridden', editTitle: 'SLA of {{category}} · {{priority}}',
+      responseMinutes: 'Response (minutes)', resolutionMinutes: 'Resolution (minutes)', resolutionBeforeResponse: 'Resolution cannot be shorter than response',
+    },
+    rules: {
+      new: 'New dispatch rule', edit: 'Edit dispatch rule', name: 'Name', minSeverity: 'Minimum severity', atLeast: '{{severity}} or worse', deviceType: 'Device type', alarmRule: 'Alarm rule',
+      category: 'Work-order category', priority: 'Priority', enabled: 'Enabled', on: 'On', off: 'Off', any: 'Any', auto: 'Decided automatically',
+    },
+    severity: { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' },
+  },
 };

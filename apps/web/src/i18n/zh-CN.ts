@@ -349,4 +349,28 @@ export const zhCN = {
     parking: { title: '停车', since: '{{at}} 入场 · 已停 {{minutes}} 分钟', feeSoFar: '当前费用', notParked: '您的车辆不在场内，各车场余位：', noLots: '暂无停车场', free: '余 {{count}} 位' },
     workOrders: { title: '我的报修', empty: '没有处理中的报修', openCount: '处理中 {{count}} 条', new: '我要报修' },
   },
+  workorderSettings: {
+    nav: '工单设置',
+    title: '工单设置',
+    subtitle: '维修班组、各类别与优先级的 SLA 时限，以及哪些告警自动生成工单',
+    noPark: '还没有园区',
+    edit: '编辑',
+    saved: '已保存',
+    openButton: '工单设置',
+    tabs: { teams: '班组', sla: 'SLA 时限', rules: '告警派单规则' },
+    teams: {
+      new: '新建班组', edit: '编辑班组', name: '名称', kind: '类型', company: '物业公司', lead: '组长', categories: '负责类别', members: '成员数', memberList: '成员',
+      kinds: { property: '物业班组', operator: '运营部门' },
+    },
+    sla: {
+      hint: '每格为 响应 / 解决 时限（d 天、h 小时、m 分钟）。点击单元格修改；标“已调整”的格子不同于系统默认值。',
+      category: '类别', editCell: '点击修改', overridden: '已调整', editTitle: '{{category}} · {{priority}} 的 SLA',
+      responseMinutes: '响应时限（分钟）', resolutionMinutes: '解决时限（分钟）', resolutionBeforeResponse: '解决时限不能短于响应时限',
+    },
+    rules: {
+      new: '新建派单规则', edit: '编辑派单规则', name: '名称', minSeverity: '最低告警级别', atLeast: '{{severity}}及以上', deviceType: '设备类型', alarmRule: '告警规则',
+      category: '工单类别', priority: '优先级', enabled: '启用', on: '启用', off: '停用', any: '不限', auto: '自动判断',
+    },
+    severity: { critical: '紧急', major: '重要', minor: '次要', info: '提示' },
+  },
 };

@@ -1,5 +1,5 @@
 import { Button, Card, Flex, Input, Segmented, Select } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../modules/auth/hooks/useSession';
@@ -49,11 +49,18 @@ export function WorkOrdersPage() {
         subtitle={p.isOperator ? t('workorders.subtitle') : p.isProperty ? t('workorders.myQueueHint') : undefined}
         crumbs={[{ title: t('workorders.nav.list') }]}
         extra={
-          canRequest && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/work-orders/new')} data-testid="wo-new">
-              {t('workorders.newRequest')}
-            </Button>
-          )
+          <>
+            {p.isOperator && (
+              <Button icon={<SettingOutlined />} onClick={() => void navigate('/work-orders/settings')} data-testid="wo-settings">
+                {t('workorderSettings.openButton')}
+              </Button>
+            )}
+            {canRequest && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/work-orders/new')} data-testid="wo-new">
+                {t('workorders.newRequest')}
+              </Button>
+            )}
+          </>
         }
       />
       <Card>

@@ -12,6 +12,7 @@ import {
   ToolOutlined,
   BranchesOutlined,
   ExperimentOutlined,
+  SettingOutlined,
   DashboardOutlined,
   FunnelPlotOutlined,
   FundProjectionScreenOutlined,
@@ -46,7 +47,7 @@ export type NavGroup = (typeof NAV_GROUPS)[number];
 const GROUP_OF: Record<string, NavGroup> = {
   'my-enterprise': 'park', structure: 'park', enterprises: 'park', property: 'park', leads: 'park',
   devices: 'ioc', ioc: 'ioc', alarms: 'ioc', rules: 'ioc', shelves: 'ioc',
-  'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders',
+  'work-orders': 'workorders', 'work-order-settings': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
   users: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
@@ -69,6 +70,7 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator || p.isProperty || p.isEnterpriseUser) items.push({ key: 'work-orders', path: '/work-orders', label: t('workorders.nav.list'), icon: <ToolOutlined /> });
   if (p.isOperator) items.push({ key: 'dispatch-triage', path: '/dispatch/triage', label: t('workorders.nav.triage'), icon: <BranchesOutlined /> });
   if (p.isOperator) items.push({ key: 'dispatch-model', path: '/dispatch/model', label: t('workorders.nav.model'), icon: <ExperimentOutlined /> });
+  if (p.isOperator) items.push({ key: 'work-order-settings', path: '/work-orders/settings', label: t('workorderSettings.nav'), icon: <SettingOutlined /> });
   if (p.canManageDevices) items.push({ key: 'rules', path: '/rules', label: t('rules.nav'), icon: <AlertOutlined /> });
   if (p.canManageDevices) items.push({ key: 'shelves', path: '/shelves', label: t('rules.shelves.nav'), icon: <PauseCircleOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });

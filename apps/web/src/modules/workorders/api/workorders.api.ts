@@ -117,8 +117,44 @@ export interface Team {
   name: string;
   kind: 'property' | 'operator';
   propertyCompanyId: string | null;
+  leadUserId?: string | null;
   categories: string[];
+  memberIds?: string[];
 }
+
+export interface TeamInput {
+  name: string;
+  propertyCompanyId?: string | null;
+  leadUserId?: string | null;
+  categories?: WorkOrderCategory[];
+  memberIds?: string[];
+}
+
+/** One cell of a park's SLA matrix; isDefault is false when the park overrides it. */
+export interface SlaCell {
+  category: WorkOrderCategory;
+  priority: WorkOrderPriority;
+  responseMinutes: number;
+  resolutionMinutes: number;
+  isDefault: boolean;
+}
+
+export type AlarmSeverity = 'critical' | 'major' | 'minor' | 'info';
+
+/** Which alarms become work orders, with which category and priority. */
+export interface DispatchRule {
+  id: string;
+  parkId: string;
+  name: string;
+  minSeverity: AlarmSeverity;
+  deviceType: string | null;
+  alarmRuleId: string | null;
+  category: WorkOrderCategory | null;
+  priority: WorkOrderPriority;
+  isEnabled: boolean;
+}
+
+export type DispatchRuleInput = Omit<DispatchRule, 'id' | 'parkId'>;
 
 export interface DispatchModel {
   target: 'category' | 'team';
@@ -166,3 +202,11 @@ export const photoUrl = (orderId: string, attachmentId: string) => `/api/work-or
 export const findTeams = (parkId?: string) => api.get<Team[]>('/work-order-teams', { parkId });
 export const getModelStatus = (parkId: string) => api.get<ModelStatus>('/dispatch/model', { parkId });
 export const retrainModel = (parkId: string) => apiRequest<ModelStatus>('/dispatch/model/retrain', { method: 'POST', body: { parkId } });
+export const createTeam = (body: TeamInput & { parkId: string; kind: Team['kind'] }) => api.post<Team>('/work-order-teams', body);
+export const updateTeam = (id: string, body: TeamInput) => api.patch<Team>(`/work-order-teams/${id}`, body);
+export const getSlaMatrix = (parkId: string) => api.get<SlaCell[]>('/work-order-sla', { parkId });
+export const setSla = (body: { parkId: string; category: WorkOrderCategory; priority: WorkOrderPriority; responseMinutes: number; resolutionMinutes: number }) =>
+  apiRequest<SlaCell[]>('/work-order-sla', { method: 'PUT', body });
+export const findDispatchRules = (parkId: string) => api.get<DispatchRule[]>('/dispatch-rules', { parkId });
+export const createDispatchRule = (body: DispatchRuleInput & { parkId: string }) => api.post<DispatchRule>('/dispatch-rules', body);
+export const updateDispatchRule = (id: string, body: Partial<DispatchRuleInput>) => api.patch<DispatchRule>(`/dispatch-rules/${id}`, body);

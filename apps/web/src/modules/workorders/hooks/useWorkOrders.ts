@@ -38,3 +38,23 @@ export function useWorkOrderMutation<TArgs>(fn: (args: TArgs) => Promise<woApi.W
     },
   });
 }
+
+export function useSlaMatrix(parkId: string | undefined) {
+  return useQuery({ queryKey: ['work-order-sla', parkId], queryFn: () => woApi.getSlaMatrix(parkId as string), enabled: !!parkId });
+}
+
+export function useDispatchRules(parkId: string | undefined) {
+  return useQuery({ queryKey: ['dispatch-rules', parkId], queryFn: () => woApi.findDispatchRules(parkId as string), enabled: !!parkId });
+}
+
+/** Teams, SLA cells and dispatch rules: each change refreshes its list. */
+export function useWorkOrderSettingsMutations() {
+  const qc = useQueryClient();
+  return {
+    createTeam: useMutation({ mutationFn: woApi.createTeam, onSuccess: () => qc.invalidateQueries({ queryKey: ['work-order-teams'] }) }),
+    updateTeam: useMutation({ mutationFn: (v: { id: string; body: woApi.TeamInput }) => woApi.updateTeam(v.id, v.body), onSuccess: () => qc.invalidateQueries({ queryKey: ['work-order-teams'] }) }),
+    setSla: useMutation({ mutationFn: woApi.setSla, onSuccess: (cells, v) => qc.setQueryData(['work-order-sla', v.parkId], cells) }),
+    createRule: useMutation({ mutationFn: woApi.createDispatchRule, onSuccess: () => qc.invalidateQueries({ queryKey: ['dispatch-rules'] }) }),
+    updateRule: useMutation({ mutationFn: (v: { id: string; body: Partial<woApi.DispatchRuleInput> }) => woApi.updateDispatchRule(v.id, v.body), onSuccess: () => qc.invalidateQueries({ queryKey: ['dispatch-rules'] }) }),
+  };
+}
