@@ -47,7 +47,7 @@ export type NavGroup = (typeof NAV_GROUPS)[number];
 const GROUP_OF: Record<string, NavGroup> = {
   'my-enterprise': 'park', structure: 'park', enterprises: 'park', property: 'park', leads: 'park',
   devices: 'ioc', ioc: 'ioc', alarms: 'ioc', rules: 'ioc', shelves: 'ioc',
-  'work-orders': 'workorders', 'work-order-settings': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
+  'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
   users: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
