@@ -79,7 +79,8 @@ async function serve(): Promise<void> {
       await services.passes.verifier.close();
       const [row] = await database.query<{ n: number }>('select count(*)::int as n from pass_scans');
       const v = services.passes.verifier.stats;
-      process.send!({ ...v, logged: row.n, cpuMicrosPerScan: (cpu.user + cpu.system) / Math.max(1, scans) });
+      const { ed25519Backend } = await import('./pass-codec');
+      process.send!({ ...v, backend: ed25519Backend, logged: row.n, cpuMicrosPerScan: (cpu.user + cpu.system) / Math.max(1, scans) });
       await app.close();
       await database.close();
       process.exit(0);
@@ -140,7 +141,7 @@ async function drive(): Promise<void> {
   for (const k of Object.keys(counts)) delete counts[k];
   const batched = BATCH ? await run(SECONDS, BATCH) : undefined;
   child.send('stop');
-  const server = await new Promise<Record<string, number>>((resolve) => child.once('message', (m) => resolve(m as Record<string, number>)));
+  const server = await new Promise<Record<string, number> & { backend: string }>((resolve) => child.once('message', (m) => resolve(m as Record<string, number> & { backend: string })));
   const scansPerSecond = result.requests.average;
   console.log(`passes bench: ${CONNECTIONS} connections, ${GATES} gates, ${PASSES} passes, ${SECONDS} s over HTTP (PGlite in memory)`);
   console.log(`  scans/s            ${Math.round(scansPerSecond)}   (goal ≥ 5,000: ${scansPerSecond >= 5000 ? 'met' : 'NOT met'})`);
@@ -153,7 +154,7 @@ async function drive(): Promise<void> {
   }
   console.log(`  scan records       ${server.logged} written (failed flushes ${server.failedFlushes}, dropped ${server.droppedRows})`);
   console.log(`  server CPU per scan ${Math.round(server.cpuMicrosPerScan)} µs over both phases (all work incl. HTTP, batched log writes) ≈ ${Math.round(1e6 / server.cpuMicrosPerScan)} scans/s per fully available core`);
-  console.log(`  Ed25519 checks     ${server.signatureChecks}; verified-code cache hits ${server.verifiedCacheHits} (codes repeat after ${PASSES} scans)`);
+  console.log(`  Ed25519 checks     ${server.signatureChecks} (${server.backend}); verified-code cache hits ${server.verifiedCacheHits} (codes repeat after ${PASSES} scans)`);
 }
 
 if (process.argv.includes('--serve')) await serve();

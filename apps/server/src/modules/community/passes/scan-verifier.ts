@@ -1,6 +1,6 @@
-import crypto, { type KeyObject } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Database } from '../../../db/client';
-import { decodePass, verifySignature, type HolderKind, type PassClaims } from './pass-codec';
+import { decodePass, verifyKeyOf, verifySignature, type HolderKind, type PassClaims, type VerifyKey } from './pass-codec';
 
 /** Why a scan was refused (or `ok`). Gate vendors display these; they are part of the API. */
 export const SCAN_REASONS = ['ok', 'bad_format', 'unknown_key', 'bad_signature', 'not_yet_valid', 'expired', 'wrong_park', 'wrong_site', 'wrong_gate', 'revoked', 'replay', 'duplicate_nonce'] as const;
@@ -116,7 +116,7 @@ export function createScanVerifier(options: ScanVerifierOptions) {
   const skewMs = options.clockSkewMs ?? 30_000;
   const flushDelayMs = options.flushDelayMs ?? 50;
   const maxBatch = options.maxBatch ?? 2_000;
-  const keys = new Map<string, KeyObject | null>();
+  const keys = new Map<string, VerifyKey | null>();
   const revoked = new Set<string>();
   let revokedWatermark = new Date(0);
   let revokedLoaded: Promise<void> | undefined;
@@ -154,10 +154,10 @@ export function createScanVerifier(options: ScanVerifierOptions) {
       .finally(() => (refreshing = undefined));
   }
 
-  async function keyFor(keyIdHex: string): Promise<KeyObject | null> {
+  async function keyFor(keyIdHex: string): Promise<VerifyKey | null> {
     if (keys.has(keyIdHex)) return keys.get(keyIdHex)!;
     const [row] = await database.query<{ public_key_spki: Uint8Array }>('select public_key_spki from pass_keys where key_id = $1', [keyIdHex]);
-    const key = row ? crypto.createPublicKey({ key: Buffer.from(row.public_key_spki), format: 'der', type: 'spki' }) : null;
+    const key = row ? verifyKeyOf(crypto.createPublicKey({ key: Buffer.from(row.public_key_spki), format: 'der', type: 'spki' })) : null;
     // Unknown ids are remembered too, so garbage cannot cause a query per scan (bounded).
     if (key || keys.size < 1_000) keys.set(keyIdHex, key);
     return key;
