@@ -136,7 +136,9 @@ async function drive(): Promise<void> {
   for (const k of Object.keys(counts)) delete counts[k];
   child.send('mark');
   await new Promise((resolve) => child.once('message', resolve));
+  const clientCpu0 = process.cpuUsage();
   const result = await run(SECONDS);
+  const clientCpu = process.cpuUsage(clientCpu0);
   const single = { ...counts };
   for (const k of Object.keys(counts)) delete counts[k];
   const batched = BATCH ? await run(SECONDS, BATCH) : undefined;
@@ -145,6 +147,7 @@ async function drive(): Promise<void> {
   const scansPerSecond = result.requests.average;
   console.log(`passes bench: ${CONNECTIONS} connections, ${GATES} gates, ${PASSES} passes, ${SECONDS} s over HTTP (PGlite in memory)`);
   console.log(`  scans/s            ${Math.round(scansPerSecond)}   (goal ≥ 5,000: ${scansPerSecond >= 5000 ? 'met' : 'NOT met'})`);
+  console.log(`  load generator CPU ${Math.round((clientCpu.user + clientCpu.system) / Math.max(1, result.requests.total))} µs per request (autocannon in this process, sharing the machine's cores with the server)`);
   console.log(`  latency p50 / p99  ${result.latency.p50} ms / ${result.latency.p99} ms`);
   console.log(`  responses          ${result.requests.total} (errors ${result.errors}, non-2xx ${result.non2xx})`);
   console.log(`  decisions          ${Object.entries(single).map(([k, v]) => `${k} ${v}`).join(', ')}`);
