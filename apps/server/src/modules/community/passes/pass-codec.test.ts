@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { decodePass, encodeClaims, shortKeyId, signPass, verifySignature, type PassClaims, type PassScope } from './pass-codec';
+import { decodePass, ed25519Backend, encodeClaims, shortKeyId, signPass, verifyKeyOf, verifySignature, type PassClaims, type PassScope } from './pass-codec';
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
 const keyId = shortKeyId(publicKey.export({ format: 'der', type: 'spki' }));
@@ -61,5 +61,25 @@ describe('PK1 pass payload', () => {
 
   test.each(['', 'PK1.', 'PK2.AAAA', 'PK1.@@@', 'PK1.' + Buffer.alloc(20).toString('base64url'), 'PK1.' + Buffer.alloc(127, 9).toString('base64url')])('malformed text %# is refused without throwing', (text) => {
     expect(decodePass(text).ok).toBe(false);
+  });
+});
+
+describe('Ed25519 verification (libsodium, as the scan verifier uses it)', () => {
+  test('libsodium is loaded and agrees with node:crypto: a valid code verifies; a changed byte, another key or a cut signature does not', () => {
+    expect(ed25519Backend).toBe('libsodium');
+    const d = decodePass(signPass(base, privateKey));
+    if (!d.ok) throw new Error('did not decode');
+    const key = verifyKeyOf(publicKey);
+    expect(key.raw.length).toBe(32);
+    expect(verifySignature(d.signed, d.signature, key)).toBe(true);
+    expect(verifySignature(d.signed, d.signature, publicKey)).toBe(true);
+    const tampered = Buffer.from(d.signed);
+    tampered[10] ^= 1;
+    expect(verifySignature(tampered, d.signature, key)).toBe(false);
+    const badSig = Buffer.from(d.signature);
+    badSig[5] ^= 1;
+    expect(verifySignature(d.signed, badSig, key)).toBe(false);
+    expect(verifySignature(d.signed, d.signature.subarray(0, 63), key)).toBe(false);
+    expect(verifySignature(d.signed, d.signature, verifyKeyOf(crypto.generateKeyPairSync('ed25519').publicKey))).toBe(false);
   });
 });

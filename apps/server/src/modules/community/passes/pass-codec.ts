@@ -1,4 +1,5 @@
 import crypto, { type KeyObject } from 'node:crypto';
+import { createRequire } from 'node:module';
 
 /**
  * The signed pass payload (通行码), format `PK1`: a compact binary record
@@ -151,9 +152,42 @@ export function decodePass(text: string): DecodeResult {
   };
 }
 
-/** Checks an Ed25519 signature over the signed bytes. */
-export function verifySignature(signed: Buffer, signature: Buffer, publicKey: KeyObject): boolean {
+interface Sodium {
+  crypto_sign_verify_detached(signature: Buffer, message: Buffer, publicKey: Buffer): boolean;
+}
+
+/** libsodium (sodium-native) when its prebuilt addon loads: ~2.5× faster than OpenSSL through node:crypto for one verification. */
+const sodium: Sodium | null = (() => {
+  if (process.env.PASS_VERIFY_NODE_CRYPTO === '1') return null;
   try {
+    return createRequire(import.meta.url)('sodium-native') as Sodium;
+  } catch {
+    return null;
+  }
+})();
+
+/** Which Ed25519 implementation verifies gate scans (diagnostics, bench output). */
+export const ed25519Backend: 'libsodium' | 'node:crypto' = sodium ? 'libsodium' : 'node:crypto';
+
+/** An Ed25519 public key prepared once for repeated verification. */
+export interface VerifyKey {
+  key: KeyObject;
+  /** The raw 32-byte key (for libsodium). */
+  raw: Buffer;
+}
+
+export function verifyKeyOf(key: KeyObject): VerifyKey {
+  const spki = key.export({ format: 'der', type: 'spki' });
+  return { key, raw: Buffer.from(spki.subarray(spki.length - 32)) };
+}
+
+/** Checks an Ed25519 signature over the signed bytes (libsodium is the stricter of the two: canonical S, no small-order keys). */
+export function verifySignature(signed: Buffer, signature: Buffer, publicKey: KeyObject | VerifyKey): boolean {
+  try {
+    if ('raw' in publicKey) {
+      if (sodium) return signature.length === 64 && sodium.crypto_sign_verify_detached(signature, signed, publicKey.raw);
+      return crypto.verify(null, signed, publicKey.key, signature);
+    }
     return crypto.verify(null, signed, publicKey, signature);
   } catch {
     return false;

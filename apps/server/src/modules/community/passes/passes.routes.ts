@@ -1,12 +1,15 @@
 import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { serializerCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ctxOf, errorResponses, errorSchema, idParams } from '../../../lib/http';
 import { AppError, ErrorCode, forbidden } from '../../../lib/errors';
 import { pageSchema } from '../../../lib/pagination';
 import { parseDeviceAuthorization, type DeviceAuth } from '../../iot/device-auth';
 import * as s from './passes.schema';
 import type { PassesService } from './passes.service';
-import type { Gate } from './scan-verifier';
+import type { Gate, ScanDecision } from './scan-verifier';
+
+/** The 200 answer of `POST /passes/scans`: exactly the documented fields, in order (see scanDecisionSchema). */
+const serializeDecision = (d: ScanDecision) => JSON.stringify({ result: d.result, reason: d.reason, passId: d.passId, holderKind: d.holderKind, validTo: d.validTo });
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,6 +63,9 @@ export const passesRoutes: FastifyPluginAsyncZod<{ passes: PassesService; device
     {
       config: { isPublic: true },
       onRequest: gateAuth,
+      // The hot path: the verifier builds the decision with exactly the documented fields, so the
+      // 200 answer is written directly (zod's serializer re-validated it on every scan).
+      serializerCompiler: (route) => (String(route.httpStatus) === '200' ? serializeDecision : serializerCompiler(route as unknown as Parameters<typeof serializerCompiler>[0])),
       schema: {
         tags,
         summary: 'A gate reports one scan (device credentials); the answer is the server’s decision',

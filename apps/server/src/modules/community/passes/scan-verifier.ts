@@ -1,6 +1,6 @@
-import crypto, { type KeyObject } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Database } from '../../../db/client';
-import { decodePass, verifySignature, type HolderKind, type PassClaims } from './pass-codec';
+import { decodePass, verifyKeyOf, verifySignature, type HolderKind, type PassClaims, type VerifyKey } from './pass-codec';
 
 /** Why a scan was refused (or `ok`). Gate vendors display these; they are part of the API. */
 export const SCAN_REASONS = ['ok', 'bad_format', 'unknown_key', 'bad_signature', 'not_yet_valid', 'expired', 'wrong_park', 'wrong_site', 'wrong_gate', 'revoked', 'replay', 'duplicate_nonce'] as const;
@@ -64,13 +64,20 @@ interface LogRow {
   latencyUs: number;
 }
 
+// Inserts a batch and answers only the (1-based) positions of accepted rows that were NOT
+// inserted because another instance had already accepted that (gate, nonce): usually no rows.
 const INSERT_SQL = `
-INSERT INTO pass_scans (gate_id, park_id, pass_id, holder_kind, nonce, result, reason, via, scanned_at, received_at, latency_us)
-SELECT u.g, u.p, u.pa, u.hk, u.n, u.r, u.re, u.v, to_timestamp(u.s / 1000.0), to_timestamp(u.rc / 1000.0), u.l
-FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::float8[], $11::int4[])
-  AS u(g, p, pa, hk, n, r, re, v, s, rc, l)
-ON CONFLICT (gate_id, nonce) WHERE result = 'accepted' DO NOTHING
-RETURNING gate_id, nonce, result`;
+WITH u AS (
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::float8[], $11::int4[])
+    WITH ORDINALITY AS u(g, p, pa, hk, n, r, re, v, s, rc, l, i)
+), ins AS (
+  INSERT INTO pass_scans (gate_id, park_id, pass_id, holder_kind, nonce, result, reason, via, scanned_at, received_at, latency_us)
+  SELECT u.g, u.p, u.pa, u.hk, u.n, u.r, u.re, u.v, to_timestamp(u.s / 1000.0), to_timestamp(u.rc / 1000.0), u.l FROM u
+  ON CONFLICT (gate_id, nonce) WHERE result = 'accepted' DO NOTHING
+  RETURNING gate_id, nonce
+)
+SELECT u.i::int AS i FROM u
+WHERE u.r = 'accepted' AND NOT EXISTS (SELECT 1 FROM ins WHERE ins.gate_id = u.g AND ins.nonce = u.n)`;
 
 /** A bounded map from key to expiry time; the oldest keys go first when it is full. */
 class ExpiringSet {
@@ -116,7 +123,7 @@ export function createScanVerifier(options: ScanVerifierOptions) {
   const skewMs = options.clockSkewMs ?? 30_000;
   const flushDelayMs = options.flushDelayMs ?? 50;
   const maxBatch = options.maxBatch ?? 2_000;
-  const keys = new Map<string, KeyObject | null>();
+  const keys = new Map<string, VerifyKey | null>();
   const revoked = new Set<string>();
   let revokedWatermark = new Date(0);
   let revokedLoaded: Promise<void> | undefined;
@@ -154,10 +161,10 @@ export function createScanVerifier(options: ScanVerifierOptions) {
       .finally(() => (refreshing = undefined));
   }
 
-  async function keyFor(keyIdHex: string): Promise<KeyObject | null> {
+  async function keyFor(keyIdHex: string): Promise<VerifyKey | null> {
     if (keys.has(keyIdHex)) return keys.get(keyIdHex)!;
     const [row] = await database.query<{ public_key_spki: Uint8Array }>('select public_key_spki from pass_keys where key_id = $1', [keyIdHex]);
-    const key = row ? crypto.createPublicKey({ key: Buffer.from(row.public_key_spki), format: 'der', type: 'spki' }) : null;
+    const key = row ? verifyKeyOf(crypto.createPublicKey({ key: Buffer.from(row.public_key_spki), format: 'der', type: 'spki' })) : null;
     // Unknown ids are remembered too, so garbage cannot cause a query per scan (bounded).
     if (key || keys.size < 1_000) keys.set(keyIdHex, key);
     return key;
@@ -173,7 +180,7 @@ export function createScanVerifier(options: ScanVerifierOptions) {
 
   async function writeBatch(rows: LogRow[]): Promise<void> {
     const col = <K extends keyof LogRow>(k: K) => rows.map((r) => r[k]);
-    const inserted = await database.query<{ gate_id: string; nonce: string; result: string }>(INSERT_SQL, [
+    const missing = await database.query<{ i: number }>(INSERT_SQL, [
       col('gateId'),
       col('parkId'),
       col('passId'),
@@ -186,11 +193,10 @@ export function createScanVerifier(options: ScanVerifierOptions) {
       col('receivedAt'),
       col('latencyUs'),
     ]);
-    stats.logged += inserted.length;
-    if (inserted.length === rows.length) return;
+    stats.logged += rows.length - missing.length;
+    if (missing.length === 0) return;
     // Another instance already accepted these (gate, nonce): record them as refused duplicates.
-    const seen = new Set(inserted.map((r) => `${r.gate_id}|${r.nonce}`));
-    const late = rows.filter((r) => !seen.has(`${r.gateId}|${r.nonce}`)).map((r) => ({ ...r, result: 'rejected' as const, reason: 'duplicate_nonce' as const }));
+    const late = missing.map(({ i }) => ({ ...rows[i - 1], result: 'rejected' as const, reason: 'duplicate_nonce' as const }));
     stats.lateDuplicates += late.length;
     options.log?.warn({ count: late.length }, 'passes: scans accepted by another instance too; logged as duplicate_nonce');
     if (late.length) await writeBatch(late);
