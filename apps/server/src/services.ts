@@ -100,7 +100,8 @@ export function createServices(
     settings: { env: config.env, signingKey: config.passSigningKey, replayWindowSeconds: config.passReplayWindowSeconds, memberQrTtlMs: (config.passMemberQrTtlMinutes ?? 15) * 60_000 },
   });
   iot.ingest.onDeviceEvent(passes.gateEvents.listener);
-  const events = createEventsService({ db, audit });
+  // Event reminders reach members in-app (the bell).
+  const events = createEventsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events };
 }
 

@@ -219,6 +219,9 @@ describe('reminders', () => {
     expect(await t.services.events.recordDueReminders()).toBe(0);
     const mine = (await members[9].get('/api/events/reminders/me')).json() as { eventId: string }[];
     expect(mine.map((r) => r.eventId)).toContain(soon.id);
+    // …and it reached the member's in-app notifications, once.
+    const inbox = ((await members[9].get('/api/notifications')).json().items as { kind: string; entityId: string; link: string }[]).filter((n) => n.entityId === soon.id);
+    expect(inbox.map((n) => [n.kind, n.link])).toEqual([['event.reminder', `/events/${soon.id}`]]);
     // Events two days out are not due yet.
     const rows = await t.database.query<{ n: number }>('select count(*)::int as n from event_reminders r join park_events e on e.id = r.event_id where e.starts_at > now() + interval \'2 hours\'');
     expect(rows[0].n).toBe(0);

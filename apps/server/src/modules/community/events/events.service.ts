@@ -29,7 +29,10 @@ function auditable(e: EventRow) {
  * QR code, reminders and iCalendar feeds. Every registration change locks the
  * event row first, so concurrent registrations never overfill it.
  */
-export function createEventsService(deps: { db: Db; audit: AuditService; publicUrl?: string }) {
+/** In-app notifications (the notifications module's `notify`), written in the caller's transaction. */
+export type NotifyEventUsers = (q: Tx, userIds: readonly string[], input: { kind: string; title: string; body?: string | null; link?: string | null; entityType?: string | null; entityId?: string | null }) => Promise<number>;
+
+export function createEventsService(deps: { db: Db; audit: AuditService; publicUrl?: string; notify?: NotifyEventUsers }) {
   const { db, audit } = deps;
 
   /** Parks whose events the actor sees as a member (their enterprises' parks). */
@@ -399,19 +402,44 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
       return renderCalendar({ name: 'ParkOS 我的活动 / My events', events: rows.map((r) => ({ ...r.event, tentative: r.status !== 'confirmed' })), baseUrl });
     },
 
-    /** Worker: records a reminder for each confirmed registration whose event starts within its reminder lead. */
+    /**
+     * Worker: records a reminder for each confirmed registration whose event starts within its reminder
+     * lead, and tells each member in-app, in the same transaction (a reminder is recorded and sent once).
+     */
     async recordDueReminders(now = new Date()): Promise<number> {
-      const rows = await db.execute(sql`
-        insert into event_reminders (registration_id, event_id, user_id)
-        select r.id, e.id, r.user_id
-        from event_registrations r join park_events e on e.id = r.event_id
-        where r.status = 'confirmed' and e.status = 'published'
-          and e.starts_at > ${now.toISOString()}::timestamptz
-          and e.starts_at <= ${now.toISOString()}::timestamptz + make_interval(mins => e.reminder_minutes)
-        on conflict (registration_id, channel) do nothing
-        returning id`);
-      const n = Array.isArray(rows) ? rows.length : ((rows as { rows?: unknown[] }).rows?.length ?? 0);
-      return n;
+      return db.transaction(async (tx) => {
+        const result = await tx.execute(sql`
+          with ins as (
+            insert into event_reminders (registration_id, event_id, user_id)
+            select r.id, e.id, r.user_id
+            from event_registrations r join park_events e on e.id = r.event_id
+            where r.status = 'confirmed' and e.status = 'published'
+              and e.starts_at > ${now.toISOString()}::timestamptz
+              and e.starts_at <= ${now.toISOString()}::timestamptz + make_interval(mins => e.reminder_minutes)
+            on conflict (registration_id, channel) do nothing
+            returning event_id, user_id)
+          select ins.event_id, ins.user_id, e.title, e.starts_at, e.location from ins join park_events e on e.id = ins.event_id`);
+        const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { event_id: string; user_id: string; title: string; starts_at: string | Date; location: string }[];
+        if (deps.notify) {
+          const byEvent = new Map<string, { title: string; startsAt: Date; place: string; userIds: string[] }>();
+          for (const r of rows) {
+            const e = byEvent.get(r.event_id) ?? { title: r.title, startsAt: new Date(r.starts_at), place: r.location, userIds: [] };
+            e.userIds.push(r.user_id);
+            byEvent.set(r.event_id, e);
+          }
+          for (const [eventId, e] of byEvent) {
+            await deps.notify(tx, e.userIds, {
+              kind: 'event.reminder',
+              title: `活动提醒 / Event reminder: ${e.title}`,
+              body: `${e.startsAt.toISOString()} · ${e.place}`,
+              link: `/events/${eventId}`,
+              entityType: 'park_event',
+              entityId: eventId,
+            });
+          }
+        }
+        return rows.length;
+      });
     },
 
     async findMyReminders(ctx: RequestContext) {
