@@ -22,25 +22,9 @@ export interface ClearRequest {
 /** How long a long-standing alarm goes between two `repeated` events (the count itself is always exact). */
 export const REPEAT_EVENT_INTERVAL_SECONDS = 60;
 
-// One statement per round: the partial unique index (rule_id, device_id) WHERE state <> 'closed'
-// turns a concurrent second raise into an update of the open alarm, so instances racing on the
-// same device never duplicate it. `last_change` reports what this statement did to each row.
-const RAISE_SQL = `
-WITH up AS (
-  INSERT INTO alarms AS a (rule_id, device_id, park_id, site_id, building_id, floor_id, severity, state, message, last_value, first_at, last_at, count, last_change, repeat_logged_at, suppressed, shelf_id)
-  SELECT u.r, u.d, dv.park_id, dv.site_id, dv.building_id, dv.floor_id, ru.severity, 'active', u.msg, u.v,
-         to_timestamp(u.t0 / 1000.0), to_timestamp(u.t1 / 1000.0), u.n, 'raised', now(), sh.id IS NOT NULL, sh.id
-  FROM unnest($1::uuid[], $2::uuid[], $3::int4[], $4::float8[], $5::float8[], $6::float8[], $7::text[]) AS u(r, d, n, v, t0, t1, msg)
-  JOIN devices dv ON dv.id = u.d
-  JOIN alarm_rules ru ON ru.id = u.r
-  LEFT JOIN LATERAL (
-    SELECT s.id FROM alarm_shelves s
-    WHERE s.park_id = dv.park_id AND s.cancelled_at IS NULL AND s.starts_at <= now() AND s.ends_at > now()
-      AND (s.device_id = dv.id OR s.floor_id = dv.floor_id OR (s.scope = 'building' AND s.building_id = dv.building_id))
-    ORDER BY s.ends_at DESC LIMIT 1
-  ) sh ON true
-  ON CONFLICT (rule_id, device_id) WHERE state <> 'closed' DO UPDATE SET
-    count = a.count + excluded.count,
+// What a raise does to an open alarm it meets (device or location conflict target alike): count it,
+// reactivate it if cleared, log a repeat at most every REPEAT_EVENT_INTERVAL_SECONDS, and record the event.
+const RAISE_UPSERT_TAIL = `    count = a.count + excluded.count,
     last_at = GREATEST(a.last_at, excluded.last_at),
     last_value = excluded.last_value,
     message = excluded.message,
@@ -64,6 +48,26 @@ WITH up AS (
   FROM up WHERE last_change IN ('raised', 'repeated', 'reactivated')
 )
 SELECT id, rule_id, last_change AS change, suppressed FROM up`;
+
+// One statement per round: the partial unique index (rule_id, device_id) WHERE state <> 'closed'
+// turns a concurrent second raise into an update of the open alarm, so instances racing on the
+// same device never duplicate it. `last_change` reports what this statement did to each row.
+const RAISE_SQL = `
+WITH up AS (
+  INSERT INTO alarms AS a (rule_id, device_id, park_id, site_id, building_id, floor_id, severity, state, message, last_value, first_at, last_at, count, last_change, repeat_logged_at, suppressed, shelf_id)
+  SELECT u.r, u.d, dv.park_id, dv.site_id, dv.building_id, dv.floor_id, ru.severity, 'active', u.msg, u.v,
+         to_timestamp(u.t0 / 1000.0), to_timestamp(u.t1 / 1000.0), u.n, 'raised', now(), sh.id IS NOT NULL, sh.id
+  FROM unnest($1::uuid[], $2::uuid[], $3::int4[], $4::float8[], $5::float8[], $6::float8[], $7::text[]) AS u(r, d, n, v, t0, t1, msg)
+  JOIN devices dv ON dv.id = u.d
+  JOIN alarm_rules ru ON ru.id = u.r
+  LEFT JOIN LATERAL (
+    SELECT s.id FROM alarm_shelves s
+    WHERE s.park_id = dv.park_id AND s.cancelled_at IS NULL AND s.starts_at <= now() AND s.ends_at > now()
+      AND (s.device_id = dv.id OR s.floor_id = dv.floor_id OR (s.scope = 'building' AND s.building_id = dv.building_id))
+    ORDER BY s.ends_at DESC LIMIT 1
+  ) sh ON true
+  ON CONFLICT (rule_id, device_id) WHERE state <> 'closed' DO UPDATE SET
+${RAISE_UPSERT_TAIL}`;
 
 const CLEAR_SQL = `
 WITH c AS (
@@ -157,30 +161,7 @@ WITH up AS (
     ORDER BY s.ends_at DESC LIMIT 1
   ) sh ON true
   ON CONFLICT (rule_id, location_id) WHERE state <> 'closed' AND device_id IS NULL DO UPDATE SET
-    count = a.count + excluded.count,
-    last_at = GREATEST(a.last_at, excluded.last_at),
-    last_value = excluded.last_value,
-    message = excluded.message,
-    state = CASE WHEN a.state = 'cleared' THEN 'active' ELSE a.state END,
-    cleared_at = CASE WHEN a.state = 'cleared' THEN NULL ELSE a.cleared_at END,
-    active_since = CASE WHEN a.state = 'cleared' THEN now() ELSE a.active_since END,
-    escalation_level = CASE WHEN a.state = 'cleared' THEN 0 ELSE a.escalation_level END,
-    suppressed = CASE WHEN a.state = 'cleared' THEN excluded.suppressed ELSE a.suppressed END,
-    shelf_id = CASE WHEN a.state = 'cleared' THEN excluded.shelf_id ELSE a.shelf_id END,
-    last_change = CASE WHEN a.state = 'cleared' THEN 'reactivated'
-                       WHEN a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN 'repeated'
-                       ELSE 'counted' END,
-    repeat_logged_at = CASE WHEN a.state = 'cleared' OR a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN now()
-                            ELSE a.repeat_logged_at END,
-    updated_at = now()
-  RETURNING a.id, a.rule_id, a.last_change, a.count, a.last_value, a.message, a.suppressed, a.shelf_id
-), ev AS (
-  INSERT INTO alarm_events (alarm_id, kind, actor_name, details)
-  SELECT id, CASE WHEN suppressed AND last_change IN ('raised', 'reactivated') THEN 'suppressed' ELSE last_change END, 'system',
-         jsonb_build_object('count', count, 'value', last_value, 'message', message) || CASE WHEN suppressed THEN jsonb_build_object('shelfId', shelf_id, 'change', last_change) ELSE '{}'::jsonb END
-  FROM up WHERE last_change IN ('raised', 'repeated', 'reactivated')
-)
-SELECT id, rule_id, last_change AS change, suppressed FROM up`;
+${RAISE_UPSERT_TAIL}`;
 
 const CLEAR_LOCATION_SQL = `
 WITH c AS (
