@@ -64,8 +64,6 @@ export function createServices(
       onCommitted: (batch) => {
         alarms.engine.enqueue(batch);
         live.publish('telemetry', batch.deviceIds);
-        // Late readings: their rollup hours are re-rolled by the worker.
-        history.noteCommitted(batch);
       },
     },
     onEvents: alarms.events.handle,

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import { LATE_READING_AFTER_MS } from './history/rollup';
 import type { ParsedReading, Rejection } from './payload';
 
 export interface IngestPipelineOptions {
@@ -14,6 +15,11 @@ export interface IngestPipelineOptions {
   /** `last_seen_at` is written at most this often per device. */
   lastSeenIntervalMs?: number;
   log?: { error(obj: object, msg: string): void };
+  /**
+   * Readings older than this (ms before the write) are late for the rollup job: their series
+   * hours are marked in `telemetry_late_hours` by the same statement, for the worker to re-roll.
+   */
+  lateAfterMs?: number;
   /**
    * Called after each committed batch with its readings (alarm rules). Must
    * not block: it runs on the flush path; a throw is logged and counted.
@@ -102,14 +108,27 @@ class Batch {
 
 // One statement, so one implicit transaction on both drivers and one round trip:
 // raw rows, latest values, last-seen and error counters commit together or not at all.
-const FLUSH_SQL = `
+// With `markLate`, the rows actually inserted (not redelivered duplicates) older than $17
+// also mark their series hour in `telemetry_late_hours` — in the same transaction, so a crash
+// cannot lose the mark and whichever process runs the worker finds it.
+function flushSql(markLate: boolean): string {
+  return `
 WITH ins AS (
   INSERT INTO telemetry (device_id, metric, ts, value)
   SELECT ($15::uuid[])[u.d], ($16::text[])[u.m], to_timestamp(u.t / 1000.0), u.v
   FROM unnest($1::int4[], $2::int4[], $3::float8[], $4::float8[]) AS u(d, m, t, v)
   ON CONFLICT DO NOTHING
-  RETURNING 1
-), lv AS (
+  RETURNING ${markLate ? 'device_id, metric, ts' : '1'}
+), ${
+    markLate
+      ? `late AS (
+  INSERT INTO telemetry_late_hours (device_id, metric, hour)
+  SELECT DISTINCT i.device_id, i.metric, date_bin('1 hour', i.ts, '1970-01-01T00:00:00Z'::timestamptz)
+  FROM ins i WHERE i.ts < to_timestamp($17::float8 / 1000.0)
+  ON CONFLICT (device_id, metric, hour) DO UPDATE SET marks = telemetry_late_hours.marks + 1
+), `
+      : ''
+  }lv AS (
   INSERT INTO latest_values (device_id, metric, ts, value)
   SELECT dv.id, ($16::text[])[u.m], to_timestamp(u.t / 1000.0), u.v
   FROM unnest($5::int4[], $6::int4[], $7::float8[], $8::float8[]) AS u(d, m, t, v)
@@ -128,6 +147,9 @@ WITH ins AS (
     last_error = excluded.last_error, last_at = excluded.last_at
 )
 SELECT (SELECT count(*) FROM ins)::int AS inserted`;
+}
+const FLUSH_SQL = flushSql(false);
+const FLUSH_MARKING_LATE_SQL = flushSql(true);
 
 /**
  * The ingest hot path: readings from MQTT and HTTP are gathered into batches
@@ -143,6 +165,7 @@ export function createIngestPipeline(options: IngestPipelineOptions) {
   const maxQueuedRows = options.maxQueuedRows ?? 50_000;
   const maxConcurrent = options.maxConcurrentFlushes ?? (database.driver === 'pglite' ? 1 : 2);
   const lastSeenIntervalMs = options.lastSeenIntervalMs ?? 15_000;
+  const lateAfterMs = options.lateAfterMs ?? LATE_READING_AFTER_MS;
   const stats: IngestStats = { inserted: 0, written: 0, batches: 0, failedBatches: 0, queuedRows: 0, hookErrors: 0 };
   const lastSeenWritten = new Map<string, number>();
   const capacityWaiters: (() => void)[] = [];
@@ -238,7 +261,9 @@ export function createIngestPipeline(options: IngestPipelineOptions) {
   async function write(b: Batch): Promise<number> {
     const lv = [...b.latest.values()];
     const errs = [...b.errors.values()];
-    const rows = await database.query<{ inserted: number }>(FLUSH_SQL, [
+    const lateBefore = Date.now() - lateAfterMs;
+    const hasLate = b.ts.some((ts) => ts < lateBefore);
+    const rows = await database.query<{ inserted: number }>(hasLate ? FLUSH_MARKING_LATE_SQL : FLUSH_SQL, [
       b.di,
       b.mi,
       b.ts,
@@ -255,6 +280,7 @@ export function createIngestPipeline(options: IngestPipelineOptions) {
       errs.map((e) => e.lastAt),
       b.deviceList,
       b.metricList,
+      ...(hasLate ? [lateBefore] : []),
     ]);
     return rows[0]?.inserted ?? 0;
   }

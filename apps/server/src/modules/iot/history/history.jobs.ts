@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client';
 import type { HistoryService } from './history.service';
 import { runRetention, type RetentionOptions } from './retention';
-import { ROLLUP_STATE, rollHints, runReconcile, runRollup, type RollupOptions } from './rollup';
+import { ROLLUP_STATE, rollLateHours, runReconcile, runRollup, type RollupOptions } from './rollup';
 
 interface JobLogger {
   info(obj: unknown, msg?: string): void;
@@ -10,7 +10,7 @@ interface JobLogger {
 
 export interface HistoryJobsOptions {
   database: Database;
-  history: Pick<HistoryService, 'getRetentionSettings' | 'takeLateHints'>;
+  history: Pick<HistoryService, 'getRetentionSettings'>;
   log: JobLogger;
   /** How often the rollup job runs (default 20 s). */
   rollupIntervalMs?: number;
@@ -68,12 +68,8 @@ export function startHistoryJobs(options: HistoryJobsOptions): { stats: HistoryJ
   const rollup = () =>
     enqueue('rollup', async () => {
       const r = await runRollup(database, options.rollup);
-      // Hours that got readings behind the watermark (noted by the ingest path of this process).
-      const hints = options.history.takeLateHints();
-      if (hints.length) {
-        await rollHints(database, hints, options.rollup);
-        stats.lateHoursReRolled += hints.length;
-      }
+      // Hours that got readings behind the watermark, marked by the ingest path of any process.
+      stats.lateHoursReRolled += await rollLateHours(database, options.rollup);
       stats.rollupRuns++;
       if (r.windows > 1) log.info(`telemetry history: rolled ${r.windows} windows (${r.rowsWritten} rows) up to ${r.watermark?.toISOString()}`);
     });

@@ -3,8 +3,8 @@ import { buildPark, SYSTEM } from '../../../testing/builders';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
 import { insertReadings, type TestReading } from './history.test-helpers';
 import { runRetention, DEFAULT_RETENTION } from './retention';
-import { createLateReadingTracker } from './late-readings';
-import { rollHints, runReconcile, runRollup } from './rollup';
+import { createIngestPipeline } from '../ingest.pipeline';
+import { rollLateHours, runReconcile, runRollup } from './rollup';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -155,34 +155,58 @@ describe('rollups', () => {
     expectSame(await rollupRows('telemetry_1h', ids), aggregate(readings, HOUR, closed));
   });
 
-  test('later readings (beyond the grace window) are re-rolled from the ingest path’s hints, and by the reconcile pass', async () => {
+  test('later readings (beyond the grace window) are marked by the ingest statement and re-rolled by any worker; the reconcile pass catches the rest', async () => {
     const ids = sensors.map((s) => s.id);
     const later = NOW + 2 * MINUTE;
     const closed = Math.floor(later / MINUTE) * MINUTE;
     // Two readings two hours behind the watermark: the regular run does not see them.
-    const viaHint: TestReading = { deviceId: ids[1], metric: 'co2', ts: NOW - 2 * HOUR + 1_234, value: 5_000 };
+    const viaMark: TestReading = { deviceId: ids[1], metric: 'co2', ts: NOW - 2 * HOUR + 1_234, value: 5_000 };
     const viaReconcile: TestReading = { deviceId: ids[2], metric: 'co2', ts: NOW - 2 * HOUR - 17 * MINUTE, value: 4_000 };
-    readings.push(viaHint, viaReconcile);
-    await insertReadings(t.database, [viaHint, viaReconcile]);
+    readings.push(viaMark, viaReconcile);
+    const marks = () => t.database.query<{ device_id: string; metric: string; hour: Date | string; marks: number }>('SELECT device_id, metric, hour, marks FROM telemetry_late_hours ORDER BY device_id');
+
+    // The real ingest path stores the late reading and marks its hour in the same statement.
+    const pipeline = createIngestPipeline({ database: t.database });
+    await pipeline.submit(viaMark.deviceId, [{ metric: viaMark.metric, ts: viaMark.ts, value: viaMark.value }]);
+    // A redelivered duplicate is not inserted again, so it does not mark the hour again.
+    await pipeline.submit(viaMark.deviceId, [{ metric: viaMark.metric, ts: viaMark.ts, value: viaMark.value }]);
+    await pipeline.close();
+    expect((await marks()).map((m) => ({ ...m, hour: new Date(m.hour).getTime() }))).toEqual([{ device_id: viaMark.deviceId, metric: 'co2', hour: Math.floor(viaMark.ts / HOUR) * HOUR, marks: 1 }]);
+    // An ingest process that considers the other reading on time (a larger lateness bound) marks nothing.
+    const lenient = createIngestPipeline({ database: t.database, lateAfterMs: Date.now() - viaReconcile.ts + DAY });
+    await lenient.submit(viaReconcile.deviceId, [{ metric: viaReconcile.metric, ts: viaReconcile.ts, value: viaReconcile.value }]);
+    await lenient.close();
+    expect(await marks()).toHaveLength(1);
+
     await runRollup(t.database, { now: new Date(later) });
     const key = (r: TestReading) => `${r.deviceId}|${r.metric}|${Math.floor(r.ts / MINUTE) * MINUTE}`;
-    expect((await rollupRows('telemetry_1m', ids)).get(key(viaHint))?.max).not.toBe(5_000);
+    expect((await rollupRows('telemetry_1m', ids)).get(key(viaMark))?.max).not.toBe(5_000);
 
-    // In one process the ingest pipeline's committed batches tell which hours to re-roll.
-    const tracker = createLateReadingTracker({ graceMs: 5 * MINUTE });
-    tracker.note({ deviceIds: [viaHint.deviceId, ids[0]], metrics: [viaHint.metric, 'temperature'], ts: [viaHint.ts, Date.now()], values: [viaHint.value, 20] });
-    const hints = tracker.take();
-    expect(hints).toEqual([{ deviceId: viaHint.deviceId, metric: 'co2', hour: Math.floor(viaHint.ts / HOUR) * HOUR }]);
-    await rollHints(t.database, hints);
-    expect((await rollupRows('telemetry_1m', ids)).get(key(viaHint))?.max).toBe(5_000);
+    // The worker (any process: the mark is in the database) re-rolls the marked hour and clears the mark.
+    expect(await rollLateHours(t.database)).toBe(1);
+    expect((await rollupRows('telemetry_1m', ids)).get(key(viaMark))?.max).toBe(5_000);
+    expect(await marks()).toEqual([]);
+    expect(await rollLateHours(t.database)).toBe(0);
     expect((await rollupRows('telemetry_1m', ids)).get(key(viaReconcile))?.max).not.toBe(4_000);
 
-    // Across processes the reconcile pass finds the hour whose raw rows outnumber its rollup.
+    // The reconcile pass finds the hour whose raw rows outnumber its rollup.
     const r = await runReconcile(t.database, { now: new Date(later) });
     expect(r.hoursReRolled).toBe(1);
     expectSame(await rollupRows('telemetry_1m', ids), aggregate(readings, MINUTE, closed));
     expectSame(await rollupRows('telemetry_1h', ids), aggregate(readings, HOUR, closed));
     expect((await runReconcile(t.database, { now: new Date(later) })).hoursReRolled).toBe(0);
+  });
+
+  test('a reading days late (past the reconcile look-back) still reaches the hourly rollup through its mark', async () => {
+    const id = sensors[0].id;
+    const old: TestReading = { deviceId: id, metric: 'pm25', ts: NOW - 3 * DAY + 7 * MINUTE, value: 321 };
+    const pipeline = createIngestPipeline({ database: t.database });
+    await pipeline.submit(old.deviceId, [{ metric: old.metric, ts: old.ts, value: old.value }]);
+    await pipeline.close();
+    expect((await runReconcile(t.database, { now: new Date(NOW + 2 * MINUTE) })).hoursReRolled).toBe(0);
+    expect(await rollLateHours(t.database)).toBe(1);
+    const hour = (await rollupRows('telemetry_1h', [id])).get(`${id}|pm25|${Math.floor(old.ts / HOUR) * HOUR}`);
+    expect(hour).toMatchObject({ count: 1, max: 321, last: 321 });
   });
 });
 

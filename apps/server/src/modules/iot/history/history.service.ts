@@ -9,8 +9,7 @@ import { DEVICE_TYPES, METRICS, isMetricAllowed, type DeviceType } from '../metr
 import { historyJobState, telemetryRetention } from './history.table';
 import type { Series, SeriesQuery, UpdateRetentionInput } from './history.schema';
 import { DEFAULT_RETENTION, RETENTION_LIMITS, type HistoryTier, type RetentionDays } from './retention';
-import { createLateReadingTracker } from './late-readings';
-import { DEFAULT_ROLLUP_OPTIONS, ROLLUP_STATE } from './rollup';
+import { ROLLUP_STATE } from './rollup';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -34,7 +33,6 @@ type PointRow = { ts: Date | string; value: number; min: number; max: number; co
 export function createHistoryService(deps: { database: Database; audit: AuditService }) {
   const { database, audit } = deps;
   const { db } = database;
-  const late = createLateReadingTracker({ graceMs: DEFAULT_ROLLUP_OPTIONS.graceMs });
 
   async function effectiveRetention(): Promise<Record<DeviceType, RetentionDays & { isDefault: boolean; updatedAt: Date | null }>> {
     const rows = await db.select().from(telemetryRetention);
@@ -58,11 +56,6 @@ export function createHistoryService(deps: { database: Database; audit: AuditSer
   }
 
   return {
-    /** For the ingest pipeline's `onCommitted`: notes series hours that got readings behind the rollup watermark. */
-    noteCommitted: late.note,
-    /** For the rollup job: the series hours to re-roll for late readings. */
-    takeLateHints: late.take,
-
     /** The retention settings the jobs apply (no access check: for the worker). */
     async getRetentionSettings(): Promise<Record<DeviceType, RetentionDays>> {
       return effectiveRetention();

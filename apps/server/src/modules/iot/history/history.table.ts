@@ -28,6 +28,26 @@ export const telemetry1m = pgTable('telemetry_1m', rollupColumns(), (t) => [prim
 export const telemetry1h = pgTable('telemetry_1h', rollupColumns(), (t) => [primaryKey({ name: 'telemetry_1h_pk', columns: [t.deviceId, t.metric, t.bucket] })]);
 
 /**
+ * Series hours that received readings behind the rollup watermark (late readings), marked by the
+ * ingest statement that stored them — in the same transaction, whichever process ingested — and
+ * cleared by the worker once it has re-rolled the hour. `marks` counts the late batches since the
+ * last re-roll, so a mark that arrives while the worker rolls the hour is not cleared by it.
+ */
+export const telemetryLateHours = pgTable(
+  'telemetry_late_hours',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    metric: text('metric').notNull(),
+    /** Start of the hour (UTC-aligned). */
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    marks: integer('marks').notNull().default(1),
+  },
+  (t) => [primaryKey({ name: 'telemetry_late_hours_pk', columns: [t.deviceId, t.metric, t.hour] })],
+);
+
+/**
  * Progress of the background history jobs. `watermark` (rollup): every
  * 1-minute bucket before it has been rolled; each run re-rolls the grace
  * window before it to pick up late readings.

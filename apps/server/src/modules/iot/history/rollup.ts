@@ -14,6 +14,13 @@ export interface RollupOptions {
 
 export const DEFAULT_ROLLUP_OPTIONS: RollupOptions = { graceMs: 5 * 60_000, windowMs: 60 * 60_000, seriesPerStatement: 500, maxWindowsPerRun: 48 };
 
+/**
+ * A reading older than this when it is stored may land behind the rollup watermark (the grace
+ * window, plus a minute because the watermark trails the clock): the ingest statement marks its
+ * series hour in `telemetry_late_hours` and {@link rollLateHours} re-rolls it.
+ */
+export const LATE_READING_AFTER_MS = DEFAULT_ROLLUP_OPTIONS.graceMs + 60_000;
+
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const floorTo = (ms: number, step: number) => Math.floor(ms / step) * step;
@@ -141,6 +148,31 @@ export async function rollHints(database: Database, hints: { deviceId: string; m
     }
   }
   return written;
+}
+
+/**
+ * Re-rolls the series hours marked late by the ingest path (any process), oldest first, at most
+ * `limit` marks a call, and clears each mark unless another late batch marked it again meanwhile.
+ * Returns the number of hours re-rolled.
+ */
+export async function rollLateHours(database: Database, options: { limit?: number; seriesPerStatement?: number } = {}): Promise<number> {
+  const marks = await database.query<{ device_id: string; metric: string; hour: Date | string; marks: number }>(
+    `SELECT device_id, metric, hour, marks FROM telemetry_late_hours ORDER BY hour, device_id, metric LIMIT $1`,
+    [options.limit ?? 5_000],
+  );
+  if (marks.length === 0) return 0;
+  await rollHints(
+    database,
+    marks.map((m) => ({ deviceId: m.device_id, metric: m.metric, hour: new Date(m.hour).getTime() })),
+    options,
+  );
+  await database.query(
+    `DELETE FROM telemetry_late_hours t
+     USING unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int4[]) AS d(device_id, metric, hour, marks)
+     WHERE t.device_id = d.device_id AND t.metric = d.metric AND t.hour = d.hour AND t.marks = d.marks`,
+    [marks.map((m) => m.device_id), marks.map((m) => m.metric), marks.map((m) => new Date(m.hour)), marks.map((m) => m.marks)],
+  );
+  return marks.length;
 }
 
 /**
