@@ -10,7 +10,7 @@ import scalar from '@scalar/fastify-api-reference';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { Database } from './db/client';
-import { installErrorHandler } from './lib/error-handler';
+import { handleFrameworkError, installErrorHandler } from './lib/error-handler';
 import { installAuthHook } from './modules/identity/auth.hook';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
@@ -54,6 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   if (options.onRoute) {
     const onRoute = options.onRoute;

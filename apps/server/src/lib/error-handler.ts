@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ErrorCode, httpStatusOf, type FieldIssue } from './errors';
 
@@ -44,4 +44,19 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ code: ErrorCode.NOT_FOUND, message: `No route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised before routing (a URL that is not valid
+ * UTF-8 percent-encoding, a failed async constraint) get the API error shape too.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  // Sent outside the route lifecycle, so the app's onSend hook does not add it.
+  void reply.header('x-request-id', request.id);
+  if (error.statusCode !== undefined && error.statusCode < 500) {
+    void reply.code(error.statusCode).send({ code: ErrorCode.VALIDATION, message: error.message, requestId: request.id, details: { fields: [{ field: 'url', message: error.message }] } });
+    return;
+  }
+  request.log.error({ err: error }, 'framework error');
+  void reply.code(httpStatusOf.INTERNAL).send({ code: ErrorCode.INTERNAL, message: 'Internal error', requestId: request.id });
 }
