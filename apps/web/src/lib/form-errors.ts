@@ -1,11 +1,14 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from './api-client';
 
-/** The name paths of every field the form has registered (list rows' fields included), joined with dots. */
+/** The name paths of every field the form has registered (list rows' fields included) and their top-level names, joined with dots. */
 function registeredNames(form: FormInstance): Set<string> {
   const names = new Set<string>();
   form.getFieldsValue(true, (meta) => {
-    if (meta) names.add(meta.name.join('.'));
+    if (meta?.name.length) {
+      names.add(meta.name.join('.'));
+      names.add(String(meta.name[0]));
+    }
     return false;
   });
   return names;
