@@ -123,6 +123,9 @@ describe('operators edit users and the park structure', () => {
     expect(updated).toHaveLength(1);
     expect(updated[0].before?.grants).toEqual([{ role: 'talent', scopeType: 'none', scopeId: null }]);
     expect(updated[0].after?.grants).toEqual([{ role: 'operator', scopeType: 'park', scopeId: parkId }]);
+
+    // Leave no extra park operator behind for the other browser tests (notifications, counts).
+    expect((await api('PATCH', `/users/${userId}`, { isActive: false, grants: [{ role: 'talent', scopeType: 'none', scopeId: null }] })).status).toBe(200);
     await context.close();
   });
 
@@ -208,6 +211,12 @@ describe('operators edit users and the park structure', () => {
     const detail = (await api('GET', `/buildings/${buildingId}`)).body as { floors: { name: string; units: { code: string }[] }[] };
     expect(detail.floors.map((f) => f.name)).toEqual(['1F']);
     expect(detail.floors[0].units.map((u) => u.code)).toEqual(['101A']);
+
+    // Emptied from the bottom up, the building goes too (and leaves the demo park as the other browser tests expect it).
+    const unitId = (detail as unknown as { floors: { id: string; units: { id: string }[] }[] }).floors[0].units[0].id;
+    expect((await api('DELETE', `/units/${unitId}`)).status).toBe(204);
+    expect((await api('DELETE', `/floors/${f1.id}`)).status).toBe(204);
+    expect((await api('DELETE', `/buildings/${buildingId}`)).status).toBe(204);
     await context.close();
   });
 
