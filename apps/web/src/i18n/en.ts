@@ -45,6 +45,15 @@ export const en: Messages = {
     area: 'Area (m²)', status: 'Status', tenant: 'Tenant', leaseEnd: 'Lease ends', occupancy: 'Occupancy', noBuildings: 'No buildings in this district', noSites: 'This park has no sites yet',
     viewBuilding: 'View building', legend: 'Legend', changeStatus: 'Change status', empty: 'No parks yet', selectPark: 'Select park', noFloors: 'This building has no floors yet',
     noUnits: 'No units on this floor', unitCount: '{{count}} units', floorCount: '{{count}} floors', buildingCount: '{{count}} buildings',
+    editSite: 'Edit site', editDistrict: 'Edit district', editBuilding: 'Edit building', editFloor: 'Edit floor', editUnit: 'Edit unit', levelFixed: 'The level cannot be changed; add a new floor instead',
+    deleteConfirm: 'Delete {{name}}?', deleteConfirmHint: 'Only an empty item can be deleted.',
+    deleteBlocked: {
+      site: '“{{name}}” cannot be deleted: it still has districts or buildings, or other records (events, news, passes) refer to it. Remove those first.',
+      district: '“{{name}}” cannot be deleted: it still has buildings or a property contract. Remove those first.',
+      building: '“{{name}}” cannot be deleted: it still has floors or units, or news refers to it. Delete its floors and units first.',
+      floor: '“{{name}}” cannot be deleted: it still has units. Delete its units first.',
+      unit: '“{{name}}” cannot be deleted: it has lease records (current or past). Leased units stay for the lease history.',
+    },
   },
   enterprises: {
     title: 'Enterprises', new: 'New enterprise', searchPlaceholder: 'Search by name or credit code', legalName: 'Legal name', creditCode: 'Unified social credit code', industry: 'Industry', size: 'Size',
@@ -70,7 +79,7 @@ export const en: Messages = {
     title: 'Users & roles', new: 'New user', username: 'Username', displayName: 'Name', password: 'Initial password', email: 'Email', phone: 'Phone', locale: 'Language', grants: 'Role grants',
     role: 'Role', scopeType: 'Scope type', scopeId: 'Scope', addGrant: 'Add grant', status: 'Status', active: 'Active', disabled: 'Disabled', locked: 'Locked', disable: 'Disable',
     enable: 'Enable', unlock: 'Unlock', createdAt: 'Created', searchPlaceholder: 'Search username or name', filterRole: 'Role', disableConfirm: 'The user will no longer be able to sign in. Continue?',
-    grantsRequired: 'Add at least one role grant', scopeIdRequired: 'Choose a scope', unlocked: 'Unlocked',
+    grantsRequired: 'Add at least one role grant', scopeIdRequired: 'Choose a scope', unlocked: 'Unlocked', editTitle: 'Edit {{name}}',
   },
   account: {
     title: 'My account', profile: 'Profile', changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm new password',

@@ -43,6 +43,15 @@ export const zhCN = {
     area: '面积 (m²)', status: '状态', tenant: '租户', leaseEnd: '租约到期', occupancy: '出租率', noBuildings: '该片区暂无楼宇', noSites: '该园区还没有分园',
     viewBuilding: '查看楼宇', legend: '图例', changeStatus: '修改状态', empty: '暂无园区数据', selectPark: '选择园区', noFloors: '该楼宇还没有楼层',
     noUnits: '该层暂无单元', unitCount: '{{count}} 个单元', floorCount: '{{count}} 层', buildingCount: '{{count}} 栋楼宇',
+    editSite: '编辑分园', editDistrict: '编辑片区', editBuilding: '编辑楼宇', editFloor: '编辑楼层', editUnit: '编辑单元', levelFixed: '楼层号不能修改，如需调整请新建楼层',
+    deleteConfirm: '删除“{{name}}”？', deleteConfirmHint: '只能删除空的对象。',
+    deleteBlocked: {
+      site: '无法删除“{{name}}”：其下仍有片区或楼宇，或有活动、资讯、通行证等记录引用它。请先移除这些内容。',
+      district: '无法删除“{{name}}”：其下仍有楼宇或物业合同。请先移除这些内容。',
+      building: '无法删除“{{name}}”：楼宇内仍有楼层或单元，或有资讯引用它。请先删除其楼层和单元。',
+      floor: '无法删除“{{name}}”：该楼层仍有单元。请先删除其单元。',
+      unit: '无法删除“{{name}}”：该单元有租约记录（当前或历史），为保留租约历史不能删除。',
+    },
   },
   enterprises: {
     title: '企业管理', new: '新建企业', searchPlaceholder: '搜索企业名称或信用代码', legalName: '企业名称', creditCode: '统一社会信用代码', industry: '行业', size: '规模',
@@ -68,7 +77,7 @@ export const zhCN = {
     title: '用户与角色', new: '新建用户', username: '用户名', displayName: '姓名', password: '初始密码', email: '邮箱', phone: '手机号', locale: '语言', grants: '角色授权',
     role: '角色', scopeType: '范围类型', scopeId: '范围', addGrant: '添加授权', status: '状态', active: '正常', disabled: '已停用', locked: '已锁定', disable: '停用',
     enable: '启用', unlock: '解锁', createdAt: '创建时间', searchPlaceholder: '搜索用户名或姓名', filterRole: '角色', disableConfirm: '停用后该用户将无法登录，确定？',
-    grantsRequired: '至少添加一个角色授权', scopeIdRequired: '请选择范围', unlocked: '已解锁',
+    grantsRequired: '至少添加一个角色授权', scopeIdRequired: '请选择范围', unlocked: '已解锁', editTitle: '编辑 {{name}}',
   },
   account: {
     title: '我的账户', profile: '个人信息', changePassword: '修改密码', currentPassword: '当前密码', newPassword: '新密码', confirmPassword: '确认新密码',

@@ -1,22 +1,43 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from './api-client';
 
+/** The name paths of every field the form has registered (list rows' fields included) and their top-level names, joined with dots. */
+function registeredNames(form: FormInstance): Set<string> {
+  const names = new Set<string>();
+  form.getFieldsValue(true, (meta) => {
+    if (meta?.name.length) {
+      names.add(meta.name.join('.'));
+      names.add(String(meta.name[0]));
+    }
+    return false;
+  });
+  return names;
+}
+
 /**
  * Puts the field errors of a 400 answer on the form's fields (`body.creditCode` → `creditCode`).
- * Returns true when at least one error landed on a field of the form.
+ * A nested field (`body.grants.1.scopeId`) lands on that field of a list row when the form has it,
+ * otherwise on the top-level field (`grants`). Returns true when at least one error landed on a field of the form.
  */
 export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
   if (!(error instanceof ApiError) || error.fields.length === 0) return false;
-  const known = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
-  const byField = new Map<string, string[]>();
+  const known = registeredNames(form);
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const f of error.fields) {
-    const name = f.field.replace(/^(body|query|params)\./, '').split('.')[0];
-    if (!name) continue;
-    byField.set(name, [...(byField.get(name) ?? []), f.message]);
+    const path = f.field
+      .replace(/^(body|query|params)\./, '')
+      .split('.')
+      .filter(Boolean)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const name = known.has(path.join('.')) ? path : path.slice(0, 1);
+    const key = name.join('.');
+    if (!key || !known.has(key)) continue;
+    const entry = byField.get(key) ?? { name, errors: [] };
+    entry.errors.push(f.message);
+    byField.set(key, entry);
   }
-  const entries = [...byField.entries()].filter(([name]) => known.has(name));
-  form.setFields(entries.map(([name, errors]) => ({ name, errors })));
-  return entries.length > 0;
+  form.setFields([...byField.values()]);
+  return byField.size > 0;
 }
 
 /** A readable message for any thrown value. */

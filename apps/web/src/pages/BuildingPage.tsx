@@ -1,26 +1,35 @@
 import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Empty, Flex, Row, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { UNIT_STATUSES } from '@parkos/contracts';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { formatArea } from '../lib/format';
 import { useSession } from '../modules/auth/hooks/useSession';
-import { FloorCreateModal } from '../modules/parks/components/FloorCreateModal';
-import { UnitCreateModal } from '../modules/parks/components/UnitCreateModal';
+import type { Floor, Unit } from '../modules/parks/api/parks.api';
+import { FloorFormModal } from '../modules/parks/components/FloorFormModal';
+import { StructureDeleteButton } from '../modules/parks/components/StructureDeleteButton';
+import { StructureFormModal } from '../modules/parks/components/StructureFormModal';
+import { UnitFormModal } from '../modules/parks/components/UnitFormModal';
 import { UnitTile } from '../modules/parks/components/UnitTile';
 import { useBuilding } from '../modules/parks/hooks/useBuilding';
+import { useStructureMutations } from '../modules/parks/hooks/useStructureMutations';
 import { UNIT_STATUS_COLORS } from '../modules/parks/utils/unit-colors';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
 
-/** A building: floors from top to bottom, each with its units coloured by status. */
+/** A building: floors from top to bottom, each with its units coloured by status; operators add, edit and delete them. */
 export function BuildingPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { id } = useParams<{ id: string }>();
   const { permissions } = useSession();
   const building = useBuilding(id);
+  const m = useStructureMutations();
   const [isAddingFloor, setIsAddingFloor] = useState(false);
+  const [isEditingBuilding, setIsEditingBuilding] = useState(false);
+  const [editingFloor, setEditingFloor] = useState<Floor | null>(null);
+  const [editingUnit, setEditingUnit] = useState<Unit | null>(null);
   const [unitFloorId, setUnitFloorId] = useState<string | null>(null);
   const canEdit = permissions.canEditStructure;
 
@@ -39,6 +48,18 @@ export function BuildingPage() {
               extra={
                 canEdit && (
                   <>
+                    <Button icon={<EditOutlined />} onClick={() => setIsEditingBuilding(true)} data-testid="building-edit">
+                      {t('common.edit')}
+                    </Button>
+                    <StructureDeleteButton
+                      level="building"
+                      name={b.name}
+                      size="middle"
+                      hasLabel
+                      testId="building-delete"
+                      onDelete={() => m.deleteBuilding.mutateAsync(b.id)}
+                      onDeleted={() => void navigate('/structure', { replace: true })}
+                    />
                     <Button icon={<PlusOutlined />} onClick={() => setIsAddingFloor(true)} data-testid="floor-new">
                       {t('structure.newFloor')}
                     </Button>
@@ -82,23 +103,35 @@ export function BuildingPage() {
                   ) : (
                     <div className="floors" data-testid="building-floors">
                       {floors.map((f) => (
-                        <div className="floor" key={f.id}>
+                        <div className="floor" key={f.id} data-testid="floor-row">
                           <div className="floor__label">
-                            <Typography.Text strong>{f.name}</Typography.Text>
+                            <Typography.Text strong data-testid="floor-name">{f.name}</Typography.Text>
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                               {t('structure.unitCount', { count: f.units.length })}
                             </Typography.Text>
                             {canEdit && (
-                              <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setUnitFloorId(f.id)} style={{ padding: 0 }}>
-                                {t('structure.unit')}
-                              </Button>
+                              <Flex gap={4} wrap align="center">
+                                <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setUnitFloorId(f.id)} style={{ padding: 0 }}>
+                                  {t('structure.unit')}
+                                </Button>
+                                <Button
+                                  size="small"
+                                  type="text"
+                                  icon={<EditOutlined />}
+                                  aria-label={t('structure.editFloor')}
+                                  title={t('structure.editFloor')}
+                                  onClick={() => setEditingFloor(f)}
+                                  data-testid="floor-edit"
+                                />
+                                <StructureDeleteButton level="floor" name={f.name} testId="floor-delete" onDelete={() => m.deleteFloor.mutateAsync(f.id)} />
+                              </Flex>
                             )}
                           </div>
                           <div className="floor__units">
                             {f.units.length === 0 ? (
                               <Typography.Text type="secondary">{t('structure.noUnits')}</Typography.Text>
                             ) : (
-                              [...f.units].sort((x, y) => x.code.localeCompare(y.code)).map((u) => <UnitTile key={u.id} unit={u} canEdit={canEdit} />)
+                              [...f.units].sort((x, y) => x.code.localeCompare(y.code)).map((u) => <UnitTile key={u.id} unit={u} canEdit={canEdit} onEdit={setEditingUnit} />)
                             )}
                           </div>
                         </div>
@@ -108,8 +141,14 @@ export function BuildingPage() {
                 </Card>
               </Col>
             </Row>
-            <FloorCreateModal buildingId={b.id} open={isAddingFloor} onClose={() => setIsAddingFloor(false)} nextLevel={nextLevel} />
-            <UnitCreateModal floors={floors} floorId={unitFloorId} onClose={() => setUnitFloorId(null)} />
+            <FloorFormModal buildingId={b.id} open={isAddingFloor} onClose={() => setIsAddingFloor(false)} nextLevel={nextLevel} />
+            <UnitFormModal floors={floors} floorId={unitFloorId} onClose={() => setUnitFloorId(null)} />
+            {/* Edit forms are keyed by the item so that each starts from that item's values. */}
+            {isEditingBuilding && <StructureFormModal key={b.id} kind="building" item={b} onClose={() => setIsEditingBuilding(false)} />}
+            {editingFloor && (
+              <FloorFormModal key={editingFloor.id} buildingId={b.id} open floor={editingFloor} nextLevel={nextLevel} onClose={() => setEditingFloor(null)} />
+            )}
+            {editingUnit && <UnitFormModal key={editingUnit.id} floors={floors} floorId={null} unit={editingUnit} onClose={() => setEditingUnit(null)} />}
           </>
         );
       }}

@@ -5,14 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { formatArea, formatPercent } from '../lib/format';
 import { useSession } from '../modules/auth/hooks/useSession';
 import { ParkTreeView } from '../modules/parks/components/ParkTreeView';
-import { StructureCreateModal, type StructureKind } from '../modules/parks/components/StructureCreateModal';
+import type { Building, District, Site } from '../modules/parks/api/parks.api';
+import { StructureFormModal, type StructureKind } from '../modules/parks/components/StructureFormModal';
 import { useParks, useParkTree } from '../modules/parks/hooks/useParks';
 import { buildingsOf, occupancyOf, sumStats } from '../modules/parks/utils/tree-stats';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
 
-/** Park structure: sites → districts → buildings with unit stats; operators create new levels. */
+/** Park structure: sites → districts → buildings with unit stats; operators create, edit and delete them. */
 export function StructurePage() {
   const { t } = useTranslation();
   const { permissions } = useSession();
@@ -21,6 +22,7 @@ export function StructurePage() {
   const parkId = chosenParkId ?? parks.data?.[0]?.id;
   const tree = useParkTree(parkId);
   const [creating, setCreating] = useState<StructureKind | null>(null);
+  const [editing, setEditing] = useState<{ kind: StructureKind; item: Site | District | Building } | null>(null);
 
   if (parks.isError) return <ErrorState error={parks.error} onRetry={() => void parks.refetch()} />;
   if (parks.data && parks.data.length === 0) {
@@ -85,8 +87,10 @@ export function StructurePage() {
                   <Card size="small"><Statistic title={t('structure.occupancy')} value={formatPercent(occupancyOf(stats))} /></Card>
                 </Col>
               </Row>
-              <ParkTreeView tree={data} />
-              <StructureCreateModal kind={creating} tree={data} onClose={() => setCreating(null)} />
+              <ParkTreeView tree={data} onEdit={permissions.canEditStructure ? (kind, item) => setEditing({ kind, item }) : undefined} />
+              <StructureFormModal kind={creating} tree={data} onClose={() => setCreating(null)} />
+              {/* Keyed by the item so that each edit starts from that item's values. */}
+              {editing && <StructureFormModal key={editing.item.id} kind={editing.kind} item={editing.item} tree={data} onClose={() => setEditing(null)} />}
             </>
           );
         }}

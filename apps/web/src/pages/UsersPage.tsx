@@ -12,13 +12,14 @@ import { useUserMutations, useUsers } from '../modules/users/hooks/useUsers';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
 
-/** Users with their role grants; create, disable/enable and unlock. */
+/** Users with their role grants; create, edit grants, disable/enable and unlock. */
 export function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { user: me } = useSession();
   const [filter, setFilter] = useState<{ page: number; pageSize: number; q?: string; role?: Role }>({ page: 1, pageSize: 20 });
   const [isCreating, setIsCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
   const users = useUsers(filter);
   const m = useUserMutations();
   const onError = (e: unknown) => void message.error(errorMessage(e));
@@ -96,10 +97,14 @@ export function UsersPage() {
               {
                 title: t('common.actions'),
                 key: 'actions',
-                width: 150,
+                width: 200,
                 render: (_, u) =>
+                  // Operators do not edit or disable themselves here: removing one's own operator grant would lock them out.
                   u.id !== me?.id && (
                     <Space size={0}>
+                      <Button type="link" size="small" onClick={() => setEditing(u)} data-testid="user-edit">
+                        {t('common.edit')}
+                      </Button>
                       {u.isActive ? (
                         <Popconfirm title={t('users.disableConfirm')} onConfirm={() => m.setActive.mutateAsync({ id: u.id, isActive: false }).catch(onError)}>
                           <Button type="link" size="small" danger>
@@ -128,6 +133,8 @@ export function UsersPage() {
         )}
       </Card>
       <UserFormModal open={isCreating} onClose={() => setIsCreating(false)} />
+      {/* Keyed by user so that each edit starts from that user's values. */}
+      {editing && <UserFormModal key={editing.id} open user={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }

@@ -149,6 +149,17 @@ describe('park structure', () => {
     expect(fieldsOf(dupUnit)).toEqual(['body.code']);
   });
 
+  test('renaming a unit to the code of another unit on its floor is 409 naming body.code, and the unit keeps its code', async () => {
+    const [first, second] = parkA.units;
+    const res = await op.patch(`/api/units/${second.id}`, { code: first.code });
+    expectError(res, 409, 'CONFLICT');
+    expect(fieldsOf(res)).toEqual(['body.code']);
+    const floor = ((await op.get(`/api/buildings/${parkA.building.id}`)).json() as { floors: { units: { id: string; code: string }[] }[] }).floors[0];
+    expect(floor.units.find((u) => u.id === second.id)?.code).toBe(second.code);
+    // Keeping its own code in a patch is no conflict.
+    expect((await op.patch(`/api/units/${second.id}`, { code: second.code })).statusCode).toBe(200);
+  });
+
   test('GET /api/parks/:id/tree counts units by status, area and floors per building', async () => {
     const park = await t.services.parks.createPark(SYSTEM, { name: '统计园区', code: 'STAT-1' });
     const site = await t.services.parks.createSite(SYSTEM, { parkId: park.id, name: '主园区' });

@@ -451,6 +451,11 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         const [active] = await db.select({ id: leases.id }).from(leases).where(and(eq(leases.unitId, id), eq(leases.status, 'active')));
         if (active) throw validationError('body.status', 'the unit has an active lease; end the lease first');
       }
+      if (patch.code !== undefined && patch.code !== u.code) {
+        // Renaming onto another unit's code of the same floor: name the field, as creating does.
+        const [dup] = await db.select({ id: units.id }).from(units).where(and(eq(units.floorId, u.floorId), eq(units.code, patch.code)));
+        if (dup) throw conflict(`unit ${patch.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists' }] });
+      }
       return changeStructure<UnitRow>({ ctx, table: units, entity: 'unit', id, place, patch });
     },
     async deleteUnit(ctx: RequestContext, id: string) {

@@ -102,3 +102,13 @@ export const createBuilding = (input: { districtId: string; name: string; floors
 export const createFloor = (input: { buildingId: string; level: number; name?: string }) => api.post<Floor>('/floors', input);
 export const createUnit = (input: { floorId: string; code: string; area: number; status?: UnitStatus }) => api.post<Unit>('/units', input);
 export const updateUnit = (id: string, input: { status?: UnitStatus; code?: string; area?: number }) => api.patch<Unit>(`/units/${id}`, input);
+
+export const updateSite = (id: string, input: { name?: string; address?: string | null; lat?: number | null; lon?: number | null }) => api.patch<Site>(`/sites/${id}`, input);
+export const deleteSite = (id: string) => api.delete(`/sites/${id}`);
+export const updateDistrict = (id: string, input: { name: string }) => api.patch<District>(`/districts/${id}`, input);
+export const deleteDistrict = (id: string) => api.delete(`/districts/${id}`);
+export const updateBuilding = (id: string, input: { name?: string; floorsAboveGround?: number | null; grossArea?: number | null }) => api.patch<Building>(`/buildings/${id}`, input);
+export const deleteBuilding = (id: string) => api.delete(`/buildings/${id}`);
+export const updateFloor = (id: string, input: { name?: string }) => api.patch<Floor>(`/floors/${id}`, input);
+export const deleteFloor = (id: string) => api.delete(`/floors/${id}`);
+export const deleteUnit = (id: string) => api.delete(`/units/${id}`);

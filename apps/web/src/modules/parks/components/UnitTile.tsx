@@ -1,4 +1,6 @@
-import { App, Popover, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Flex, Popover, Select, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { UNIT_STATUSES, type UnitStatus } from '@parkos/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,13 +9,22 @@ import { errorMessage } from '../../../lib/form-errors';
 import type { Unit } from '../api/parks.api';
 import { useStructureMutations } from '../hooks/useStructureMutations';
 import { UNIT_STATUS_COLORS } from '../utils/unit-colors';
+import { StructureDeleteButton } from './StructureDeleteButton';
 
-/** One unit, coloured by status; a popover shows the tenant and lets operators change the status. */
-export function UnitTile({ unit, canEdit }: { unit: Unit; canEdit: boolean }) {
+interface UnitTileProps {
+  unit: Unit;
+  canEdit: boolean;
+  /** Opens the edit form of the unit (operators). */
+  onEdit?: (unit: Unit) => void;
+}
+
+/** One unit, coloured by status; a popover shows the tenant and lets operators change the status, edit or delete it. */
+export function UnitTile({ unit, canEdit, onEdit }: UnitTileProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { updateUnitStatus } = useStructureMutations();
+  const { updateUnitStatus, deleteUnit } = useStructureMutations();
   const color = UNIT_STATUS_COLORS[unit.status];
+  const [isOpen, setIsOpen] = useState(false);
 
   const content = (
     <div style={{ minWidth: 200 }}>
@@ -49,13 +60,21 @@ export function UnitTile({ unit, canEdit }: { unit: Unit; canEdit: boolean }) {
               )
             }
           />
+          <Flex gap={8} justify="flex-end" style={{ marginTop: 8 }}>
+            {onEdit && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => { setIsOpen(false); onEdit(unit); }} data-testid="unit-edit">
+                {t('common.edit')}
+              </Button>
+            )}
+            <StructureDeleteButton level="unit" name={unit.code} onDelete={() => deleteUnit.mutateAsync(unit.id)} testId="unit-delete" hasLabel />
+          </Flex>
         </div>
       )}
     </div>
   );
 
   return (
-    <Popover title={unit.code} content={content} trigger="click">
+    <Popover title={unit.code} content={content} trigger="click" open={isOpen} onOpenChange={setIsOpen}>
       <button type="button" className={`unit-tile unit-tile--${unit.status}`} style={{ borderColor: color, background: `${color}1f` }} data-testid="unit-tile">
         <span className="unit-tile__code">{unit.code}</span>
         <span className="unit-tile__meta">{Math.round(unit.area)} m²</span>

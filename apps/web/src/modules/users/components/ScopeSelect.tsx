@@ -3,7 +3,7 @@ import { Input, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { ScopeType } from '@parkos/contracts';
 import { useTranslation } from 'react-i18next';
-import { findEnterprises } from '../../enterprises/api/enterprises.api';
+import { findEnterprises, getEnterprise } from '../../enterprises/api/enterprises.api';
 import { useParks, useSites } from '../../parks/hooks/useParks';
 import { findPropertyCompanies } from '../../property/api/property.api';
 
@@ -24,6 +24,14 @@ export function ScopeSelect({ scopeType, value, onChange }: ScopeSelectProps) {
     queryFn: () => findEnterprises({ page: 1, pageSize: 20, q: q || undefined }),
     enabled: scopeType === 'enterprise',
   });
+  const items = enterprises.data?.items ?? [];
+  // An edited grant may name an enterprise outside the first search page: fetch its name so the select shows it, not a UUID.
+  const current = useQuery({
+    queryKey: ['enterprises', value, 'scope-label'],
+    queryFn: () => getEnterprise(value as string),
+    enabled: scopeType === 'enterprise' && !!value && !items.some((e) => e.id === value),
+    staleTime: 60_000,
+  });
   const companies = useQuery({ queryKey: ['property-companies'], queryFn: findPropertyCompanies, enabled: scopeType === 'property_company' });
 
   if (!scopeType || scopeType === 'all' || scopeType === 'none') return <Input disabled placeholder={t('common.none')} />;
@@ -34,7 +42,7 @@ export function ScopeSelect({ scopeType, value, onChange }: ScopeSelectProps) {
       : scopeType === 'site'
         ? (sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))
         : scopeType === 'enterprise'
-          ? (enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.legalName }))
+          ? [...items, ...(current.data && !items.some((e) => e.id === current.data.id) ? [current.data] : [])].map((e) => ({ value: e.id, label: e.legalName }))
           : (companies.data ?? []).map((c) => ({ value: c.id, label: c.name }));
   return (
     <Select

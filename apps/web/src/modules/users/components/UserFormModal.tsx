@@ -3,6 +3,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLES, ROLE_SCOPES, type Role, type RoleGrant, type ScopeType } from '@parkos/contracts';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../ui/FormModal';
+import type { User } from '../../auth/api/auth.api';
 import { useUserMutations } from '../hooks/useUsers';
 import { ScopeSelect } from './ScopeSelect';
 
@@ -16,40 +17,56 @@ interface UserValues {
   grants: { role: Role; scopeType: ScopeType; scopeId?: string | null }[];
 }
 
-/** Creates a user with one or more role grants. */
-export function UserFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+interface UserFormModalProps {
+  open: boolean;
+  onClose: () => void;
+  /** The user to edit (name and role grants); without it the modal creates a user. */
+  user?: User | null;
+}
+
+/** Creates a user with one or more role grants, or edits an existing user's name and grants. */
+export function UserFormModal({ open, onClose, user }: UserFormModalProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<UserValues>();
-  const { create } = useUserMutations();
+  const { create, update } = useUserMutations();
   const grants = Form.useWatch('grants', form) ?? [];
+  const isEditing = !!user;
 
-  const handleSubmit = (v: UserValues) =>
-    create.mutateAsync({
+  const handleSubmit = (v: UserValues) => {
+    const chosen = v.grants.map<RoleGrant>((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeType === 'all' || g.scopeType === 'none' ? null : (g.scopeId ?? null) }));
+    if (user) return update.mutateAsync({ id: user.id, displayName: v.displayName.trim(), grants: chosen });
+    return create.mutateAsync({
       username: v.username.trim(),
       displayName: v.displayName.trim(),
       password: v.password,
       email: v.email?.trim() || null,
       phone: v.phone?.trim() || null,
       locale: v.locale,
-      grants: v.grants.map<RoleGrant>((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeType === 'all' || g.scopeType === 'none' ? null : (g.scopeId ?? null) })),
+      grants: chosen,
     });
+  };
 
   return (
     <FormModal<UserValues>
       open={open}
       form={form}
       width={680}
-      title={t('users.new')}
+      title={user ? t('users.editTitle', { name: user.displayName }) : t('users.new')}
       onClose={onClose}
       onSubmit={handleSubmit}
-      successMessage={t('common.created')}
-      testId="user-form"
-      initialValues={{ locale: 'zh-CN', grants: [{ role: 'operator', scopeType: 'all', scopeId: null }] }}
+      successMessage={user ? t('common.saved') : t('common.created')}
+      testId={user ? 'user-edit-form' : 'user-form'}
+      initialValues={
+        user
+          ? { username: user.username, displayName: user.displayName, grants: user.grants.map((g) => ({ ...g })) }
+          : { locale: 'zh-CN', grants: [{ role: 'operator', scopeType: 'all', scopeId: null }] }
+      }
     >
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="username" label={t('users.username')} rules={[{ required: true, min: 3, max: 64, message: t('common.required', { field: t('users.username') }) }]}>
-            <Input autoComplete="off" />
+          <Form.Item name="username" label={t('users.username')} rules={[{ required: !isEditing, min: 3, max: 64, message: t('common.required', { field: t('users.username') }) }]}>
+            {/* The username is the sign-in name and cannot be changed. */}
+            <Input autoComplete="off" disabled={isEditing} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -57,26 +74,30 @@ export function UserFormModal({ open, onClose }: { open: boolean; onClose: () =>
             <Input />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="password" label={t('users.password')} rules={[{ required: true, message: t('common.required', { field: t('users.password') }) }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="locale" label={t('users.locale')}>
-            <Select options={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en', label: 'English' }]} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('enterprises.emailInvalid') }]}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="phone" label={t('users.phone')}>
-            <Input />
-          </Form.Item>
-        </Col>
+        {!isEditing && (
+          <>
+            <Col xs={24} md={12}>
+              <Form.Item name="password" label={t('users.password')} rules={[{ required: true, message: t('common.required', { field: t('users.password') }) }]}>
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="locale" label={t('users.locale')}>
+                <Select options={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en', label: 'English' }]} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('enterprises.emailInvalid') }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="phone" label={t('users.phone')}>
+                <Input />
+              </Form.Item>
+            </Col>
+          </>
+        )}
       </Row>
       <Form.List
         name="grants"
@@ -90,7 +111,7 @@ export function UserFormModal({ open, onClose }: { open: boolean; onClose: () =>
               const allowed = role ? ROLE_SCOPES[role] : [];
               const needsScope = scopeType && scopeType !== 'all' && scopeType !== 'none';
               return (
-                <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }}>
+                <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }} data-testid="grant-row">
                   <Form.Item name={[field.name, 'role']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
                     <Select
                       style={{ width: 150 }}
@@ -112,11 +133,13 @@ export function UserFormModal({ open, onClose }: { open: boolean; onClose: () =>
                   >
                     <ScopeSelect scopeType={scopeType} />
                   </Form.Item>
-                  {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} style={{ marginTop: 9 }} aria-label={t('common.remove')} />}
+                  {fields.length > 1 && (
+                    <MinusCircleOutlined onClick={() => remove(field.name)} style={{ marginTop: 9 }} aria-label={t('common.remove')} data-testid="grant-remove" />
+                  )}
                 </Space>
               );
             })}
-            <Button type="dashed" onClick={() => add({ role: 'member', scopeType: 'enterprise', scopeId: null })} icon={<PlusOutlined />}>
+            <Button type="dashed" onClick={() => add({ role: 'member', scopeType: 'enterprise', scopeId: null })} icon={<PlusOutlined />} data-testid="grant-add">
               {t('users.addGrant')}
             </Button>
             <Form.ErrorList errors={errors} />

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '@parkos/contracts';
+import type { Role, RoleGrant } from '@parkos/contracts';
 import { createUser, findUsers, unlockUser, updateUser } from '../api/users.api';
 
 /** A page of users (phones masked by the server). */
@@ -7,12 +7,13 @@ export function useUsers(filter: { page: number; pageSize: number; q?: string; r
   return useQuery({ queryKey: ['users', filter], queryFn: () => findUsers(filter), placeholderData: keepPreviousData });
 }
 
-/** Create, enable/disable and unlock users. */
+/** Create, edit (name, role grants), enable/disable and unlock users. */
 export function useUserMutations() {
   const queryClient = useQueryClient();
   const onSuccess = () => queryClient.invalidateQueries({ queryKey: ['users'] });
   return {
     create: useMutation({ mutationFn: createUser, onSuccess }),
+    update: useMutation({ mutationFn: (v: { id: string; displayName?: string; grants?: RoleGrant[] }) => updateUser(v.id, { displayName: v.displayName, grants: v.grants }), onSuccess }),
     setActive: useMutation({ mutationFn: (v: { id: string; isActive: boolean }) => updateUser(v.id, { isActive: v.isActive }), onSuccess }),
     unlock: useMutation({ mutationFn: unlockUser, onSuccess }),
   };
