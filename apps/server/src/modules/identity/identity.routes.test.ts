@@ -283,6 +283,57 @@ describe('users', () => {
     expect(fieldsOf(res)).toContain('body.grants.0.scopeType');
   });
 
+  describe('a park operator editing a user who also holds roles in another park', () => {
+    let parkOp: TestClient;
+    let parkA: string;
+    let parkB: string;
+    let enterpriseOfA: string;
+    let enterpriseOfB: string;
+    beforeAll(async () => {
+      const a = await buildPark(t.services);
+      const b = await buildPark(t.services);
+      parkA = a.park.id;
+      parkB = b.park.id;
+      enterpriseOfA = (await buildEnterprise(t.services, parkA, a.site.id)).id;
+      enterpriseOfB = (await buildEnterprise(t.services, parkB, b.site.id)).id;
+      const name = uname('parkop');
+      await buildUser(t.services, name, [{ role: 'operator', scopeType: 'park', scopeId: parkA }]);
+      parkOp = await t.login(name, TEST_PASSWORD);
+    });
+
+    async function twoParkUser() {
+      const res = await op.post('/api/users', newUserBody({ grants: [{ role: 'operator', scopeType: 'park', scopeId: parkA }, { role: 'operator', scopeType: 'park', scopeId: parkB }] }));
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; grants: RoleGrant[] };
+    }
+
+    test('cannot remove the role in the other park (403 naming body.grants); nothing changes', async () => {
+      const user = await twoParkUser();
+      const res = await parkOp.patch(`/api/users/${user.id}`, { grants: [{ role: 'operator', scopeType: 'park', scopeId: parkA }] });
+      expectErrorShape(res, 403, 'FORBIDDEN');
+      expect(fieldsOf(res)).toContain('body.grants');
+      expect((await op.get(`/api/users/${user.id}`)).json().grants).toEqual(user.grants);
+    });
+
+    test('may change the roles in their own park while keeping the other park’s role as it is', async () => {
+      const user = await twoParkUser();
+      const grants: RoleGrant[] = [
+        { role: 'operator', scopeType: 'park', scopeId: parkB },
+        { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: enterpriseOfA },
+      ];
+      const res = await parkOp.patch(`/api/users/${user.id}`, { grants });
+      expect(res.statusCode, res.body).toBe(200);
+      expect((await op.get(`/api/users/${user.id}`)).json().grants).toEqual(expect.arrayContaining(grants));
+    });
+
+    test('still cannot add a role in the other park', async () => {
+      const user = await twoParkUser();
+      const res = await parkOp.patch(`/api/users/${user.id}`, { grants: [...user.grants, { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: enterpriseOfB }] });
+      expectErrorShape(res, 403, 'FORBIDDEN');
+      expect((await op.get(`/api/users/${user.id}`)).json().grants).toEqual(user.grants);
+    });
+  });
+
   describe('an enterprise admin', () => {
     let admin: TestClient;
     beforeAll(async () => {

@@ -10,6 +10,10 @@ import { assertCanWrite, enterpriseIdsOf, isGlobalOperator, isOperator, operator
 import type { AuditService } from './audit.service';
 import { apiTokens, roleGrants, sessions, users } from './identity.table';
 
+function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
+  return a.role === b.role && a.scopeType === b.scopeType && (a.scopeId ?? null) === (b.scopeId ?? null);
+}
+
 export interface IdentitySettings {
   sessionTtlHours: number;
   loginMaxFailures: number;
@@ -114,7 +118,11 @@ export function createIdentityService(deps: {
   }
 
   /** Which grants `actor` may hand out: global operators any; park operators within their park; enterprise admins members of their enterprise. */
-  async function assertMayGrant(actor: Actor, grants: RoleGrant[]): Promise<void> {
+  /**
+   * Checks each grant's shape, and that `actor` may hand it out. Grants in `alreadyHeld` (the
+   * user's current grants, when editing) are only shape-checked: keeping a grant is not granting it.
+   */
+  async function assertMayGrant(actor: Actor, grants: RoleGrant[], alreadyHeld: RoleGrant[] = []): Promise<void> {
     for (const [i, g] of grants.entries()) {
       const field = `body.grants.${i}`;
       if (!ROLE_SCOPES[g.role]) throw validationError(`${field}.role`, `unknown role ${g.role}`);
@@ -124,7 +132,7 @@ export function createIdentityService(deps: {
       const needsId = g.scopeType !== 'all' && g.scopeType !== 'none';
       if (needsId && !g.scopeId) throw validationError(`${field}.scopeId`, `is required for scope ${g.scopeType}`);
       if (!needsId && g.scopeId) throw validationError(`${field}.scopeId`, `must be empty for scope ${g.scopeType}`);
-      if (isGlobalOperator(actor)) continue;
+      if (isGlobalOperator(actor) || alreadyHeld.some((h) => sameGrant(h, g))) continue;
       if (isOperator(actor)) {
         const parks = operatorParkIds(actor);
         if (g.scopeType === 'all' || g.scopeType === 'none') throw forbidden(`Only company-wide operators may grant ${g.role} with scope ${g.scopeType}`);
@@ -135,6 +143,25 @@ export function createIdentityService(deps: {
       const adminOf = enterpriseIdsOf(actor, ['enterprise_admin']);
       if (g.role === 'member' && g.scopeType === 'enterprise' && adminOf.includes(g.scopeId!)) continue;
       throw forbidden('You may not grant this role');
+    }
+  }
+
+  /**
+   * A park operator edits only the part of a user's roles inside their parks: every current grant
+   * outside them (another park, or company-wide and park-less roles) must stay as it is.
+   */
+  async function assertKeepsGrantsOutsideScope(actor: Actor, before: RoleGrant[], after: RoleGrant[]): Promise<void> {
+    if (isGlobalOperator(actor) || !isOperator(actor)) return;
+    const parks = operatorParkIds(actor);
+    for (const g of before) {
+      if (after.some((a) => sameGrant(a, g))) continue;
+      const park = g.scopeType === 'all' || g.scopeType === 'none' || !deps.parkOfScope ? null : await deps.parkOfScope(g.scopeType, g.scopeId!);
+      if (!park || !parks.includes(park)) {
+        throw new AppError(ErrorCode.FORBIDDEN, {
+          message: `The ${g.role} role (scope ${g.scopeType}) is outside your parks: only its park's operators or a company-wide operator may remove it`,
+          details: { fields: [{ field: 'body.grants', message: 'keeps every role outside your parks' }] },
+        });
+      }
     }
   }
 
@@ -335,7 +362,8 @@ export function createIdentityService(deps: {
       await assertMayManage(ctx.actor, before.grants).catch(() => Promise.reject(notFound('user', id)));
       if (input.grants) {
         if (input.grants.length === 0) throw validationError('body.grants', 'at least one role is required');
-        await assertMayGrant(ctx.actor, input.grants);
+        await assertMayGrant(ctx.actor, input.grants, before.grants);
+        await assertKeepsGrantsOutsideScope(ctx.actor, before.grants, input.grants);
       }
       if (id === ctx.actor.userId && input.isActive === false) throw validationError('body.isActive', 'you cannot disable your own account');
       const parkId = await parkOfGrants(input.grants ?? before.grants);
