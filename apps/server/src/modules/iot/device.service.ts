@@ -18,8 +18,8 @@ export type DeviceRow = typeof devices.$inferSelect;
 export type DeviceView = Omit<DeviceRow, 'secretHash'> & { status: 'online' | 'offline'; credentials: 'none' | 'active' | 'revoked' };
 
 const CODE_RE = /^[A-Za-z0-9_.-]{2,64}$/;
-// Devices (and their audit entries) written per statement by an import: 14 bind parameters a
-// device keeps a chunk far below PostgreSQL's 65,535.
+// Devices per insert statement of an import (13 bind parameters each, far below PostgreSQL's
+// 65,535); their audit entries are written, and logged, per chunk as well.
 const IMPORT_CHUNK = 1000;
 
 /** Online/offline is derived from last-seen and the type's threshold when read, never stored. */
