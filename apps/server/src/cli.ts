@@ -159,7 +159,7 @@ export function buildCli(): Command {
       } else {
         process.exitCode = runLedgerVerifyCommand(args, io);
         if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
-          process.stdout.write('  parkos ledger verify-bundle FILE [--key PUBLIC_KEY_PEM_FILE]   offline check of a downloaded proof bundle\n  parkos ledger audit        re-derive the whole log from the audit log and check every leaf, node and signed head\n  parkos ledger sign-head    sign a tree head for the current size now\n');
+          process.stdout.write('  parkos ledger verify-bundle FILE [--key PUBLIC_KEY_PEM_FILE]   offline check of a downloaded proof bundle\n  parkos ledger audit        re-derive the whole log from the audit log and check every leaf, node and signed head, and that the heads grow in size and time with a verifying consistency proof between each and the next\n  parkos ledger sign-head    sign a tree head for the current size now\n');
         }
       }
     });

@@ -30,7 +30,7 @@ export function createServices(
   const audit = createAuditService({ db, parkIdsOfSites });
   // Every audit entry becomes a Merkle-log leaf inside the transaction that records it.
   const ledger = createLedgerService({ db, parkIdsOfSites, keys: { configuredKey: config.ledgerSigningKey, env: config.env, driver: database.driver, dataDir: config.dataDir } });
-  audit.addHook(ledger.appendAuditEntry);
+  audit.addHook(ledger.appendAuditEntries);
   const parks = createParksService({ db, audit });
   const identity = createIdentityService({
     db,

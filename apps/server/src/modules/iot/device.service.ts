@@ -18,6 +18,9 @@ export type DeviceRow = typeof devices.$inferSelect;
 export type DeviceView = Omit<DeviceRow, 'secretHash'> & { status: 'online' | 'offline'; credentials: 'none' | 'active' | 'revoked' };
 
 const CODE_RE = /^[A-Za-z0-9_.-]{2,64}$/;
+// Devices per insert statement of an import (13 bind parameters each, far below PostgreSQL's
+// 65,535); their audit entries are written, and logged, per chunk as well.
+const IMPORT_CHUNK = 1000;
 
 /** Online/offline is derived from last-seen and the type's threshold when read, never stored. */
 export function statusOf(row: Pick<DeviceRow, 'type' | 'lastSeenAt'>, now = Date.now()): 'online' | 'offline' {
@@ -291,10 +294,18 @@ export function createDeviceService(deps: { db: Db; audit: AuditService; deviceA
       const rows = table.length - 1;
       if (valid.length === 0 || (errors.length && input.mode === 'all_or_nothing')) return { mode: input.mode, rows, created: 0, errors };
       try {
+        // One transaction for devices, their audit entries and the entries' ledger leaves: a
+        // failure or crash anywhere leaves none of them. Each device keeps its own entry (and
+        // inclusion proof); the entries of a chunk are written, and logged under one ledger
+        // lock, together instead of one append per device.
         await db.transaction(async (tx) => {
-          for (let i = 0; i < valid.length; i += 500) {
-            const created = await tx.insert(devices).values(valid.slice(i, i + 500)).returning();
-            for (const row of created) await record(tx, ctx, 'device.created', row, null, { ...auditable(row), via: 'csv_import' });
+          for (let i = 0; i < valid.length; i += IMPORT_CHUNK) {
+            const created = await tx.insert(devices).values(valid.slice(i, i + IMPORT_CHUNK)).returning();
+            await audit.recordMany(
+              tx,
+              ctx,
+              created.map((row) => ({ action: 'device.created', entityType: 'device', entityId: row.id, before: null, after: { ...auditable(row), via: 'csv_import' }, parkId: row.parkId })),
+            );
           }
         });
       } catch (err) {

@@ -2,8 +2,9 @@ import { asc, gt, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog } from '../identity/identity.table';
 import { canonicalAuditEntry } from './canonical';
-import { MemoryTree, leafHash, rangeHash } from './merkle';
-import { readTreeSize } from './ledger.repository';
+import { MemoryTree, consistencyProof, leafHash, rangeHash } from './merkle';
+import { verifyConsistency } from './merkle-verify';
+import { readTreeSize, type HeadRow } from './ledger.repository';
 import { ledgerHeads, ledgerKeys, ledgerLeaves, ledgerNodes } from './ledger.table';
 import { verifySthSignature } from './sth';
 
@@ -24,8 +25,12 @@ const CHUNK = 5000;
  *    canonical entry hashes to the stored leaf hash (catches a changed or deleted audit row);
  * 2. every audit row has a leaf (catches an entry inserted behind the ledger's back);
  * 3. every stored node equals the node re-derived from the leaves, and no node is missing;
- * 4. every signed tree head's root equals the re-derived root of its size, and its Ed25519
- *    signature verifies with the key registered for its key id.
+ * 4. every signed tree head (STH), in size order: not larger than the log; its Ed25519 signature
+ *    verifies with the key registered for its key id; it is consistent over time with the
+ *    previous head — never timestamped earlier than a smaller head (a later head has a size and
+ *    a timestamp ≥ an earlier one's, or the log shrank), and connected to it by an RFC 9162
+ *    §2.1.4 consistency proof that verifies against both signed roots (the check a witness
+ *    makes before cosigning); and its root equals the re-derived root of its size.
  * Read-only; on the embedded database run it with the server stopped (the data folder lock).
  */
 export async function auditLedger(db: Db, onProgress: AuditProgress = () => undefined): Promise<LedgerAuditResult> {
@@ -101,24 +106,52 @@ export async function auditLedger(db: Db, onProgress: AuditProgress = () => unde
   }
   if (Number(nodeCount) !== expectedNodes) return fail(`ledger_nodes holds ${nodeCount} nodes, but a log of ${size} leaves has ${expectedNodes}: some are missing`);
 
-  // 4. Signed tree heads.
+  // 4. Signed tree heads, one by one and as a chain.
   const keys = new Map((await db.select().from(ledgerKeys)).map((k) => [k.keyId, k.publicKeySpki]));
   const [{ count: headCount }] = await db.select({ count: sql<number>`count(*)::int` }).from(ledgerHeads);
-  let lastSize = -1;
+  let previous: HeadRow | undefined;
   for (;;) {
-    const heads = await db.select().from(ledgerHeads).where(gt(ledgerHeads.treeSize, lastSize)).orderBy(asc(ledgerHeads.treeSize)).limit(CHUNK);
+    const heads = await db
+      .select()
+      .from(ledgerHeads)
+      .where(gt(ledgerHeads.treeSize, previous?.treeSize ?? -1))
+      .orderBy(asc(ledgerHeads.treeSize))
+      .limit(CHUNK);
     for (const head of heads) {
       if (head.treeSize > size) return fail(`signed head of size ${head.treeSize} is larger than the log (${size} leaves): leaves were removed`);
-      const root = await rangeHash(tree, 0, head.treeSize);
-      if (!root.equals(head.rootHash)) return fail(`signed head of size ${head.treeSize}: its root ${head.rootHash.toString('base64')} differs from the re-derived root ${root.toString('base64')}`);
       const spki = keys.get(head.keyId);
       if (!spki) return fail(`signed head of size ${head.treeSize}: signing key ${head.keyId} is not registered in ledger_keys`);
       if (!verifySthSignature(head, spki)) return fail(`signed head of size ${head.treeSize}: the signature does not verify with key ${head.keyId}`);
+      if (previous) {
+        const problem = await chainProblem(tree, previous, head);
+        if (problem) return fail(problem);
+      }
+      const root = await rangeHash(tree, 0, head.treeSize);
+      if (!root.equals(head.rootHash)) return fail(`signed head of size ${head.treeSize}: its root ${head.rootHash.toString('base64')} differs from the re-derived root ${root.toString('base64')}`);
       headsChecked += 1;
+      previous = head;
     }
     onProgress('heads', headsChecked, Number(headCount));
     if (heads.length < CHUNK) break;
-    lastSize = heads[heads.length - 1].treeSize;
   }
   return { ok: true, leaves: tree.size, nodes: nodesChecked, heads: headsChecked };
+}
+
+const isoOf = (head: HeadRow): string => new Date(head.timestampMs).toISOString();
+
+/**
+ * Whether `later` (the next larger head) can follow `earlier` in an append-only log: signed no
+ * earlier (sizes and timestamps must grow together; heads are unique per size, so sizes are
+ * already ordered), and connected by a consistency proof (RFC 9162 §2.1.4) that verifies
+ * against both signed roots. The proof is built from the re-derived tree, whose stored nodes
+ * step 3 has just matched, so it is the proof `GET /ledger/proofs/consistency` serves.
+ */
+async function chainProblem(tree: MemoryTree, earlier: HeadRow, later: HeadRow): Promise<string | undefined> {
+  if (later.timestampMs < earlier.timestampMs) {
+    return `signed heads of sizes ${earlier.treeSize} and ${later.treeSize} are out of order in time: the larger is timestamped ${isoOf(later)}, before the smaller (${isoOf(earlier)}) — a head's timestamp went backwards, or the log shrank from ${later.treeSize} to ${earlier.treeSize} leaves`;
+  }
+  const proof = await consistencyProof(earlier.treeSize, later.treeSize, tree);
+  const result = verifyConsistency({ size1: earlier.treeSize, size2: later.treeSize, root1: earlier.rootHash, root2: later.rootHash, proof });
+  if (!result.ok) return `signed heads of sizes ${earlier.treeSize} and ${later.treeSize} are not consistent: the consistency proof between them does not verify (${result.reason}) — the later head does not extend the earlier one`;
+  return undefined;
 }

@@ -112,9 +112,12 @@ export function createLedgerService(deps: LedgerServiceDeps) {
   }
 
   return {
-    /** The audit hook: appends the new entry as a leaf inside the entry's own transaction. */
-    appendAuditEntry: (async (tx: Tx, row: AuditRow) => {
-      await repo.appendLeaves(tx, [leafOfAuditRow(row)]);
+    /**
+     * The audit hook: appends the new entries as leaves, in the order given, inside the entries'
+     * own transaction, with one row lock and one write per table for the whole batch.
+     */
+    appendAuditEntries: (async (tx: Tx, rows: readonly AuditRow[]) => {
+      await repo.appendLeaves(tx, rows.map(leafOfAuditRow));
     }) satisfies AuditAppendHook,
 
     /** Batch append inside the caller's transaction (benchmark, backfill). Returns the first new index. */
