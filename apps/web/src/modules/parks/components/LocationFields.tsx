@@ -18,7 +18,7 @@ interface LocationFieldsProps {
   isParkLocked: boolean;
   /** The i18n section holding the `park`, `building` and `floor` labels. */
   labelPrefix: 'rules' | 'devices';
-  /** The building select is `${testId}-building`. */
+  /** The building select is `${testId}-building`, the floor select `${testId}-floor`. */
   testId: string;
   /** Fields of the same width placed between the park and the building (the form's own order). */
   afterPark?: ReactNode;
@@ -62,7 +62,13 @@ export function LocationFields({ parkId, isParkLocked, labelPrefix, testId, afte
       </Col>
       <Col xs={24} sm={12}>
         <Form.Item name="floorId" label={t(`${labelPrefix}.floor`)}>
-          <Select allowClear disabled={!buildingId} loading={building.isFetching} options={(building.data?.floors ?? []).map((f) => ({ value: f.id, label: f.name }))} />
+          <Select
+            allowClear
+            disabled={!buildingId}
+            loading={building.isFetching}
+            options={(building.data?.floors ?? []).map((f) => ({ value: f.id, label: f.name }))}
+            data-testid={`${testId}-floor`}
+          />
         </Form.Item>
       </Col>
     </>
