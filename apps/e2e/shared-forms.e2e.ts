@@ -46,10 +46,16 @@ describe('the shared location fields and list card in a real browser', () => {
     expect(floorName).not.toBe('');
     await page.getByTestId('device-form-submit').click();
     await expect.poll(() => page.getByTestId('device-form').count()).toBe(0);
-    const saved = await getJson<{ items: { code: string; buildingId: string | null; floorId: string | null }[] }>(page, `/api/devices?q=${code}`);
+    const saved = await getJson<{ items: { id: string; code: string; buildingId: string | null; floorId: string | null }[] }>(page, `/api/devices?q=${code}`);
     expect(saved.items[0]).toMatchObject({ code });
     expect(saved.items[0].buildingId).not.toBeNull();
     expect(saved.items[0].floorId).not.toBeNull();
+    // Leave no located device behind for the other browser tests.
+    const deleted = await page.evaluate(async (id) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      return (await fetch(`/api/devices/${id}`, { method: 'DELETE', headers: { 'X-CSRF-Token': me.csrfToken } })).status;
+    }, saved.items[0].id);
+    expect(deleted).toBe(204);
 
     await page.goto('/rules');
     await page.getByTestId('rule-table').waitFor();
