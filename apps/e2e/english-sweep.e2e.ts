@@ -12,7 +12,8 @@ import { PHONE, SCREENSHOT_DIR, launchBrowser, login, newContext } from './brows
  * desktop and phone width. A page fails if i18next recorded a missing key, if
  * key-looking text (`alarms.title`) is visible, if the UI's own labels (menu,
  * table headers, form labels, buttons, titles) still show Chinese, or if the
- * phone layout scrolls sideways. Demo data (park names, …) is Chinese and allowed.
+ * phone layout scrolls sideways. From each page it also opens the first record it links to.
+ * Demo data (park names, …) is Chinese and allowed.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -60,18 +61,19 @@ async function settle(page: Page): Promise<void> {
   await idle();
 }
 
-/** Through the header's language menu, as a user would; the dropdown may need a second click while the page is still loading. */
+/** Through the header's language menu, as a user would; a click while the page is still rendering can miss, so it retries. */
 async function switchToEnglish(page: Page): Promise<void> {
   await settle(page);
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  const lang = () => page.evaluate(() => document.documentElement.lang);
+  for (let attempt = 0; attempt < 4 && (await lang()) !== 'en'; attempt += 1) {
     await page.getByTestId('lang-switch').click();
     const option = page.getByTestId('lang-option-en');
-    if (await option.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
-      await option.click();
-      break;
-    }
+    if (!(await option.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) continue;
+    await page.waitForTimeout(300);
+    await option.click().catch(() => undefined);
+    await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 3_000 }).catch(() => undefined);
   }
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe('en');
+  expect(await lang()).toBe('en');
 }
 
 async function missingKeys(page: Page): Promise<string[]> {
@@ -156,6 +158,18 @@ describe('every menu page in English', () => {
           checked.push(`${user} ${viewport.size.width}px ${key} ${url}`);
           await page.screenshot({ path: path.join(SCREENSHOT_DIR, `en-${user.replace('.', '-')}-${key}-${viewport.name}.png`), fullPage: true });
           for (const p of await problemsOf(page, isPhone, seenMissing)) failures.push(`${key} (${url}): ${p}`);
+          // One level deeper: the first record the page links to (an alarm, a device, a work order, …).
+          const detail = await page
+            .locator('.app-content a[href]')
+            .evaluateAll((links, base) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).find((p) => base !== '/' && p.startsWith(`${base}/`) && /\/([0-9a-f-]{8,}|\d+)$/.test(p)), url);
+          if (detail) {
+            await page.locator(`.app-content a[href="${detail}"]`).first().click();
+            await page.waitForURL((u) => u.pathname === detail);
+            await settle(page);
+            checked.push(`${user} ${viewport.size.width}px ${key} ${detail}`);
+            await page.screenshot({ path: path.join(SCREENSHOT_DIR, `en-${user.replace('.', '-')}-${key}-detail-${viewport.name}.png`), fullPage: true });
+            for (const p of await problemsOf(page, isPhone, seenMissing)) failures.push(`${key} detail (${detail}): ${p}`);
+          }
         }
         expect(failures, failures.join('\n')).toEqual([]);
         await context.close();
