@@ -51,11 +51,11 @@ export const en: Messages = {
     editSite: 'Edit site', editDistrict: 'Edit district', editBuilding: 'Edit building', editFloor: 'Edit floor', editUnit: 'Edit unit', levelFixed: 'The level cannot be changed; add a new floor instead',
     deleteConfirm: 'Delete {{name}}?', deleteConfirmHint: 'Only an empty item can be deleted.',
     deleteBlocked: {
-      site: '“{{name}}” cannot be deleted: it still has districts or buildings, or other records (events, news, passes) refer to it. Remove those first.',
-      district: '“{{name}}” cannot be deleted: it still has buildings or a property contract. Remove those first.',
-      building: '“{{name}}” cannot be deleted: it still has floors or units, or news refers to it. Delete its floors and units first.',
-      floor: '“{{name}}” cannot be deleted: it still has units. Delete its units first.',
-      unit: '“{{name}}” cannot be deleted: it has lease records (current or past). Leased units stay for the lease history.',
+      site: '"{{name}}" cannot be deleted: it still has districts or buildings, or other records (events, news, passes) refer to it. Remove those first.',
+      district: '"{{name}}" cannot be deleted: it still has buildings or a property contract. Remove those first.',
+      building: '"{{name}}" cannot be deleted: it still has floors or units, or news refers to it. Delete its floors and units first.',
+      floor: '"{{name}}" cannot be deleted: it still has units. Delete its units first.',
+      unit: '"{{name}}" cannot be deleted: it has lease records (current or past). Leased units stay for the lease history.',
     },
   },
   enterprises: {
