@@ -28,6 +28,12 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
   return `${(ratio * 100).toFixed(digits)}%`;
 }
 
+/** A whole number with the UI language's digit grouping, e.g. 9,210. */
+export function formatInteger(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return Math.round(value).toLocaleString(numberLocale());
+}
+
 /** Area in m². */
 export function formatArea(area: number | null | undefined): string {
   if (area === null || area === undefined) return '—';
