@@ -23,7 +23,7 @@ export function VehiclesCard({ enterpriseId, vehicles, canEdit }: { enterpriseId
       formFields={
         <>
           <Form.Item name="plate" label={t('enterprises.plate')} rules={[{ required: true, min: 7, max: 12, message: t('enterprises.plateInvalid') }]}>
-            <Input placeholder="川A12345" />
+            <Input placeholder={t('enterprises.platePlaceholder')} />
           </Form.Item>
           <Form.Item name="ownerName" label={t('enterprises.ownerName')} rules={[{ max: 100 }]}>
             <Input />

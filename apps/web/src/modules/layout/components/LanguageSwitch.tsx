@@ -18,7 +18,7 @@ export function LanguageSwitch({ isCompact = false }: { isCompact?: boolean }) {
       }}
     >
       <Button type="text" icon={<GlobalOutlined />} data-testid="lang-switch" aria-label={t('lang.label')}>
-        {isCompact ? (lang === 'zh-CN' ? '中' : 'EN') : t(`lang.${lang}`)}
+        {isCompact ? t(`lang.short.${lang}`) : t(`lang.${lang}`)}
       </Button>
     </Dropdown>
   );
