@@ -65,7 +65,7 @@ export function sampleBody(schema: Schema | undefined, ids: Record<string, unkno
   if (alt?.length) return sampleBody(alt.find((s) => s.type !== 'null') ?? alt[0], ids, key);
   if (schema.const !== undefined) return schema.const;
   if (schema.enum?.length) return schema.enum[0];
-  const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
+  const type: string = (Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type) ?? 'unknown';
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};
