@@ -101,6 +101,13 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
   // ---------- scope ----------
 
   /** Which orders the actor may see; undefined = all. */
+  /** A dispatch rule may name only an alarm rule of its own park: another park's rule ids are not the operator's to use, or to probe. */
+  async function assertAlarmRuleOfPark(alarmRuleId: string | null | undefined, parkId: string): Promise<void> {
+    if (!alarmRuleId) return;
+    const [r] = await db.select({ parkId: alarmRules.parkId }).from(alarmRules).where(eq(alarmRules.id, alarmRuleId));
+    if (!r || r.parkId !== parkId) throw validationError('body.alarmRuleId', 'not an alarm rule of this park');
+  }
+
   function scopeOf(actor: Actor): SQL | undefined {
     if (isGlobalOperator(actor)) return undefined;
     const parts: SQL[] = [];
@@ -886,6 +893,7 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
     async createDispatchRule(ctx: RequestContext, input: typeof dispatchRules.$inferInsert) {
       assertOperatorCovers(ctx.actor, { parkId: input.parkId });
       assertCanWrite(ctx.actor);
+      await assertAlarmRuleOfPark(input.alarmRuleId, input.parkId);
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(dispatchRules).values(input).returning();
         await audit.record(tx, ctx, { action: 'dispatch_rule.created', entityType: 'dispatch_rule', entityId: row.id, after: row, parkId: row.parkId });
@@ -897,6 +905,7 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
       assertCanWrite(ctx.actor);
       const [before] = await db.select().from(dispatchRules).where(eq(dispatchRules.id, id));
       if (!before || !operatorCovers(ctx.actor, before)) throw notFound('dispatch rule', id);
+      await assertAlarmRuleOfPark(patch.alarmRuleId, before.parkId);
       return db.transaction(async (tx) => {
         const [row] = await tx.update(dispatchRules).set({ ...patch, parkId: before.parkId, updatedAt: new Date() }).where(eq(dispatchRules.id, id)).returning();
         await audit.record(tx, ctx, { action: 'dispatch_rule.updated', entityType: 'dispatch_rule', entityId: id, before, after: row, parkId: row.parkId });
