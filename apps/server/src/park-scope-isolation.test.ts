@@ -326,12 +326,12 @@ describe('park scope isolation', () => {
 });
 
 /**
- * Not yet decided, so not yet refused: people are not bound to a park, and a
- * park's operator may choose them (a user whose roles are all in park B as
- * alarm assignee or team member, a property company not contracted in the
- * park as a team's company). Remove an entry once its route checks this.
+ * Not yet decided, so not yet refused: a park's operator may pick a work
+ * order team's lead and members among users whose roles are all in park B,
+ * and a property company not contracted in the park as the team's company.
+ * Remove an entry once its route checks this.
  */
-const KNOWN_OPEN = new Set(['POST /api/alarms/{id}/assign', 'POST /api/work-order-teams', 'PATCH /api/work-order-teams/{id}']);
+const KNOWN_OPEN = new Set(['POST /api/work-order-teams', 'PATCH /api/work-order-teams/{id}']);
 
 describe('park scope isolation: park A’s records in the path, park B’s in the body', () => {
   test('no write of park A’s operator links park B’s records into park A', async () => {
