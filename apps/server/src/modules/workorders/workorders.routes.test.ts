@@ -378,3 +378,30 @@ describe('dispatch rules across parks', () => {
     expect(row.alarm_rule_id).toBe(ruleA.id);
   });
 });
+
+describe('work order teams across parks', () => {
+  test('a team takes only people and a company working in its park (400 naming the field, nothing written)', async () => {
+    const opBUser = (await opB.get('/api/auth/me')).json();
+    const opBId = opBUser.user?.id ?? opBUser.id;
+    const companyB = await t.services.parks.createPropertyCompany(SYSTEM, { name: '乙园独家物业', creditCode: buildCreditCode() });
+    await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: companyB.id, districtId: parkB.district.id, startDate: '2025-01-01', endDate: '2030-12-31', annualFeeFen: 1 });
+    const count = async () => (await t.database.query<{ n: number }>('select (select count(*) from work_order_teams) + (select count(*) from work_order_team_members) as n'))[0].n;
+    const before = await count();
+    for (const [body, field] of [
+      [{ name: '越界班组1', kind: 'operator', leadUserId: opBId }, 'body.leadUserId'],
+      [{ name: '越界班组2', kind: 'operator', memberIds: [opBId] }, 'body.memberIds'],
+      [{ name: '越界班组3', kind: 'property', propertyCompanyId: companyB.id }, 'body.propertyCompanyId'],
+    ] as const) {
+      const res = await op.post('/api/work-order-teams', { parkId: parkA.park.id, categories: ['network'], ...body });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().details.fields[0].field).toBe(field);
+    }
+    const patched = await op.patch(`/api/work-order-teams/${teams.it}`, { memberIds: [opBId] });
+    expect(patched.statusCode, patched.body).toBe(400);
+    expect(await count()).toBe(before);
+
+    const me = (await op.get('/api/auth/me')).json();
+    const ok = await op.patch(`/api/work-order-teams/${teams.it}`, { leadUserId: me.user?.id ?? me.id });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});
