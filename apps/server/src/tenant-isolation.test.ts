@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SYSTEM, TEST_PASSWORD, buildEnterprise, buildPark, buildUser } from './testing/builders';
+import { leaksIn, openApiOperations } from './testing/openapi-sweep';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
 
 /**
@@ -41,7 +42,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function leaks(body: string): string[] {
-  return secrets.filter((s) => body.includes(s));
+  return leaksIn(secrets, body);
 }
 
 describe('tenant isolation', () => {
@@ -56,21 +57,18 @@ describe('tenant isolation', () => {
   });
 
   test('no route returns the other enterprise’s data when given its ids', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const failures: string[] = [];
     let calls = 0;
-    for (const [p, methods] of Object.entries(doc.paths)) {
-      for (const m of Object.keys(methods)) {
-        if (p === '/api/auth/logout' || p === '/api/auth/password') continue;
-        const url = p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
-        const withQuery = m === 'get' ? `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${e2.id}` : url;
-        for (const client of [admin1, member1]) {
-          const res = await client.request({ method: m.toUpperCase() as 'GET', url: m === 'get' && !p.includes('{') ? withQuery : url, payload: m === 'get' || m === 'delete' ? undefined : {} });
-          calls++;
-          const leaked = leaks(res.body);
-          if (leaked.length) failures.push(`${client.username} ${m.toUpperCase()} ${p} → ${res.statusCode} leaks ${leaked.join(', ')}`);
-          if (p.includes('/enterprises/{id}') && res.statusCode < 400) failures.push(`${client.username} ${m.toUpperCase()} ${p} → ${res.statusCode}`);
-        }
+    for (const { path: p, method } of await openApiOperations(t)) {
+      if (p === '/api/auth/logout' || p === '/api/auth/password') continue;
+      const url = p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
+      const withQuery = method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${e2.id}` : url;
+      for (const client of [admin1, member1]) {
+        const res = await client.request({ method, url: method === 'GET' && !p.includes('{') ? withQuery : url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+        calls++;
+        const leaked = leaks(res.body);
+        if (leaked.length) failures.push(`${client.username} ${method} ${p} → ${res.statusCode} leaks ${leaked.join(', ')}`);
+        if (p.includes('/enterprises/{id}') && res.statusCode < 400) failures.push(`${client.username} ${method} ${p} → ${res.statusCode}`);
       }
     }
     expect(calls).toBeGreaterThan(80);

@@ -203,3 +203,31 @@ describe('occupancy and reservations', () => {
     expect((await outsider.post('/api/parking/reservations', body)).statusCode).toBe(404);
   });
 });
+
+describe('parking across parks', () => {
+  test('a lot may not be placed on another park’s site, and a right may not name another park’s enterprise (400, nothing written)', async () => {
+    const other = await buildPark(t.services);
+    const otherEnt = await buildEnterprise(t.services, other.park.id, other.site.id);
+    await t.services.parks.addVehicle(SYSTEM, otherEnt.id, { plate: '川A7X7X7' });
+    const lots = async () => (await t.database.query<{ n: number }>('select count(*)::int as n from parking_lots'))[0].n;
+    const rights = async () => (await t.database.query<{ n: number }>('select count(*)::int as n from parking_rights'))[0].n;
+    const [lotsBefore, rightsBefore] = [await lots(), await rights()];
+
+    const lot = await op.post('/api/parking/lots', { parkId: park.park.id, siteId: other.site.id, name: '越界车场', capacity: 3, freeMinutes: 0, hourlyFen: 500, dailyCapFen: 4000, nightStartMinute: 1320, nightEndMinute: 420, nightHourlyFen: 100 });
+    expect(lot.statusCode, lot.body).toBe(400);
+    expect(lot.json().details.fields[0].field).toBe('body.siteId');
+
+    for (const kind of ['monthly_pass', 'enterprise_paid']) {
+      const right = await op.post(`/api/parking/lots/${lotId}/rights`, { kind, plate: '川A7X7X7', enterpriseId: otherEnt.id, validFrom: '2026-12-01', validTo: '2026-12-31' });
+      expect(right.statusCode, right.body).toBe(400);
+      expect(right.json().details.fields[0].field).toBe('body.enterpriseId');
+    }
+    expect([await lots(), await rights()]).toEqual([lotsBefore, rightsBefore]);
+
+    // The own park's site and enterprise still work.
+    const own = await op.post('/api/parking/lots', { parkId: park.park.id, siteId: park.site.id, name: '本园车场', capacity: 3, freeMinutes: 0, hourlyFen: 500, dailyCapFen: 4000, nightStartMinute: 1320, nightEndMinute: 420, nightHourlyFen: 100 });
+    expect(own.statusCode, own.body).toBe(201);
+    const ownRight = await op.post(`/api/parking/lots/${lotId}/rights`, { kind: 'monthly_pass', plate: '川A7X7X8', enterpriseId: e1.id, validFrom: '2026-12-01', validTo: '2026-12-31' });
+    expect(ownRight.statusCode, ownRight.body).toBe(201);
+  });
+});

@@ -8,7 +8,7 @@ import type { AuditService } from '../identity/audit.service';
 import type { BillingService } from '../billing';
 import { devices, latestValues } from '../iot/iot.table';
 import { normalisePlate, PLATE_RE } from '../parks/parks.service';
-import { enterpriseVehicles, enterprises, parkingSpaceAssignments } from '../parks/parks.table';
+import { enterpriseVehicles, enterprises, parkingSpaceAssignments, sites } from '../parks/parks.table';
 import { computeParkingFee, type ParkingRate } from './parking-fee';
 import { memberPlates, parkingEvents, parkingGates, parkingLots, parkingReservations, parkingRights, parkingSessions, parkingSpaces, type SessionStatus } from './parking.table';
 
@@ -231,6 +231,11 @@ export function createParkingService(deps: { db: Db; audit: AuditService; billin
     async createLot(ctx: RequestContext, input: LotInput): Promise<LotRow> {
       assertCanWrite(ctx.actor);
       if (!operatorCovers(ctx.actor, { parkId: input.parkId, siteId: input.siteId })) throw forbidden('Only operators of this park may add parking lots');
+      if (input.siteId) {
+        // A site of another park would put the lot in that site's operators' scope (and let them claim any park).
+        const [site] = await db.select({ parkId: sites.parkId }).from(sites).where(eq(sites.id, input.siteId));
+        if (!site || site.parkId !== input.parkId) throw validationError('body.siteId', 'not a site of this park');
+      }
       return db.transaction(async (tx) => {
         try {
           const [lot] = await tx.insert(parkingLots).values(input).returning();
@@ -408,6 +413,11 @@ export function createParkingService(deps: { db: Db; audit: AuditService; billin
       const lot = await operableLot(ctx.actor, lotId);
       const plate = checkPlate(input.plate, 'body.plate');
       if (input.validTo < input.validFrom) throw validationError('body.validTo', 'must not be before validFrom');
+      if (input.enterpriseId) {
+        // Only an enterprise of the lot's park: another park's enterprise is not this operator's to bill, or to probe for plates.
+        const [e] = await db.select({ parkId: enterprises.parkId }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
+        if (!e || e.parkId !== lot.parkId) throw validationError('body.enterpriseId', 'not an enterprise of this park');
+      }
       if (input.kind === 'enterprise_paid') {
         if (!input.enterpriseId) throw validationError('body.enterpriseId', 'is required for an enterprise-paid plate');
         const [v] = await db.select().from(enterpriseVehicles).where(and(eq(enterpriseVehicles.enterpriseId, input.enterpriseId), eq(enterpriseVehicles.plate, plate)));

@@ -614,6 +614,30 @@ describe('property companies and contracts', () => {
     expectError(await admin.get('/api/property-companies'), 403, 'FORBIDDEN');
     expectError(await admin.post('/api/property-companies', { name: '越权物业', creditCode: buildCreditCode() }), 403, 'FORBIDDEN');
   });
+
+  test('a park operator edits a property company only when every contract of it is in their parks', async () => {
+    const opA = await clientWith([{ role: 'operator', scopeType: 'park', scopeId: parkA.park.id }]);
+    const company = (await op.post('/api/property-companies', { name: '乙园专属物业', creditCode: buildCreditCode(), contactName: '周九' })).json();
+    expect((await op.post('/api/property-contracts', { propertyCompanyId: company.id, districtId: parkB.district.id, startDate: '2026-01-01', endDate: '2026-12-31', annualFeeFen: 1 })).statusCode).toBe(201);
+    const before = await count('property_companies');
+    const refused = await opA.patch(`/api/property-companies/${company.id}`, { name: '被改名', contactName: '攻击者' });
+    expectError(refused, 403, 'FORBIDDEN');
+    const [row] = await t.database.query<{ name: string; contact_name: string }>(`select name, contact_name from property_companies where id = $1`, [company.id]);
+    expect(row).toEqual({ name: '乙园专属物业', contact_name: '周九' });
+    expect(await count('property_companies')).toBe(before);
+
+    // Contracted in park A as well: still park B's to agree to.
+    expect((await op.post('/api/property-contracts', { propertyCompanyId: company.id, districtId: parkA.district.id, startDate: '2026-01-01', endDate: '2026-12-31', annualFeeFen: 1 })).statusCode).toBe(201);
+    expectError(await opA.patch(`/api/property-companies/${company.id}`, { contactName: '攻击者' }), 403, 'FORBIDDEN');
+
+    // A company working only in park A (or not yet anywhere) is park A's operator's to edit.
+    const own = (await opA.post('/api/property-companies', { name: '甲园物业', creditCode: buildCreditCode() })).json();
+    expect((await opA.patch(`/api/property-companies/${own.id}`, { contactName: '吴十' })).statusCode).toBe(200);
+    expect((await opA.post('/api/property-contracts', { propertyCompanyId: own.id, districtId: parkA.district.id, startDate: '2027-01-01', endDate: '2027-12-31', annualFeeFen: 1 })).statusCode).toBe(201);
+    const ok = await opA.patch(`/api/property-companies/${own.id}`, { contactName: '郑十一' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().contactName).toBe('郑十一');
+  });
 });
 
 describe('attraction pipeline', () => {

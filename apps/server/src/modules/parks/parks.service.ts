@@ -694,6 +694,9 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       return db.transaction(async (tx) => {
         const [before] = await tx.select().from(propertyCompanies).where(eq(propertyCompanies.id, id));
         if (!before) throw notFound('property company', id);
+        // A company under contract in parks outside the operator's scope is theirs to edit too: only operators covering all of them may.
+        const contracts = await tx.select({ parkId: propertyContracts.parkId }).from(propertyContracts).where(eq(propertyContracts.propertyCompanyId, id));
+        if (!contracts.every((c) => operatorCovers(ctx.actor, c))) throw forbidden('This property company works in parks outside your scope; an operator of those parks must edit it');
         const [after] = await tx.update(propertyCompanies).set({ ...patch, updatedAt: new Date() }).where(eq(propertyCompanies.id, id)).returning();
         await record(tx, ctx, 'property_company.updated', 'property_company', id, before, after);
         return after;

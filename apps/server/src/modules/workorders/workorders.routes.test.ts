@@ -357,3 +357,51 @@ test('teams table: a property team needs a company', async () => {
   expect(rows).toHaveLength(4);
   expect((await t.database.db.select().from(workOrderEvents)).length).toBeGreaterThan(0);
 });
+
+describe('dispatch rules across parks', () => {
+  test('a dispatch rule may not name another park’s alarm rule (400 naming body.alarmRuleId, nothing written)', async () => {
+    const mk = (parkId: string, name: string) => t.services.alarms.rules.createRule(SYSTEM, { parkId, name, kind: 'threshold', metric: 'temperature', operator: '>', value: 30, hysteresis: 2, severity: 'critical' } as never);
+    const ruleB = await mk(parkB.park.id, '乙园过热');
+    const ruleA = await mk(parkA.park.id, '甲园过热');
+    const count = async () => (await t.database.query<{ n: number }>('select count(*)::int as n from dispatch_rules'))[0].n;
+    const before = await count();
+    const created = await op.post('/api/dispatch-rules', { parkId: parkA.park.id, name: '越界规则', minSeverity: 'critical', alarmRuleId: ruleB.id, category: 'electrical', priority: 'high' });
+    expect(created.statusCode, created.body).toBe(400);
+    expect(created.json().details.fields[0].field).toBe('body.alarmRuleId');
+    expect(await count()).toBe(before);
+
+    const own = await op.post('/api/dispatch-rules', { parkId: parkA.park.id, name: '本园规则', minSeverity: 'critical', alarmRuleId: ruleA.id, category: 'electrical', priority: 'high' });
+    expect(own.statusCode, own.body).toBe(201);
+    const patched = await op.patch(`/api/dispatch-rules/${own.json().id}`, { alarmRuleId: ruleB.id });
+    expect(patched.statusCode, patched.body).toBe(400);
+    const [row] = await t.database.query<{ alarm_rule_id: string }>('select alarm_rule_id from dispatch_rules where id = $1', [own.json().id]);
+    expect(row.alarm_rule_id).toBe(ruleA.id);
+  });
+});
+
+describe('work order teams across parks', () => {
+  test('a team takes only people and a company working in its park (400 naming the field, nothing written)', async () => {
+    const opBUser = (await opB.get('/api/auth/me')).json();
+    const opBId = opBUser.user?.id ?? opBUser.id;
+    const companyB = await t.services.parks.createPropertyCompany(SYSTEM, { name: '乙园独家物业', creditCode: buildCreditCode() });
+    await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: companyB.id, districtId: parkB.district.id, startDate: '2025-01-01', endDate: '2030-12-31', annualFeeFen: 1 });
+    const count = async () => (await t.database.query<{ n: number }>('select (select count(*) from work_order_teams) + (select count(*) from work_order_team_members) as n'))[0].n;
+    const before = await count();
+    for (const [body, field] of [
+      [{ name: '越界班组1', kind: 'operator', leadUserId: opBId }, 'body.leadUserId'],
+      [{ name: '越界班组2', kind: 'operator', memberIds: [opBId] }, 'body.memberIds'],
+      [{ name: '越界班组3', kind: 'property', propertyCompanyId: companyB.id }, 'body.propertyCompanyId'],
+    ] as const) {
+      const res = await op.post('/api/work-order-teams', { parkId: parkA.park.id, categories: ['network'], ...body });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().details.fields[0].field).toBe(field);
+    }
+    const patched = await op.patch(`/api/work-order-teams/${teams.it}`, { memberIds: [opBId] });
+    expect(patched.statusCode, patched.body).toBe(400);
+    expect(await count()).toBe(before);
+
+    const me = (await op.get('/api/auth/me')).json();
+    const ok = await op.patch(`/api/work-order-teams/${teams.it}`, { leadUserId: me.user?.id ?? me.id });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});

@@ -21,7 +21,7 @@ import { roleGrants, users } from '../identity/identity.table';
 import { alarms } from '../iot/alarms/alarms.table';
 import { devices } from '../iot/iot.table';
 import { alarmRules, type Severity } from '../iot/rules/rules.table';
-import { buildings, districts, enterprises, floors, propertyContracts, units } from '../parks/parks.table';
+import { buildings, districts, enterprises, floors, propertyContracts, sites, units } from '../parks/parks.table';
 import type { DispatchService } from './dispatch.service';
 import { defaultSla, missedDeadline, slaDeadlines, slaStatus, type SlaWindow } from './sla';
 import type {
@@ -101,6 +101,13 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
   // ---------- scope ----------
 
   /** Which orders the actor may see; undefined = all. */
+  /** A dispatch rule may name only an alarm rule of its own park: another park's rule ids are not the operator's to use, or to probe. */
+  async function assertAlarmRuleOfPark(alarmRuleId: string | null | undefined, parkId: string): Promise<void> {
+    if (!alarmRuleId) return;
+    const [r] = await db.select({ parkId: alarmRules.parkId }).from(alarmRules).where(eq(alarmRules.id, alarmRuleId));
+    if (!r || r.parkId !== parkId) throw validationError('body.alarmRuleId', 'not an alarm rule of this park');
+  }
+
   function scopeOf(actor: Actor): SQL | undefined {
     if (isGlobalOperator(actor)) return undefined;
     const parts: SQL[] = [];
@@ -451,6 +458,28 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
     if (!ids.length) return;
     const found = await q.select({ id: users.id }).from(users).where(inArray(users.id, ids));
     if (found.length !== new Set(ids).size) throw validationError(field, 'no such user');
+  }
+
+  /**
+   * A park's team is of people and a company that work in that park: its
+   * operators (park, one of its sites, or all parks) and staff of a property
+   * company contracted there. Anyone else would be shown the park's orders.
+   */
+  async function assertWorksInPark(parkId: string, propertyCompanyId: string | null | undefined, people: { field: string; ids: string[] }[]) {
+    const contracted = new Set((await db.select({ id: propertyContracts.propertyCompanyId }).from(propertyContracts).where(eq(propertyContracts.parkId, parkId))).map((r) => r.id));
+    if (propertyCompanyId && !contracted.has(propertyCompanyId)) throw validationError('body.propertyCompanyId', 'has no contract in this park');
+    const all = people.flatMap((p) => p.ids);
+    if (!all.length) return;
+    const siteIds = new Set((await db.select({ id: sites.id }).from(sites).where(eq(sites.parkId, parkId))).map((r) => r.id));
+    const grants = await db.select().from(roleGrants).where(inArray(roleGrants.userId, all));
+    const worksHere = (userId: string) =>
+      grants.some(
+        (g) =>
+          g.userId === userId &&
+          ((g.role === 'operator' && (g.scopeType === 'all' || (g.scopeType === 'park' && g.scopeId === parkId) || (g.scopeType === 'site' && !!g.scopeId && siteIds.has(g.scopeId)))) ||
+            (g.role === 'property' && g.scopeType === 'property_company' && !!g.scopeId && contracted.has(g.scopeId))),
+      );
+    for (const p of people) if (!p.ids.every(worksHere)) throw validationError(p.field, 'not an operator or property staff of this park');
   }
 
   return {
@@ -816,6 +845,10 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
       assertCanWrite(ctx.actor);
       if (input.kind === 'property' && !input.propertyCompanyId) throw validationError('body.propertyCompanyId', 'a property team belongs to a property company');
       await assertUsers(db, [...input.memberIds, ...(input.leadUserId ? [input.leadUserId] : [])], 'body.memberIds');
+      await assertWorksInPark(input.parkId, input.kind === 'property' ? input.propertyCompanyId : null, [
+        { field: 'body.leadUserId', ids: input.leadUserId ? [input.leadUserId] : [] },
+        { field: 'body.memberIds', ids: input.memberIds },
+      ]);
       return db.transaction(async (tx) => {
         const [team] = await tx
           .insert(workOrderTeams)
@@ -832,6 +865,10 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
       const [team] = await db.select().from(workOrderTeams).where(eq(workOrderTeams.id, id));
       if (!team || !operatorCovers(ctx.actor, { parkId: team.parkId })) throw notFound('team', id);
       await assertUsers(db, [...(patch.memberIds ?? []), ...(patch.leadUserId ? [patch.leadUserId] : [])], 'body.memberIds');
+      await assertWorksInPark(team.parkId, patch.propertyCompanyId, [
+        { field: 'body.leadUserId', ids: patch.leadUserId ? [patch.leadUserId] : [] },
+        { field: 'body.memberIds', ids: patch.memberIds ?? [] },
+      ]);
       return db.transaction(async (tx) => {
         const before = (await teamView(tx, [id]))[0];
         const { memberIds, ...fields } = patch;
@@ -886,6 +923,7 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
     async createDispatchRule(ctx: RequestContext, input: typeof dispatchRules.$inferInsert) {
       assertOperatorCovers(ctx.actor, { parkId: input.parkId });
       assertCanWrite(ctx.actor);
+      await assertAlarmRuleOfPark(input.alarmRuleId, input.parkId);
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(dispatchRules).values(input).returning();
         await audit.record(tx, ctx, { action: 'dispatch_rule.created', entityType: 'dispatch_rule', entityId: row.id, after: row, parkId: row.parkId });
@@ -897,6 +935,7 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
       assertCanWrite(ctx.actor);
       const [before] = await db.select().from(dispatchRules).where(eq(dispatchRules.id, id));
       if (!before || !operatorCovers(ctx.actor, before)) throw notFound('dispatch rule', id);
+      await assertAlarmRuleOfPark(patch.alarmRuleId, before.parkId);
       return db.transaction(async (tx) => {
         const [row] = await tx.update(dispatchRules).set({ ...patch, parkId: before.parkId, updatedAt: new Date() }).where(eq(dispatchRules.id, id)).returning();
         await audit.record(tx, ctx, { action: 'dispatch_rule.updated', entityType: 'dispatch_rule', entityId: id, before, after: row, parkId: row.parkId });

@@ -228,3 +228,17 @@ describe('reminders', () => {
     void SYSTEM;
   });
 });
+
+describe('events across parks', () => {
+  test('an event may not be moved onto another park’s site (400 naming body.siteId, unchanged)', async () => {
+    const created = await createEvent();
+    const id = created.id;
+    const res = await op.patch(`/api/events/${id}`, { siteId: parkB.site.id });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().details.fields[0].field).toBe('body.siteId');
+    const [row] = await t.database.query<{ site_id: string | null }>('select site_id from park_events where id = $1', [id]);
+    expect(row.site_id).toBeNull();
+    const ok = await op.patch(`/api/events/${id}`, { siteId: parkA.site.id });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});

@@ -194,7 +194,12 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
       await db.transaction(async (tx) => {
         const before = await lockEvent(tx, id);
         if (!operatorCovers(ctx.actor, before)) throw notFound('event', id);
+        if (body.siteId) {
+          const [s] = await tx.select({ parkId: sites.parkId }).from(sites).where(eq(sites.id, body.siteId));
+          if (!s || s.parkId !== before.parkId) throw validationError('body.siteId', 'not a site of this park');
+        }
         const merged = { ...before, ...body };
+        assertOperatorCovers(ctx.actor, merged);
         if (merged.endsAt <= merged.startsAt) throw validationError('body.endsAt', 'must be after startsAt');
         if (merged.registrationClosesAt <= merged.registrationOpensAt) throw validationError('body.registrationClosesAt', 'must be after registrationOpensAt');
         const [after] = await tx

@@ -217,3 +217,22 @@ describe('alarm lifecycle', () => {
     expect((await op.get(`/api/alarms/${alarm.id}`)).json().events.map((e: { kind: string }) => e.kind)).toEqual(['raised']);
   });
 });
+
+describe('alarm assignment across parks', () => {
+  test('an alarm may not be assigned to a user who cannot see it (another park’s operator): 400 naming body.userId, unchanged', async () => {
+    const d = await device('assign-scope');
+    const rule = await op.post('/api/alarm-rules', thresholdRule({ name: '指派范围', tag: 'assign-scope' }));
+    expect(rule.statusCode, rule.body).toBe(201);
+    await send(d, 40);
+    const alarm = await waitForAlarm(d.id);
+    const opBUser = (await opB.get('/api/auth/me')).json();
+    const opBId = opBUser.user?.id ?? opBUser.id;
+    const refused = await op.post(`/api/alarms/${alarm.id}/assign`, { userId: opBId });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().details.fields[0].field).toBe('body.userId');
+    expect((await op.get(`/api/alarms/${alarm.id}`)).json().assigneeId).toBeNull();
+    const me = (await op.get('/api/auth/me')).json();
+    const ok = await op.post(`/api/alarms/${alarm.id}/assign`, { userId: me.user?.id ?? me.id });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});

@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound, validationError } from '../../../lib/err
 import { offsetOf, type Page } from '../../../lib/pagination';
 import { assertCanWrite, isOperator, operatorCovers, type Actor } from '../../identity/actor';
 import type { AuditService } from '../../identity/audit.service';
-import { users } from '../../identity/identity.table';
+import { roleGrants, users } from '../../identity/identity.table';
 import { devices } from '../iot.table';
 import { alarmRules } from '../rules/rules.table';
 import { areaCovers, areaSql, loadAreaScope, type AreaScope } from './alarms.access';
@@ -97,6 +97,21 @@ export function createAlarmsService(deps: { db: Db; audit: AuditService; onChang
   }
 
   /** One response: the change, its event and its audit entry commit together. */
+  /**
+   * An alarm goes only to someone who can see it (an operator or property
+   * staff of its area): a user of another park would learn of it. Checked
+   * only when the actor covers the alarm, so others still get respond's 404.
+   */
+  async function assertAssigneeSees(actor: Actor, alarmId: string, userId: string): Promise<void> {
+    const [alarm] = await db.select({ parkId: alarms.parkId, siteId: alarms.siteId, buildingId: alarms.buildingId }).from(alarms).where(eq(alarms.id, alarmId));
+    if (!alarm || !operatorCovers(actor, alarm)) return;
+    const grants = await db.select({ role: roleGrants.role, scopeType: roleGrants.scopeType, scopeId: roleGrants.scopeId }).from(roleGrants).where(eq(roleGrants.userId, userId));
+    if (!grants.length) return; // no such user (or no roles): the existing check names body.userId
+    const assignee: Actor = { userId, username: '', displayName: '', grants: grants as Actor['grants'], via: 'session', access: 'read' };
+    const area = await loadAreaScope(db, assignee);
+    if (!area || !areaCovers(area, alarm)) throw validationError('body.userId', 'cannot see this alarm: assign it to an operator or property staff of its area');
+  }
+
   async function respond(
     ctx: RequestContext,
     id: string,
@@ -167,6 +182,7 @@ export function createAlarmsService(deps: { db: Db; audit: AuditService; onChang
 
     /** Sets or removes the assignee of an open alarm. */
     async assign(ctx: RequestContext, id: string, input: { userId: string | null }): Promise<AlarmDetail> {
+      if (input.userId) await assertAssigneeSees(ctx.actor, id, input.userId);
       return respond(ctx, id, 'assigned', async (before, tx) => {
         if (!open.includes(before.state)) throw conflict('A closed alarm cannot be assigned', { state: before.state });
         if (input.userId) {

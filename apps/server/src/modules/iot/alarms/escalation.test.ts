@@ -113,13 +113,14 @@ describe('escalation', () => {
     await t.services.alarms.alarms.acknowledge(SYSTEM, acked.id);
     await age(acked.id, 60);
     const b = await raisedAlarm();
-    await t.services.alarms.alarms.assign(SYSTEM, b.id, { userId: ids['esc.other'] });
+    // The park's operator (level 2) as assignee: told at level 1 already. (An operator of another park may not be assigned.)
+    await t.services.alarms.alarms.assign(SYSTEM, b.id, { userId: ids['esc.park'] });
     await age(b.id, 6);
     const results = await Promise.all([escalation.run(), escalation.run(), escalation.run()]);
     expect(results.reduce((s, r) => s + r.escalated, 0)).toBe(1);
     expect(await escalations(acked.id)).toEqual([]);
     const [step] = await escalations(b.id);
     expect(step.details).toMatchObject({ level: 1, email: [] });
-    expect((step.details!.recipients as string[]).sort()).toEqual(['esc.other', 'esc.site']);
+    expect((step.details!.recipients as string[]).sort()).toEqual(['esc.park', 'esc.site']);
   });
 });

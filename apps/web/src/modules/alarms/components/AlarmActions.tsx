@@ -18,7 +18,15 @@ export function AlarmActions({ alarm, isOperator }: { alarm: AlarmDetail; isOper
   const [dialog, setDialog] = useState<Dialog>(null);
   const [text, setText] = useState('');
   const [userId, setUserId] = useState<string | null>(alarm.assigneeId);
-  const users = useQuery({ queryKey: ['users', 'alarm-assignees'], queryFn: () => findUsers({ page: 1, pageSize: 200 }), enabled: isOperator && dialog === 'assign' });
+  // Only operators and property staff may be assignees (the server refuses anyone who cannot see the alarm).
+  const users = useQuery({
+    queryKey: ['users', 'alarm-assignees'],
+    queryFn: async () => {
+      const pages = await Promise.all((['operator', 'property'] as const).map((role) => findUsers({ page: 1, pageSize: 200, role })));
+      return { items: pages.flatMap((p) => p.items).sort((a, b) => a.username.localeCompare(b.username)) };
+    },
+    enabled: isOperator && dialog === 'assign',
+  });
   const isOpen = alarm.state !== 'closed';
 
   const run = (a: AlarmAction) =>

@@ -1,0 +1,377 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildPark, buildUser } from './testing/builders';
+import { installChangeLog, leaksIn, openApiOperations, sampleBody, type Operation } from './testing/openapi-sweep';
+import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
+
+/**
+ * An operator of park A and the staff of a property company contracted for
+ * park A must never read or change park B's data, through any route. The
+ * sweep calls every operation of the OpenAPI document with park B's ids (in
+ * the path, the query and the body); park B's records carry distinctive
+ * strings that no response may contain, and no write may change any table.
+ */
+type Built = Awaited<ReturnType<typeof buildPark>>;
+let t: TestApp;
+let root: TestClient;
+let opA: TestClient;
+let propA: TestClient;
+let A: Built;
+let B: Built;
+/** Park B's ids by the name a path, query or body field gives them. */
+const ids: Record<string, string> = {};
+/** Path `{id}` (and `{childId}`) values by path prefix. */
+const pathIds: [prefix: string, id: () => string, childId?: () => string][] = [];
+/** Park A's own records (the actor's), for writes that name park B's ids only in the body. */
+const ownPathIds: [prefix: string, id: () => string, childId?: () => string][] = [];
+const secrets = [
+  'SECRETPARK',
+  'SECRET-DIST',
+  'SECRET-BLDG',
+  'SECRET-FLOOR',
+  'SECRET-U1',
+  'SECRET-ENT',
+  '川B7Q7Q7',
+  '7654321',
+  'secretb.member',
+  'secretb.op',
+  'SECRET-DEV',
+  'SECRET-RULE',
+  'SECRET-SHELF',
+  'SECRET-WO',
+  'SECRET-TEAM',
+  'SECRET-DRULE',
+  'SECRET-NEWS',
+  'SECRET-EVENT',
+  'SECRET-VISITOR',
+  'SECRET-BILL',
+  'SECRET-LOT',
+  'SECRET-SP1',
+  '5432198',
+  'SECRET-LEAD',
+  'SECRET-COMMENT',
+  'SECRET-ALARM',
+];
+
+async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
+  const r = await res;
+  if (r.statusCode >= 300) throw new Error(`seed call failed: ${r.statusCode} ${r.body}`);
+  return (r.body ? r.json() : {}) as T;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  A = await buildPark(t.services);
+  B = await buildPark(t.services, 'SECRETPARK乙园');
+  const s = t.services.parks;
+  const distB = await s.createDistrict(SYSTEM, { siteId: B.site.id, name: 'SECRET-DIST' });
+  const bldgB = await s.createBuilding(SYSTEM, { districtId: distB.id, name: 'SECRET-BLDG', floorsAboveGround: 2 });
+  const floorB = await s.createFloor(SYSTEM, { buildingId: bldgB.id, level: 1, name: 'SECRET-FLOOR' });
+  const unitB = await s.createUnit(SYSTEM, { floorId: floorB.id, code: 'SECRET-U1', area: 50 });
+  await buildUser(t.services, 'root', [{ role: 'operator', scopeType: 'all', scopeId: null }]);
+  root = await t.login('root', TEST_PASSWORD);
+
+  // Property companies: one contracted for park A's district (the actor's), one for park B's.
+  const pcA = await ok(root.post('/api/property-companies', { name: '甲园物业', creditCode: buildCreditCode(), contactName: '张', contactPhone: '13800138001' }));
+  await ok(root.post('/api/property-contracts', { propertyCompanyId: pcA.id, districtId: A.district.id, startDate: '2026-01-01', endDate: '2030-12-31', annualFeeFen: 100 }));
+  const pcB = await ok(root.post('/api/property-companies', { name: '乙园物业', creditCode: buildCreditCode(), contactName: '李', contactPhone: '13800138002' }));
+  const contractB = await ok(root.post('/api/property-contracts', { propertyCompanyId: pcB.id, districtId: distB.id, startDate: '2026-01-01', endDate: '2030-12-31', annualFeeFen: 5432198 }));
+
+  // Park B's enterprise, its people and its records.
+  const eB = await ok(root.post('/api/enterprises', { parkId: B.park.id, siteId: B.site.id, legalName: 'SECRET-ENT 乙园保密有限公司', creditCode: buildCreditCode(), industry: 'software', size: 'small', contactPhone: '13800138003' }));
+  const vehicle = await ok(root.post(`/api/enterprises/${eB.id}/vehicles`, { plate: '川B7Q7Q7' }));
+  const lease = await ok(root.post(`/api/enterprises/${eB.id}/leases`, { unitId: unitB.id, startDate: '2026-01-01', endDate: '2027-12-31', monthlyRentFen: 7654321 }));
+  const space = await ok(root.post(`/api/enterprises/${eB.id}/parking-spaces`, { lotName: 'SECRET-LOT', spaceCode: 'SECRET-SP0' }));
+  const memberB = await buildUser(t.services, 'secretb.member', [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: eB.id }]);
+  const opB = await buildUser(t.services, 'secretb.op', [{ role: 'operator', scopeType: 'park', scopeId: B.park.id }]);
+  const mB = await t.login('secretb.member', TEST_PASSWORD);
+  const lead = await ok(root.post('/api/leads', { parkId: B.park.id, companyName: 'SECRET-LEAD 公司', industry: 'software', contactName: '王', contactPhone: '13800138004' }));
+
+  // IoT of park B.
+  const device = await ok(root.post('/api/devices', { code: 'SECRET-DEV-1', name: 'SECRET-DEV 冷机', type: 'environment_sensor', parkId: B.park.id, buildingId: bldgB.id }));
+  await ok(root.post(`/api/devices/${device.id}/credentials`));
+  const rule = await ok(root.post('/api/alarm-rules', { parkId: B.park.id, name: 'SECRET-RULE 过热', kind: 'threshold', metric: 'temperature', operator: '>', value: 30, hysteresis: 2, severity: 'critical' }));
+  const alarm = await t.database.query<{ id: string }>(
+    `insert into alarms (rule_id, device_id, park_id, site_id, building_id, severity, message, last_value, first_at, last_at) values ($1, $2, $3, $4, $5, 'critical', 'SECRET-ALARM 乙园过热', 99, now(), now()) returning id::text as id`,
+    [rule.id, device.id, B.park.id, B.site.id, bldgB.id],
+  );
+  const shelf = await ok(root.post('/api/alarm-shelves', { scope: 'device', deviceId: device.id, reason: 'SECRET-SHELF 检修', until: new Date(Date.now() + 86_400_000).toISOString() }));
+
+  // Work orders of park B.
+  const team = await ok(root.post('/api/work-order-teams', { parkId: B.park.id, name: 'SECRET-TEAM 乙园维修', kind: 'operator' }));
+  const wo = await ok(mB.post('/api/work-orders', { title: 'SECRET-WO 乙园机房漏水' }));
+  await ok(mB.post(`/api/work-orders/${wo.id}/comments`, { text: 'SECRET-COMMENT' }));
+  const attachment = await ok(mB.post(`/api/work-orders/${wo.id}/attachments`, { fileName: 'a.png', contentType: 'image/png', dataBase64: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]).toString('base64') }));
+  await ok(root.request({ method: 'PUT', url: '/api/work-order-sla', payload: { parkId: B.park.id, category: 'plumbing', priority: 'high', responseMinutes: 4321, resolutionMinutes: 9876 } }));
+  const dispatchRule = await ok(root.post('/api/dispatch-rules', { parkId: B.park.id, name: 'SECRET-DRULE', minSeverity: 'critical', category: 'electrical', priority: 'high' }));
+
+  // Community of park B.
+  const article = await ok(root.post('/api/news/articles', { title: 'SECRET-NEWS 乙园通知', bodyHtml: '<p>x</p>', category: 'notice', target: { type: 'park', parkId: B.park.id }, publish: true }));
+  const event = await ok(
+    root.post('/api/events', {
+      parkId: B.park.id,
+      title: 'SECRET-EVENT 乙园沙龙',
+      location: '乙园',
+      startsAt: '2030-01-02T10:00:00Z',
+      endsAt: '2030-01-02T12:00:00Z',
+      capacity: 10,
+      registrationOpensAt: '2026-01-01T00:00:00Z',
+      registrationClosesAt: '2030-01-02T08:00:00Z',
+      requiresApproval: true,
+    }),
+  );
+  const registration = await ok(mB.post(`/api/events/${event.id}/registration`));
+  const { pass } = await ok<{ pass: { id: string } }>(mB.post('/api/passes/invitations', { visitorName: 'SECRET-VISITOR 访客', validFrom: new Date().toISOString(), validTo: new Date(Date.now() + 3600_000).toISOString() }));
+
+  // Billing of park B.
+  const bill = await ok(root.post('/api/bills', { enterpriseId: eB.id, kind: 'other', period: '2026-11', title: 'SECRET-BILL 乙园账单', amountFen: 7654321, dueDate: '2026-11-30' }));
+  const payment = await ok<{ paymentId?: string; id?: string }>(mB.post('/api/payments/checkout', { billIds: [bill.id], idempotencyKey: 'secret-checkout-1' }));
+
+  // Parking of park B.
+  const lot = await ok(root.post('/api/parking/lots', { parkId: B.park.id, siteId: B.site.id, name: 'SECRET-LOT 乙园车场', capacity: 5, freeMinutes: 0, hourlyFen: 500, dailyCapFen: 4000, nightStartMinute: 1320, nightEndMinute: 420, nightHourlyFen: 100 }));
+  await ok(root.post(`/api/parking/lots/${lot.id}/spaces`, { codes: ['SECRET-SP1'], isReservable: true }));
+  const spaces = await t.database.query<{ id: string }>(`select id::text as id from parking_spaces where code = 'SECRET-SP1'`);
+  await ok(root.post(`/api/parking/lots/${lot.id}/reads`, { plate: '川B7Q7Q7', direction: 'entry', eventId: 'secret-read-1' }));
+  const plate = await ok(mB.post('/api/parking/me/plates', { plate: '川B7Q7Q7' }));
+  const reservation = await ok(mB.post('/api/parking/reservations', { spaceId: spaces[0].id, plate: '川B7Q7Q7', startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString() }));
+
+  const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
+
+  Object.assign(ids, {
+    parkId: B.park.id,
+    siteId: B.site.id,
+    districtId: distB.id,
+    buildingId: bldgB.id,
+    floorId: floorB.id,
+    unitId: unitB.id,
+    enterpriseId: eB.id,
+    userId: memberB.id,
+    leadUserId: opB.id,
+    memberId: memberB.id,
+    deviceId: device.id,
+    alarmRuleId: rule.id,
+    ruleId: rule.id,
+    teamId: team.id,
+    lotId: lot.id,
+    spaceId: spaces[0].id,
+    billId: bill.id,
+    passId: pass.id,
+    propertyCompanyId: pcB.id,
+  });
+  const paymentId = payment.paymentId ?? payment.id ?? '';
+  pathIds.push(
+    ['/api/users/', () => memberB.id],
+    ['/api/parks/', () => B.park.id],
+    ['/api/sites/', () => B.site.id],
+    ['/api/districts/', () => distB.id],
+    ['/api/buildings/', () => bldgB.id],
+    ['/api/floors/', () => floorB.id],
+    ['/api/units/', () => unitB.id],
+    ['/api/enterprises/{id}/vehicles', () => eB.id, () => vehicle.id],
+    ['/api/enterprises/{id}/leases', () => eB.id, () => lease.id],
+    ['/api/enterprises/{id}/parking-spaces', () => eB.id, () => space.id],
+    ['/api/enterprises/', () => eB.id],
+    ['/api/property-companies/', () => pcB.id],
+    ['/api/property-contracts/', () => contractB.id],
+    ['/api/leads/', () => lead.id],
+    ['/api/devices/', () => device.id],
+    ['/api/alarm-rules/', () => rule.id],
+    ['/api/alarm-shelves/', () => shelf.id],
+    ['/api/alarms/', () => alarm[0].id],
+    ['/api/news/articles/', () => article.id],
+    ['/api/news/feed/', () => article.id],
+    ['/api/bills/', () => bill.id],
+    ['/api/payments/', () => paymentId],
+    ['/api/parking/lots/', () => lot.id],
+    ['/api/parking/me/plates/', () => plate.id],
+    ['/api/parking/reservations/', () => reservation.id],
+    ['/api/work-orders/', () => wo.id, () => attachment.id],
+    ['/api/work-order-teams/', () => team.id],
+    ['/api/dispatch-rules/', () => dispatchRule.id],
+    ['/api/passes/', () => pass.id],
+    ['/api/events/', () => event.id],
+    ['/api/ledger/entries/', () => auditB[0]?.id ?? '1'],
+  );
+  ids.registrationId = registration.id;
+
+  // Park A's records, for the mixed sweep (A in the path, B in the body).
+  const eA = await ok(root.post('/api/enterprises', { parkId: A.park.id, siteId: A.site.id, legalName: '甲园企业有限公司', creditCode: buildCreditCode(), industry: 'software', size: 'small', contactPhone: '13800138005' }));
+  const deviceA = await ok(root.post('/api/devices', { code: 'A-DEV-1', name: '甲园冷机', type: 'environment_sensor', parkId: A.park.id, buildingId: A.building.id }));
+  const ruleA = await ok(root.post('/api/alarm-rules', { parkId: A.park.id, name: '甲园过热', kind: 'threshold', metric: 'temperature', operator: '>', value: 30, hysteresis: 2, severity: 'critical' }));
+  const alarmA = await t.database.query<{ id: string }>(
+    `insert into alarms (rule_id, device_id, park_id, site_id, building_id, severity, message, last_value, first_at, last_at) values ($1, $2, $3, $4, $5, 'critical', '甲园过热', 99, now(), now()) returning id::text as id`,
+    [ruleA.id, deviceA.id, A.park.id, A.site.id, A.building.id],
+  );
+  const teamA = await ok(root.post('/api/work-order-teams', { parkId: A.park.id, name: '甲园维修', kind: 'operator' }));
+  const woA = await ok(root.post('/api/work-orders', { parkId: A.park.id, source: 'operator', title: '甲园灯不亮', buildingId: A.building.id }));
+  const lotA = await ok(root.post('/api/parking/lots', { parkId: A.park.id, siteId: A.site.id, name: '甲园车场', capacity: 5, freeMinutes: 0, hourlyFen: 500, dailyCapFen: 4000, nightStartMinute: 1320, nightEndMinute: 420, nightHourlyFen: 100 }));
+  const drA = await ok(root.post('/api/dispatch-rules', { parkId: A.park.id, name: '甲园规则', minSeverity: 'critical', category: 'electrical', priority: 'high' }));
+  const eventA = await ok(root.post('/api/events', { parkId: A.park.id, title: '甲园沙龙', location: '甲园', startsAt: '2030-01-02T10:00:00Z', endsAt: '2030-01-02T12:00:00Z', capacity: 10, registrationOpensAt: '2026-01-01T00:00:00Z', registrationClosesAt: '2030-01-02T08:00:00Z' }));
+  const articleA = await ok(root.post('/api/news/articles', { title: '甲园通知', bodyHtml: '<p>x</p>', category: 'notice', target: { type: 'park', parkId: A.park.id }, publish: false }));
+  ownPathIds.push(
+    ['/api/sites/', () => A.site.id],
+    ['/api/districts/', () => A.district.id],
+    ['/api/buildings/', () => A.building.id],
+    ['/api/floors/', () => A.floor.id],
+    ['/api/units/', () => A.units[1].id],
+    ['/api/enterprises/', () => eA.id],
+    ['/api/devices/', () => deviceA.id],
+    ['/api/alarm-rules/', () => ruleA.id],
+    ['/api/alarms/', () => alarmA[0].id],
+    ['/api/work-orders/', () => woA.id],
+    ['/api/work-order-teams/', () => teamA.id],
+    ['/api/dispatch-rules/', () => drA.id],
+    ['/api/parking/lots/', () => lotA.id],
+    ['/api/events/', () => eventA.id],
+    ['/api/news/articles/', () => articleA.id],
+  );
+
+  await buildUser(t.services, 'op.a', [{ role: 'operator', scopeType: 'park', scopeId: A.park.id }]);
+  await buildUser(t.services, 'prop.a', [{ role: 'property', scopeType: 'property_company', scopeId: pcA.id }]);
+  opA = await t.login('op.a', TEST_PASSWORD);
+  propA = await t.login('prop.a', TEST_PASSWORD);
+}, 60_000);
+afterAll(async () => {
+  await t?.services.iot.pipeline.close();
+  await t?.close();
+});
+
+/** Routes that act on the caller themself, or that are public by token; they are not about park B. */
+const SELF = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'POST /api/api-tokens',
+  'DELETE /api/api-tokens/{id}',
+  'POST /api/notifications/read-all',
+  'POST /api/notifications/{id}/read',
+  'POST /api/events/feeds/me',
+  'GET /api/events/feeds/{token}',
+  'GET /api/visitor-passes/{token}',
+  'POST /api/payments/notify/{provider}',
+  'POST /api/ingest/telemetry',
+  'POST /api/ingest/events',
+  'POST /api/parking/me/plates',
+  // Signs a tree head over the whole audit log (operators of any park may); no park's data in it.
+  'POST /api/ledger/heads',
+  // Shared directories, not any park's data: a new property company (the list shows every company's name to operators, not its contracts elsewhere) and an uploaded image.
+  'POST /api/property-companies',
+  'POST /api/news/images',
+  // A server-sent event stream that never ends; live.routes.test.ts covers its scoping.
+  'GET /api/live',
+]);
+
+function urlOf(op: Operation, table = pathIds): string {
+  const entry = table.find(([prefix]) => op.path.startsWith(prefix));
+  let url = op.path;
+  if (entry) url = url.replace('{id}', entry[1]()).replace('{childId}', entry[2]?.() ?? entry[1]());
+  return url
+    .replace('{registrationId}', ids.registrationId)
+    .replace('{auditId}', pathIds.find(([p]) => p === '/api/ledger/entries/')![1]())
+    .replace('{deviceType}', 'environment_sensor')
+    .replace('{provider}', 'sandbox');
+}
+
+function queryOf(op: Operation): string {
+  const q = op.queryParams.filter((p) => p in ids).map((p) => `${p}=${ids[p]}`);
+  if (op.queryParams.includes('pageSize')) q.push('pageSize=200');
+  return q.length ? `?${q.join('&')}` : '';
+}
+
+/** Writes last, deletes after them, so a refused write has the whole of park B to refuse. */
+const ORDER = { GET: 0, POST: 1, PATCH: 1, PUT: 1, DELETE: 2 };
+
+describe('park scope isolation', () => {
+  test('the sweep reaches park B’s data: a global operator’s GETs show every distinctive value', async () => {
+    const ops = (await openApiOperations(t)).filter((o) => o.method === 'GET' && !SELF.has(`${o.method} ${o.path}`));
+    const seen = new Set<string>();
+    for (const op of ops) {
+      for (const u of [urlOf(op), `${urlOf(op)}${queryOf(op)}`]) for (const s of leaksIn(secrets, (await root.get(u)).body)) seen.add(s);
+    }
+    expect(secrets.filter((s) => !seen.has(s))).toEqual([]);
+  }, 120_000);
+
+  test('no route shows or changes park B’s data for park A’s operator or property staff', async () => {
+    const ops = (await openApiOperations(t)).filter((o) => !SELF.has(`${o.method} ${o.path}`)).sort((a, b) => ORDER[a.method] - ORDER[b.method]);
+    const changes = await installChangeLog(t.database, IGNORED_TABLES);
+    const failures: string[] = [];
+    const refusedByValidation: string[] = [];
+    let calls = 0;
+    for (const op of ops) {
+      for (const client of [opA, propA]) {
+        const url = urlOf(op);
+        if (op.method === 'GET') {
+          for (const u of [url, `${url}${queryOf(op)}`]) {
+            const res = await client.get(u);
+            calls++;
+            const leaked = leaksIn(secrets, res.body);
+            if (leaked.length) failures.push(`${client.username} GET ${u} → ${res.statusCode} leaks ${leaked.join(', ')}`);
+          }
+          continue;
+        }
+        const mark = await changes.mark();
+        const payload = op.method === 'DELETE' ? undefined : (sampleBody(op.bodySchema, BODY_IDS()) as never);
+        const res = await client.request({ method: op.method, url, payload });
+        calls++;
+        const changed = await changes.changedSince(mark);
+        const leaked = leaksIn(secrets, res.body);
+        if (res.statusCode < 400 || changed.length || leaked.length) {
+          failures.push(`${client.username} ${op.method} ${url} → ${res.statusCode}${changed.length ? ` changed ${changed.join(', ')}` : ''}${leaked.length ? ` leaks ${leaked.join(', ')}` : ''}`);
+        } else if (res.statusCode === 400) refusedByValidation.push(`${client.username} ${op.method} ${op.path} ${res.body.slice(0, 160)}`);
+      }
+    }
+    expect(calls).toBeGreaterThan(300);
+    if (process.env.SWEEP_VERBOSE) console.log(['400s:', ...refusedByValidation, 'FAILURES:', ...failures].join('\n'));
+    expect(failures).toEqual([]);
+  }, 180_000);
+});
+
+describe('park scope isolation: park A’s records in the path, park B’s in the body', () => {
+  test('no write of park A’s operator links park B’s records into park A', async () => {
+    const ops = (await openApiOperations(t)).filter((o) => o.method !== 'GET' && o.method !== 'DELETE' && o.bodySchema && !SELF.has(`${o.method} ${o.path}`));
+    const body = { ...BODY_IDS(), parkId: A.park.id, target: { type: 'park', parkId: A.park.id } };
+    const accepted: string[] = [];
+    for (const op of ops) {
+      if (op.path.includes('{') && !ownPathIds.some(([prefix]) => op.path.startsWith(prefix))) continue;
+      const payload = sampleBody(op.bodySchema, body) as Record<string, unknown>;
+      const named = Object.entries(ids).filter(([k]) => k !== 'parkId' && JSON.stringify(payload).includes(ids[k])).map(([k]) => k);
+      if (!named.length) continue;
+      const res = await opA.request({ method: op.method, url: urlOf(op, ownPathIds), payload: payload as never });
+      if (res.statusCode < 400) accepted.push(`${op.method} ${op.path} with park B's ${named.join(', ')} → ${res.statusCode}`);
+    }
+    if (process.env.SWEEP_VERBOSE) console.log(accepted.join('\n'));
+    expect(accepted).toEqual([]);
+  }, 120_000);
+});
+
+const IGNORED_TABLES = ['sessions'];
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const at = (hours: number): string => new Date(Date.now() + hours * 3600_000).toISOString();
+/** Field values that pass validation, so a write reaches its permission check. */
+const BODY_IDS = (): Record<string, unknown> => ({
+  ...ids,
+  target: { type: 'park', parkId: ids.parkId },
+  scope: 'device',
+  phone: '13800138009',
+  contactPhone: '13800138009',
+  period: '2026-12',
+  plate: '川B12345',
+  returnUrl: '/bills',
+  contentType: 'image/png',
+  dataBase64: PNG.toString('base64'),
+  startDate: '2026-12-01',
+  endDate: '2027-12-01',
+  validFrom: '2026-12-01',
+  validTo: '2026-12-02',
+  startsAt: at(48),
+  endsAt: at(50),
+  registrationOpensAt: at(1),
+  registrationClosesAt: at(40),
+  from: at(0),
+  until: at(24),
+  source: 'patrol',
+  grants: [{ role: 'operator', scopeType: 'park', scopeId: ids.parkId }],
+  movedInAt: '2026-01-01',
+  dueDate: '2026-12-31',
+  creditCode: buildCreditCode(),
+  status: undefined,
+});
