@@ -65,8 +65,13 @@ async function expectAccessible(page: Page, name: string, lang = 'zh-CN'): Promi
   if (lines.length > 0) console.log(`accessibility violations on ${name} (${page.url()}):\n${lines.join('\n')}`);
   expect(lines, `${name}: serious/critical accessibility violations`).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+  // One visible <h1> names the page, and the browser tab's title is "<that heading> - ParkOS".
+  const h1 = page.locator('h1:visible');
+  expect(await h1.count(), `${name}: one visible <h1>`).toBe(1);
+  const heading = (await h1.innerText()).trim();
   const title = await page.title();
-  expect(title, `${name}: the page title names the page`).toMatch(/ParkOS/);
+  if (await page.getByTestId('page-title').count()) expect(title, `${name}: the page title names the page`).toBe(`${heading} - ParkOS`);
+  else expect(title, `${name}: the page title names the page`).toMatch(/^\S.* - ParkOS$/);
 }
 
 /** The text of the page's <title> without the product suffix, e.g. "企业管理". */
@@ -117,6 +122,25 @@ describe('accessibility (axe-core, WCAG 2 A/AA) of the main pages', () => {
     const page = await open('/', 'stat-enterprises');
     await expectAccessible(page, 'dashboard');
     expect(await pageTitle(page)).toBe((await page.getByTestId('page-title').first().innerText()).trim());
+  });
+
+  test('switching to English in the header changes <html lang> and the page title', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await login(page, 'admin');
+    await page.getByTestId('stat-enterprises').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const zhTitle = await page.title();
+    expect(zhTitle).toMatch(/[\u4e00-\u9fff]/);
+    // The switch is named by its purpose and the current language (visible text included).
+    expect(await page.getByTestId('lang-switch').getAttribute('aria-label')).toContain('简体中文');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-option-en').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => page.title()).not.toBe(zhTitle);
+    expect(await page.title()).not.toMatch(/[\u4e00-\u9fff]/);
+    await expectAccessible(page, 'dashboard-en', 'en');
+    await context.close();
   });
 
   test('enterprises list and detail', async () => {

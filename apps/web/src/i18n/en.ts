@@ -318,7 +318,7 @@ export const en: Messages = {
   passesEvents: {
     nav: { myPass: 'My pass', passes: 'Passes', events: 'Events' },
     pass: {
-      title: 'My pass', subtitle: 'Show the QR code at the gate', refresh: 'Refresh code', validUntil: 'Code valid until {{time}}', expiresIn: 'Refreshes in {{seconds}} s',
+      title: 'My pass', qrAlt: 'QR code', subtitle: 'Show the QR code at the gate', refresh: 'Refresh code', validUntil: 'Code valid until {{time}}', expiresIn: 'Refreshes in {{seconds}} s',
       holder: 'Holder', enterprise: 'Enterprise', passValid: 'Pass valid', noPass: 'Only employees of tenant enterprises have a pass', offlineHint: 'The code is signed: gates verify it even offline.',
       invite: 'Invite a visitor', inviteTitle: 'Invite a visitor', visitorName: 'Visitor name', purpose: 'Purpose', window: 'Visit time', gates: 'Only these gates (optional)',
       invited: 'Invitation created: send the link to your visitor', link: 'Visitor link', copyLink: 'Copy link', myInvitations: 'My invitations', noInvitations: 'No invitations yet',

@@ -316,7 +316,7 @@ export const zhCN = {
   passesEvents: {
     nav: { myPass: '我的通行码', passes: '通行管理', events: '园区活动' },
     pass: {
-      title: '我的通行码', subtitle: '在闸机处出示二维码通行', refresh: '刷新二维码', validUntil: '二维码有效至 {{time}}', expiresIn: '{{seconds}} 秒后自动刷新',
+      title: '我的通行码', qrAlt: '二维码', subtitle: '在闸机处出示二维码通行', refresh: '刷新二维码', validUntil: '二维码有效至 {{time}}', expiresIn: '{{seconds}} 秒后自动刷新',
       holder: '持有人', enterprise: '企业', passValid: '通行证有效期', noPass: '只有园区企业的职工才有通行码', offlineHint: '二维码已签名，闸机离线也可核验。',
       invite: '邀请访客', inviteTitle: '邀请访客', visitorName: '访客姓名', purpose: '来访事由', window: '来访时间', gates: '限定闸机（可选）',
       invited: '邀请已创建：请把链接发给访客', link: '访客链接', copyLink: '复制链接', myInvitations: '我发出的邀请', noInvitations: '暂无邀请',

@@ -23,7 +23,7 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
-  useDocumentTitle(t('auth.title'));
+  useDocumentTitle(t('auth.submit'));
 
   if (user) return <Navigate to={from} replace />;
 
