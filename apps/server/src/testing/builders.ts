@@ -1,7 +1,9 @@
 import { USCC_ALPHABET, withUsccCheck, type RoleGrant } from '@parkos/contracts';
 import type { RequestContext } from '../lib/context';
 import { SYSTEM_ACTOR } from '../modules/identity/actor';
+import type { CreateDeviceInput } from '../modules/iot/iot.schema';
 import type { Services } from '../services';
+import type { TestApp } from './test-app';
 
 export const SYSTEM: RequestContext = { actor: SYSTEM_ACTOR };
 export const TEST_PASSWORD = 'Test-password-2026';
@@ -29,6 +31,38 @@ export async function buildPark(services: Services, name = `测试园区${++coun
   const unit1 = await services.parks.createUnit(SYSTEM, { floorId: floor.id, code: '101', area: 120 });
   const unit2 = await services.parks.createUnit(SYSTEM, { floorId: floor.id, code: '102', area: 80 });
   return { park, site, district, building, floor, units: [unit1, unit2] };
+}
+/** What buildPark makes. */
+export type BuiltPark = Awaited<ReturnType<typeof buildPark>>;
+
+/**
+ * Two parks with an operator each, both logged in: `op` operates `built`, `opB` only `other`
+ * (for checking what another park's operator may not see or change).
+ */
+export async function buildOperatorParks(t: TestApp, usernames: [op: string, opB: string]) {
+  const built = await buildPark(t.services);
+  const other = await buildPark(t.services);
+  await buildUser(t.services, usernames[0], [{ role: 'operator', scopeType: 'park', scopeId: built.park.id }]);
+  await buildUser(t.services, usernames[1], [{ role: 'operator', scopeType: 'park', scopeId: other.park.id }]);
+  const op = await t.login(usernames[0], TEST_PASSWORD);
+  const opB = await t.login(usernames[1], TEST_PASSWORD);
+  return { built, other, op, opB };
+}
+
+/** A device in a park's building (e.g. from buildPark), named by its code; an environment sensor unless a type is given. */
+export async function buildDevice(
+  services: Services,
+  options: { place: { park: { id: string }; building: { id: string } }; code: string } & Partial<Omit<CreateDeviceInput, 'parkId' | 'buildingId'>>,
+) {
+  const { place, ...input } = options;
+  return services.iot.devices.createDevice(SYSTEM, { name: input.code, type: 'environment_sensor', parkId: place.park.id, buildingId: place.building.id, ...input });
+}
+
+/** buildDevice with fresh credentials: the device and its secret (for the ingest endpoints and MQTT). */
+export async function buildDeviceWithSecret(services: Services, options: Parameters<typeof buildDevice>[1]) {
+  const device = await buildDevice(services, options);
+  const { secret } = await services.iot.devices.rotateCredentials(SYSTEM, device.id);
+  return { ...device, secret };
 }
 
 export async function buildEnterprise(services: Services, parkId: string, siteId: string | null, name = `测试企业${++counter}有限公司`) {

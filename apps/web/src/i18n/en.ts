@@ -1,6 +1,9 @@
 import type { Messages } from './messages';
 
-/** English UI text, the same shape as zh-CN. */
+/**
+ * English UI text, the same shape as zh-CN. Straight quotes only: where a CJK font comes first in the
+ * font stack (Linux), curly ones are drawn full-width ("park ’ s").
+ */
 export const en: Messages = {
   app: { name: 'ParkOS', tagline: 'Smart park operations', footer: 'ParkOS · open-source park operations' },
   common: {
@@ -10,7 +13,7 @@ export const en: Messages = {
     required: '{{field}} is required', areYouSure: 'Are you sure?', copy: 'Copy', copied: 'Copied', readOnly: 'Read only',
     loadFailed: 'Could not load', loadFailedHint: 'The data could not be loaded. Check your connection and try again.', empty: 'No data', noPermission: 'No access', notFound: 'Not found', notFoundHint: 'This record does not exist, or you may not see it.', noPermissionHint: 'Your role may not see this.',
   },
-  lang: { label: 'Language', switch: 'Language: {{lang}}', 'zh-CN': '简体中文', en: 'English' },
+  lang: { label: 'Language', switch: 'Language: {{lang}}', 'zh-CN': '简体中文', en: 'English', short: { 'zh-CN': '中', en: 'EN' } },
   nav: {
     home: 'Dashboard', structure: 'Park structure', enterprises: 'Enterprises', myEnterprise: 'My enterprise', property: 'Property companies', leads: 'Attraction pipeline',
     users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu', main: 'Main navigation', skipToContent: 'Skip to main content', devices: 'Devices',
@@ -48,22 +51,22 @@ export const en: Messages = {
     editSite: 'Edit site', editDistrict: 'Edit district', editBuilding: 'Edit building', editFloor: 'Edit floor', editUnit: 'Edit unit', levelFixed: 'The level cannot be changed; add a new floor instead',
     deleteConfirm: 'Delete {{name}}?', deleteConfirmHint: 'Only an empty item can be deleted.',
     deleteBlocked: {
-      site: '“{{name}}” cannot be deleted: it still has districts or buildings, or other records (events, news, passes) refer to it. Remove those first.',
-      district: '“{{name}}” cannot be deleted: it still has buildings or a property contract. Remove those first.',
-      building: '“{{name}}” cannot be deleted: it still has floors or units, or news refers to it. Delete its floors and units first.',
-      floor: '“{{name}}” cannot be deleted: it still has units. Delete its units first.',
-      unit: '“{{name}}” cannot be deleted: it has lease records (current or past). Leased units stay for the lease history.',
+      site: '"{{name}}" cannot be deleted: it still has districts or buildings, or other records (events, news, passes) refer to it. Remove those first.',
+      district: '"{{name}}" cannot be deleted: it still has buildings or a property contract. Remove those first.',
+      building: '"{{name}}" cannot be deleted: it still has floors or units, or news refers to it. Delete its floors and units first.',
+      floor: '"{{name}}" cannot be deleted: it still has units. Delete its units first.',
+      unit: '"{{name}}" cannot be deleted: it has lease records (current or past). Leased units stay for the lease history.',
     },
   },
   enterprises: {
-    title: 'Enterprises', new: 'New enterprise', searchPlaceholder: 'Search by name or credit code', legalName: 'Legal name', creditCode: 'Unified social credit code', industry: 'Industry', size: 'Size',
+    title: 'Enterprises', new: 'New enterprise', searchPlaceholder: 'Name or credit code', legalName: 'Legal name', creditCode: 'Unified social credit code', industry: 'Industry', size: 'Size',
     site: 'Site', park: 'Park', employeeCount: 'Employees', businessScope: 'Business scope', contactName: 'Contact', contactPhone: 'Phone', contactEmail: 'Email',
     status: 'Status', movedInAt: 'Moved in', basics: 'Basics', contacts: 'Contacts', leases: 'Leases', vehicles: 'Vehicles', parkingSpaces: 'Parking spaces', members: 'Members',
     memberCount: 'Members', adminCount: 'Admins', addVehicle: 'Add vehicle', plate: 'Plate', ownerName: 'Owner', addSpace: 'Assign space', lotName: 'Parking lot', spaceCode: 'Space',
     unit: 'Unit', period: 'Period', monthlyRent: 'Monthly rent (CNY)', editProfile: 'Edit profile', filterIndustry: 'Industry', filterSize: 'Size', filterSite: 'Site',
     uscc: { length: 'must be 18 characters', char: 'contains "{{ch}}", which is not allowed (0-9 and A-Y without I, O, S, V, Z)', check: 'check character should be {{expected}}, not {{actual}}', generic: 'Invalid credit code: {{reason}}' },
     notFound: 'Enterprise not found', emptyList: 'No enterprises match', noEnterprise: 'Your account is not linked to an enterprise', created: 'Enterprise created', removeConfirm: 'Remove?',
-    plateInvalid: 'A plate has 7 to 12 characters', emailInvalid: 'Not a valid email', leaseEndConfirm: 'End this lease?', newLease: 'New lease', endLease: 'End lease',
+    platePlaceholder: 'e.g. 川A12345', plateInvalid: 'A plate has 7 to 12 characters', emailInvalid: 'Not a valid email', leaseEndConfirm: 'End this lease?', newLease: 'New lease', endLease: 'End lease',
   },
   property: {
     title: 'Property companies', new: 'New company', name: 'Company', creditCode: 'Unified social credit code', contactName: 'Contact', contactPhone: 'Phone', contracts: 'Contracts',
@@ -95,7 +98,7 @@ export const en: Messages = {
   ledger: {
     title: 'Tamper-evident ledger', subtitle: 'Every audit entry is a leaf of an RFC 9162 Merkle log whose heads the park signs with Ed25519: anyone can check them',
     latestHead: 'Latest signed tree head', treeSize: 'Tree size (entries)', root: 'Root hash', signedAt: 'Signed at', signature: 'Signature', browserCheck: 'Checked in this browser',
-    signatureValid: 'Signature valid', signatureInvalid: 'Signature invalid', publicKey: 'Park public key', algorithm: 'Algorithm', keyId: 'Key ID',
+    signatureValid: 'Signature valid', signatureInvalid: 'Signature invalid', publishedAt: 'Published at', publicKey: 'Park public key', algorithm: 'Algorithm', keyId: 'Key ID',
     keyHint: 'The key is published at the address above; compare its key ID, then use it to verify any proof bundle offline.', signNow: 'Sign tree head now', signed: 'Signed the head of size {{size}}',
     verifyEntry: 'Verify an audit entry', auditId: 'Audit entry ID', verify: 'Verify', verifyTitle: 'Verify audit entry #{{id}}', recentHeads: 'Recent signed tree heads',
     verified: 'Verified', notVerified: 'Verification failed', verifiedText: 'This entry is leaf {{index}} of the log and is included in the tree of size {{size}} signed by the park key; every computation ran in this browser.',
@@ -103,7 +106,7 @@ export const en: Messages = {
     leafIndex: 'Leaf index', proofLength: 'Proof length', entry: 'Canonical entry (parkos-audit-v1)', downloadBundle: 'Download proof bundle',
     bundleHint: 'Offline: parkos ledger verify-bundle {{file}}', checkBundle: 'Check a proof bundle file', bundleUnreadable: 'Could not read the bundle',
     bundleValid: 'The bundle is valid, signed by key {{keyId}}',
-    steps: { leafHash: 'Leaf hash = SHA-256(0x00 ‖ entry)', inclusion: 'The inclusion proof leads to the signed head’s root', keyId: 'The head’s key ID is the park’s published key', signature: 'The head’s Ed25519 signature is valid' },
+    steps: { leafHash: 'Leaf hash = SHA-256(0x00 ‖ entry)', inclusion: 'The inclusion proof leads to the signed head\'s root', keyId: 'The head\'s key ID is the park\'s published key', signature: 'The head\'s Ed25519 signature is valid' },
   },
   history: {
     title: 'History', hint: 'Audit entries of this enterprise and its vehicles, parking spaces and leases; each verifies in your browser', at: 'Time', actor: 'Actor', action: 'Action', object: 'Object', empty: 'No changes recorded', verify: 'Verify',
@@ -128,7 +131,7 @@ export const en: Messages = {
     mqttHint: 'MQTT connection', host: 'Host', port: 'Port', portHint: 'Default port of the embedded broker; MQTT_PORT of the deployment decides', topic: 'Telemetry topic', commandsTopic: 'Commands topic', payloadExample: 'Example message',
     importTitle: 'Import devices from CSV', importHint: 'Header: code,name,type[,building,floor,x,y,lat,lon,tags]; building by name or ID, tags separated by ;.', importPaste: 'or paste CSV',
     importUpload: 'Choose a CSV file', importMode: 'Mode', allOrNothing: 'Import only if every row is valid', validRowsOnly: 'Import the valid rows', importRun: 'Import', importResult: '{{rows}} rows, {{created}} devices imported',
-    importErrors: 'Error report', row: 'Row', field: 'Field', message: 'Problem', importEmpty: 'Upload or paste CSV first', emptyList: 'No devices match',
+    importSample: 'code,name,type,building,floor,x,y,lat,lon,tags\nENV-101,Environment sensor 101,environment_sensor,,,,,,,lobby;air', importErrors: 'Error report', row: 'Row', field: 'Field', message: 'Problem', importEmpty: 'Upload or paste CSV first', emptyList: 'No devices match',
   },
   deviceTypes: {
     camera: 'Camera', environment_sensor: 'Environment sensor', energy_meter: 'Energy meter', water_meter: 'Water meter', parking_sensor: 'Parking sensor', gate_camera: 'Gate camera',
@@ -164,7 +167,7 @@ export const en: Messages = {
     coverUpload: 'Upload cover', coverReplace: 'Replace cover', coverRemove: 'Remove cover', coverHint: 'JPEG, PNG or WebP, at most 2 MB', coverType: 'A cover must be a JPEG, PNG or WebP image', coverSize: 'A cover image may be at most 2 MB',
     bodyRequired: 'Write the body', bodyPlaceholder: 'Write the article here…', searchPlaceholder: 'Search titles', filterStatus: 'Status',
     publish: 'Publish', publishedNow: 'Published', unpublish: 'Withdraw', unpublished: 'Withdrawn', unpublishConfirm: 'Members will no longer see this article. Withdraw it?',
-    schedule: 'Schedule', scheduleTitle: 'Schedule “{{title}}”', scheduled: 'Scheduled', pin: 'Pin', unpin: 'Unpin', pinnedDone: 'Pinned', unpinnedDone: 'Unpinned',
+    schedule: 'Schedule', scheduleTitle: 'Schedule "{{title}}"', scheduled: 'Scheduled', pin: 'Pin', unpin: 'Unpin', pinnedDone: 'Pinned', unpinnedDone: 'Unpinned',
   },
   payments: {
     nav: { bills: 'Bills', parking: 'Parking', reconciliation: 'Reconciliation' },
@@ -177,19 +180,20 @@ export const en: Messages = {
       noneOpen: 'No bills due', nonePaid: 'No paid bills yet', selected: '{{count}} selected, total', pay: 'Pay', back: 'Back to bills', item: 'Item', kind: 'Kind', amount: 'Amount',
       status: 'Status', period: 'Period', dueDate: 'Due date', generate: 'Generate monthly bills', issue: 'Issue a bill', voidConfirm: 'Void this bill?', void: 'Void', sum: 'Total',
       issued: 'Bill issued', enterprise: 'Enterprise', amountYuan: 'Amount (yuan)', amountInvalid: 'Enter an amount with at most two decimals', generated: '{{created}} bills generated ({{leases}} leases)',
-      park: 'Park', propertyRate: 'Property fee rate', propertyRateHint: 'Charged on the leased unit’s area; leave empty for rent only', fenPerM2: 'fen/m²·month',
+      park: 'Park', propertyRate: 'Property fee rate', propertyRateHint: 'Charged on the leased unit\'s area; leave empty for rent only', fenPerM2: 'fen/m²·month',
     },
     pay: {
-      title: 'Payment', waiting: 'Confirming your payment…', waitingHint: 'Amount ¥{{amount}}; this page updates when the provider’s notification arrives', continue: 'Continue paying', cancel: 'Cancel payment',
+      title: 'Payment', waiting: 'Confirming your payment…', waitingHint: 'Amount ¥{{amount}}; this page updates when the provider\'s notification arrives', continue: 'Continue paying', cancel: 'Cancel payment',
       paid: 'Paid ¥{{amount}}', notPaidHint: 'Nothing was charged; you can pay the bills again', listTitle: 'Payments', refunded: 'Refunded', refund: 'Refund', refundRequested: 'Refund requested',
       refundable: '¥{{amount}} refundable', reason: 'Reason',
     },
     receipt: {
       title: 'Receipt', no: 'No.', view: 'View receipt', heading: '{{park}} payment receipt', print: 'Print', payer: 'Payer', enterprise: 'Enterprise', paidAt: 'Paid at', channel: 'Channel',
       txn: 'Provider transaction', status: 'Status', total: 'Total', refunds: 'Refunds',
+      providers: { sandbox: 'Sandbox (demo)' },
     },
     recon: {
-      title: 'Reconciliation', subtitle: 'Our payments and refunds checked one by one against the provider’s notifications', matched: 'Matched', missing: 'Missing notification', mismatch: 'Amount mismatch', unknown: 'Unknown notification',
+      title: 'Reconciliation', subtitle: 'Our payments and refunds checked one by one against the provider\'s notifications', matched: 'Matched', missing: 'Missing notification', mismatch: 'Amount mismatch', unknown: 'Unknown notification',
       collected: 'Collected', refunded: 'Refunded', net: 'Net', status: 'Result', kind: 'Kind', ours: 'Our amount', notified: 'Notified amount', at: 'Time',
       statuses: { matched: 'Matched', missing_notification: 'Missing notification', amount_mismatch: 'Amount mismatch', unknown_notification: 'Unknown notification', pending: 'Pending' },
       kinds: { payment: 'Payment', refund: 'Refund', notification: 'Notification' },
@@ -255,9 +259,9 @@ export const en: Messages = {
       title: 'Dispatch triage', subtitle: 'Orders below the confidence threshold: confirm or correct category and team; corrections become training data', predicted: 'Predicted', confirm: 'Dispatch', empty: 'Nothing waiting for triage', dispatched: 'Dispatched',
     },
     model: {
-      title: 'Dispatch model', subtitle: 'Trained only on this park’s closed work orders; no weights are downloaded', target: { category: 'Category model', team: 'Team model' }, accuracy: 'Held-out accuracy', version: 'Version', trainedAt: 'Trained at',
+      title: 'Dispatch model', subtitle: 'Trained only on this park\'s closed work orders; no weights are downloaded', target: { category: 'Category model', team: 'Team model' }, accuracy: 'Held-out accuracy', version: 'Version', trainedAt: 'Trained at',
       examples: 'Training examples', heldOut: '{{count}} held back (20%)', labels: '{{count}} labels', retrain: 'Retrain now', retrained: 'Model retrained', corrections: 'Corrections since training', correctionsHint: 'retrains automatically at {{count}}',
-      threshold: 'Auto-dispatch threshold', automaticShare: 'Dispatched automatically', triageCount: 'In triage', history: 'Training history', trigger: 'Trigger', trainingMs: 'Took', none: 'No model yet (needs at least 10 closed orders)',
+      threshold: 'Auto-dispatch threshold', automaticShare: 'Dispatched automatically', triageCount: 'In triage', history: 'Training history', trigger: 'Trigger', triggers: { seed: 'Demo data', manual: 'Retrain button', schedule: 'Schedule', corrections: '{{count}} corrections' }, trainingMs: 'Took', none: 'No model yet (needs at least 10 closed orders)',
     },
     form: { title: 'Report a problem', subtitle: 'Describe it, add up to 9 photos; it goes to the right team automatically', titlePlaceholder: 'e.g. AC not cooling in meeting room 3F', categoryOptional: 'Category (optional, detected automatically)', submit: 'Submit', submitted: 'Submitted as No. {{number}}' },
     photo: { add: 'Add photos', hint: 'JPEG/PNG/WebP, up to 5 MB each, at most 9', typeError: 'Only JPEG, PNG and WebP images', sizeError: 'A photo may be at most 5 MB', tooMany: 'At most 9 photos', uploaded: 'Photo uploaded' },
@@ -270,7 +274,7 @@ export const en: Messages = {
     ranges: { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', custom: 'Custom' },
     settingsTitle: 'Telemetry history retention', deviceType: 'Device type', rawDays: 'Raw', minuteDays: '1-minute', hourDays: '1-hour', days: 'days',
     default: 'Default', custom: 'Custom', reset: 'Reset', resetConfirm: 'Return this device type to the default retention?', saved: 'Retention saved',
-    rollupStatus: 'Rollups complete up to {{watermark}}', retentionHint: 'A background job deletes history older than each tier’s retention, in small batches that never hold up ingestion.',
+    rollupStatus: 'Rollups complete up to {{watermark}}', retentionHint: 'A background job deletes history older than each tier\'s retention, in small batches that never hold up ingestion.',
     orderRule: 'Raw ≤ 1-minute ≤ 1-hour. Retention applies to every park; only company-wide operators may change it.',
   },
   rules: {
@@ -290,7 +294,7 @@ export const en: Messages = {
     verdicts: { firing: 'Firing', quiet: 'Not firing', no_data: 'No data', out_of_scope: 'Out of scope' }, ops: { raise: 'Raised', repeat: 'Repeat', clear: 'Cleared' },
     action: 'Command on firing', actionHint: 'e.g. open the valve for 600 s when soil moisture is low', actionTarget: 'Target device', actionCommand: 'Command', actionParams: 'Parameters (JSON)', actionParamsInvalid: 'Must be a JSON object',
     shelves: {
-      nav: 'Shelving', title: 'Alarm shelving', subtitle: 'Suppress a device’s or an area’s (floor, building) alarms for maintenance: recorded, never escalated', new: 'New shelf', created: 'Shelved', scope: 'Scope', device: 'Device',
+      nav: 'Shelving', title: 'Alarm shelving', subtitle: 'Suppress a device\'s or an area\'s (floor, building) alarms for maintenance: recorded, never escalated', new: 'New shelf', created: 'Shelved', scope: 'Scope', device: 'Device',
       window: 'Maintenance window', reason: 'Reason', state: 'State', active: 'In force', scheduled: 'Scheduled', by: 'By', end: 'End now', endConfirm: 'End this shelf? Alarms will be raised normally again.',
       empty: 'Nothing is shelved', until: 'until', badge: 'Alarms shelved until {{until}}', scopes: { device: 'Device', floor: 'Floor', building: 'Building' },
     },
@@ -330,7 +334,7 @@ export const en: Messages = {
     admin: {
       title: 'Passes', subtitle: 'Passes, visitor invitations and gate scans', passes: 'Passes', scans: 'Scan log', charts: 'Gate scans (last 24 hours)',
       perHour: 'Scans per hour', byReason: 'Refusals by reason', accepted: 'Accepted', rejected: 'Rejected', gate: 'Gate', time: 'Time', result: 'Result', reason: 'Reason',
-      holder: 'Holder', kind: 'Kind', validity: 'Valid', status: 'Status', filterKind: 'Kind', filterStatus: 'Status', noScans: 'No scans yet',
+      via: 'Reported via', holder: 'Holder', kind: 'Kind', validity: 'Valid', status: 'Status', filterKind: 'Kind', filterStatus: 'Status', noScans: 'No scans yet',
     },
     reasons: {
       ok: 'Accepted', bad_format: 'Bad format', unknown_key: 'Unknown key', bad_signature: 'Bad signature', not_yet_valid: 'Not yet valid', expired: 'Expired', wrong_park: 'Other park',

@@ -8,7 +8,7 @@ export const zhCN = {
     required: '请填写{{field}}', areYouSure: '确定要执行此操作吗？', copy: '复制', copied: '已复制', readOnly: '只读',
     loadFailed: '加载失败', loadFailedHint: '数据加载失败，请检查网络后重试。', empty: '暂无数据', noPermission: '无权访问', notFound: '未找到', notFoundHint: '该记录不存在，或您无权查看。', noPermissionHint: '您的角色无权查看此内容。',
   },
-  lang: { label: '语言', switch: '语言：{{lang}}', 'zh-CN': '简体中文', en: 'English' },
+  lang: { label: '语言', switch: '语言：{{lang}}', 'zh-CN': '简体中文', en: 'English', short: { 'zh-CN': '中', en: 'EN' } },
   nav: {
     home: '工作台', structure: '园区结构', enterprises: '企业管理', myEnterprise: '我的企业', property: '物业公司', leads: '招商管理',
     users: '用户与角色', audit: '审计日志', account: '我的账户', welcome: '欢迎', building: '楼宇详情', enterprise: '企业档案', ledger: '防篡改账本', menu: '菜单', main: '主导航', skipToContent: '跳到主要内容', devices: '设备',
@@ -61,7 +61,7 @@ export const zhCN = {
     unit: '单元', period: '租期', monthlyRent: '月租金 (元)', editProfile: '编辑档案', filterIndustry: '行业', filterSize: '规模', filterSite: '分园',
     uscc: { length: '应为 18 位', char: '含有不允许的字符“{{ch}}”（允许 0-9 及除 I、O、S、V、Z 外的大写字母）', check: '校验码应为 {{expected}}，而不是 {{actual}}', generic: '统一社会信用代码无效：{{reason}}' },
     notFound: '未找到该企业', emptyList: '没有符合条件的企业', noEnterprise: '你的账号尚未关联企业', created: '企业已创建', removeConfirm: '确定移除？',
-    plateInvalid: '车牌号应为 7-12 个字符', emailInvalid: '邮箱格式不正确', leaseEndConfirm: '确定结束该租约？', newLease: '签订租约', endLease: '结束租约',
+    plateInvalid: '车牌号应为 7-12 个字符', platePlaceholder: '如 川A12345', emailInvalid: '邮箱格式不正确', leaseEndConfirm: '确定结束该租约？', newLease: '签订租约', endLease: '结束租约',
   },
   property: {
     title: '物业公司', new: '新建物业公司', name: '公司名称', creditCode: '统一社会信用代码', contactName: '联系人', contactPhone: '联系电话', contracts: '服务合同',
@@ -93,7 +93,7 @@ export const zhCN = {
   ledger: {
     title: '防篡改账本', subtitle: '每条审计记录都写入 RFC 9162 默克尔日志，树头由园区 Ed25519 密钥签名，任何人都可独立验证',
     latestHead: '最新签名树头', treeSize: '树大小（条目数）', root: '根哈希', signedAt: '签名时间', signature: '签名', browserCheck: '浏览器验签',
-    signatureValid: '签名有效', signatureInvalid: '签名无效', publicKey: '园区公钥', algorithm: '算法', keyId: '密钥 ID',
+    signatureValid: '签名有效', signatureInvalid: '签名无效', publicKey: '园区公钥', publishedAt: '公布地址', algorithm: '算法', keyId: '密钥 ID',
     keyHint: '公钥公开发布于上述地址；核对密钥 ID 后，可用它离线验证任何证明包。', signNow: '立即签名树头', signed: '已签名大小为 {{size}} 的树头',
     verifyEntry: '验证审计记录', auditId: '审计记录 ID', verify: '验证', verifyTitle: '验证审计记录 #{{id}}', recentHeads: '最近的签名树头',
     verified: '验证通过', notVerified: '验证失败', verifiedText: '该记录是日志第 {{index}} 号叶子，已包含在大小为 {{size}}、由园区密钥签名的树中；所有计算均在本浏览器内完成。',
@@ -126,7 +126,7 @@ export const zhCN = {
     mqttHint: 'MQTT 连接参数', host: '主机', port: '端口', portHint: '内置 broker 默认端口，以部署配置 MQTT_PORT 为准', topic: '遥测主题', commandsTopic: '指令主题', payloadExample: '消息示例',
     importTitle: '从 CSV 导入设备', importHint: '表头：code,name,type[,building,floor,x,y,lat,lon,tags]；building 可填名称或 ID，tags 用 ; 分隔。', importPaste: '或粘贴 CSV 内容',
     importUpload: '选择 CSV 文件', importMode: '导入方式', allOrNothing: '全部正确才导入', validRowsOnly: '只导入正确的行', importRun: '导入', importResult: '共 {{rows}} 行，已导入 {{created}} 个设备',
-    importErrors: '错误报告', row: '行号', field: '字段', message: '问题', importEmpty: '请上传或粘贴 CSV 内容', emptyList: '没有符合条件的设备',
+    importSample: 'code,name,type,building,floor,x,y,lat,lon,tags\nENV-101,环境传感器 101,environment_sensor,,,,,,,lobby;air', importErrors: '错误报告', row: '行号', field: '字段', message: '问题', importEmpty: '请上传或粘贴 CSV 内容', emptyList: '没有符合条件的设备',
   },
   deviceTypes: {
     camera: '摄像机', environment_sensor: '环境传感器', energy_meter: '电表', water_meter: '水表', parking_sensor: '车位检测器', gate_camera: '道闸摄像机',
@@ -184,7 +184,7 @@ export const zhCN = {
     },
     receipt: {
       title: '收据', no: '单号', view: '查看收据', heading: '{{park}} 缴费收据', print: '打印', payer: '付款人', enterprise: '企业', paidAt: '支付时间', channel: '支付渠道',
-      txn: '渠道交易号', status: '状态', total: '合计', refunds: '退款记录',
+      txn: '渠道交易号', status: '状态', total: '合计', refunds: '退款记录', providers: { sandbox: '沙箱（演示）' },
     },
     recon: {
       title: '支付对账', subtitle: '本方支付、退款记录与支付渠道异步通知逐笔核对', matched: '已匹配', missing: '缺少通知', mismatch: '金额不符', unknown: '未知通知',
@@ -255,7 +255,7 @@ export const zhCN = {
     model: {
       title: '智能派单模型', subtitle: '模型只用本园区已关闭的工单训练，不下载任何权重', target: { category: '类别模型', team: '班组模型' }, accuracy: '留出集准确率', version: '版本', trainedAt: '训练时间',
       examples: '训练样本', heldOut: '留出 {{count}} 条（20%）', labels: '{{count}} 个标签', retrain: '立即重新训练', retrained: '模型已重新训练', corrections: '上次训练后的人工更正', correctionsHint: '达到 {{count}} 条自动重新训练',
-      threshold: '自动派单阈值', automaticShare: '自动派单比例', triageCount: '待确认', history: '训练历史', trigger: '触发方式', trainingMs: '耗时', none: '尚无模型（需要至少 10 条已关闭工单）',
+      threshold: '自动派单阈值', automaticShare: '自动派单比例', triageCount: '待确认', history: '训练历史', trigger: '触发方式', triggers: { seed: '演示数据', manual: '手动重新训练', schedule: '定时', corrections: '{{count}} 条人工更正' }, trainingMs: '耗时', none: '尚无模型（需要至少 10 条已关闭工单）',
     },
     form: { title: '我要报修', subtitle: '描述问题，可附最多 9 张照片；系统会自动派给负责的班组', titlePlaceholder: '例如：3楼会议室空调不制冷', categoryOptional: '类别（可不选，系统自动判断）', submit: '提交', submitted: '已提交，工单号 {{number}}' },
     photo: { add: '添加照片', hint: 'JPEG/PNG/WebP，每张不超过 5 MB，最多 9 张', typeError: '只支持 JPEG、PNG、WebP 图片', sizeError: '图片不能超过 5 MB', tooMany: '最多 9 张照片', uploaded: '照片已上传' },
@@ -328,7 +328,7 @@ export const zhCN = {
     admin: {
       title: '通行管理', subtitle: '通行码、访客邀请与闸机核验记录', passes: '通行码', scans: '核验记录', charts: '闸机通行统计（近 24 小时）',
       perHour: '每小时通行次数', byReason: '拒绝原因', accepted: '通过', rejected: '拒绝', gate: '闸机', time: '时间', result: '结果', reason: '原因',
-      holder: '持有人', kind: '类型', validity: '有效期', status: '状态', filterKind: '类型', filterStatus: '状态', noScans: '暂无核验记录',
+      holder: '持有人', kind: '类型', via: '上报方式', validity: '有效期', status: '状态', filterKind: '类型', filterStatus: '状态', noScans: '暂无核验记录',
     },
     reasons: {
       ok: '通过', bad_format: '格式错误', unknown_key: '未知密钥', bad_signature: '签名无效', not_yet_valid: '未到有效期', expired: '已过期', wrong_park: '非本园区',

@@ -1,9 +1,15 @@
 import dayjs from 'dayjs';
+import i18next from 'i18next';
+
+/** Number formatting follows the UI language, not the browser's. */
+function numberLocale(): string {
+  return i18next.language === 'en' ? 'en-US' : 'zh-CN';
+}
 
 /** Money stored in fen (分) shown as yuan with two decimals. */
 export function formatFen(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
-  return (fen / 100).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (fen / 100).toLocaleString(numberLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** A date-time in the local zone, minutes precision. */
@@ -22,8 +28,14 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
   return `${(ratio * 100).toFixed(digits)}%`;
 }
 
+/** A whole number with the UI language's digit grouping, e.g. 9,210. */
+export function formatInteger(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return Math.round(value).toLocaleString(numberLocale());
+}
+
 /** Area in m². */
 export function formatArea(area: number | null | undefined): string {
   if (area === null || area === undefined) return '—';
-  return `${Math.round(area).toLocaleString()} m²`;
+  return `${Math.round(area).toLocaleString(numberLocale())} m²`;
 }

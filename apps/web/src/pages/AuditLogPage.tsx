@@ -42,7 +42,7 @@ export function AuditLogPage() {
             size="middle"
             loading={log.isFetching}
             dataSource={log.data?.items ?? []}
-            scroll={{ x: 900 }}
+            scroll={{ x: 1100 }}
             expandable={{ expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} /> }}
             pagination={{
               current: filter.page,
@@ -56,7 +56,7 @@ export function AuditLogPage() {
               { title: t('audit.actor'), dataIndex: 'actorName', width: 130 },
               { title: t('audit.action'), dataIndex: 'action', width: 190, render: (a: string) => <Tag color={actionColor(a)}>{a}</Tag> },
               { title: t('audit.entityType'), dataIndex: 'entityType', width: 130 },
-              { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string) => <Typography.Text code copyable={{ text: v }}>{v.slice(0, 8)}…</Typography.Text> },
+              { title: t('audit.entityId'), dataIndex: 'entityId', width: 140, render: (v: string) => <Typography.Text code copyable={{ text: v }}>{v.slice(0, 8)}…</Typography.Text> },
               { title: t('audit.requestId'), dataIndex: 'requestId', width: 120, render: (v: string | null) => (v ? <Typography.Text type="secondary">{v.slice(0, 8)}</Typography.Text> : '—') },
               { title: t('audit.verify'), key: 'verify', width: 110, fixed: 'right', render: (_: unknown, e: AuditEntry) => <VerifyEntryButton auditId={e.id} /> },
             ]}

@@ -4,7 +4,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { UNIT_STATUSES } from '@parkos/contracts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { formatArea } from '../lib/format';
+import { formatInteger } from '../lib/format';
 import { useSession } from '../modules/auth/hooks/useSession';
 import type { Floor, Unit } from '../modules/parks/api/parks.api';
 import { FloorFormModal } from '../modules/parks/components/FloorFormModal';
@@ -73,9 +73,10 @@ export function BuildingPage() {
             <Row gutter={[16, 16]}>
               <Col xs={24}>
                 <Card>
-                  <Descriptions size="small" column={{ xs: 2, md: 5 }}>
+                  <Descriptions size="small" column={{ xs: 1, sm: 2, md: 5 }}>
                     <Descriptions.Item label={t('structure.floorsAboveGround')}>{b.floorsAboveGround ?? '—'}</Descriptions.Item>
-                    <Descriptions.Item label={t('structure.grossArea')}>{formatArea(b.grossArea)}</Descriptions.Item>
+                    {/* The label already names the unit (m²). */}
+                    <Descriptions.Item label={t('structure.grossArea')}>{formatInteger(b.grossArea)}</Descriptions.Item>
                     {UNIT_STATUSES.map((s) => (
                       <Descriptions.Item key={s} label={<><span className="dot" style={{ background: UNIT_STATUS_COLORS[s] }} />{t(`unitStatus.${s}`)}</>}>
                         {counts[s]}

@@ -86,7 +86,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card title={t('dashboard.funnel')} extra={<span className="muted">{t('dashboard.funnelHint')}</span>}>
+          <Card title={t('dashboard.funnel')} extra={<span className="muted hide-on-phone">{t('dashboard.funnelHint')}</span>}>
             <QueryBoundary query={funnel} isCard={false}>
               {(f) => (
                 <Row gutter={[16, 16]} align="middle">

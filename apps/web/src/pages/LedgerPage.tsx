@@ -92,8 +92,14 @@ export function LedgerPage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={t('ledger.publicKey')} extra={<a href="/api/.well-known/parkos-ledger-key" target="_blank" rel="noreferrer">/api/.well-known/parkos-ledger-key</a>}>
+          <Card title={t('ledger.publicKey')}>
             <Descriptions size="small" column={1} bordered>
+              {/* In the body, not the card's header: the long address would squeeze the title on a phone. */}
+              <Descriptions.Item label={t('ledger.publishedAt')}>
+                <a href="/api/.well-known/parkos-ledger-key" target="_blank" rel="noreferrer" style={{ wordBreak: 'break-all' }}>
+                  /api/.well-known/parkos-ledger-key
+                </a>
+              </Descriptions.Item>
               <Descriptions.Item label={t('ledger.algorithm')}>{key.data?.algorithm ?? '…'}</Descriptions.Item>
               <Descriptions.Item label={t('ledger.keyId')}>
                 <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{key.data?.keyId ?? ''}</Typography.Text>
@@ -124,10 +130,11 @@ export function LedgerPage() {
               loading={heads.isFetching}
               dataSource={heads.data?.items ?? []}
               pagination={false}
+              scroll={{ x: 440 }}
               columns={[
                 { title: t('ledger.treeSize'), dataIndex: 'treeSize', width: 90 },
                 { title: t('ledger.signedAt'), dataIndex: 'timestamp', width: 160, render: (v: string) => formatDateTime(v) },
-                { title: t('ledger.root'), dataIndex: 'rootHash', render: (v: string) => <Typography.Text code>{v.slice(0, 16)}…</Typography.Text> },
+                { title: t('ledger.root'), dataIndex: 'rootHash', width: 190, render: (v: string) => <Typography.Text code>{v.slice(0, 16)}…</Typography.Text> },
               ]}
             />
           </Card>

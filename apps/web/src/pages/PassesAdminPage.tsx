@@ -78,7 +78,7 @@ export function PassesAdminPage() {
               { title: t('passesEvents.admin.kind'), render: (_, s) => (s.holderKind ? t(`passesEvents.pass.kind.${s.holderKind}`, { defaultValue: s.holderKind }) : '—') },
               { title: t('passesEvents.admin.result'), render: (_, s) => <Tag color={s.result === 'accepted' ? 'green' : 'red'}>{t(`passesEvents.admin.${s.result}`)}</Tag> },
               { title: t('passesEvents.admin.reason'), render: (_, s) => t(`passesEvents.reasons.${s.reason}`, { defaultValue: s.reason }) },
-              { title: 'via', dataIndex: 'via' },
+              { title: t('passesEvents.admin.via'), render: (_, s) => s.via.toUpperCase() },
             ]}
           />
         </Card>

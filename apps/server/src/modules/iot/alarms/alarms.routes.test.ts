@@ -1,23 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../../testing/builders';
+import { buildDeviceWithSecret, buildOperatorParks, buildUser, type BuiltPark, TEST_PASSWORD } from '../../../testing/builders';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/test-app';
 
-type Built = Awaited<ReturnType<typeof buildPark>>;
 let t: TestApp;
 let op: TestClient;
 let opB: TestClient;
-let parkA: Built;
-let parkB: Built;
+let parkA: BuiltPark;
+let parkB: BuiltPark;
 let n = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
-  parkA = await buildPark(t.services);
-  parkB = await buildPark(t.services);
-  await buildUser(t.services, 'op.a', [{ role: 'operator', scopeType: 'park', scopeId: parkA.park.id }]);
-  await buildUser(t.services, 'op.b', [{ role: 'operator', scopeType: 'park', scopeId: parkB.park.id }]);
-  op = await t.login('op.a', TEST_PASSWORD);
-  opB = await t.login('op.b', TEST_PASSWORD);
+  ({ built: parkA, other: parkB, op, opB } = await buildOperatorParks(t, ['op.a', 'op.b']));
 });
 afterAll(async () => {
   await t?.services.iot.pipeline.close();
@@ -29,9 +23,8 @@ const thresholdRule = (extra: Record<string, unknown> = {}) => ({ parkId: parkA.
 /** A device of park A with credentials, tagged so that only this test's rules see it. */
 async function device(tag: string) {
   const code = `alm-${tag}-${++n}`;
-  const d = await t.services.iot.devices.createDevice(SYSTEM, { code, name: code, type: 'environment_sensor', parkId: parkA.park.id, buildingId: parkA.building.id, tags: [tag] });
-  const { secret } = await t.services.iot.devices.rotateCredentials(SYSTEM, d.id);
-  return { id: d.id, code, secret };
+  const { id, secret } = await buildDeviceWithSecret(t.services, { place: parkA, code, tags: [tag] });
+  return { id, code, secret };
 }
 
 async function send(d: { code: string; secret: string }, value: number) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../../testing/builders';
+import { buildDevice, buildOperatorParks, type BuiltPark, SYSTEM } from '../../../testing/builders';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/test-app';
 import type { CreateRuleInput } from '../rules/rules.schema';
 import { alarmEvents, alarms } from './alarms.table';
@@ -9,16 +9,11 @@ import { createEscalation } from './escalation';
 let t: TestApp;
 let op: TestClient;
 let opB: TestClient;
-let built: Awaited<ReturnType<typeof buildPark>>;
+let built: BuiltPark;
 let n = 0;
 beforeAll(async () => {
   t = await createTestApp();
-  built = await buildPark(t.services);
-  const other = await buildPark(t.services);
-  await buildUser(t.services, 'op.sh', [{ role: 'operator', scopeType: 'park', scopeId: built.park.id }]);
-  await buildUser(t.services, 'op.sh2', [{ role: 'operator', scopeType: 'park', scopeId: other.park.id }]);
-  op = await t.login('op.sh', TEST_PASSWORD);
-  opB = await t.login('op.sh2', TEST_PASSWORD);
+  ({ built, op, opB } = await buildOperatorParks(t, ['op.sh', 'op.sh2']));
 });
 afterAll(async () => {
   await t?.services.iot.pipeline.close();
@@ -27,7 +22,7 @@ afterAll(async () => {
 
 async function deviceWithRule(floorId: string | null = null) {
   const tag = `sh${++n}`;
-  const d = await t.services.iot.devices.createDevice(SYSTEM, { code: `sh-${n}`, name: `sh-${n}`, type: 'environment_sensor', parkId: built.park.id, buildingId: built.building.id, floorId, tags: [tag] });
+  const d = await buildDevice(t.services, { place: built, code: `sh-${n}`, floorId, tags: [tag] });
   const rule = await t.services.alarms.rules.createRule(SYSTEM, { parkId: built.park.id, name: `shelf ${tag}`, severity: 'critical', enabled: true, kind: 'threshold', metric: 'temperature', operator: '>', value: 30, hysteresis: 0, tag } as CreateRuleInput);
   return { d, rule };
 }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../../testing/builders';
+import { buildDeviceWithSecret, buildOperatorParks, type BuiltPark } from '../../../testing/builders';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/test-app';
 import { alarms } from '../alarms/alarms.table';
 import { explainEvent, parseEvents } from './event-logic';
@@ -33,28 +33,18 @@ describe('event payloads', () => {
 let t: TestApp;
 let op: TestClient;
 let opB: TestClient;
-let built: Awaited<ReturnType<typeof buildPark>>;
+let built: BuiltPark;
 let n = 0;
 beforeAll(async () => {
   t = await createTestApp();
-  built = await buildPark(t.services);
-  const other = await buildPark(t.services);
-  await buildUser(t.services, 'op.ev', [{ role: 'operator', scopeType: 'park', scopeId: built.park.id }]);
-  await buildUser(t.services, 'op.ev2', [{ role: 'operator', scopeType: 'park', scopeId: other.park.id }]);
-  op = await t.login('op.ev', TEST_PASSWORD);
-  opB = await t.login('op.ev2', TEST_PASSWORD);
+  ({ built, op, opB } = await buildOperatorParks(t, ['op.ev', 'op.ev2']));
 });
 afterAll(async () => {
   await t?.services.iot.pipeline.close();
   await t?.close();
 });
 
-async function device(type: 'thermal_camera' | 'camera' | 'drone', tag: string) {
-  const code = `ev-${tag}-${++n}`;
-  const d = await t.services.iot.devices.createDevice(SYSTEM, { code, name: code, type, parkId: built.park.id, buildingId: built.building.id, tags: [tag] });
-  const { secret } = await t.services.iot.devices.rotateCredentials(SYSTEM, d.id);
-  return { ...d, secret };
-}
+const device = (type: 'thermal_camera' | 'camera' | 'drone', tag: string) => buildDeviceWithSecret(t.services, { place: built, code: `ev-${tag}-${++n}`, type, tags: [tag] });
 
 async function rule(tag: string, input: Partial<CreateRuleInput>) {
   const res = await op.post('/api/alarm-rules', { parkId: built.park.id, name: `事件 ${tag}`, severity: 'major', kind: 'event', tag, ...input });

@@ -1,24 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../../testing/builders';
+import { buildDevice, buildOperatorParks, type BuiltPark } from '../../../testing/builders';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/test-app';
 import { silentEpisodes } from './replay';
 
 let t: TestApp;
 let op: TestClient;
 let opB: TestClient;
-let built: Awaited<ReturnType<typeof buildPark>>;
+let built: BuiltPark;
 let n = 0;
 const now = Date.now();
 const H = 3_600_000;
 
 beforeAll(async () => {
   t = await createTestApp();
-  built = await buildPark(t.services);
-  const other = await buildPark(t.services);
-  await buildUser(t.services, 'op.rp', [{ role: 'operator', scopeType: 'park', scopeId: built.park.id }]);
-  await buildUser(t.services, 'op.rp2', [{ role: 'operator', scopeType: 'park', scopeId: other.park.id }]);
-  op = await t.login('op.rp', TEST_PASSWORD);
-  opB = await t.login('op.rp2', TEST_PASSWORD);
+  ({ built, op, opB } = await buildOperatorParks(t, ['op.rp', 'op.rp2']));
 });
 afterAll(async () => {
   await t?.services.iot.pipeline.close();
@@ -27,7 +22,7 @@ afterAll(async () => {
 
 async function device(tag: string, type: 'environment_sensor' | 'fire_panel' | 'thermal_camera' = 'environment_sensor') {
   const code = `rp-${tag}-${++n}`;
-  return t.services.iot.devices.createDevice(SYSTEM, { code, name: code, type, parkId: built.park.id, buildingId: built.building.id, floorId: built.floor.id, tags: [tag] });
+  return buildDevice(t.services, { place: built, code, type, floorId: built.floor.id, tags: [tag] });
 }
 
 /** Writes history straight into the telemetry table: [hours ago, value] pairs. */

@@ -1,9 +1,10 @@
-import { Table, Typography } from 'antd';
+import { Table } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Page } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
+import { buildingColumn, codeLink, useServerPagination } from '../../../ui/table-columns';
 import type { Alarm } from '../api/alarms.api';
 import { AlarmSeverityTag } from './AlarmSeverityTag';
 import { AlarmStateTag } from './AlarmStateTag';
@@ -20,6 +21,7 @@ interface AlarmTableProps {
 /** Alarms with server paging; the columns of the page on screen sort in place. */
 export function AlarmTable({ data, isLoading, buildingNames, onPageChange }: AlarmTableProps) {
   const { t } = useTranslation();
+  const pagination = useServerPagination(data, 50, onPageChange);
   const byTime = (a: string, b: string) => new Date(a).getTime() - new Date(b).getTime();
   return (
     <Table<Alarm>
@@ -31,15 +33,7 @@ export function AlarmTable({ data, isLoading, buildingNames, onPageChange }: Ala
       scroll={{ x: 980 }}
       locale={{ emptyText: t('ioc.noAlarms') }}
       onRow={(a) => ({ 'data-alarm-id': a.id }) as React.HTMLAttributes<HTMLElement>}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 50,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100, 200],
-        showTotal: (n) => t('common.total', { count: n }),
-        onChange: onPageChange,
-      }}
+      pagination={pagination}
       columns={[
         {
           title: t('ioc.severityLabel'),
@@ -64,16 +58,9 @@ export function AlarmTable({ data, isLoading, buildingNames, onPageChange }: Ala
           dataIndex: 'deviceCode',
           width: 150,
           sorter: (a, b) => (a.deviceCode ?? '').localeCompare(b.deviceCode ?? ''),
-          render: (code: string | null, a) =>
-            a.deviceId ? (
-              <Link to={`/devices/${a.deviceId}`}>
-                <Typography.Text code>{code}</Typography.Text>
-              </Link>
-            ) : (
-              '—'
-            ),
+          render: codeLink<Alarm>((a) => (a.deviceId ? `/devices/${a.deviceId}` : null)),
         },
-        { title: t('ioc.building'), dataIndex: 'buildingId', width: 120, ellipsis: true, render: (v: string | null) => (v ? (buildingNames.get(v) ?? '—') : '—') },
+        buildingColumn<Alarm>(t('ioc.building'), buildingNames, 120),
         { title: t('ioc.count'), dataIndex: 'count', width: 80, sorter: (a, b) => a.count - b.count },
         {
           title: t('ioc.lastAt'),

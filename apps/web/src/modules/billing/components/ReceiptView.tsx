@@ -9,7 +9,7 @@ import { BillKindTag } from './BillKindTag';
 
 /** A printable receipt (收据); operators can verify the audit entry that recorded the payment in the ledger. */
 export function ReceiptView({ receipt }: { receipt: Receipt }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { permissions } = useSession();
   const p = receipt.payment;
   return (
@@ -34,7 +34,7 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
         <Descriptions.Item label={t('payments.receipt.payer')}>{receipt.payerName}</Descriptions.Item>
         {receipt.enterpriseName && <Descriptions.Item label={t('payments.receipt.enterprise')}>{receipt.enterpriseName}</Descriptions.Item>}
         <Descriptions.Item label={t('payments.receipt.paidAt')}>{formatDateTime(p.paidAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('payments.receipt.channel')}>{p.provider}</Descriptions.Item>
+        <Descriptions.Item label={t('payments.receipt.channel')}>{i18n.exists(`payments.receipt.providers.${p.provider}`) ? t(`payments.receipt.providers.${p.provider}` as 'payments.receipt.providers.sandbox') : p.provider}</Descriptions.Item>
         <Descriptions.Item label={t('payments.receipt.txn')}>
           <Typography.Text style={{ wordBreak: 'break-all' }}>{p.providerTxnId ?? '—'}</Typography.Text>
         </Descriptions.Item>

@@ -73,7 +73,7 @@ export function DeviceCommandsCard({ device }: { device: Device }) {
         pagination={false}
         dataSource={list.data ?? []}
         loading={list.isLoading}
-        scroll={{ x: 560 }}
+        scroll={{ x: 860 }}
         data-testid="device-command-list"
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deviceOps.commands.empty')} /> }}
         columns={[
@@ -104,10 +104,10 @@ export function DeviceCommandsCard({ device }: { device: Device }) {
               </Tag>
             ),
           },
-          { title: t('deviceOps.commands.attempts'), width: 80, render: (_: unknown, r) => `${r.attempts}/${r.maxAttempts}` },
-          { title: t('deviceOps.commands.issuedBy'), width: 80, render: (_: unknown, r) => (r.issuedBy.kind === 'rule' ? t('deviceOps.commands.byRule') : t('deviceOps.commands.byUser')) },
+          { title: t('deviceOps.commands.attempts'), width: 90, render: (_: unknown, r) => `${r.attempts}/${r.maxAttempts}` },
+          { title: t('deviceOps.commands.issuedBy'), width: 100, render: (_: unknown, r) => (r.issuedBy.kind === 'rule' ? t('deviceOps.commands.byRule') : t('deviceOps.commands.byUser')) },
           { title: t('deviceOps.commands.issuedAt'), dataIndex: 'issuedAt', width: 150, render: (v: string) => formatDateTime(v) },
-          { title: t('deviceOps.commands.detail'), dataIndex: 'detail', render: (v: string | null) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{v ?? '—'}</Typography.Text> },
+          { title: t('deviceOps.commands.detail'), dataIndex: 'detail', width: 200, render: (v: string | null) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{v ?? '—'}</Typography.Text> },
         ]}
       />
     </Card>

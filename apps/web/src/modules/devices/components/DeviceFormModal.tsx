@@ -1,7 +1,7 @@
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../ui/FormModal';
-import { useBuilding, useBuildings } from '../../parks/hooks/useBuilding';
+import { LocationFields } from '../../parks/components/LocationFields';
 import { useParks } from '../../parks/hooks/useParks';
 import { DEVICE_TYPES, type Device, type DeviceInput } from '../api/devices.api';
 import { useDeviceMutations } from '../hooks/useDevice';
@@ -27,9 +27,6 @@ export function DeviceFormModal({ open, onClose, device, onCreated }: DeviceForm
   const m = useDeviceMutations();
   const defaultParkId = device?.parkId ?? (parks.data?.length === 1 ? parks.data[0].id : undefined);
   const parkId = Form.useWatch('parkId', form) ?? defaultParkId;
-  const buildingId = Form.useWatch('buildingId', form) ?? undefined;
-  const buildings = useBuildings(parkId);
-  const building = useBuilding(buildingId ?? undefined);
   const isEditing = !!device;
 
   const handleSubmit = async (v: FormValues) => {
@@ -73,33 +70,7 @@ export function DeviceFormModal({ open, onClose, device, onCreated }: DeviceForm
             <Select options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`deviceTypes.${d}`) }))} data-testid="device-form-type" />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="parkId" label={t('devices.park')} rules={[{ required: true }]}>
-            <Select
-              disabled={isEditing}
-              loading={parks.isPending}
-              options={(parks.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              onChange={() => form.setFieldsValue({ buildingId: undefined, floorId: undefined })}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="buildingId" label={t('devices.building')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={buildings.isFetching}
-              options={(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
-              onChange={() => form.setFieldsValue({ floorId: undefined })}
-              data-testid="device-form-building"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="floorId" label={t('devices.floor')}>
-            <Select allowClear disabled={!buildingId} loading={building.isFetching} options={(building.data?.floors ?? []).map((f) => ({ value: f.id, label: f.name }))} />
-          </Form.Item>
-        </Col>
+        <LocationFields parkId={parkId} isParkLocked={isEditing} labelPrefix="devices" testId="device-form" />
         <Col xs={12} sm={6}>
           <Form.Item name="x" label={t('devices.x')}>
             <InputNumber style={{ width: '100%' }} />

@@ -9,8 +9,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fileToBase64, importDevicesXlsx } from '../api/import.api';
 import { useDeviceMutations } from '../hooks/useDevice';
 
-const SAMPLE = 'code,name,type,building,floor,x,y,lat,lon,tags\nENV-101,环境传感器 101,environment_sensor,,,,,,,lobby;air';
-
 /** Import of devices from CSV (file or pasted text) or an Excel workbook, with the server's per-row error report. */
 export function DeviceImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -95,7 +93,7 @@ export function DeviceImportModal({ open, onClose }: { open: boolean; onClose: (
           <Input.TextArea
             rows={6}
             value={csv}
-            placeholder={SAMPLE}
+            placeholder={t('devices.importSample')}
             onChange={(e) => {
               setCsv(e.target.value);
               setXlsx(null);

@@ -19,7 +19,7 @@ export function LanguageSwitch({ isCompact = false }: { isCompact?: boolean }) {
     >
       {/* The name says what the button is for and, like the visible text, the current language. */}
       <Button type="text" icon={<GlobalOutlined />} data-testid="lang-switch" aria-label={t('lang.switch', { lang: t(`lang.${lang}`) })}>
-        {isCompact ? (lang === 'zh-CN' ? '中' : 'EN') : t(`lang.${lang}`)}
+        {isCompact ? t(`lang.short.${lang}`) : t(`lang.${lang}`)}
       </Button>
     </Dropdown>
   );

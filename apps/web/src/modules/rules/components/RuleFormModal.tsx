@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../ui/FormModal';
 import { DEVICE_TYPES } from '../../devices/api/devices.api';
 import { useDevices } from '../../devices/hooks/useDevices';
-import { useBuilding, useBuildings } from '../../parks/hooks/useBuilding';
+import { LocationFields } from '../../parks/components/LocationFields';
 import { useParks } from '../../parks/hooks/useParks';
 import { CONDITION_OPERATORS, DIRECTIONS, GROUP_BY, OPERATORS, RULE_KINDS, RULE_METRICS, SEVERITIES, type AlarmRule, type RuleInput, type RuleKind } from '../api/rules.api';
 import { useRuleMutations } from '../hooks/useRules';
@@ -73,9 +73,6 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
   const defaultParkId = rule?.parkId ?? (parks.data?.length === 1 ? parks.data[0].id : undefined);
   const parkId = Form.useWatch('parkId', form) ?? defaultParkId;
   const kind: RuleKind = Form.useWatch('kind', form) ?? rule?.kind ?? 'threshold';
-  const buildingId = Form.useWatch('buildingId', form) ?? undefined;
-  const buildings = useBuildings(parkId);
-  const building = useBuilding(buildingId ?? undefined);
   const isEditing = !!rule;
   const metricName = (m: string) => (i18n.exists(`metrics.${m}`) ? t(`metrics.${m}` as 'metrics.temperature') : m);
 
@@ -260,38 +257,19 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
             {t('rules.scope')}
           </div>
         </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="parkId" label={t('rules.park')} rules={[{ required: true }]}>
-            <Select
-              disabled={isEditing}
-              loading={parks.isPending}
-              options={(parks.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              onChange={() => form.setFieldsValue({ buildingId: undefined, floorId: undefined })}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="deviceType" label={t('rules.deviceType')}>
-            <Select allowClear options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`deviceTypes.${d}`) }))} data-testid="rule-form-device-type" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="buildingId" label={t('rules.building')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={buildings.isFetching}
-              options={(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
-              onChange={() => form.setFieldsValue({ floorId: undefined })}
-              data-testid="rule-form-building"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="floorId" label={t('rules.floor')}>
-            <Select allowClear disabled={!buildingId} loading={building.isFetching} options={(building.data?.floors ?? []).map((f) => ({ value: f.id, label: f.name }))} />
-          </Form.Item>
-        </Col>
+        <LocationFields
+          parkId={parkId}
+          isParkLocked={isEditing}
+          labelPrefix="rules"
+          testId="rule-form"
+          afterPark={
+            <Col xs={24} sm={12}>
+              <Form.Item name="deviceType" label={t('rules.deviceType')}>
+                <Select allowClear options={DEVICE_TYPES.map((d) => ({ value: d, label: t(`deviceTypes.${d}`) }))} data-testid="rule-form-device-type" />
+              </Form.Item>
+            </Col>
+          }
+        />
         <Col xs={24} sm={12}>
           <Form.Item name="tag" label={t('rules.tag')}>
             <Input maxLength={40} data-testid="rule-form-tag" />

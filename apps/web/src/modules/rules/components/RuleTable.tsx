@@ -56,18 +56,19 @@ export function RuleTable({ data, isLoading, onEdit, onPageChange }: RuleTablePr
       data-testid="rule-table"
       loading={isLoading}
       dataSource={data?.items ?? []}
-      scroll={{ x: 800 }}
+      scroll={{ x: 1100 }}
       locale={{ emptyText: t('rules.emptyList') }}
       pagination={{ current: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0, showSizeChanger: true, onChange: onPageChange }}
       onRow={(r) => ({ 'data-testid': `rule-row-${r.name}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { title: t('rules.name'), dataIndex: 'name', fixed: 'left', width: 180 },
         { title: t('rules.kind'), dataIndex: 'kind', width: 120, render: (k: AlarmRule['kind']) => t(`rules.kinds.${k}`) },
-        { title: t('rules.condition'), key: 'condition', render: (_, r) => <span data-testid="rule-condition">{condition(r)}</span> },
+        { title: t('rules.condition'), key: 'condition', width: 300, render: (_, r) => <span data-testid="rule-condition">{condition(r)}</span> },
         { title: t('rules.severity'), dataIndex: 'severity', width: 100, render: (s: Severity) => <Tag color={SEVERITY_COLORS[s]}>{t(`rules.severities.${s}`)}</Tag> },
         {
           title: t('rules.scope'),
           key: 'scope',
+          width: 200,
           render: (_, r) => (
             <Space size={4} wrap>
               {r.deviceType && <Tag>{t(`deviceTypes.${r.deviceType}`)}</Tag>}

@@ -14,18 +14,12 @@ export function RuleTraceCard({ deviceId }: { deviceId: string }) {
   const [at, setAt] = useState<Dayjs | null>(null);
   const trace = useQuery({ queryKey: ['rule-trace', deviceId, at?.toISOString() ?? 'now'], queryFn: () => getRuleTrace(deviceId, at?.toISOString()) });
   return (
-    <Card
-      title={t('rules.traceTitle')}
-      data-testid="rule-trace"
-      extra={
-        <Space wrap>
-          <DatePicker showTime value={at} onChange={(v) => setAt(v)} placeholder={t('rules.traceNow')} disabledDate={(d) => d.isAfter(dayjs())} data-testid="rule-trace-at" />
-          <Button size="small" onClick={() => void trace.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Space>
-      }
-    >
+    <Card title={t('rules.traceTitle')} data-testid="rule-trace">
+      {/* In the body, not the card's header, where the picker left the title no room on a phone. */}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <DatePicker showTime value={at} onChange={(v) => setAt(v)} placeholder={t('rules.traceNow')} disabledDate={(d) => d.isAfter(dayjs())} data-testid="rule-trace-at" />
+        <Button onClick={() => void trace.refetch()}>{t('common.retry')}</Button>
+      </Space>
       {trace.isError ? (
         <ErrorState error={trace.error} onRetry={() => void trace.refetch()} />
       ) : (
@@ -35,7 +29,7 @@ export function RuleTraceCard({ deviceId }: { deviceId: string }) {
           loading={trace.isFetching}
           dataSource={trace.data?.rules ?? []}
           pagination={false}
-          scroll={{ x: 640 }}
+          scroll={{ x: 900 }}
           locale={{ emptyText: t('rules.traceEmpty') }}
           onRow={(r) => ({ 'data-testid': `trace-${r.ruleName}`, 'data-verdict': r.verdict }) as React.HTMLAttributes<HTMLElement>}
           expandable={{
@@ -58,9 +52,9 @@ export function RuleTraceCard({ deviceId }: { deviceId: string }) {
           }}
           columns={[
             { title: t('rules.name'), dataIndex: 'ruleName', width: 160, render: (v: string, r) => <Typography.Text type={r.enabled ? undefined : 'secondary'}>{v}</Typography.Text> },
-            { title: t('rules.kind'), dataIndex: 'kind', width: 100, render: (k: TraceEntry['kind']) => t(`rules.kinds.${k}`) },
-            { title: t('rules.verdict'), dataIndex: 'verdict', width: 100, render: (v: TraceVerdict) => <Tag color={VERDICT_COLORS[v]}>{t(`rules.verdicts.${v}`)}</Tag> },
-            { title: t('rules.why'), dataIndex: 'explanation', render: (v: string) => <span data-testid="trace-explanation">{v}</span> },
+            { title: t('rules.kind'), dataIndex: 'kind', width: 130, render: (k: TraceEntry['kind']) => t(`rules.kinds.${k}`) },
+            { title: t('rules.verdict'), dataIndex: 'verdict', width: 120, render: (v: TraceVerdict) => <Tag color={VERDICT_COLORS[v]}>{t(`rules.verdicts.${v}`)}</Tag> },
+            { title: t('rules.why'), dataIndex: 'explanation', width: 420, render: (v: string) => <span data-testid="trace-explanation">{v}</span> },
           ]}
         />
       )}

@@ -2,6 +2,7 @@ import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLES, ROLE_SCOPES, type Role, type RoleGrant, type ScopeType } from '@parkos/contracts';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
 import type { User } from '../../auth/api/auth.api';
 import { useUserMutations } from '../hooks/useUsers';
@@ -83,7 +84,7 @@ export function UserFormModal({ open, onClose, user }: UserFormModalProps) {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="locale" label={t('users.locale')}>
-                <Select options={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en', label: 'English' }]} />
+                <Select options={LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

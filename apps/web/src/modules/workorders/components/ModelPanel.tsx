@@ -8,7 +8,12 @@ import { retrainModel, type DispatchModel, type ModelStatus } from '../api/worko
 
 /** The dispatch models: held-out accuracy, version, training time, history chart, retrain button. */
 export function ModelPanel({ status }: { status: ModelStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Triggers are 'seed', 'manual', 'schedule' or 'corrections:<n>'; an unknown one is shown as stored.
+  const triggerName = (trigger: string) => {
+    const [kind, count] = trigger.split(':');
+    return i18n.exists(`workorders.model.triggers.${kind}`) ? t(`workorders.model.triggers.${kind}` as 'workorders.model.triggers.seed', { count: Number(count) }) : trigger;
+  };
   const { message } = App.useApp();
   const qc = useQueryClient();
   const retrain = useMutation({
@@ -98,7 +103,7 @@ export function ModelPanel({ status }: { status: ModelStatus }) {
             { title: t('workorders.model.version'), render: (_, m) => `${t(`workorders.model.target.${m.target}`)} v${m.version}` },
             { title: t('workorders.model.accuracy'), dataIndex: 'accuracy', render: (v: number) => formatPercent(v) },
             { title: t('workorders.model.examples'), dataIndex: 'exampleCount' },
-            { title: t('workorders.model.trigger'), dataIndex: 'trigger' },
+            { title: t('workorders.model.trigger'), dataIndex: 'trigger', render: (v: string) => triggerName(v) },
             { title: t('workorders.model.trainingMs'), dataIndex: 'trainingMs', render: (v: number) => `${v} ms` },
             { title: t('workorders.model.trainedAt'), dataIndex: 'trainedAt', render: (v: string) => formatDateTime(v) },
           ]}

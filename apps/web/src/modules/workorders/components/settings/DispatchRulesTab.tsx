@@ -41,10 +41,10 @@ export function DispatchRulesTab({ parkId }: { parkId: string }) {
             size="middle"
             dataSource={rows}
             pagination={false}
-            scroll={{ x: 760 }}
+            scroll={{ x: 960 }}
             data-testid="dispatch-rule-table"
             columns={[
-              { title: t('workorderSettings.rules.name'), dataIndex: 'name' },
+              { title: t('workorderSettings.rules.name'), dataIndex: 'name', width: 180 },
               { title: t('workorderSettings.rules.minSeverity'), dataIndex: 'minSeverity', render: (s: AlarmSeverity) => t('workorderSettings.rules.atLeast', { severity: t(`workorderSettings.severity.${s}`) }) },
               { title: t('workorderSettings.rules.deviceType'), dataIndex: 'deviceType', render: (d: string | null) => (d ? t(`deviceTypes.${d}`, { defaultValue: d }) : t('workorderSettings.rules.any')) },
               { title: t('workorderSettings.rules.alarmRule'), dataIndex: 'alarmRuleId', render: (id: string | null) => (id ? (alarmRuleName.get(id) ?? '—') : t('workorderSettings.rules.any')) },

@@ -50,12 +50,12 @@ export function TeamsTab({ parkId }: { parkId: string }) {
             size="middle"
             dataSource={rows}
             pagination={false}
-            scroll={{ x: 720 }}
+            scroll={{ x: 960 }}
             data-testid="team-table"
             columns={[
-              { title: t('workorderSettings.teams.name'), dataIndex: 'name' },
-              { title: t('workorderSettings.teams.kind'), dataIndex: 'kind', render: (k: Team['kind']) => <Tag color={k === 'property' ? 'blue' : 'purple'}>{t(`workorderSettings.teams.kinds.${k}`)}</Tag> },
-              { title: t('workorderSettings.teams.company'), dataIndex: 'propertyCompanyId', render: (id: string | null) => (id ? (companyName.get(id) ?? '—') : '—') },
+              { title: t('workorderSettings.teams.name'), dataIndex: 'name', width: 160 },
+              { title: t('workorderSettings.teams.kind'), dataIndex: 'kind', width: 180, render: (k: Team['kind']) => <Tag color={k === 'property' ? 'blue' : 'purple'}>{t(`workorderSettings.teams.kinds.${k}`)}</Tag> },
+              { title: t('workorderSettings.teams.company'), dataIndex: 'propertyCompanyId', width: 180, render: (id: string | null) => (id ? (companyName.get(id) ?? '—') : '—') },
               { title: t('workorderSettings.teams.lead'), dataIndex: 'leadUserId', render: (id: string | null | undefined) => (id ? (userName.get(id) ?? '—') : '—') },
               { title: t('workorderSettings.teams.categories'), dataIndex: 'categories', render: (cs: string[]) => (cs.length ? cs.map((c) => <Tag key={c}>{t(`workorders.category.${c}`)}</Tag>) : '—') },
               { title: t('workorderSettings.teams.members'), dataIndex: 'memberIds', align: 'right', render: (ids: string[] | undefined) => ids?.length ?? 0 },
