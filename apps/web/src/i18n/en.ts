@@ -13,10 +13,10 @@ export const en: Messages = {
     required: '{{field}} is required', areYouSure: 'Are you sure?', copy: 'Copy', copied: 'Copied', readOnly: 'Read only',
     loadFailed: 'Could not load', loadFailedHint: 'The data could not be loaded. Check your connection and try again.', empty: 'No data', noPermission: 'No access', notFound: 'Not found', notFoundHint: 'This record does not exist, or you may not see it.', noPermissionHint: 'Your role may not see this.',
   },
-  lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English', short: { 'zh-CN': '中', en: 'EN' } },
+  lang: { label: 'Language', switch: 'Language: {{lang}}', 'zh-CN': '简体中文', en: 'English', short: { 'zh-CN': '中', en: 'EN' } },
   nav: {
     home: 'Dashboard', structure: 'Park structure', enterprises: 'Enterprises', myEnterprise: 'My enterprise', property: 'Property companies', leads: 'Attraction pipeline',
-    users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu', devices: 'Devices',
+    users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu', main: 'Main navigation', skipToContent: 'Skip to main content', devices: 'Devices',
     groups: { park: 'Park & enterprises', ioc: 'Operations center', workorders: 'Work orders', community: 'Micro-park', admin: 'System & audit' },
   },
   auth: {
@@ -199,7 +199,7 @@ export const en: Messages = {
       kinds: { payment: 'Payment', refund: 'Refund', notification: 'Notification' },
     },
     parking: {
-      title: 'Smart parking', occupancy: 'Live occupancy', occupiedOfCapacity: 'Parked/spaces', noLots: 'No parking lots', free: '{{count}} free', current: 'Parked now', notParked: 'Your car is not in a lot',
+      title: 'Smart parking', occupancy: 'Live occupancy', occupiedOfCapacity: 'Parked/spaces', noLots: 'No parking lots', free: '{{count}} free', lotOccupancy: '{{name}}: {{occupied}} of {{capacity}} spaces occupied', current: 'Parked now', notParked: 'Your car is not in a lot',
       since: 'in since {{at}}, {{duration}} min', feeSoFar: 'Fee so far', recent: 'Recent stays', myPlates: 'My plates', platePlaceholder: 'e.g. 川A12345 or 川AD12345',
       addPlate: 'Add', reserved: 'Space reserved', reserve: 'Reserve a space', lot: 'Lot', space: 'Space', plate: 'Plate', addPlateFirst: 'Add a plate first', window: 'Time window',
       cancelConfirm: 'Cancel this reservation?', editRule: 'Fee rule', newLot: 'New lot', lotName: 'Lot name', capacity: 'Spaces', freeMinutes: 'Free minutes',
@@ -268,7 +268,7 @@ export const en: Messages = {
     rating: { title: 'Rate the result', comment: 'Comment (optional)', submit: 'Submit rating', thanks: 'Thank you for your rating' },
   },
   telemetryHistory: {
-    title: 'History', settings: 'Retention', average: 'Average', min: 'Min', max: 'Max', noMetrics: 'No readings yet, nothing to chart', noData: 'No data in this range', pickRange: 'Pick a start and an end',
+    title: 'History', metric: 'Metric', settings: 'Retention', average: 'Average', min: 'Min', max: 'Max', noMetrics: 'No readings yet, nothing to chart', noData: 'No data in this range', pickRange: 'Pick a start and an end',
     metricNames: { illuminance: 'Illuminance', pm10: 'PM10', noise: 'Noise', voltage: 'Voltage', current: 'Current', flow_m3h: 'Water flow', people_count: 'People', vehicle_count: 'Vehicles', battery: 'Battery', signal_dbm: 'Signal', online: 'Heartbeat', fault: 'Fault', fire_alarm: 'Fire alarm', altitude_m: 'Altitude' },
     points: '{{count}} points', tiers: { raw: 'Raw readings', '1m': '1-minute rollups', '1h': '1-hour rollups' },
     ranges: { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', custom: 'Custom' },
@@ -322,7 +322,7 @@ export const en: Messages = {
   passesEvents: {
     nav: { myPass: 'My pass', passes: 'Passes', events: 'Events' },
     pass: {
-      title: 'My pass', subtitle: 'Show the QR code at the gate', refresh: 'Refresh code', validUntil: 'Code valid until {{time}}', expiresIn: 'Refreshes in {{seconds}} s',
+      title: 'My pass', qrAlt: 'QR code', subtitle: 'Show the QR code at the gate', refresh: 'Refresh code', validUntil: 'Code valid until {{time}}', expiresIn: 'Refreshes in {{seconds}} s',
       holder: 'Holder', enterprise: 'Enterprise', passValid: 'Pass valid', noPass: 'Only employees of tenant enterprises have a pass', offlineHint: 'The code is signed: gates verify it even offline.',
       invite: 'Invite a visitor', inviteTitle: 'Invite a visitor', visitorName: 'Visitor name', purpose: 'Purpose', window: 'Visit time', gates: 'Only these gates (optional)',
       invited: 'Invitation created: send the link to your visitor', link: 'Visitor link', copyLink: 'Copy link', myInvitations: 'My invitations', noInvitations: 'No invitations yet',
@@ -350,7 +350,7 @@ export const en: Messages = {
       regStatus: { pending: 'Pending approval', confirmed: 'Registered', waitlisted: 'Waitlisted', cancelled: 'Cancelled', rejected: 'Rejected' },
       waitlistPosition: 'Waitlist position {{position}}', checkInQr: 'Check-in code', checkInHint: 'Show this code at the entrance', checkedInAt: 'Checked in at {{time}}',
       addToCalendar: 'Add to calendar', subscribe: 'Subscribe to my events', subscribeHint: 'Add this address to your calendar app; your registrations stay in sync.', rotate: 'New address',
-      notOpen: 'Registration not open yet', closed: 'Registration closed', eventCancelled: 'Event cancelled', cancelEvent: 'Cancel event', cancelEventConfirm: 'Cancel this event?',
+      notOpen: 'Registration not open yet', closed: 'Registration closed', eventCancelled: 'Event cancelled', capacityBar: '{{count}} of {{capacity}} places taken', cancelEvent: 'Cancel event', cancelEventConfirm: 'Cancel this event?',
       registrations: 'Registrations', attendee: 'Attendee', enterprise: 'Enterprise', status: 'Status', approve: 'Approve', reject: 'Reject', checkIn: 'Check in', checkInPlaceholder: 'Scan or type the code', checkInOk: '{{name}} checked in',
       reminders: 'Reminders',
     },

@@ -8,10 +8,10 @@ export const zhCN = {
     required: '请填写{{field}}', areYouSure: '确定要执行此操作吗？', copy: '复制', copied: '已复制', readOnly: '只读',
     loadFailed: '加载失败', loadFailedHint: '数据加载失败，请检查网络后重试。', empty: '暂无数据', noPermission: '无权访问', notFound: '未找到', notFoundHint: '该记录不存在，或您无权查看。', noPermissionHint: '您的角色无权查看此内容。',
   },
-  lang: { label: '语言', 'zh-CN': '简体中文', en: 'English', short: { 'zh-CN': '中', en: 'EN' } },
+  lang: { label: '语言', switch: '语言：{{lang}}', 'zh-CN': '简体中文', en: 'English', short: { 'zh-CN': '中', en: 'EN' } },
   nav: {
     home: '工作台', structure: '园区结构', enterprises: '企业管理', myEnterprise: '我的企业', property: '物业公司', leads: '招商管理',
-    users: '用户与角色', audit: '审计日志', account: '我的账户', welcome: '欢迎', building: '楼宇详情', enterprise: '企业档案', ledger: '防篡改账本', menu: '菜单', devices: '设备',
+    users: '用户与角色', audit: '审计日志', account: '我的账户', welcome: '欢迎', building: '楼宇详情', enterprise: '企业档案', ledger: '防篡改账本', menu: '菜单', main: '主导航', skipToContent: '跳到主要内容', devices: '设备',
     groups: { park: '园区与企业', ioc: '智慧运营中心', workorders: '工单与派单', community: '微园区', admin: '系统与审计' },
   },
   auth: {
@@ -193,7 +193,7 @@ export const zhCN = {
       kinds: { payment: '支付', refund: '退款', notification: '通知' },
     },
     parking: {
-      title: '智慧停车', occupancy: '车场实时余位', occupiedOfCapacity: '在场/车位', noLots: '暂无停车场', free: '余 {{count}} 位', current: '当前停车', notParked: '您的车辆当前不在场内',
+      title: '智慧停车', occupancy: '车场实时余位', occupiedOfCapacity: '在场/车位', noLots: '暂无停车场', free: '余 {{count}} 位', lotOccupancy: '{{name}}：已占用 {{occupied}}/{{capacity}} 位', current: '当前停车', notParked: '您的车辆当前不在场内',
       since: '{{at}} 入场，已停 {{duration}} 分钟', feeSoFar: '当前应缴', recent: '最近停车', myPlates: '我的车牌', platePlaceholder: '如 川A12345 或 川AD12345',
       addPlate: '添加', reserved: '车位已预约', reserve: '预约车位', lot: '停车场', space: '车位', plate: '车牌', addPlateFirst: '请先添加车牌', window: '预约时段',
       cancelConfirm: '取消这个预约？', editRule: '收费规则', newLot: '新建停车场', lotName: '停车场名称', capacity: '车位数', freeMinutes: '免费时长（分钟）',
@@ -262,7 +262,7 @@ export const zhCN = {
     rating: { title: '评价处理结果', comment: '评价内容（可选）', submit: '提交评价', thanks: '感谢评价' },
   },
   telemetryHistory: {
-    title: '历史曲线', settings: '保留设置', average: '平均值', min: '最小值', max: '最大值', noMetrics: '尚无读数，无法绘制曲线', noData: '所选时间范围内没有数据', pickRange: '请选择起止时间',
+    title: '历史曲线', metric: '指标', settings: '保留设置', average: '平均值', min: '最小值', max: '最大值', noMetrics: '尚无读数，无法绘制曲线', noData: '所选时间范围内没有数据', pickRange: '请选择起止时间',
     metricNames: { illuminance: '照度', pm10: 'PM10', noise: '噪声', voltage: '电压', current: '电流', flow_m3h: '流量', people_count: '人数', vehicle_count: '车辆数', battery: '电量百分比', signal_dbm: '信号强度', online: '心跳', fault: '故障', fire_alarm: '火警', altitude_m: '高度' },
     points: '{{count}} 个点', tiers: { raw: '原始数据', '1m': '1 分钟汇总', '1h': '1 小时汇总' },
     ranges: { '1h': '1 小时', '24h': '24 小时', '7d': '7 天', '30d': '30 天', custom: '自定义' },
@@ -316,7 +316,7 @@ export const zhCN = {
   passesEvents: {
     nav: { myPass: '我的通行码', passes: '通行管理', events: '园区活动' },
     pass: {
-      title: '我的通行码', subtitle: '在闸机处出示二维码通行', refresh: '刷新二维码', validUntil: '二维码有效至 {{time}}', expiresIn: '{{seconds}} 秒后自动刷新',
+      title: '我的通行码', qrAlt: '二维码', subtitle: '在闸机处出示二维码通行', refresh: '刷新二维码', validUntil: '二维码有效至 {{time}}', expiresIn: '{{seconds}} 秒后自动刷新',
       holder: '持有人', enterprise: '企业', passValid: '通行证有效期', noPass: '只有园区企业的职工才有通行码', offlineHint: '二维码已签名，闸机离线也可核验。',
       invite: '邀请访客', inviteTitle: '邀请访客', visitorName: '访客姓名', purpose: '来访事由', window: '来访时间', gates: '限定闸机（可选）',
       invited: '邀请已创建：请把链接发给访客', link: '访客链接', copyLink: '复制链接', myInvitations: '我发出的邀请', noInvitations: '暂无邀请',
@@ -344,7 +344,7 @@ export const zhCN = {
       regStatus: { pending: '待审核', confirmed: '已报名', waitlisted: '候补中', cancelled: '已取消', rejected: '未通过' },
       waitlistPosition: '候补第 {{position}} 位', checkInQr: '签到二维码', checkInHint: '到场后向工作人员出示此二维码', checkedInAt: '已于 {{time}} 签到',
       addToCalendar: '加入日历', subscribe: '订阅我的活动日历', subscribeHint: '在日历应用中添加此订阅地址，报名的活动会自动同步。', rotate: '重新生成地址',
-      notOpen: '报名未开始', closed: '报名已结束', eventCancelled: '活动已取消', cancelEvent: '取消活动', cancelEventConfirm: '确定取消此活动？',
+      notOpen: '报名未开始', closed: '报名已结束', eventCancelled: '活动已取消', capacityBar: '已报名 {{count}}/{{capacity}} 人', cancelEvent: '取消活动', cancelEventConfirm: '确定取消此活动？',
       registrations: '报名名单', attendee: '报名人', enterprise: '企业', status: '状态', approve: '通过', reject: '拒绝', checkIn: '签到', checkInPlaceholder: '扫码或输入签到码', checkInOk: '{{name}} 签到成功',
       reminders: '活动提醒',
     },

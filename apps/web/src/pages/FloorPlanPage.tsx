@@ -38,6 +38,7 @@ export function FloorPlanPage() {
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
+            aria-label={t('ioc.building')}
             style={{ width: 200 }}
             value={buildingId}
             placeholder={t('ioc.building')}
@@ -46,6 +47,7 @@ export function FloorPlanPage() {
             data-testid="floor-building"
           />
           <Select
+            aria-label={t('ioc.floor')}
             style={{ width: 140 }}
             value={floorId}
             placeholder={t('ioc.floor')}

@@ -7,6 +7,7 @@ import { errorMessage } from '../lib/form-errors';
 import { useSession } from '../modules/auth/hooks/useSession';
 import { Brand } from '../modules/layout/components/Brand';
 import { LanguageSwitch } from '../modules/layout/components/LanguageSwitch';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
 
 interface LoginValues {
   username: string;
@@ -22,6 +23,7 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  useDocumentTitle(t('auth.submit'));
 
   if (user) return <Navigate to={from} replace />;
 
@@ -43,7 +45,7 @@ export function LoginPage() {
       <div className="login__hero">
         <Brand />
         <div className="login__hero-body">
-          <h1>{t('auth.heroTitle')}</h1>
+          <h2>{t('auth.heroTitle')}</h2>
           <p>{t('auth.heroText')}</p>
           <ul>
             {(['heroPoint1', 'heroPoint2', 'heroPoint3'] as const).map((k) => (
@@ -55,7 +57,7 @@ export function LoginPage() {
         </div>
         <small className="login__hero-foot">{t('app.footer')}</small>
       </div>
-      <div className="login__panel">
+      <main className="login__panel">
         <div className="login__lang">
           <LanguageSwitch />
         </div>
@@ -63,7 +65,7 @@ export function LoginPage() {
           <div className="login__mobile-brand">
             <Brand isDark={false} />
           </div>
-          <Typography.Title level={3} style={{ marginBottom: 4 }}>
+          <Typography.Title level={1} style={{ marginBottom: 4, fontSize: 24 }}>
             {t('auth.title')}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
@@ -81,7 +83,7 @@ export function LoginPage() {
           </Form>
           <Alert className="login__demo" type="info" showIcon title={t('auth.demoHint')} description={t('auth.demoHintText')} data-testid="login-demo-hint" />
         </Card>
-      </div>
+      </main>
     </div>
   );
 }

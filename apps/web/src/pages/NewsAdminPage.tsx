@@ -58,6 +58,7 @@ export function NewsAdminPage() {
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('news.searchPlaceholder')} onSearch={(v) => { setQ(v.trim() || undefined); setPage(1); }} style={{ width: 220 }} />
         <Select
+          aria-label={t('news.filterStatus')}
           allowClear
           placeholder={t('news.filterStatus')}
           value={status}

@@ -41,8 +41,8 @@ export function PassesAdminPage() {
       {tab === 'passes' ? (
         <Card size="small">
           <Space wrap style={{ marginBottom: 12 }}>
-            <Select allowClear placeholder={t('passesEvents.admin.filterKind')} style={{ width: 140 }} value={kind} onChange={setKind} options={(['member', 'visitor'] as const).map((k) => ({ value: k, label: t(`passesEvents.pass.kind.${k}`) }))} />
-            <Select allowClear placeholder={t('passesEvents.admin.filterStatus')} style={{ width: 140 }} value={status} onChange={setStatus} options={(['active', 'revoked'] as const).map((k) => ({ value: k, label: t(`passesEvents.pass.status.${k}`) }))} />
+            <Select aria-label={t('passesEvents.admin.filterKind')} allowClear placeholder={t('passesEvents.admin.filterKind')} style={{ width: 140 }} value={kind} onChange={setKind} options={(['member', 'visitor'] as const).map((k) => ({ value: k, label: t(`passesEvents.pass.kind.${k}`) }))} />
+            <Select aria-label={t('passesEvents.admin.filterStatus')} allowClear placeholder={t('passesEvents.admin.filterStatus')} style={{ width: 140 }} value={status} onChange={setStatus} options={(['active', 'revoked'] as const).map((k) => ({ value: k, label: t(`passesEvents.pass.status.${k}`) }))} />
           </Space>
           <Table<Pass>
             rowKey="id"

@@ -44,6 +44,7 @@ export function RulesPage() {
       <Card>
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <Select
+            aria-label={t('rules.kind')}
             allowClear
             placeholder={t('rules.kind')}
             style={{ minWidth: 160 }}
@@ -52,6 +53,7 @@ export function RulesPage() {
             options={RULE_KINDS.map((k) => ({ value: k, label: t(`rules.kinds.${k}`) }))}
           />
           <Select
+            aria-label={t('rules.enabled')}
             allowClear
             placeholder={t('rules.enabled')}
             style={{ minWidth: 140 }}

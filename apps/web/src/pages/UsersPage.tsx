@@ -39,6 +39,7 @@ export function UsersPage() {
         <Space wrap className="toolbar">
           <Input.Search allowClear placeholder={t('users.searchPlaceholder')} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))} style={{ width: 260 }} />
           <Select<Role>
+            aria-label={t('users.filterRole')}
             allowClear
             placeholder={t('users.filterRole')}
             style={{ width: 160 }}

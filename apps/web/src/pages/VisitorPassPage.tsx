@@ -1,5 +1,6 @@
 import { Card, Descriptions, Flex, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useParams } from 'react-router';
 import { formatDateTime } from '../lib/format';
 import { LanguageSwitch } from '../modules/layout/components/LanguageSwitch';
@@ -12,10 +13,11 @@ export function VisitorPassPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const query = useVisitorPass(token);
+  useDocumentTitle(t('passesEvents.pass.visitorTitle'));
   return (
     <div className="visitor-pass" style={{ maxWidth: 420, margin: '0 auto', padding: 16 }}>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }} data-testid="page-title">
           {t('passesEvents.pass.visitorTitle')}
         </Typography.Title>
         <LanguageSwitch />

@@ -63,7 +63,7 @@ export function WorkOrderRequestPage() {
             {files.length > 0 && (
               <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(72px, 1fr))', gap: 6, marginBottom: 8 }} data-testid="wo-form-previews">
                 {files.map((f, i) => (
-                  <Image key={`${f.name}-${i}`} src={URL.createObjectURL(f)} height={72} width="100%" style={{ objectFit: 'cover', borderRadius: 6 }} preview={false} />
+                  <Image key={`${f.name}-${i}`} src={URL.createObjectURL(f)} alt={f.name} height={72} width="100%" style={{ objectFit: 'cover', borderRadius: 6 }} preview={false} />
                 ))}
               </div>
             )}

@@ -67,13 +67,16 @@ export function WorkOrdersPage() {
         {isOperatorView ? (
           <Flex gap={8} wrap style={{ marginBottom: 16 }}>
             <Input.Search allowClear placeholder={t('workorders.search')} defaultValue={filter.q} onSearch={(q) => update({ q, page: 1 })} style={{ width: 240 }} />
-            <Select allowClear placeholder={t('workorders.filterStatus')} value={filter.status} onChange={(v) => update({ status: v, page: 1 })} style={{ width: 130 }} data-testid="wo-filter-status"
+            <Select aria-label={t('workorders.filterStatus')} allowClear placeholder={t('workorders.filterStatus')} value={filter.status} onChange={(v) => update({ status: v, page: 1 })} style={{ width: 130 }} data-testid="wo-filter-status"
               options={[{ value: 'open', label: t('workorders.open') }, ...WORK_ORDER_STATUSES.map((s) => ({ value: s, label: t(`workorders.status.${s}`) }))]} />
-            <Select allowClear placeholder={t('workorders.filterCategory')} value={filter.category} onChange={(v) => update({ category: v, page: 1 })} style={{ width: 120 }}
+            <Select
+              aria-label={t('workorders.filterCategory')} allowClear placeholder={t('workorders.filterCategory')} value={filter.category} onChange={(v) => update({ category: v, page: 1 })} style={{ width: 120 }}
               options={WORK_ORDER_CATEGORIES.map((c) => ({ value: c, label: t(`workorders.category.${c}`) }))} />
-            <Select allowClear placeholder={t('workorders.filterPriority')} value={filter.priority} onChange={(v) => update({ priority: v, page: 1 })} style={{ width: 110 }}
+            <Select
+              aria-label={t('workorders.filterPriority')} allowClear placeholder={t('workorders.filterPriority')} value={filter.priority} onChange={(v) => update({ priority: v, page: 1 })} style={{ width: 110 }}
               options={WORK_ORDER_PRIORITIES.map((c) => ({ value: c, label: t(`workorders.priority.${c}`) }))} />
-            <Select allowClear placeholder={t('workorders.filterSla')} value={filter.sla} onChange={(v) => update({ sla: v, page: 1 })} style={{ width: 120 }}
+            <Select
+              aria-label={t('workorders.filterSla')} allowClear placeholder={t('workorders.filterSla')} value={filter.sla} onChange={(v) => update({ sla: v, page: 1 })} style={{ width: 120 }}
               options={[{ value: 'overdue', label: t('workorders.sla.overdue') }, { value: 'at_risk', label: t('workorders.sla.at_risk') }]} />
           </Flex>
         ) : (

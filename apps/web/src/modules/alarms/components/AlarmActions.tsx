@@ -81,6 +81,7 @@ export function AlarmActions({ alarm, isOperator }: { alarm: AlarmDetail; isOper
       >
         {dialog === 'assign' ? (
           <Select
+            aria-label={t('ioc.assignee')}
             style={{ width: '100%' }}
             allowClear
             showSearch={{ optionFilterProp: 'label' }}

@@ -14,6 +14,7 @@ export function AlarmFilters({ value, buildings, onChange }: AlarmFiltersProps) 
   return (
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
       <Select
+        aria-label={t('ioc.filterState')}
         style={{ width: 150 }}
         allowClear
         placeholder={t('ioc.filterState')}
@@ -23,6 +24,7 @@ export function AlarmFilters({ value, buildings, onChange }: AlarmFiltersProps) 
         data-testid="alarm-filter-state"
       />
       <Select
+        aria-label={t('ioc.filterSeverity')}
         style={{ width: 130 }}
         allowClear
         placeholder={t('ioc.filterSeverity')}
@@ -32,6 +34,7 @@ export function AlarmFilters({ value, buildings, onChange }: AlarmFiltersProps) 
         data-testid="alarm-filter-severity"
       />
       <Select
+        aria-label={t('ioc.filterBuilding')}
         style={{ width: 180 }}
         allowClear
         showSearch={{ optionFilterProp: 'label' }}

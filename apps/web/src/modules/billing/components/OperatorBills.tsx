@@ -39,8 +39,8 @@ export function OperatorBills() {
             children: (
               <Card>
                 <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-                  <Select allowClear placeholder={t('payments.bills.status')} style={{ width: 120 }} options={STATUSES.map((s) => ({ value: s, label: t(`payments.billStatus.${s}`) }))} onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))} />
-                  <Select allowClear placeholder={t('payments.bills.kind')} style={{ width: 120 }} options={KINDS.map((k) => ({ value: k, label: t(`payments.kinds.${k}`) }))} onChange={(kind) => setFilters((f) => ({ ...f, kind, page: 1 }))} />
+                  <Select aria-label={t('payments.bills.status')} allowClear placeholder={t('payments.bills.status')} style={{ width: 120 }} options={STATUSES.map((s) => ({ value: s, label: t(`payments.billStatus.${s}`) }))} onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))} />
+                  <Select aria-label={t('payments.bills.kind')} allowClear placeholder={t('payments.bills.kind')} style={{ width: 120 }} options={KINDS.map((k) => ({ value: k, label: t(`payments.kinds.${k}`) }))} onChange={(kind) => setFilters((f) => ({ ...f, kind, page: 1 }))} />
                   <DatePicker picker="month" placeholder={t('payments.bills.period')} onChange={(d) => setFilters((f) => ({ ...f, period: d ? d.format('YYYY-MM') : undefined, page: 1 }))} />
                   <Flex gap={8} style={{ marginLeft: 'auto' }} wrap>
                     <Button onClick={() => setModal('generate')} data-testid="bills-generate">

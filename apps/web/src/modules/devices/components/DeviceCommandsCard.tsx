@@ -40,6 +40,7 @@ export function DeviceCommandsCard({ device }: { device: Device }) {
     <Card title={t('deviceOps.commands.title')} data-testid="device-commands">
       <Space wrap style={{ marginBottom: 16 }}>
         <Select<DeviceCommandName>
+          aria-label={t('deviceOps.commands.command')}
           style={{ minWidth: 180 }}
           value={command}
           onChange={(v) => {

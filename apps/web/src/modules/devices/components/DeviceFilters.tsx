@@ -32,6 +32,7 @@ export function DeviceFilters({ value, buildings, onChange }: DeviceFiltersProps
         data-testid="device-search"
       />
       <Select<DeviceType>
+        aria-label={t('devices.filterType')}
         allowClear
         placeholder={t('devices.filterType')}
         value={value.type}
@@ -41,6 +42,7 @@ export function DeviceFilters({ value, buildings, onChange }: DeviceFiltersProps
         data-testid="device-filter-type"
       />
       <Select<DeviceStatus>
+        aria-label={t('devices.filterStatus')}
         allowClear
         placeholder={t('devices.filterStatus')}
         value={value.status}
@@ -50,6 +52,7 @@ export function DeviceFilters({ value, buildings, onChange }: DeviceFiltersProps
         data-testid="device-filter-status"
       />
       <Select<string>
+        aria-label={t('devices.filterBuilding')}
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('devices.filterBuilding')}

@@ -90,6 +90,7 @@ export function DeviceHistoryChart({ deviceId, metrics, metricName }: DeviceHist
         <>
           <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
             <Select
+              aria-label={t('telemetryHistory.metric')}
               value={chosen}
               onChange={setMetric}
               style={{ minWidth: 140 }}

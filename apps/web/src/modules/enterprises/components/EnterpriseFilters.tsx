@@ -32,6 +32,7 @@ export function EnterpriseFilters({ value, sites, onChange }: EnterpriseFiltersP
         enterButton
       />
       <Select<Industry>
+        aria-label={t('enterprises.filterIndustry')}
         allowClear
         placeholder={t('enterprises.filterIndustry')}
         value={value.industry}
@@ -41,6 +42,7 @@ export function EnterpriseFilters({ value, sites, onChange }: EnterpriseFiltersP
         data-testid="enterprise-filter-industry"
       />
       <Select<EnterpriseSize>
+        aria-label={t('enterprises.filterSize')}
         allowClear
         placeholder={t('enterprises.filterSize')}
         value={value.size}
@@ -50,6 +52,7 @@ export function EnterpriseFilters({ value, sites, onChange }: EnterpriseFiltersP
         data-testid="enterprise-filter-size"
       />
       <Select<string>
+        aria-label={t('enterprises.filterSite')}
         allowClear
         placeholder={t('enterprises.filterSite')}
         value={value.siteId}

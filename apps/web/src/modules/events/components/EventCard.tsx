@@ -22,7 +22,7 @@ export function EventCard({ event: e }: { event: ParkEvent }) {
           <Typography.Text type="secondary" ellipsis>
             <EnvironmentOutlined /> {e.location}
           </Typography.Text>
-          <Progress percent={Math.round((100 * e.confirmedCount) / e.capacity)} size="small" format={() => `${e.confirmedCount}/${e.capacity}`} />
+          <Progress aria-label={t('passesEvents.events.capacityBar', { count: e.confirmedCount, capacity: e.capacity })} percent={Math.round((100 * e.confirmedCount) / e.capacity)} size="small" format={() => `${e.confirmedCount}/${e.capacity}`} />
           <Flex gap={6} wrap>
             {e.status === 'cancelled' && <Tag color="red">{t('passesEvents.events.eventCancelled')}</Tag>}
             {e.waitlistCount > 0 && <Tag>{t('passesEvents.events.waitlist', { count: e.waitlistCount })}</Tag>}

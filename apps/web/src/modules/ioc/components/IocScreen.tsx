@@ -3,8 +3,10 @@ import { AlertOutlined, BlockOutlined, ExpandOutlined, EnvironmentOutlined, Relo
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { brandToken } from '../../../app/theme';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorState } from '../../../ui/ErrorState';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { useLiveEvents, useLiveRefresh } from '../../live/hooks/useLiveEvents';
 import type { IocSummary } from '../api/ioc.api';
 import { useConsumption, useIocSummary } from '../hooks/useIoc';
@@ -25,6 +27,7 @@ import './ioc.css';
  */
 export function IocScreen({ isWall = false }: { isWall?: boolean }) {
   const { t } = useTranslation();
+  useDocumentTitle(t('ioc.screenTitle'));
   const client = useQueryClient();
   const summary = useIocSummary();
   const consumption = useConsumption();
@@ -41,7 +44,8 @@ export function IocScreen({ isWall = false }: { isWall?: boolean }) {
   const goFullScreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
 
   return (
-    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorBgContainer: '#0e1f4a' } }}>
+    // Not inherited from the light app theme (its dark text colours would vanish here); light text keeps 4.5:1 on the navy panels.
+    <ConfigProvider theme={{ inherit: false, algorithm: theme.darkAlgorithm, token: { ...brandToken, colorBgContainer: '#0e1f4a', colorTextSecondary: 'rgba(255, 255, 255, 0.75)', colorTextDescription: 'rgba(255, 255, 255, 0.7)', colorTextTertiary: 'rgba(255, 255, 255, 0.7)', colorTextPlaceholder: 'rgba(255, 255, 255, 0.6)' } }}>
       <div className={`ioc-screen${isWall ? ' ioc-wall' : ''}`} data-testid="ioc-screen">
         <div className="ioc-head">
           <h1>{t('ioc.screenTitle')}</h1>

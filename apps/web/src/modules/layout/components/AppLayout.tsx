@@ -31,21 +31,27 @@ export function AppLayout() {
         ];
 
   const menu = (
-    <Menu
-      theme="dark"
-      mode="inline"
-      selectedKeys={[selectedKey]}
-      items={menuItems}
-      onClick={({ key }) => {
-        const item = items.find((i) => i.key === key);
-        if (item) void navigate(item.path);
-        setIsDrawerOpen(false);
-      }}
-    />
+    <nav aria-label={t('nav.main')}>
+      <Menu
+        theme="dark"
+        mode="inline"
+        selectedKeys={[selectedKey]}
+        items={menuItems}
+        onClick={({ key }) => {
+          const item = items.find((i) => i.key === key);
+          if (item) void navigate(item.path);
+          setIsDrawerOpen(false);
+        }}
+      />
+    </nav>
   );
 
   return (
     <Layout className="app-layout">
+      {/* The first Tab stop: keyboard users jump over the menu straight to the page. */}
+      <a className="skip-link" href="#main-content" data-testid="skip-link">
+        {t('nav.skipToContent')}
+      </a>
       {!isMobile && (
         <Layout.Sider collapsible collapsed={isCollapsed} trigger={null} width={224} className="app-sider" data-testid="sider">
           <Brand isCollapsed={isCollapsed} />
@@ -89,7 +95,7 @@ export function AppLayout() {
             <UserMenu isCompact={isMobile} />
           </Flex>
         </Layout.Header>
-        <Layout.Content className="app-content">
+        <Layout.Content className="app-content" id="main-content" tabIndex={-1}>
           {/* Pages are loaded on first visit; the frame stays while one loads. */}
           <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} data-testid="page-loading" />}>
             <Outlet />

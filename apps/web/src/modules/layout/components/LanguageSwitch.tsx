@@ -17,7 +17,8 @@ export function LanguageSwitch({ isCompact = false }: { isCompact?: boolean }) {
         onClick: ({ key }) => void changeLanguage(key as Language),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} data-testid="lang-switch" aria-label={t('lang.label')}>
+      {/* The name says what the button is for and, like the visible text, the current language. */}
+      <Button type="text" icon={<GlobalOutlined />} data-testid="lang-switch" aria-label={t('lang.switch', { lang: t(`lang.${lang}`) })}>
         {isCompact ? t(`lang.short.${lang}`) : t(`lang.${lang}`)}
       </Button>
     </Dropdown>

@@ -51,7 +51,7 @@ export function ParkingHomeCard() {
                         {t('memberHome.parking.free', { count: l.free })}
                       </Typography.Text>
                     </Flex>
-                    <Progress percent={l.capacity ? Math.round((l.occupied / l.capacity) * 100) : 0} size="small" showInfo={false} status={l.free === 0 ? 'exception' : 'normal'} />
+                    <Progress aria-label={t('payments.parking.lotOccupancy', { name: l.name, occupied: l.occupied, capacity: l.capacity })} percent={l.capacity ? Math.round((l.occupied / l.capacity) * 100) : 0} size="small" showInfo={false} status={l.free === 0 ? 'exception' : 'normal'} />
                   </List.Item>
                 )}
               />

@@ -21,7 +21,7 @@ export function LotOccupancyCard() {
                     <Typography.Text strong>{l.name}</Typography.Text>
                     <Typography.Text type={l.free > 0 ? 'success' : 'danger'}>{t('payments.parking.free', { count: l.free })}</Typography.Text>
                   </Flex>
-                  <Progress percent={l.capacity ? Math.round((l.occupied / l.capacity) * 100) : 0} size="small" status={l.free === 0 ? 'exception' : 'normal'} format={() => `${l.occupied}/${l.capacity}`} />
+                  <Progress aria-label={t('payments.parking.lotOccupancy', { name: l.name, occupied: l.occupied, capacity: l.capacity })} percent={l.capacity ? Math.round((l.occupied / l.capacity) * 100) : 0} size="small" status={l.free === 0 ? 'exception' : 'normal'} format={() => `${l.occupied}/${l.capacity}`} />
                 </div>
               </List.Item>
             )}

@@ -57,8 +57,8 @@ export function ParkingAdmin() {
             children: (
               <Card>
                 <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-                  <Select allowClear placeholder={t('payments.parking.lot')} style={{ width: 180 }} options={lots.data?.map((l) => ({ value: l.id, label: l.name }))} onChange={(lotId) => setFilters((f) => ({ ...f, lotId, page: 1 }))} />
-                  <Select allowClear placeholder={t('payments.bills.status')} style={{ width: 160 }} options={(['open', 'closed', 'exit_without_entry', 'missed_exit'] as const).map((s) => ({ value: s, label: t(`payments.parking.sessionStatus.${s}`) }))} onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))} />
+                  <Select aria-label={t('payments.parking.lot')} allowClear placeholder={t('payments.parking.lot')} style={{ width: 180 }} options={lots.data?.map((l) => ({ value: l.id, label: l.name }))} onChange={(lotId) => setFilters((f) => ({ ...f, lotId, page: 1 }))} />
+                  <Select aria-label={t('payments.bills.status')} allowClear placeholder={t('payments.bills.status')} style={{ width: 160 }} options={(['open', 'closed', 'exit_without_entry', 'missed_exit'] as const).map((s) => ({ value: s, label: t(`payments.parking.sessionStatus.${s}`) }))} onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))} />
                   <Input.Search allowClear placeholder={t('payments.parking.plate')} style={{ width: 160 }} onSearch={(plate) => setFilters((f) => ({ ...f, plate: plate || undefined, page: 1 }))} />
                 </Flex>
                 <Table

@@ -12,7 +12,7 @@ export function UnitStatsBar({ stats, isCompact = false }: { stats: UnitStats; i
   return (
     <Flex vertical gap={2} style={{ minWidth: isCompact ? 160 : 220 }}>
       <Tooltip title={`${t('structure.occupancy')} ${formatPercent(occupancy)} (${t('dashboard.occupancyHint')})`}>
-        <Progress percent={Math.round(occupancy * 1000) / 10} size="small" strokeColor={UNIT_STATUS_COLORS.leased} />
+        <Progress aria-label={t('structure.occupancy')} percent={Math.round(occupancy * 1000) / 10} size="small" strokeColor={UNIT_STATUS_COLORS.leased} />
       </Tooltip>
       <Flex gap={10} wrap>
         {(['leased', 'reserved', 'vacant'] as const).map((s) => (

@@ -16,7 +16,8 @@ function Terms({ features: all }: { features: FeatureWeight[] }) {
   return (
     <Flex gap={4} wrap>
       {features.map((f) => (
-        <Tag key={f.feature} color="blue" style={{ opacity: 0.45 + 0.55 * (f.weight / max) }} title={f.weight.toFixed(3)}>
+        // A heavier term gets a deeper background; the text keeps full colour so it stays readable (4.5:1).
+        <Tag key={f.feature} color="blue" style={{ backgroundColor: `rgba(22, 119, 255, ${(0.06 + 0.2 * (f.weight / max)).toFixed(3)})` }} title={f.weight.toFixed(3)}>
           {termOf(f)}
         </Tag>
       ))}

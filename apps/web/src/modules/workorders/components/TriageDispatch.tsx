@@ -19,7 +19,7 @@ export function TriageDispatch({ order, teams }: { order: WorkOrder; teams: Team
   return (
     <Flex gap={6} wrap>
       <Select value={category} onChange={setCategory} style={{ width: 110 }} options={WORK_ORDER_CATEGORIES.map((c) => ({ value: c, label: t(`workorders.category.${c}`) }))} data-testid="triage-category" />
-      <Select value={chosenTeam} onChange={setTeamId} style={{ width: 180 }} placeholder={t('workorders.fields.team')} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} data-testid="triage-team" />
+      <Select aria-label={t('workorders.fields.team')} value={chosenTeam} onChange={setTeamId} style={{ width: 180 }} placeholder={t('workorders.fields.team')} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} data-testid="triage-team" />
       <Button
         type="primary"
         disabled={!chosenTeam}
