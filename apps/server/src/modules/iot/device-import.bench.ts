@@ -17,18 +17,11 @@ import { openDatabase } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { createServices } from '../../services';
 import { buildPark, SYSTEM } from '../../testing/builders';
+import { positiveArg } from '../../testing/bench-args';
 
 const deviceCount = positiveArg(2, 5000);
 const runs = positiveArg(3, 3);
 const inMemory = process.argv[4] === 'memory';
-
-function positiveArg(position: number, fallback: number): number {
-  const text = process.argv[position];
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`argument ${position - 1} must be a positive integer, got '${text}'`);
-  return value;
-}
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkos-import-bench-'));

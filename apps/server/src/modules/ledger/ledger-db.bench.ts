@@ -13,20 +13,12 @@ import { runMigrations } from '../../db/migrate';
 import { MemoryTree, consistencyProof, inclusionProof, leafHash, rangeHash } from './merkle';
 import { verifyConsistency, verifyInclusion } from './merkle-verify';
 import { appendLeaves, createDbTreeReader, readTreeSize, type LeafInput } from './ledger.repository';
+import { positiveArg, nowMs } from '../../testing/bench-args';
 
 const leafCount = positiveArg(2, 1_000_000);
 const samples = positiveArg(3, 200);
 const BATCH = 20_000;
 
-function positiveArg(position: number, fallback: number): number {
-  const text = process.argv[position];
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`argument ${position - 1} must be a positive integer, got '${text}'`);
-  return value;
-}
-
-const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)];

@@ -11,19 +11,11 @@
 import { canonicalAuditEntry } from './canonical';
 import { MemoryTree, consistencyProof, inclusionProof, leafHash } from './merkle';
 import { verifyConsistency, verifyInclusion } from './merkle-verify';
+import { positiveArg, nowMs } from '../../testing/bench-args';
 
 const leafCount = positiveArg(2, 1_000_000);
 const samples = positiveArg(3, 1_000);
 
-function positiveArg(position: number, fallback: number): number {
-  const text = process.argv[position];
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`argument ${position - 1} must be a positive integer, got '${text}'`);
-  return value;
-}
-
-const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
