@@ -16,6 +16,7 @@ import { useBuilding } from '../modules/parks/hooks/useBuilding';
 import { useStructureMutations } from '../modules/parks/hooks/useStructureMutations';
 import { UNIT_STATUS_COLORS } from '../modules/parks/utils/unit-colors';
 import { PageHeader } from '../ui/PageHeader';
+import { IconEditButton } from '../ui/IconEditButton';
 import { QueryBoundary } from '../ui/QueryBoundary';
 
 /** A building: floors from top to bottom, each with its units coloured by status; operators add, edit and delete them. */
@@ -115,15 +116,7 @@ export function BuildingPage() {
                                 <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setUnitFloorId(f.id)} style={{ padding: 0 }}>
                                   {t('structure.unit')}
                                 </Button>
-                                <Button
-                                  size="small"
-                                  type="text"
-                                  icon={<EditOutlined />}
-                                  aria-label={t('structure.editFloor')}
-                                  title={t('structure.editFloor')}
-                                  onClick={() => setEditingFloor(f)}
-                                  data-testid="floor-edit"
-                                />
+                                <IconEditButton label={t('structure.editFloor')} onClick={() => setEditingFloor(f)} testId="floor-edit" />
                                 <StructureDeleteButton level="floor" name={f.name} testId="floor-delete" onDelete={() => m.deleteFloor.mutateAsync(f.id)} />
                               </Flex>
                             )}

@@ -1,5 +1,6 @@
-import { Button, Card, Collapse, Empty, Flex, List, Tag, Typography } from 'antd';
-import { ApartmentOutlined, BankOutlined, EditOutlined, EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
+import { Card, Collapse, Empty, Flex, List, Tag, Typography } from 'antd';
+import { ApartmentOutlined, BankOutlined, EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
+import { IconEditButton } from '../../../ui/IconEditButton';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Building, District, ParkTree, Site, TreeDistrict } from '../api/parks.api';
@@ -20,15 +21,7 @@ function ItemActions({ kind, item, onEdit }: { kind: StructureKind; item: Site |
   return (
     // Clicks here must not fold or unfold the collapse panel the buttons sit in.
     <Flex gap={0} align="center" onClick={(e) => e.stopPropagation()} data-testid={`${kind}-actions`}>
-      <Button
-        type="text"
-        size="small"
-        icon={<EditOutlined />}
-        aria-label={t('common.edit')}
-        title={t('common.edit')}
-        onClick={() => onEdit(kind, item)}
-        data-testid={`${kind}-edit`}
-      />
+      <IconEditButton label={t('common.edit')} onClick={() => onEdit(kind, item)} testId={`${kind}-edit`} />
       <StructureDeleteButton level={kind} name={item.name} testId={`${kind}-delete`} onDelete={() => remove.mutateAsync(item.id)} />
     </Flex>
   );
