@@ -99,7 +99,9 @@ describe('alarm rules in a real browser', () => {
     await page.getByTestId('rule-form-value').fill('40');
     await page.getByTestId('rule-form-tag').fill('dry-e2e');
     await page.getByTestId('rule-dry-run').click();
-    await page.getByTestId('rule-dry-run-result').waitFor();
+    // The replay reads a day of telemetry on the embedded database's single connection, which the
+    // worker's first rollup run (48 h of seeded history) shares right after start-up: allow a minute.
+    await page.getByTestId('rule-dry-run-result').waitFor({ timeout: 60_000 });
     await page.getByTestId('rule-dry-run-timeline').waitFor();
     const dry = await page.getByTestId('rule-dry-run-result').innerText();
     expect(dry).toContain(code);
