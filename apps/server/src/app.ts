@@ -7,10 +7,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { handleFrameworkError, installErrorHandler } from './lib/error-handler';
+import { openApiTransform } from './lib/openapi';
 import { installAuthHook } from './modules/identity/auth.hook';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
@@ -73,7 +74,14 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'ParkOS API', version: '0.1.0', description: API_DESCRIPTION + IOT_API_DESCRIPTION + ALARMS_API_DESCRIPTION + WORK_ORDERS_API_DESCRIPTION + HISTORY_API_DESCRIPTION },
+      info: {
+        title: 'ParkOS API',
+        version: '0.1.0',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+        description: API_DESCRIPTION + IOT_API_DESCRIPTION + ALARMS_API_DESCRIPTION + WORK_ORDERS_API_DESCRIPTION + HISTORY_API_DESCRIPTION,
+      },
+      // Relative: the document is served by the server it describes, at whatever origin it is reached.
+      servers: [{ url: '/', description: 'The ParkOS server that serves this document' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'parkos_session' },
@@ -83,7 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
     transformObject: jsonSchemaTransformObject,
   });
   installAuthHook(app, services.identity);
