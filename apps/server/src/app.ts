@@ -1,10 +1,7 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
 import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,6 +9,7 @@ import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { handleFrameworkError, installErrorHandler } from './lib/error-handler';
 import { openApiTransform } from './lib/openapi';
+import { registerWebApp } from './lib/web-static';
 import { installAuthHook } from './modules/identity/auth.hook';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
@@ -140,15 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(sandboxPayRoutes, { sandbox: services.paymentSandbox });
 
   // The built web app: static files, and index.html for client-side routes.
-  const indexFile = path.join(config.webDist, 'index.html');
-  if (fs.existsSync(indexFile)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
-    const indexHtml = fs.readFileSync(indexFile, 'utf8');
-    app.get('/*', { config: { isPublic: true }, schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
-    });
-  }
+  await registerWebApp(app, config.webDist);
   return { app, services };
 }
 
