@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -35,6 +35,8 @@ export interface BuildAppOptions {
   services?: Services;
   /** Pino logger options; tests pass false. */
   logger?: boolean | object;
+  /** A logger to use instead (the process logger of `parkos start`); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
   /** Called for each route as it is registered (tests check OpenAPI coverage with it). */
   onRoute?: (method: string, url: string) => void;
 }
@@ -49,7 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   const { config, database } = options;
   const services = options.services ?? createServices(database, config);
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
