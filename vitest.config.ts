@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@parkos/contracts': path.resolve(import.meta.dirname, 'packages/contracts/src/index.ts') } },
   test: {
-    include: ['apps/server/src/**/*.test.ts', 'packages/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
+    include: ['apps/server/src/**/*.test.ts', 'packages/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'apps/web/build/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'apps/e2e/**'],
     globalSetup: ['apps/server/src/testing/global-setup.ts'],
     testTimeout: 60_000,

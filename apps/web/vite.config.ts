@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './build/precompress';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -7,6 +8,8 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   root: here('.'),
   publicDir: false,
+  // Brotli and gzip copies of the bundle beside it, served by the server as they are.
+  plugins: [precompress()],
   resolve: {
     alias: {
       '@parkos/contracts': here('../../packages/contracts/src/index.ts'),

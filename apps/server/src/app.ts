@@ -1,16 +1,15 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { handleFrameworkError, installErrorHandler } from './lib/error-handler';
+import { openApiTransform } from './lib/openapi';
+import { registerWebApp } from './lib/web-static';
 import { installAuthHook } from './modules/identity/auth.hook';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
@@ -36,6 +35,8 @@ export interface BuildAppOptions {
   services?: Services;
   /** Pino logger options; tests pass false. */
   logger?: boolean | object;
+  /** A logger to use instead (the process logger of `parkos start`); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
   /** Called for each route as it is registered (tests check OpenAPI coverage with it). */
   onRoute?: (method: string, url: string) => void;
 }
@@ -50,7 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   const { config, database } = options;
   const services = options.services ?? createServices(database, config);
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
@@ -73,7 +74,14 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'ParkOS API', version: '0.1.0', description: API_DESCRIPTION + IOT_API_DESCRIPTION + ALARMS_API_DESCRIPTION + WORK_ORDERS_API_DESCRIPTION + HISTORY_API_DESCRIPTION },
+      info: {
+        title: 'ParkOS API',
+        version: '0.1.0',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+        description: API_DESCRIPTION + IOT_API_DESCRIPTION + ALARMS_API_DESCRIPTION + WORK_ORDERS_API_DESCRIPTION + HISTORY_API_DESCRIPTION,
+      },
+      // Relative: the document is served by the server it describes, at whatever origin it is reached.
+      servers: [{ url: '/', description: 'The ParkOS server that serves this document' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'parkos_session' },
@@ -83,7 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
     transformObject: jsonSchemaTransformObject,
   });
   installAuthHook(app, services.identity);
@@ -132,15 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(sandboxPayRoutes, { sandbox: services.paymentSandbox });
 
   // The built web app: static files, and index.html for client-side routes.
-  const indexFile = path.join(config.webDist, 'index.html');
-  if (fs.existsSync(indexFile)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
-    const indexHtml = fs.readFileSync(indexFile, 'utf8');
-    app.get('/*', { config: { isPublic: true }, schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
-    });
-  }
+  await registerWebApp(app, config.webDist);
   return { app, services };
 }
 

@@ -1,6 +1,6 @@
-import pino from 'pino';
 import type { AppConfig } from '../config';
 import { buildApp } from '../app';
+import { createProcessLogger } from '../lib/logger';
 import { createServices } from '../services';
 import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
@@ -25,7 +25,7 @@ export interface RunningServer {
  * (background jobs). One process runs all three by default.
  */
 export async function startServer(config: AppConfig, options: { silentCheckIntervalMs?: number } = {}): Promise<RunningServer> {
-  const log = pino({ level: config.logLevel, ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}) });
+  const log = createProcessLogger(config.logLevel);
   const database = await openAppDatabase(config, `parkos start (roles ${config.roles.join(',')})`);
   const services = createServices(database, config);
   services.alarms.engine.useLogger(log);
@@ -145,7 +145,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   stops.push(() => services.passes.verifier.close());
 
   if (config.roles.includes('api')) {
-    const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel === 'debug' ? 'debug' : 'warn' } });
+    // Requests log through the process logger (pretty on a terminal too), only from warn up unless debugging.
+    const requestLog = log.child({}, { level: config.logLevel === 'debug' ? 'debug' : 'warn' });
+    const { app } = await buildApp({ config, database, services, loggerInstance: requestLog });
     await explainPortInUse('PORT', config.port, 'set PORT to a free port', () => app.listen({ host: config.host, port: config.port }));
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -250,7 +250,7 @@ describe('sandbox provider and notifications', () => {
     const a = await memberBill(600);
     const p = (await checkout(member1, [a])).json() as Payment;
     const body = JSON.stringify({ id: `EVT-FORGED-${p.id}`, type: 'payment.succeeded', created_at: new Date().toISOString(), resource: { out_trade_no: p.outTradeNo, transaction_id: 'FAKE', amount: { total: 600 } } });
-    const res = await t.app.inject({ method: 'POST', url: '/api/payments/notify/sandbox', headers: { 'content-type': 'application/json', ...headersFor(body) }, payload: body });
+    const res = await t.app.inject({ method: 'POST', url: '/api/payment-notifications/sandbox', headers: { 'content-type': 'application/json', ...headersFor(body) }, payload: body });
     expect(res.statusCode).toBe(401);
     expect((await paymentRow(p.id)).status).toBe('pending');
     expect(await billStatuses([a])).toEqual(['open']);
@@ -260,9 +260,18 @@ describe('sandbox provider and notifications', () => {
     const a = await memberBill(650);
     const p = (await checkout(member1, [a])).json() as Payment;
     const body = JSON.stringify({ id: `EVT-AMOUNT-${p.id}`, type: 'payment.succeeded', created_at: new Date().toISOString(), resource: { out_trade_no: p.outTradeNo, transaction_id: 'T1', amount: { total: 1 } } });
-    const res = await t.app.inject({ method: 'POST', url: '/api/payments/notify/sandbox', headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: signSandboxBody('test-sandbox-secret-0123456789', body, Math.floor(Date.now() / 1000)) }, payload: body });
+    const res = await t.app.inject({ method: 'POST', url: '/api/payment-notifications/sandbox', headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: signSandboxBody('test-sandbox-secret-0123456789', body, Math.floor(Date.now() / 1000)) }, payload: body });
     expect(res.json().result).toBe('amount_mismatch');
     expect((await paymentRow(p.id)).status).toBe('pending');
+  });
+
+  test('the old notify path (hidden from the document) still takes a provider’s notification', async () => {
+    const a = await memberBill(660);
+    const p = (await checkout(member1, [a])).json() as Payment;
+    const body = JSON.stringify({ id: `EVT-OLDPATH-${p.id}`, type: 'payment.succeeded', created_at: new Date().toISOString(), resource: { out_trade_no: p.outTradeNo, transaction_id: 'T2', amount: { total: 1 } } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/payments/notify/sandbox', headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: signSandboxBody('test-sandbox-secret-0123456789', body, Math.floor(Date.now() / 1000)) }, payload: body });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().result).toBe('amount_mismatch');
   });
 
   test('out of order: refund notifications before the payment’s own notification; partial and full refunds credit exactly once', async () => {
@@ -327,7 +336,7 @@ describe('reconciliation', () => {
     await takeDeliveries();
     // A signed notification for an order we never made.
     const body = JSON.stringify({ id: 'EVT-UNKNOWN-1', type: 'payment.succeeded', created_at: new Date().toISOString(), resource: { out_trade_no: 'PK-NOT-OURS', transaction_id: 'TX', amount: { total: 5 } } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/payments/notify/sandbox', headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: signSandboxBody('test-sandbox-secret-0123456789', body, Math.floor(Date.now() / 1000)) }, payload: body });
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/payment-notifications/sandbox', headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: signSandboxBody('test-sandbox-secret-0123456789', body, Math.floor(Date.now() / 1000)) }, payload: body });
     expect(unknown.json().result).toBe('unknown_payment');
 
     const from = new Date(Date.now() - 3_600_000).toISOString();

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { validationError } from '../../lib/errors';
@@ -61,23 +62,21 @@ export const billingRoutes: FastifyPluginAsyncZod<{ billing: BillingService }> =
   await app.register(async (scope) => {
     const hooks = scope.withTypeProvider<ZodTypeProvider>();
     hooks.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-    hooks.post(
-      '/payments/notify/:provider',
-      {
-        config: { isPublic: true },
-        schema: {
-          tags,
-          summary: 'Asynchronous payment notification from a provider (signed; duplicates and late deliveries are safe)',
-          security: [],
-          params: z.object({ provider: z.string().min(1).max(40) }),
-          response: { 200: z.object({ code: z.literal('SUCCESS'), result: z.string() }), 401: errorResponses[401], 404: errorResponses[404] },
-        },
-      },
-      async (r) => {
-        const raw = typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? '');
-        const { result } = await svc.handleNotification(r.params.provider, r.headers, raw);
-        return { code: 'SUCCESS' as const, result };
-      },
-    );
+    const notifySchema = {
+      tags,
+      summary: 'Asynchronous payment notification from a provider (signed; duplicates and late deliveries are safe)',
+      security: [],
+      params: z.object({ provider: z.string().min(1).max(40) }),
+      response: { 200: z.object({ code: z.literal('SUCCESS'), result: z.string() }), 401: errorResponses[401], 404: errorResponses[404] },
+    };
+    const handleNotify = async (r: { params: { provider: string }; headers: FastifyRequest['headers']; body: unknown }) => {
+      const raw = typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? '');
+      const { result } = await svc.handleNotification(r.params.provider, r.headers, raw);
+      return { code: 'SUCCESS' as const, result };
+    };
+    // Outside /payments/{id} so that no path is ambiguous (`/payments/notify/{provider}` matched `/payments/{id}/cancel`).
+    hooks.post('/payment-notifications/:provider', { config: { isPublic: true }, schema: notifySchema }, handleNotify);
+    // Hidden alias of the old path: orders created before the move carry it as their notify_url, and providers keep retrying it.
+    hooks.post('/payments/notify/:provider', { config: { isPublic: true }, schema: { ...notifySchema, hide: true } }, handleNotify);
   });
 };

@@ -19,7 +19,7 @@ export type RefundRow = typeof paymentRefunds.$inferSelect;
 export type NotificationRow = typeof paymentNotifications.$inferSelect;
 
 /** Where providers post notifications; the provider name is the last segment. */
-export const NOTIFY_PATH = '/api/payments/notify';
+export const NOTIFY_PATH = '/api/payment-notifications';
 /** How long a payer has to finish paying before the order closes. */
 const ORDER_TTL_MS = 15 * 60_000;
 

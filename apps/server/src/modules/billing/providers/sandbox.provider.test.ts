@@ -11,7 +11,7 @@ const SECRET = 'unit-test-secret-0123456789';
 
 async function order(amountFen: number, ttlMs = 60_000) {
   const outTradeNo = `PKTEST${Date.now()}${++seq}`;
-  await sandbox.provider.createOrder({ outTradeNo, amountFen, description: 'test', notifyUrl: '/api/payments/notify/sandbox', returnUrl: '/done', expiresAt: new Date(Date.now() + ttlMs) });
+  await sandbox.provider.createOrder({ outTradeNo, amountFen, description: 'test', notifyUrl: '/api/payment-notifications/sandbox', returnUrl: '/done', expiresAt: new Date(Date.now() + ttlMs) });
   return outTradeNo;
 }
 

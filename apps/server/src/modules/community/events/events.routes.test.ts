@@ -194,7 +194,7 @@ describe('iCalendar', () => {
     await members[10].post(`/api/events/${a.id}/registration`);
     await members[11].post(`/api/events/${b.id}/registration`);
     await members[10].post(`/api/events/${b.id}/registration`); // waitlisted: tentative
-    const feed = await members[10].post('/api/events/feeds/me');
+    const feed = await members[10].post('/api/event-feeds/me');
     expect(feed.statusCode, feed.body).toBe(200);
     const { path } = feed.json();
     const res = await t.app.inject({ method: 'GET', url: path });
@@ -203,8 +203,13 @@ describe('iCalendar', () => {
     const events = new ICAL.Component(ICAL.parse(res.body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events.map((e) => e.summary).sort()).toEqual(['订阅测试 A', '订阅测试 B']);
     expect(events.find((e) => e.summary === '订阅测试 B')!.component.getFirstPropertyValue('status')).toBe('TENTATIVE');
-    expect((await members[10].post('/api/events/feeds/me')).statusCode).toBe(409);
-    const rotated = (await members[10].post('/api/events/feeds/me?rotate=true')).json();
+    expect(path).toMatch(/^\/api\/event-feeds\/[A-Za-z0-9_-]+\.ics$/);
+    // URLs handed out before the feed moved out of /events/{id} keep working for subscribed calendars.
+    const old = await t.app.inject({ method: 'GET', url: path.replace('/api/event-feeds/', '/api/events/feeds/') });
+    expect(old.statusCode).toBe(200);
+    expect(old.headers['content-type']).toContain('text/calendar');
+    expect((await members[10].post('/api/event-feeds/me')).statusCode).toBe(409);
+    const rotated = (await members[10].post('/api/event-feeds/me?rotate=true')).json();
     expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: rotated.path })).statusCode).toBe(200);
   });

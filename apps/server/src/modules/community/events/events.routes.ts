@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod, } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ctxOf, errorResponses, errorSchema, idParams } from '../../../lib/http';
 import { pageSchema } from '../../../lib/pagination';
@@ -18,14 +18,16 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ events: EventsService }> = as
   app.get('/events', { schema: { tags, summary: 'Events I may see (members: their park’s)', querystring: s.eventQuery, response: { 200: pageSchema(s.eventSchema), ...errorResponses } } }, async (r) => svc.findEvents(ctxOf(r), r.query));
   app.post('/events', { schema: { tags, summary: 'Create an event (operators of the park)', body: s.createEventBody, response: { 201: s.eventSchema, ...errorResponses } } }, async (r, reply) => reply.code(201).send(await svc.createEvent(ctxOf(r), r.body)));
   app.get('/events/reminders/me', { schema: { tags, summary: 'My event reminders, newest first', response: { 200: z.array(s.reminderSchema), ...errorResponses } } }, async (r) => svc.findMyReminders(ctxOf(r)));
-  app.post('/events/feeds/me', { schema: { tags, summary: 'Create (or with rotate=true replace) my private calendar feed URL', querystring: z.object({ rotate: z.enum(['true', 'false']).optional() }), response: { 200: s.feedSchema, ...withConflict } } }, async (r) =>
+  app.post('/event-feeds/me', { schema: { tags, summary: 'Create (or with rotate=true replace) my private calendar feed URL', querystring: z.object({ rotate: z.enum(['true', 'false']).optional() }), response: { 200: s.feedSchema, ...withConflict } } }, async (r) =>
     svc.getFeed(ctxOf(r), baseUrlOf(r), r.query.rotate === 'true'),
   );
-  app.get(
-    '/events/feeds/:token',
-    { config: { isPublic: true }, schema: { tags, summary: 'A member’s registrations as iCalendar (public by its secret token; subscribe in a calendar app)', security: [], params: s.feedParams, response: { 200: z.string(), ...errorResponses } } },
-    async (r, reply) => reply.type('text/calendar; charset=utf-8').send(await svc.getFeedIcs(r.params.token.slice(0, -4), baseUrlOf(r))),
-  );
+  const feedRouteSchema = { tags, summary: 'A member’s registrations as iCalendar (public by its secret token; subscribe in a calendar app)', security: [], params: s.feedParams, response: { 200: z.string(), ...errorResponses } };
+  const sendFeed = async (r: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) =>
+    reply.type('text/calendar; charset=utf-8').send(await svc.getFeedIcs(r.params.token.slice(0, -4), baseUrlOf(r)));
+  // Outside /events/{id} so that no path is ambiguous (`/events/feeds/{token}` matched `/events/{id}/ics` too).
+  app.get('/event-feeds/:token', { config: { isPublic: true }, schema: feedRouteSchema }, sendFeed);
+  // The old feed URL stays as a hidden alias: calendar apps keep polling the URL they subscribed to.
+  app.get('/events/feeds/:token', { config: { isPublic: true }, schema: { ...feedRouteSchema, hide: true } }, sendFeed);
   app.get('/events/:id', { schema: { tags, summary: 'An event with counts and my registration', params: idParams, response: { 200: s.eventSchema, ...errorResponses } } }, async (r) => svc.getEvent(ctxOf(r), r.params.id));
   app.patch('/events/:id', { schema: { tags, summary: 'Change an event; more seats promote the waitlist', params: idParams, body: s.updateEventBody, response: { 200: s.eventSchema, ...errorResponses } } }, async (r) => svc.updateEvent(ctxOf(r), r.params.id, r.body));
   app.post('/events/:id/cancel', { schema: { tags, summary: 'Cancel an event', params: idParams, response: { 200: s.eventSchema, ...withConflict } } }, async (r) => svc.cancelEvent(ctxOf(r), r.params.id));

@@ -390,7 +390,7 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
           .onConflictDoUpdate({ target: eventFeedTokens.userId, set: { tokenHash: sha256Hex(token), createdAt: new Date() } });
         await audit.record(tx, ctx, { action: existing ? 'event_feed.rotated' : 'event_feed.created', entityType: 'event_feed', entityId: actor.userId });
       });
-      const path = `/api/events/feeds/${token}.ics`;
+      const path = `/api/event-feeds/${token}.ics`;
       return { url: baseUrl + path, path };
     },
 

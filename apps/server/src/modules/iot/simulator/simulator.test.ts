@@ -5,12 +5,13 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../../runtime/embedded-broker';
 import { buildPark } from '../../../testing/builders';
+import { sharedDataPath } from '../../../testing/shared-data';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
 import { prepareSimulatedDevices, seedSimulatedDevices } from './demo-devices';
 import { createGenerator, loadOfficeReadings } from './profiles';
 import { readCredentialsFile, runSimulateCommand } from './simulate-command';
 
-const OFFICE_DIR = '/work/shared/data/occupancy_detection_uci';
+const OFFICE_DIR = sharedDataPath('occupancy_detection_uci');
 let t: TestApp;
 let broker: EmbeddedBroker;
 
@@ -49,8 +50,8 @@ describe('value profiles', () => {
     }
   });
 
-  test.runIf(fs.existsSync(OFFICE_DIR))('the UCI office readings load and are replayed by environment sensors', () => {
-    const office = loadOfficeReadings(OFFICE_DIR);
+  test.skipIf(!OFFICE_DIR)('the UCI office readings load and are replayed by environment sensors', () => {
+    const office = loadOfficeReadings(OFFICE_DIR!);
     expect(office.length).toBeGreaterThan(10_000);
     const env = createGenerator('environment_sensor', { seed: 5, office });
     const r = env(Date.now());

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { deserialize, predict, serialize, train } from './classifier';
 import { parseCsv } from './csv';
 import { evaluatePredictions, stratifiedKFold } from './metrics';
+import { sharedDataPath } from '../../../testing/shared-data';
 
 /** A tiny bilingual work-order history: lights and lifts go to property, noise to environment. */
 function buildHistory(): Array<{ text: string; label: string }> {
@@ -75,11 +75,11 @@ describe('deserialize', () => {
   });
 });
 
-const ZH_FILE = path.resolve(import.meta.dirname, '../../../../../../../shared/data/dispatch/zh_gov_messages.csv');
+const ZH_FILE = sharedDataPath('dispatch/zh_gov_messages.csv');
 
-describe('on the public Chinese government-message set (TipDM 2020 C, 824 rows)', () => {
+describe.skipIf(!ZH_FILE)('on the public Chinese government-message set (TipDM 2020 C, 824 rows)', () => {
   test('reaches the accuracy floor under stratified 5-fold cross-validation', () => {
-    const { rows } = parseCsv(fs.readFileSync(ZH_FILE, 'utf8'));
+    const { rows } = parseCsv(fs.readFileSync(ZH_FILE!, 'utf8'));
     const examples = rows.map((r) => ({ text: [r.subject, r.detail], label: r.label_l1 }));
     const truth: string[] = [];
     const predicted: string[] = [];

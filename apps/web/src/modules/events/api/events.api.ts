@@ -63,4 +63,4 @@ export const cancelRegistration = (id: string) => api.delete<ParkEvent>(`/events
 export const findRegistrations = (id: string) => api.get<Registration[]>(`/events/${id}/registrations`);
 export const decide = (id: string, registrationId: string, approve: boolean) => api.post<Registration>(`/events/${id}/registrations/${registrationId}/decision`, { approve });
 export const checkIn = (id: string, code: string) => api.post<Registration>(`/events/${id}/check-ins`, { code });
-export const createFeed = (rotate: boolean) => api.post<{ url: string; path: string }>(`/events/feeds/me${rotate ? '?rotate=true' : ''}`);
+export const createFeed = (rotate: boolean) => api.post<{ url: string; path: string }>(`/event-feeds/me${rotate ? '?rotate=true' : ''}`);
