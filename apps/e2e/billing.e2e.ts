@@ -17,6 +17,31 @@ async function noHorizontalOverflow(page: Page): Promise<void> {
 const fenOf = (text: string) => Number(text.replace(/[^0-9.]/g, '').replace('.', ''));
 
 describe('bills and unified payment on a phone (375 px)', () => {
+  test('a member cancels a payment; its order is closed at the provider and the pay page refuses it', async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await login(page, 'ent.member');
+    await page.goto('/bills');
+    const checks = page.locator('[data-testid^="bill-check-"]');
+    await expect.poll(() => checks.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    await checks.nth(0).click();
+    const checkout = page.waitForResponse((r) => r.url().endsWith('/api/payments/checkout') && r.request().method() === 'POST');
+    await page.getByTestId('checkout-pay').click();
+    const payment = (await (await checkout).json()) as { id: string };
+    await page.waitForURL(/\/sandbox-pay\//);
+    const payUrl = page.url();
+    // The payer leaves the cashier and cancels on ParkOS's payment page.
+    await page.goto(`/payments/${payment.id}`);
+    await page.getByTestId('payment-cancel').click();
+    await page.getByTestId('payment-closed').waitFor({ timeout: 20_000 });
+    // The old cashier tab can no longer take money.
+    await page.goto(payUrl);
+    expect(await page.getByTestId('sandbox-status').innerText()).toContain('closed');
+    expect(await page.getByTestId('sandbox-pay').count()).toBe(0);
+    await screenshot(page, 'billing-sandbox-closed-phone');
+    await context.close();
+  });
+
   test('a member selects two bills, pays them in the sandbox, sees the receipt and the bills paid', async () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
@@ -87,6 +112,8 @@ describe('bills and unified payment on a phone (375 px)', () => {
     await page.goto('/billing/reconciliation');
     await page.getByTestId('recon-matched').waitFor();
     await expect.poll(async () => Number((await page.getByTestId('recon-matched').locator('.ant-statistic-content-value').innerText()).trim()), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    // Money that arrives for a payment no longer expected has its own figure (none in the demo).
+    expect(await page.getByTestId('recon-unexpected').innerText()).toContain('异常到账');
     await screenshot(page, 'billing-reconciliation-desktop');
     // The receipt of the paid payment: its audit entry verifies against the tamper-evident ledger.
     const href = await page.locator('.ant-table-row a[href^="/payments/"]').first().getAttribute('href');

@@ -173,7 +173,7 @@ export const en: Messages = {
     nav: { bills: 'Bills', parking: 'Parking', reconciliation: 'Reconciliation' },
     kinds: { rent: 'Rent', property: 'Property fee', utilities: 'Utilities', parking: 'Parking', other: 'Other' },
     billStatus: { open: 'Due', paid: 'Paid', refunded: 'Refunded', void: 'Void' },
-    paymentStatus: { pending: 'Awaiting payment', succeeded: 'Paid', failed: 'Failed', closed: 'Closed', partially_refunded: 'Partly refunded', refunded: 'Refunded' },
+    paymentStatus: { pending: 'Awaiting payment', succeeded: 'Paid', failed: 'Failed', closed: 'Closed', partially_refunded: 'Partly refunded', refunded: 'Refunded', unexpected: 'Paid after closing' },
     refundStatus: { pending: 'Refunding', succeeded: 'Refunded', failed: 'Refund failed' },
     bills: {
       title: 'Bills', statement: 'Statement', subtitle: 'Tick several bills and pay them in one checkout', due: 'due {{date}}', paidAt: 'paid {{date}}', tabOpen: 'Due', tabPaid: 'Paid',
@@ -186,6 +186,8 @@ export const en: Messages = {
       title: 'Payment', waiting: 'Confirming your payment…', waitingHint: 'Amount ¥{{amount}}; this page updates when the provider\'s notification arrives', continue: 'Continue paying', cancel: 'Cancel payment',
       paid: 'Paid ¥{{amount}}', notPaidHint: 'Nothing was charged; you can pay the bills again', listTitle: 'Payments', refunded: 'Refunded', refund: 'Refund', refundRequested: 'Refund requested',
       refundable: '¥{{amount}} refundable', reason: 'Reason',
+      alreadyPaid: 'This payment was already completed at the provider, so it cannot be cancelled',
+      unexpectedHint: 'This money arrived after the payment was closed or its bills were paid; it is returned to you automatically',
     },
     receipt: {
       title: 'Receipt', no: 'No.', view: 'View receipt', heading: '{{park}} payment receipt', print: 'Print', payer: 'Payer', enterprise: 'Enterprise', paidAt: 'Paid at', channel: 'Channel',
@@ -193,9 +195,10 @@ export const en: Messages = {
       providers: { sandbox: 'Sandbox (demo)' },
     },
     recon: {
-      title: 'Reconciliation', subtitle: 'Our payments and refunds checked one by one against the provider\'s notifications', matched: 'Matched', missing: 'Missing notification', mismatch: 'Amount mismatch', unknown: 'Unknown notification',
+      title: 'Reconciliation', subtitle: 'Our payments and refunds checked one by one against the provider\'s notifications', matched: 'Matched', missing: 'Missing notification', mismatch: 'Amount mismatch', unknown: 'Unknown notification', unexpected: 'Unexpected payments',
+      autoRefunded: 'Refunded automatically', autoRefunding: 'Automatic refund in progress', notRefunded: 'Not refunded yet: check and refund by hand',
       collected: 'Collected', refunded: 'Refunded', net: 'Net', status: 'Result', kind: 'Kind', ours: 'Our amount', notified: 'Notified amount', at: 'Time',
-      statuses: { matched: 'Matched', missing_notification: 'Missing notification', amount_mismatch: 'Amount mismatch', unknown_notification: 'Unknown notification', pending: 'Pending' },
+      statuses: { matched: 'Matched', missing_notification: 'Missing notification', amount_mismatch: 'Amount mismatch', unknown_notification: 'Unknown notification', pending: 'Pending', unexpected_payment: 'Unexpected payment' },
       kinds: { payment: 'Payment', refund: 'Refund', notification: 'Notification' },
     },
     parking: {

@@ -168,7 +168,7 @@ export const zhCN = {
     nav: { bills: '账单缴费', parking: '智慧停车', reconciliation: '支付对账' },
     kinds: { rent: '租金', property: '物业费', utilities: '水电费', parking: '停车费', other: '其他' },
     billStatus: { open: '待缴', paid: '已缴', refunded: '已退款', void: '已作废' },
-    paymentStatus: { pending: '待支付', succeeded: '支付成功', failed: '支付失败', closed: '已关闭', partially_refunded: '部分退款', refunded: '已全额退款' },
+    paymentStatus: { pending: '待支付', succeeded: '支付成功', failed: '支付失败', closed: '已关闭', partially_refunded: '部分退款', refunded: '已全额退款', unexpected: '关闭后到账' },
     refundStatus: { pending: '退款中', succeeded: '退款成功', failed: '退款失败' },
     bills: {
       title: '账单缴费', statement: '对账单', subtitle: '勾选多笔账单，一次统一支付', due: '{{date}} 到期', paidAt: '{{date}} 已缴', tabOpen: '待缴账单', tabPaid: '已缴账单',
@@ -181,15 +181,18 @@ export const zhCN = {
       title: '支付结果', waiting: '正在确认支付结果…', waitingHint: '金额 ¥{{amount}}，支付渠道的异步通知到达后自动刷新', continue: '继续支付', cancel: '取消支付',
       paid: '已支付 ¥{{amount}}', notPaidHint: '账单未扣款，可返回重新支付', listTitle: '支付记录', refunded: '已退款', refund: '退款', refundRequested: '退款已提交',
       refundable: '可退 ¥{{amount}}', reason: '退款原因',
+      alreadyPaid: '该笔支付已在支付渠道完成，无法取消',
+      unexpectedHint: '这笔款项在支付关闭或账单已缴清后才到账，系统将自动原路退回',
     },
     receipt: {
       title: '收据', no: '单号', view: '查看收据', heading: '{{park}} 缴费收据', print: '打印', payer: '付款人', enterprise: '企业', paidAt: '支付时间', channel: '支付渠道',
       txn: '渠道交易号', status: '状态', total: '合计', refunds: '退款记录', providers: { sandbox: '沙箱（演示）' },
     },
     recon: {
-      title: '支付对账', subtitle: '本方支付、退款记录与支付渠道异步通知逐笔核对', matched: '已匹配', missing: '缺少通知', mismatch: '金额不符', unknown: '未知通知',
+      title: '支付对账', subtitle: '本方支付、退款记录与支付渠道异步通知逐笔核对', matched: '已匹配', missing: '缺少通知', mismatch: '金额不符', unknown: '未知通知', unexpected: '异常到账',
+      autoRefunded: '已自动退款', autoRefunding: '自动退款处理中', notRefunded: '尚未退款，请核实后手动退款',
       collected: '实收', refunded: '退款', net: '净额', status: '对账结果', kind: '类型', ours: '本方金额', notified: '通知金额', at: '时间',
-      statuses: { matched: '已匹配', missing_notification: '缺少通知', amount_mismatch: '金额不符', unknown_notification: '未知通知', pending: '待支付' },
+      statuses: { matched: '已匹配', missing_notification: '缺少通知', amount_mismatch: '金额不符', unknown_notification: '未知通知', pending: '待支付', unexpected_payment: '异常到账' },
       kinds: { payment: '支付', refund: '退款', notification: '通知' },
     },
     parking: {

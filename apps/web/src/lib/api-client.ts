@@ -18,6 +18,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
   readonly fields: ApiFieldError[];
+  /** The answer's `details` (codes and values such as `reason`), for messages the page words itself. */
+  readonly details: Record<string, unknown>;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message);
@@ -26,6 +28,7 @@ export class ApiError extends Error {
     this.code = body.code;
     this.requestId = body.requestId;
     this.fields = body.details?.fields ?? [];
+    this.details = body.details ?? {};
   }
 }
 

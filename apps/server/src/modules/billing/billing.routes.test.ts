@@ -59,6 +59,16 @@ async function billStatuses(ids: string[]): Promise<string[]> {
   return ids.map((id) => rows.find((r) => r.id === id)!.status);
 }
 
+async function sandboxStatus(outTradeNo: string): Promise<string> {
+  const [row] = await t.database.query<{ status: string }>('select status from sandbox_orders where out_trade_no = $1', [outTradeNo]);
+  return row.status;
+}
+
+async function auditDetails(entityId: string, action: string): Promise<Record<string, unknown>[]> {
+  const rows = await t.database.query<{ after: Record<string, unknown> }>('select after from audit_log where entity_id = $1 and action = $2 order by id', [entityId, action]);
+  return rows.map((r) => r.after);
+}
+
 async function auditCount(entityId: string, action: string): Promise<number> {
   const [row] = await t.database.query<{ n: number }>('select count(*)::int as n from audit_log where entity_id = $1 and action = $2', [entityId, action]);
   return row.n;
@@ -144,7 +154,7 @@ describe('checkout idempotency', () => {
     expect(res.json().details.fields[0].field).toBe('headers.idempotency-key');
   });
 
-  test('a retried submission returns the same payment; a reused key for other bills is refused', async () => {
+  test('a retried submission returns the same payment; a reused key for other bills is refused; a new key supersedes the first', async () => {
     const [a, b] = [await memberBill(1200), await memberBill(800)];
     const k = key();
     const first = await checkout(member1, [a, b], k);
@@ -156,9 +166,13 @@ describe('checkout idempotency', () => {
     expect(retry.statusCode).toBe(200);
     expect(retry.json()).toMatchObject({ id: p.id, replayed: true, payUrl: p.payUrl });
     expect((await checkout(member1, [a], k)).statusCode).toBe(409);
-    // Another key for a bill already in a live payment is a conflict, not a second charge.
-    expect((await checkout(member1, [a], key())).statusCode).toBe(409);
-    const [{ n }] = await t.database.query<{ n: number }>('select count(*)::int as n from payment_bills where bill_id = $1', [a]);
+    // The payer checks out again with another key: the first payment is superseded, its order closed at the provider first.
+    const again = await checkout(member1, [a], key());
+    expect(again.statusCode, again.body).toBe(201);
+    expect((await paymentRow(p.id)).status).toBe('closed');
+    expect(await sandboxStatus(p.outTradeNo)).toBe('closed');
+    expect(await auditDetails(p.id, 'payment.closed')).toEqual([expect.objectContaining({ reason: 'superseded' })]);
+    const [{ n }] = await t.database.query<{ n: number }>('select count(*)::int as n from payment_bills where bill_id = $1 and active', [a]);
     expect(n).toBe(1);
   });
 
@@ -175,13 +189,40 @@ describe('checkout idempotency', () => {
     expect(orders).toBe(1);
   });
 
-  test('concurrent checkouts of the same bill with different keys: exactly one wins', async () => {
+  test('concurrent checkouts of the same bill with different keys leave one live payment; every other order is closed at the provider', async () => {
     const a = await memberBill(999);
     const results = await Promise.all(Array.from({ length: 6 }, () => checkout(member1, [a])));
-    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(5);
+    // Each either lost the race for the bill (409) or was created and possibly superseded by a later one.
+    expect(results.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
     const [{ n }] = await t.database.query<{ n: number }>('select count(*)::int as n from payment_bills where bill_id = $1 and active', [a]);
     expect(n).toBe(1);
+    const rows = await t.database.query<{ status: string; order_status: string | null }>(
+      'select p.status, o.status as order_status from payments p join payment_bills pb on pb.payment_id = p.id left join sandbox_orders o on o.out_trade_no = p.out_trade_no where pb.bill_id = $1',
+      [a],
+    );
+    expect(rows.filter((r) => r.status === 'pending')).toHaveLength(1);
+    for (const r of rows.filter((x) => x.status !== 'pending')) {
+      expect(r.status).toBe('closed');
+      expect([null, 'closed']).toContain(r.order_status);
+    }
+  });
+
+  test('a bill in another payer’s live payment is a conflict; once that payment is past its lifetime it is closed at the provider and the bill is free', async () => {
+    const other = await buildUser(t.services, 'bill.admin1b', [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: e1.id }]);
+    const admin1b = await t.login(other.username, TEST_PASSWORD);
+    const res = await op.post('/api/bills', { enterpriseId: e1.id, kind: 'other', period: '2026-11', title: '两位管理员同时缴费', amountFen: 5000, dueDate: '2026-11-30' });
+    const bill = res.json().id as string;
+    const first = (await checkout(admin1, [bill])).json() as Payment;
+    const taken = await checkout(admin1b, [bill]);
+    expect(taken.statusCode).toBe(409);
+    expect((await paymentRow(first.id)).status).toBe('pending');
+    // Twenty minutes later (the provider does not expire orders by itself here).
+    await t.database.query("update payments set created_at = now() - interval '20 minutes' where id = $1", [first.id]);
+    const second = await checkout(admin1b, [bill]);
+    expect(second.statusCode, second.body).toBe(201);
+    expect((await paymentRow(first.id)).status).toBe('closed');
+    expect(await sandboxStatus(first.outTradeNo)).toBe('closed');
+    expect(await auditDetails(first.id, 'payment.closed')).toEqual([expect.objectContaining({ reason: 'expired' })]);
   });
 
   test('only the member billed may pay a personal bill', async () => {
@@ -311,18 +352,55 @@ describe('sandbox provider and notifications', () => {
     expect((await op.post(`/api/payments/${p.id}/refunds`, { amountFen: 1 })).statusCode).toBe(409);
   });
 
-  test('cancelling a pending payment closes it and the hosted page then refuses to pay', async () => {
+  test('cancelling a pending payment closes its order at the provider first; the hosted page then refuses to pay', async () => {
     const a = await memberBill(420);
     const p = (await checkout(member1, [a])).json() as Payment;
     expect((await member2.post(`/api/payments/${p.id}/cancel`)).statusCode).toBe(404);
     const res = await member1.post(`/api/payments/${p.id}/cancel`);
+    expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('closed');
     expect(await billStatuses([a])).toEqual(['open']);
-    // The sandbox order itself is still payable (a real provider's may be too): paying now is a late success.
+    expect(await sandboxStatus(p.outTradeNo)).toBe('closed');
+    expect(await auditDetails(p.id, 'payment.closed')).toEqual([expect.objectContaining({ reason: 'cancel' })]);
+    const page = await t.app.inject({ method: 'GET', url: p.payUrl });
+    expect(page.body).toContain('data-testid="sandbox-status"');
+    expect(page.body).not.toContain('data-testid="sandbox-pay"');
+    const pay = await t.app.inject({ method: 'POST', url: `${p.payUrl}/pay`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    expect(pay.statusCode).toBe(409);
+    expect(await deliverAll()).toBe(0);
+    expect((await paymentRow(p.id)).status).toBe('closed');
+    // Cancelling again changes nothing.
+    expect((await member1.post(`/api/payments/${p.id}/cancel`)).json().status).toBe('closed');
+    expect(await auditCount(p.id, 'payment.closed')).toBe(1);
+  });
+
+  test('cancelling a payment the provider already took money for credits it and answers 409 already_paid', async () => {
+    const a = await memberBill(430);
+    const p = (await checkout(member1, [a])).json() as Payment;
     await t.app.inject({ method: 'POST', url: `${p.payUrl}/pay`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
-    await deliverAll();
+    // The notification has not arrived yet when the payer presses cancel.
+    const res = await member1.post(`/api/payments/${p.id}/cancel`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'CONFLICT', details: { reason: 'already_paid', paymentId: p.id, status: 'succeeded' } });
     expect((await paymentRow(p.id)).status).toBe('succeeded');
     expect(await billStatuses([a])).toEqual(['paid']);
+    expect(await sandboxStatus(p.outTradeNo)).toBe('succeeded');
+    await deliverAll();
+    expect(await auditCount(p.id, 'payment.succeeded')).toBe(1);
+    expect(await auditCount(p.id, 'payment.closed')).toBe(0);
+  });
+
+  test('a new checkout of a bill whose earlier order was just paid is refused with already_paid, and the bill is paid once', async () => {
+    const a = await memberBill(440);
+    const p = (await checkout(member1, [a])).json() as Payment;
+    await t.app.inject({ method: 'POST', url: `${p.payUrl}/pay`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    const again = await checkout(member1, [a]);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().details).toMatchObject({ reason: 'already_paid', paymentId: p.id });
+    expect((await paymentRow(p.id)).status).toBe('succeeded');
+    expect(await billStatuses([a])).toEqual(['paid']);
+    const [{ n }] = await t.database.query<{ n: number }>('select count(*)::int as n from payment_bills where bill_id = $1', [a]);
+    expect(n).toBe(1);
   });
 });
 
@@ -360,5 +438,158 @@ describe('reconciliation', () => {
 
     expect((await member1.get(`/api/payments/reconciliation?from=${from}&to=${to}`)).statusCode).toBe(403);
     expect((await admin1.get(`/api/payments/reconciliation?from=${from}&to=${to}`)).statusCode).toBe(403);
+  });
+});
+
+describe('a closed payment cannot be paid (issue 11)', () => {
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+  test('check out, cancel, check out again, pay both orders: only the second is paid, reconciled and refundable', async () => {
+    const a = await memberBill(1880, '取消后重复支付');
+    const first = (await checkout(member1, [a])).json() as Payment;
+    const cancelled = await member1.post(`/api/payments/${first.id}/cancel`);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json().status).toBe('closed');
+    const secondRes = await checkout(member1, [a]);
+    expect(secondRes.statusCode, secondRes.body).toBe(201);
+    const second = secondRes.json() as Payment;
+
+    // The payer still has the first pay page open and pays it, then pays the second.
+    const payFirst = await t.app.inject({ method: 'POST', url: `${first.payUrl}/pay`, headers: form, payload: '' });
+    const paySecond = await t.app.inject({ method: 'POST', url: `${second.payUrl}/pay`, headers: form, payload: '' });
+    expect(paySecond.statusCode).toBe(303);
+    // The provider refuses the closed order, as WeChat Pay and Alipay do after close.
+    expect(payFirst.statusCode).toBe(409);
+    expect(await sandboxStatus(first.outTradeNo)).toBe('closed');
+    expect(await sandboxStatus(second.outTradeNo)).toBe('succeeded');
+    expect((await t.app.inject({ method: 'GET', url: first.payUrl })).body).toContain('data-testid="sandbox-status"');
+    await deliverAll();
+
+    expect((await paymentRow(first.id)).status).toBe('closed');
+    expect((await paymentRow(second.id)).status).toBe('succeeded');
+    expect(await billStatuses([a])).toEqual(['paid']);
+    const [{ n: ignored }] = await t.database.query<{ n: number }>("select count(*)::int as n from payment_notifications where out_trade_no = $1 and event_type = 'payment.succeeded'", [first.outTradeNo]);
+    expect(ignored).toBe(0);
+
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const report = (await op.get(`/api/payments/reconciliation?from=${from}&to=${to}`)).json() as { lines: { status: string; outTradeNo: string }[] };
+    const lines = report.lines.filter((l) => l.outTradeNo === first.outTradeNo || l.outTradeNo === second.outTradeNo);
+    expect(lines.map((l) => [l.outTradeNo, l.status])).toEqual([[second.outTradeNo, 'matched']]);
+
+    const refund = await op.post(`/api/payments/${second.id}/refunds`, { amountFen: 1880, reason: '测试退款' });
+    expect(refund.statusCode, refund.body).toBe(201);
+  });
+
+  /** Closes a payment the way ParkOS did before orders were closed at the provider: ours closed, the provider's order still payable. */
+  async function closeOnlyOurs(paymentId: string) {
+    await t.database.query("update payments set status = 'closed' where id = $1", [paymentId]);
+    await t.database.query('update payment_bills set active = false where payment_id = $1', [paymentId]);
+  }
+
+  function signedNotification(payload: object) {
+    const body = JSON.stringify(payload);
+    return { url: '/api/payments/notify/sandbox', headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: signSandboxBody('test-sandbox-secret-0123456789', body, Math.floor(Date.now() / 1000)) }, body };
+  }
+
+  test('money for a closed payment whose bill another payment paid is refunded automatically, once, audited and reconciled as unexpected', async () => {
+    await deliverAll(); // earlier tests' refund notifications
+    const a = await memberBill(2100, '旧订单重复支付');
+    const first = (await checkout(member1, [a])).json() as Payment;
+    await closeOnlyOurs(first.id);
+    const second = (await checkout(member1, [a])).json() as Payment;
+    await t.app.inject({ method: 'POST', url: `${second.payUrl}/pay`, headers: form, payload: '' });
+    await t.app.inject({ method: 'POST', url: `${first.payUrl}/pay`, headers: form, payload: '' });
+    const deliveries = await takeDeliveries();
+    const results: string[] = [];
+    for (const d of deliveries) {
+      const res = await post(d);
+      expect(res.statusCode, res.body).toBe(200);
+      results.push(res.json().result);
+    }
+    // The second payment's notification comes first (it was paid first), each one twice.
+    expect(results.slice(0, 2)).toEqual(['applied', 'unexpected']);
+    expect(results.slice(2)).toEqual(['duplicate', 'duplicate']);
+    const [row] = await t.database.query<{ status: string; unexpected_reason: string }>('select status, unexpected_reason from payments where id = $1', [first.id]);
+    expect(row).toEqual({ status: 'unexpected', unexpected_reason: 'bills_settled' });
+    const refunds = await t.database.query<{ out_refund_no: string; amount_fen: number; provider_refund_id: string | null }>('select out_refund_no, amount_fen::int as amount_fen, provider_refund_id from payment_refunds where payment_id = $1', [first.id]);
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({ amount_fen: 2100, provider_refund_id: expect.any(String) });
+    expect((await t.services.paymentSandbox.getOrder(first.outTradeNo))?.refundedFen).toBe(2100);
+    // The automatic refund's notification arrives (twice): the money is back with the payer.
+    await deliverAll();
+    expect(await paymentRow(first.id)).toMatchObject({ status: 'refunded', refunded_fen: 2100 });
+    const [bill] = await t.database.query<{ status: string; payment_id: string }>('select status, payment_id from bills where id = $1', [a]);
+    expect(bill).toEqual({ status: 'paid', payment_id: second.id });
+    expect(await auditCount(first.id, 'payment.unexpected')).toBe(1);
+    expect(await auditDetails(first.id, 'payment_refund.requested')).toEqual([expect.objectContaining({ automatic: true, amountFen: 2100 })]);
+    expect(await auditCount(first.id, 'payment.refunded')).toBe(1);
+
+    // The same provider transaction told again under another notification id refunds nothing more.
+    const [{ provider_txn_id: txn }] = await t.database.query<{ provider_txn_id: string }>('select provider_txn_id from payments where id = $1', [first.id]);
+    const repeat = await post(signedNotification({ id: `EVT-AGAIN-${first.id}`, type: 'payment.succeeded', created_at: new Date().toISOString(), resource: { out_trade_no: first.outTradeNo, transaction_id: txn, amount: { total: 2100 } } }));
+    expect(repeat.json().result).toBe('ignored');
+    const [{ n }] = await t.database.query<{ n: number }>('select count(*)::int as n from payment_refunds where payment_id = $1', [first.id]);
+    expect(n).toBe(1);
+
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const report = (await op.get(`/api/payments/reconciliation?from=${from}&to=${to}`)).json() as { summary: Record<string, number>; lines: { status: string; kind: string; outTradeNo: string; paymentStatus: string }[] };
+    const mine = report.lines.filter((l) => l.outTradeNo === first.outTradeNo || l.outTradeNo === second.outTradeNo).map((l) => [l.outTradeNo, l.kind, l.status, l.paymentStatus]);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        [first.outTradeNo, 'payment', 'unexpected_payment', 'refunded'],
+        [second.outTradeNo, 'payment', 'matched', 'succeeded'],
+        [first.outTradeNo, 'refund', 'matched', 'succeeded'],
+      ]),
+    );
+    expect(mine).toHaveLength(3);
+    expect(report.summary.unexpectedPayment).toBeGreaterThanOrEqual(1);
+    const csv = await op.get(`/api/payments/reconciliation.csv?from=${from}&to=${to}`);
+    expect(csv.body).toContain(`unexpected_payment,payment,${first.outTradeNo}`);
+    // What came back is no receipt.
+    const receipt = await member1.get(`/api/payments/${first.id}/receipt`);
+    expect(receipt.statusCode).toBe(409);
+    expect(receipt.json().details.reason).toBe('unexpected_payment');
+  });
+
+  test('money for a closed payment whose bills are still open and free credits them', async () => {
+    const a = await memberBill(2200, '旧订单迟到的支付');
+    const p = (await checkout(member1, [a])).json() as Payment;
+    await closeOnlyOurs(p.id);
+    await t.app.inject({ method: 'POST', url: `${p.payUrl}/pay`, headers: form, payload: '' });
+    await deliverAll();
+    expect((await paymentRow(p.id)).status).toBe('succeeded');
+    expect(await billStatuses([a])).toEqual(['paid']);
+    const [{ n }] = await t.database.query<{ n: number }>('select count(*)::int as n from payment_refunds where payment_id = $1', [p.id]);
+    expect(n).toBe(0);
+  });
+
+  test('when the provider is down for the automatic refund the notification is not acknowledged, and its redelivery sends the refund', async () => {
+    await deliverAll();
+    const a = await memberBill(2300, '退款渠道故障');
+    const first = (await checkout(member1, [a])).json() as Payment;
+    await closeOnlyOurs(first.id);
+    const second = (await checkout(member1, [a])).json() as Payment;
+    await t.app.inject({ method: 'POST', url: `${second.payUrl}/pay`, headers: form, payload: '' });
+    await deliverAll();
+    await t.app.inject({ method: 'POST', url: `${first.payUrl}/pay`, headers: form, payload: '' });
+    const [note] = await takeDeliveries();
+    const provider = t.services.paymentSandbox.provider;
+    const refund = provider.refund;
+    provider.refund = () => Promise.reject(new Error('provider unreachable'));
+    try {
+      expect((await post(note)).statusCode).toBe(500);
+    } finally {
+      provider.refund = refund;
+    }
+    expect((await paymentRow(first.id)).status).toBe('unexpected');
+    const [pending] = await t.database.query<{ status: string; provider_refund_id: string | null }>('select status, provider_refund_id from payment_refunds where payment_id = $1', [first.id]);
+    expect(pending).toEqual({ status: 'pending', provider_refund_id: null });
+    const again = await post(note);
+    expect(again.json().result).toBe('duplicate');
+    await deliverAll();
+    expect(await paymentRow(first.id)).toMatchObject({ status: 'refunded', refunded_fen: 2300 });
+    expect((await t.services.paymentSandbox.getOrder(first.outTradeNo))?.refundedFen).toBe(2300);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../lib/pagination';
-import { BILL_KINDS, BILL_STATUSES, PAYMENT_STATUSES } from './billing.table';
+import { BILL_KINDS, BILL_STATUSES, PAYMENT_STATUSES, UNEXPECTED_REASONS } from './billing.table';
 
 const ts = z.date();
 const fen = z.number().int().positive().max(1_000_000_000_00);
@@ -77,6 +77,7 @@ export const paymentSchema = z.object({
   payUrl: z.string().nullable(),
   providerTxnId: z.string().nullable(),
   confirmedBy: z.string().nullable(),
+  unexpectedReason: z.enum(UNEXPECTED_REASONS).nullable(),
   paidAt: ts.nullable(),
   createdAt: ts,
   updatedAt: ts,
@@ -101,10 +102,10 @@ export const reconciliationQuery = z.object({ from: z.coerce.date(), to: z.coerc
 export const reconciliationSchema = z.object({
   from: ts,
   to: ts,
-  summary: z.object({ matched: z.number(), missingNotification: z.number(), amountMismatch: z.number(), unknownNotification: z.number(), pending: z.number(), collectedFen: z.number().int(), refundedFen: z.number().int(), netFen: z.number().int() }),
+  summary: z.object({ matched: z.number(), missingNotification: z.number(), amountMismatch: z.number(), unknownNotification: z.number(), pending: z.number(), unexpectedPayment: z.number(), collectedFen: z.number().int(), refundedFen: z.number().int(), netFen: z.number().int() }),
   lines: z.array(
     z.object({
-      status: z.enum(['matched', 'missing_notification', 'amount_mismatch', 'unknown_notification', 'pending']),
+      status: z.enum(['matched', 'missing_notification', 'amount_mismatch', 'unknown_notification', 'pending', 'unexpected_payment']),
       kind: z.enum(['payment', 'refund', 'notification']),
       outTradeNo: z.string(),
       outRefundNo: z.string().nullable(),

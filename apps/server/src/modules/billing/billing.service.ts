@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { AppError, ErrorCode, conflict, forbidden, notFound, validationError } from '../../lib/errors';
@@ -10,7 +10,7 @@ import { auditLog, users } from '../identity/identity.table';
 import { devices, telemetry } from '../iot/iot.table';
 import { enterprises, leases, parks, units } from '../parks/parks.table';
 import { billScope, canPayBill, canReadBill } from './billing.access';
-import { bills, paymentBills, paymentNotifications, paymentRefunds, payments, type BillKind, type BillStatus, type PaymentStatus } from './billing.table';
+import { bills, paymentBills, paymentNotifications, paymentRefunds, payments, type BillKind, type BillStatus, type PaymentStatus, type UnexpectedReason } from './billing.table';
 import { NotificationRejected, type PaymentProvider, type VerifiedNotification } from './providers/provider';
 
 export type BillRow = typeof bills.$inferSelect;
@@ -45,7 +45,28 @@ export interface CreateBillInput {
   sourceRef?: string | null;
 }
 
-export type ReconciliationStatus = 'matched' | 'missing_notification' | 'amount_mismatch' | 'unknown_notification' | 'pending';
+/** `unexpected_payment`: money arrived for a payment ParkOS no longer expected (refunded automatically). */
+export type ReconciliationStatus = 'matched' | 'missing_notification' | 'amount_mismatch' | 'unknown_notification' | 'pending' | 'unexpected_payment';
+
+/** Payments whose bills are paid by them. */
+const PAID_STATUSES: readonly PaymentStatus[] = ['succeeded', 'partially_refunded', 'refunded'];
+/** Payments the provider took money for (paid ones, and unexpected money on its way back). */
+const RECEIVED_STATUSES: readonly PaymentStatus[] = [...PAID_STATUSES, 'unexpected'];
+
+/** Why a pending payment was closed: the payer cancelled, a new checkout of its bills replaced it, it expired, or the provider closed it. */
+export type CloseReason = 'cancel' | 'superseded' | 'expired' | 'provider_closed';
+
+type ApplyResult = 'applied' | 'ignored' | 'amount_mismatch' | 'unexpected';
+
+/** 409 for an action on a payment the provider already took money for. */
+function alreadyPaid(p: { id: string; status: PaymentStatus }): AppError {
+  return conflict(`Payment ${p.id} was already paid at the provider (${p.status})`, { reason: 'already_paid', paymentId: p.id, status: p.status });
+}
+
+/** The out_refund_no of the automatic refund of unexpected money: one per provider transaction, so it is never sent twice. */
+function automaticRefundNo(provider: string, transaction: string): string {
+  return `RA${crypto.createHash('sha256').update(`${provider}:${transaction}`).digest('hex').slice(0, 24).toUpperCase()}`;
+}
 
 export interface ReconciliationLine {
   status: ReconciliationStatus;
@@ -162,6 +183,24 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
   }
 
   /**
+   * Money arrived for a payment that can no longer take it (its bills were settled or are held by
+   * another live payment): recorded as `unexpected` and queued for an automatic refund, keyed on the
+   * provider's transaction id. The caller sends the refund after commit (`sendPendingRefunds`).
+   */
+  async function markUnexpected(tx: Tx, ctx: RequestContext, p: PaymentRow, money: { transactionId: string | null; amountFen: number; paidAt: Date }, source: 'notification' | 'query', reason: UnexpectedReason, billsNow: { id: string; status: BillStatus; heldBy: string | null }[]): Promise<'unexpected'> {
+    const place = { parkId: p.parkId, enterpriseId: p.enterpriseId };
+    await tx
+      .update(payments)
+      .set({ status: 'unexpected', unexpectedReason: reason, providerTxnId: money.transactionId, paidAt: money.paidAt, confirmedBy: source, updatedAt: new Date() })
+      .where(eq(payments.id, p.id));
+    await record(tx, ctx, 'payment.unexpected', 'payment', p.id, { status: p.status }, { status: 'unexpected', reason, amountFen: money.amountFen, providerTxnId: money.transactionId, bills: billsNow }, place);
+    const outRefundNo = automaticRefundNo(p.provider, money.transactionId ?? p.outTradeNo);
+    const [r] = await tx.insert(paymentRefunds).values({ paymentId: p.id, outRefundNo, amountFen: money.amountFen, reason: null, requestedBy: null }).onConflictDoNothing().returning();
+    if (r) await record(tx, ctx, 'payment_refund.requested', 'payment', p.id, null, { outRefundNo, amountFen: money.amountFen, automatic: true, reason }, place);
+    return 'unexpected';
+  }
+
+  /**
    * Moves a locked payment to what the provider reports. The only place a
    * payment's money state changes, so a notification and a query racing, or one
    * notification delivered twice, credit at most once.
@@ -170,24 +209,26 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
     tx: Tx,
     ctx: RequestContext,
     p: PaymentRow,
-    outcome: { status: 'succeeded'; transactionId: string | null; amountFen: number; paidAt: Date | null } | { status: 'failed' | 'closed' },
+    outcome: { status: 'succeeded'; transactionId: string | null; amountFen: number; paidAt: Date | null } | { status: 'failed' | 'closed'; reason?: CloseReason },
     source: 'notification' | 'query',
-  ): Promise<'applied' | 'ignored' | 'amount_mismatch'> {
+  ): Promise<ApplyResult> {
     const place = { parkId: p.parkId, enterpriseId: p.enterpriseId };
     if (outcome.status === 'succeeded') {
       if (outcome.amountFen !== p.amountFen) return 'amount_mismatch';
-      if (p.status === 'succeeded' || p.status === 'partially_refunded' || p.status === 'refunded') return 'ignored';
+      if (RECEIVED_STATUSES.includes(p.status)) return 'ignored';
+      const paidAt = outcome.paidAt ?? new Date();
       if (p.status === 'failed' || p.status === 'closed') {
-        // Paid after we gave up on it: take it back only if none of its bills went elsewhere meanwhile.
-        const held = await tx
-          .select({ n: sql<number>`count(*)::int` })
-          .from(paymentBills)
-          .innerJoin(bills, eq(bills.id, paymentBills.billId))
-          .where(and(inArray(paymentBills.billId, tx.select({ id: paymentBills.billId }).from(paymentBills).where(eq(paymentBills.paymentId, p.id))), or(eq(paymentBills.active, true), sql`${bills.status} <> 'open'`)));
-        if (held[0].n > 0) return 'ignored';
+        // Paid after we gave up on it: credit it only if all its bills are still open and free, else refund it.
+        const billIds = (await tx.select({ id: paymentBills.billId }).from(paymentBills).where(eq(paymentBills.paymentId, p.id))).map((r) => r.id);
+        // Same lock order as checkout (bills by id), so a checkout of these bills waits or is seen.
+        const locked = await tx.select({ id: bills.id, status: bills.status }).from(bills).where(inArray(bills.id, billIds)).orderBy(asc(bills.id)).for('update');
+        const held = await tx.select({ billId: paymentBills.billId, paymentId: paymentBills.paymentId }).from(paymentBills).where(and(inArray(paymentBills.billId, billIds), eq(paymentBills.active, true)));
+        if (held.length || locked.some((b) => b.status !== 'open')) {
+          const billsNow = locked.map((b) => ({ id: b.id, status: b.status, heldBy: held.find((h) => h.billId === b.id)?.paymentId ?? null }));
+          return markUnexpected(tx, ctx, p, { transactionId: outcome.transactionId, amountFen: outcome.amountFen, paidAt }, source, locked.some((b) => b.status !== 'open') ? 'bills_settled' : 'bills_held', billsNow);
+        }
         await tx.update(paymentBills).set({ active: true }).where(eq(paymentBills.paymentId, p.id));
       }
-      const paidAt = outcome.paidAt ?? new Date();
       const [after] = await tx
         .update(payments)
         .set({ status: 'succeeded', providerTxnId: outcome.transactionId, paidAt, confirmedBy: source, updatedAt: new Date() })
@@ -206,7 +247,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
     await tx.update(payments).set({ status: outcome.status, updatedAt: new Date() }).where(eq(payments.id, p.id));
     // The bills are free to be paid by another checkout.
     await tx.update(paymentBills).set({ active: false }).where(eq(paymentBills.paymentId, p.id));
-    await record(tx, ctx, `payment.${outcome.status}`, 'payment', p.id, { status: p.status }, { status: outcome.status, via: source }, place);
+    await record(tx, ctx, `payment.${outcome.status}`, 'payment', p.id, { status: p.status }, { status: outcome.status, via: source, ...(outcome.status === 'closed' && outcome.reason ? { reason: outcome.reason } : {}) }, place);
     return 'applied';
   }
 
@@ -235,19 +276,96 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
     return 'applied';
   }
 
-  /** Asks the provider about a pending payment and applies the answer (when a notification is late). */
+  /** Sends a recorded refund to the provider (idempotent on out_refund_no) and applies an immediate answer. */
+  async function dispatchRefund(ctx: RequestContext, p: PaymentRow, refund: RefundRow): Promise<void> {
+    const answer = await providerOf(p.provider).refund({ outTradeNo: p.outTradeNo, outRefundNo: refund.outRefundNo, amountFen: refund.amountFen, totalFen: p.amountFen, reason: refund.reason });
+    if (answer.status !== 'pending') {
+      await db.transaction(async (tx) => {
+        const [r] = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.id, refund.id)).for('update');
+        await applyRefundOutcome(tx, ctx, r, answer.status as 'succeeded' | 'failed', refund.amountFen);
+      });
+    }
+    await db.update(paymentRefunds).set({ providerRefundId: answer.refundId }).where(eq(paymentRefunds.id, refund.id));
+  }
+
+  /**
+   * Sends the automatic refunds of an `unexpected` payment that the provider has not yet
+   * acknowledged. Runs after the commit that recorded them, and again on each redelivered
+   * notification, so a provider outage delays the refund but never loses it.
+   */
+  async function sendPendingRefunds(ctx: RequestContext, paymentId: string): Promise<void> {
+    const [p] = await db.select().from(payments).where(eq(payments.id, paymentId));
+    if (!p || p.status !== 'unexpected') return;
+    const due = await db.select().from(paymentRefunds).where(and(eq(paymentRefunds.paymentId, p.id), eq(paymentRefunds.status, 'pending'), isNull(paymentRefunds.providerRefundId)));
+    for (const r of due) await dispatchRefund(ctx, p, r);
+  }
+
+  /**
+   * Closes a pending payment: first the order at the provider, so it can no longer be paid, then
+   * ours. When the provider answers that the order was paid first, the payment is credited instead
+   * (not closed) and the caller sees a paid payment. A provider error leaves the payment pending.
+   */
+  async function closePayment(ctx: RequestContext, p: PaymentRow, reason: CloseReason): Promise<PaymentRow> {
+    if (p.status !== 'pending') return p;
+    const answer = await providerOf(p.provider).closeOrder(p.outTradeNo);
+    const { result, after } = await db.transaction(async (tx) => {
+      const [locked] = await tx.select().from(payments).where(eq(payments.id, p.id)).for('update');
+      const applied =
+        answer.status === 'already_paid'
+          ? await applyOutcome(tx, ctx, locked, { status: 'succeeded', transactionId: answer.order.transactionId, amountFen: answer.order.amountFen, paidAt: answer.order.paidAt }, 'query')
+          : await applyOutcome(tx, ctx, locked, { status: 'closed', reason }, 'query');
+      return { result: applied, after: (await tx.select().from(payments).where(eq(payments.id, p.id)))[0] };
+    });
+    if (result === 'unexpected') await sendPendingRefunds(ctx, p.id);
+    if (result === 'amount_mismatch') throw conflict('The provider reports another amount for this order; it stays open for an operator', { reason: 'amount_mismatch', paymentId: p.id });
+    return after;
+  }
+
+  /**
+   * Asks the provider about a pending payment and applies the answer (when a notification is late).
+   * Past the order's lifetime the order is closed at the provider, not just given up.
+   */
   async function syncWithProvider(ctx: RequestContext, p: PaymentRow): Promise<PaymentRow> {
     if (p.status !== 'pending') return p;
     const order = await providerOf(p.provider).queryOrder(p.outTradeNo);
-    if (!order || order.status === 'pending') return p;
+    if (!order || order.status === 'pending') {
+      if (Date.now() - p.createdAt.getTime() > ORDER_TTL_MS) return closePayment(ctx, p, 'expired');
+      return p;
+    }
     const final = order.status;
-    return db.transaction(async (tx) => {
+    const { result, after } = await db.transaction(async (tx) => {
       const [locked] = await tx.select().from(payments).where(eq(payments.id, p.id)).for('update');
-      if (final === 'succeeded') await applyOutcome(tx, ctx, locked, { status: 'succeeded', transactionId: order.transactionId, amountFen: order.amountFen, paidAt: order.paidAt }, 'query');
-      else await applyOutcome(tx, ctx, locked, { status: final }, 'query');
-      const [after] = await tx.select().from(payments).where(eq(payments.id, p.id));
-      return after;
+      const applied =
+        final === 'succeeded'
+          ? await applyOutcome(tx, ctx, locked, { status: 'succeeded', transactionId: order.transactionId, amountFen: order.amountFen, paidAt: order.paidAt }, 'query')
+          : await applyOutcome(tx, ctx, locked, final === 'closed' ? { status: 'closed', reason: 'provider_closed' } : { status: final }, 'query');
+      return { result: applied, after: (await tx.select().from(payments).where(eq(payments.id, p.id)))[0] };
     });
+    if (result === 'unexpected') await sendPendingRefunds(ctx, p.id);
+    return after;
+  }
+
+  /**
+   * Before a checkout: an earlier pending payment of the same payer holding these bills is
+   * superseded (closed at the provider first; if it turns out paid, the checkout is refused with
+   * `already_paid`). Other payers' pending payments are only checked with the provider, which
+   * frees bills held by an expired one.
+   */
+  async function releaseHeldBills(ctx: RequestContext, billIds: string[], idempotencyKey: string): Promise<void> {
+    const [same] = await db.select({ id: payments.id }).from(payments).where(and(eq(payments.payerId, ctx.actor.userId), eq(payments.idempotencyKey, idempotencyKey)));
+    if (same) return; // a replay: the holder is this very checkout
+    const holders = await db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.status, 'pending'), inArray(payments.id, db.select({ id: paymentBills.paymentId }).from(paymentBills).where(and(inArray(paymentBills.billId, billIds), eq(paymentBills.active, true))))));
+    for (const h of holders) {
+      if (h.payerId !== ctx.actor.userId) {
+        await syncWithProvider(ctx, h);
+        continue;
+      }
+      const after = await closePayment(ctx, h, 'superseded');
+      if (RECEIVED_STATUSES.includes(after.status)) throw alreadyPaid(after);
+    }
   }
 
   async function paymentView(p: PaymentRow) {
@@ -428,6 +546,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       const entIds = new Set(found.map((b) => b.enterpriseId));
       const amountFen = found.reduce((a, b) => a + b.amountFen, 0);
       const outTradeNo = newTradeNo('PK');
+      await releaseHeldBills(ctx, billIds, input.idempotencyKey);
 
       const result = await (async () => {
         try {
@@ -473,7 +592,13 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
         // Providers are idempotent on out_trade_no, so a replay may safely ask again.
         const returnUrl = input.returnUrl && input.returnUrl.startsWith('/') ? input.returnUrl : `/payments/${payment.id}`;
         const { payUrl } = await provider.createOrder({ outTradeNo: payment.outTradeNo, amountFen: payment.amountFen, description: `ParkOS ${found.map((b) => b.title).join('、')}`.slice(0, 120), notifyUrl: `${NOTIFY_PATH}/${provider.name}`, returnUrl, expiresAt: new Date(payment.createdAt.getTime() + ORDER_TTL_MS) });
-        [payment] = await db.update(payments).set({ payUrl, updatedAt: new Date() }).where(eq(payments.id, payment.id)).returning();
+        const [withUrl] = await db.update(payments).set({ payUrl, updatedAt: new Date() }).where(and(eq(payments.id, payment.id), eq(payments.status, 'pending'))).returning();
+        if (withUrl) payment = withUrl;
+        else {
+          // Closed (cancelled or superseded) while its order was being created: that order must not stay payable.
+          await provider.closeOrder(payment.outTradeNo);
+          [payment] = await db.select().from(payments).where(eq(payments.id, payment.id));
+        }
       }
       return { ...(await paymentView(payment)), replayed: result.replay };
     },
@@ -498,18 +623,17 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       return paymentView(await syncWithProvider(ctx, p));
     },
 
-    /** The payer gives up a pending payment; if the provider says it was paid after all, that wins. */
+    /**
+     * The payer gives up a pending payment: the provider's order is closed first. If the provider
+     * says it was paid after all, that wins: the payment is credited and the answer is 409 `already_paid`.
+     */
     async cancelPayment(ctx: RequestContext, id: string) {
       assertCanWrite(ctx.actor);
       const p = await readablePayment(ctx.actor, id);
       if (p.payerId !== ctx.actor.userId && !operatorCovers(ctx.actor, { parkId: p.parkId })) throw forbidden('Only the payer may cancel a payment');
-      const synced = await syncWithProvider(ctx, p);
-      if (synced.status !== 'pending') return paymentView(synced);
-      await db.transaction(async (tx) => {
-        const [locked] = await tx.select().from(payments).where(eq(payments.id, id)).for('update');
-        await applyOutcome(tx, ctx, locked, { status: 'closed' }, 'query');
-      });
-      return paymentView((await db.select().from(payments).where(eq(payments.id, id)))[0]);
+      const after = await closePayment(ctx, p, 'cancel');
+      if (RECEIVED_STATUSES.includes(after.status)) throw alreadyPaid(after);
+      return paymentView(after);
     },
 
     /** A partial or full refund by an operator; never more than what is paid and not yet refunded or being refunded. */
@@ -522,7 +646,8 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       if (existing) return existing;
       const refund = await db.transaction(async (tx) => {
         const [locked] = await tx.select().from(payments).where(eq(payments.id, id)).for('update');
-        if (locked.status !== 'succeeded' && locked.status !== 'partially_refunded') throw conflict(`Only a paid payment can be refunded (this one is ${locked.status})`);
+        // `unexpected` too: an operator may send by hand what an automatic refund failed to return.
+        if (locked.status !== 'succeeded' && locked.status !== 'partially_refunded' && locked.status !== 'unexpected') throw conflict(`Only a paid payment can be refunded (this one is ${locked.status})`);
         const [{ pending }] = await tx.select({ pending: sql<number>`coalesce(sum(${paymentRefunds.amountFen}), 0)::bigint` }).from(paymentRefunds).where(and(eq(paymentRefunds.paymentId, id), eq(paymentRefunds.status, 'pending')));
         const left = locked.amountFen - locked.refundedFen - Number(pending);
         if (input.amountFen > left) throw validationError('body.amountFen', `at most ${left} fen can still be refunded`);
@@ -530,14 +655,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
         await record(tx, ctx, 'payment_refund.requested', 'payment', id, null, { outRefundNo, amountFen: input.amountFen, reason: input.reason ?? null }, { parkId: p.parkId, enterpriseId: p.enterpriseId });
         return r;
       });
-      const answer = await providerOf(p.provider).refund({ outTradeNo: p.outTradeNo, outRefundNo, amountFen: input.amountFen, totalFen: p.amountFen, reason: input.reason });
-      if (answer.status !== 'pending') {
-        await db.transaction(async (tx) => {
-          const [r] = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.id, refund.id)).for('update');
-          await applyRefundOutcome(tx, ctx, r, answer.status as 'succeeded' | 'failed', input.amountFen);
-        });
-      }
-      await db.update(paymentRefunds).set({ providerRefundId: answer.refundId }).where(eq(paymentRefunds.id, refund.id));
+      await dispatchRefund(ctx, p, refund);
       return (await db.select().from(paymentRefunds).where(eq(paymentRefunds.id, refund.id)))[0];
     },
 
@@ -555,7 +673,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
         throw err;
       }
       const ctx: RequestContext = { actor: { userId: '00000000-0000-0000-0000-000000000000', username: `provider:${provider.name}`, displayName: provider.name, grants: [], via: 'system', access: 'write' } };
-      return db.transaction(async (tx) => {
+      const handled = await db.transaction(async (tx): Promise<{ result: string; paymentId: string | null }> => {
         const [row] = await tx
           .insert(paymentNotifications)
           .values({ provider: provider.name, notificationId: n.id, eventType: n.type, outTradeNo: n.outTradeNo, outRefundNo: n.outRefundNo, providerTxnId: n.transactionId, amountFen: n.amountFen, result: 'processing', rawBody, occurredAt: Number.isNaN(n.occurredAt.getTime()) ? new Date() : n.occurredAt })
@@ -563,7 +681,8 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
           .returning();
         if (!row) {
           await tx.update(paymentNotifications).set({ deliveries: sql`${paymentNotifications.deliveries} + 1` }).where(and(eq(paymentNotifications.provider, provider.name), eq(paymentNotifications.notificationId, n.id)));
-          return { result: 'duplicate' };
+          const [known] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.outTradeNo, n.outTradeNo));
+          return { result: 'duplicate', paymentId: known?.id ?? null };
         }
         let result: string;
         const [p] = await tx.select().from(payments).where(eq(payments.outTradeNo, n.outTradeNo)).for('update');
@@ -575,14 +694,18 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
           result = r ? await applyRefundOutcome(tx, ctx, r, n.type === 'refund.succeeded' ? 'succeeded' : 'failed', n.amountFen) : 'unknown_refund';
         }
         await tx.update(paymentNotifications).set({ result }).where(eq(paymentNotifications.id, row.id));
-        return { result };
+        return { result, paymentId: p?.id ?? null };
       });
+      // An automatic refund goes out after the commit; if the provider is down this throws, the
+      // notification is not acknowledged, and its redelivery (a duplicate) sends the refund again.
+      if (handled.paymentId && (handled.result === 'unexpected' || handled.result === 'duplicate')) await sendPendingRefunds(ctx, handled.paymentId);
+      return { result: handled.result };
     },
 
     /** A printable receipt (收据) of a paid payment, with the audit entry that recorded it. */
     async getReceipt(ctx: RequestContext, id: string) {
       const p = await readablePayment(ctx.actor, id);
-      if (p.status === 'pending' || p.status === 'failed' || p.status === 'closed') throw conflict(`No receipt: the payment is ${p.status}`);
+      if (!PAID_STATUSES.includes(p.status) || p.unexpectedReason) throw conflict(`No receipt: the payment is ${p.status}`, { reason: p.unexpectedReason ? 'unexpected_payment' : 'not_paid' });
       const view = await paymentView(p);
       const [[payer], [park], ent, [entry]] = await Promise.all([
         db.select({ displayName: users.displayName }).from(users).where(eq(users.id, p.payerId)),
@@ -608,12 +731,15 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       const lines: ReconciliationLine[] = [];
       for (const p of pays) {
         const success = notes.find((n) => n.outTradeNo === p.outTradeNo && n.eventType === 'payment.succeeded');
-        const paid = p.status === 'succeeded' || p.status === 'partially_refunded' || p.status === 'refunded';
+        const paid = RECEIVED_STATUSES.includes(p.status);
         let status: ReconciliationStatus;
         if (success && success.amountFen !== p.amountFen) status = 'amount_mismatch';
+        // Money for a payment we no longer expected: its own line, with its automatic refund below it.
+        // A closed payment with a success notification (ignored before this existed) shows here too.
+        else if (p.unexpectedReason || (!paid && success)) status = 'unexpected_payment';
         else if (paid) status = success ? 'matched' : 'missing_notification';
         else if (p.status === 'pending') status = 'pending';
-        else status = success ? 'amount_mismatch' : 'matched';
+        else status = 'matched';
         if (!paid && !success && p.status !== 'pending' && !notes.some((n) => n.outTradeNo === p.outTradeNo)) continue;
         lines.push({ status, kind: 'payment', outTradeNo: p.outTradeNo, outRefundNo: null, paymentId: p.id, paymentStatus: p.status, amountFen: p.amountFen, notifiedAmountFen: success?.amountFen ?? null, providerTxnId: p.providerTxnId ?? success?.providerTxnId ?? null, notificationId: success?.notificationId ?? null, at: p.paidAt ?? p.createdAt });
       }
@@ -629,12 +755,12 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
         for (const n of unknown) lines.push({ status: 'unknown_notification', kind: 'notification', outTradeNo: n.outTradeNo, outRefundNo: n.outRefundNo, paymentId: null, paymentStatus: null, amountFen: null, notifiedAmountFen: n.amountFen, providerTxnId: n.providerTxnId, notificationId: n.notificationId, at: n.receivedAt });
       }
       const count = (s: ReconciliationStatus) => lines.filter((l) => l.status === s).length;
-      const collectedFen = pays.filter((p) => ['succeeded', 'partially_refunded', 'refunded'].includes(p.status)).reduce((a, p) => a + p.amountFen, 0);
+      const collectedFen = pays.filter((p) => RECEIVED_STATUSES.includes(p.status)).reduce((a, p) => a + p.amountFen, 0);
       const refundedFen = pays.reduce((a, p) => a + p.refundedFen, 0);
       return {
         from: input.from,
         to: input.to,
-        summary: { matched: count('matched'), missingNotification: count('missing_notification'), amountMismatch: count('amount_mismatch'), unknownNotification: count('unknown_notification'), pending: count('pending'), collectedFen, refundedFen, netFen: collectedFen - refundedFen },
+        summary: { matched: count('matched'), missingNotification: count('missing_notification'), amountMismatch: count('amount_mismatch'), unknownNotification: count('unknown_notification'), pending: count('pending'), unexpectedPayment: count('unexpected_payment'), collectedFen, refundedFen, netFen: collectedFen - refundedFen },
         lines,
       };
     },

@@ -12,8 +12,12 @@ export const BILL_KINDS = ['rent', 'property', 'utilities', 'parking', 'other'] 
 export type BillKind = (typeof BILL_KINDS)[number];
 export const BILL_STATUSES = ['open', 'paid', 'refunded', 'void'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];
-export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'closed', 'partially_refunded', 'refunded'] as const;
+/** `unexpected`: money arrived that pays none of its bills (closed payment, bills settled elsewhere); it is refunded automatically. */
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'closed', 'partially_refunded', 'refunded', 'unexpected'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+/** Why money that arrived was not credited: a bill was paid, voided or refunded meanwhile, or is held by another live payment. */
+export const UNEXPECTED_REASONS = ['bills_settled', 'bills_held'] as const;
+export type UnexpectedReason = (typeof UNEXPECTED_REASONS)[number];
 
 /**
  * A bill (账单) to an enterprise or to one member: amount in integer fen.
@@ -80,6 +84,8 @@ export const payments = pgTable(
     providerTxnId: text('provider_txn_id'),
     /** How success became known: `notification` or `query`. */
     confirmedBy: text('confirmed_by'),
+    /** Set when money arrived that ParkOS no longer expected (kept after the automatic refund, for reconciliation). */
+    unexpectedReason: text('unexpected_reason').$type<UnexpectedReason>(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     ...timestamps,
   },
@@ -145,7 +151,7 @@ export const paymentNotifications = pgTable(
     outRefundNo: text('out_refund_no'),
     providerTxnId: text('provider_txn_id'),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-    /** applied | ignored | deferred | unknown_payment | amount_mismatch */
+    /** applied | ignored | duplicate | unexpected | unknown_payment | unknown_refund | amount_mismatch */
     result: text('result').notNull(),
     deliveries: integer('deliveries').notNull().default(1),
     rawBody: text('raw_body').notNull(),

@@ -40,6 +40,14 @@ export const sandboxPayRoutes: FastifyPluginAsync<{ sandbox: SandboxProvider }> 
     app.post<{ Params: { outTradeNo: string } }>(`/sandbox-pay/:outTradeNo/${outcome}`, { config: { isPublic: true }, schema: { hide: true } }, async (r, reply) => {
       const done = await sandbox.complete(r.params.outTradeNo, outcome === 'pay' ? 'succeeded' : 'failed');
       if (!done) return reply.code(404).type('text/html; charset=utf-8').send(page('Order not found', '<div class="card"><h2>订单不存在 Order not found</h2></div>'));
+      if (!done.applied) {
+        // Like a real cashier: a closed, expired or already settled order takes no payment.
+        const back = done.returnUrl ? `<p><a href="${esc(done.returnUrl)}">返回商户 Back to ParkOS</a></p>` : '';
+        return reply
+          .code(409)
+          .type('text/html; charset=utf-8')
+          .send(page('Order not payable', `<div class="card"><h2>订单无法支付 Order cannot be paid</h2><p data-testid="sandbox-status">订单状态 Status: <b>${esc(done.status)}</b></p>${back}</div>`));
+      }
       return reply.redirect(done.returnUrl ?? `/sandbox-pay/${encodeURIComponent(r.params.outTradeNo)}`, 303);
     });
   }

@@ -47,6 +47,41 @@ describe('sandbox provider', () => {
     expect((await sandbox.complete(no, 'succeeded'))?.status).toBe('closed');
   });
 
+  test('closing: a pending order closes and can no longer be paid; closing again is the same; an unknown order is not found', async () => {
+    const no = await order(100);
+    expect(await sandbox.provider.closeOrder(no)).toEqual({ status: 'closed' });
+    expect(await sandbox.provider.closeOrder(no)).toEqual({ status: 'closed' });
+    expect(await sandbox.complete(no, 'succeeded')).toMatchObject({ status: 'closed', applied: false });
+    expect((await sandbox.provider.queryOrder(no))?.status).toBe('closed');
+    expect(await sandbox.provider.closeOrder('PK-NEVER-CREATED')).toEqual({ status: 'not_found' });
+  });
+
+  test('closing a paid order is refused with what was paid, and the order stays paid', async () => {
+    const no = await order(250);
+    expect(await sandbox.complete(no, 'succeeded')).toMatchObject({ status: 'succeeded', applied: true });
+    const answer = await sandbox.provider.closeOrder(no);
+    expect(answer).toMatchObject({ status: 'already_paid', order: { outTradeNo: no, status: 'succeeded', amountFen: 250, transactionId: expect.any(String) } });
+    expect((await sandbox.provider.queryOrder(no))?.status).toBe('succeeded');
+  });
+
+  test('paying and closing at the same moment: exactly one wins', async () => {
+    for (let i = 0; i < 5; i++) {
+      const no = await order(300);
+      const [paid, closed] = await Promise.all([sandbox.complete(no, 'succeeded'), sandbox.provider.closeOrder(no)]);
+      expect(paid?.applied).toBe(closed.status === 'already_paid');
+      expect((await sandbox.getOrder(no))?.status).toBe(paid?.applied ? 'succeeded' : 'closed');
+    }
+  });
+
+  test('the same refund sent twice at once refunds once', async () => {
+    const no = await order(800);
+    await sandbox.complete(no, 'succeeded');
+    const answers = await Promise.all([1, 2, 3].map(() => sandbox.provider.refund({ outTradeNo: no, outRefundNo: `${no}-RC`, amountFen: 800, totalFen: 800 })));
+    expect(answers.map((a) => a.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(new Set(answers.map((a) => a.refundId)).size).toBe(1);
+    expect((await sandbox.getOrder(no))?.refundedFen).toBe(800);
+  });
+
   test('deliveries that are not acknowledged are retried later; acknowledged ones are not sent again', async () => {
     const no = await order(100);
     await sandbox.complete(no, 'succeeded');

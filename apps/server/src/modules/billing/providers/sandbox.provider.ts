@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { sandboxDeliveries, sandboxOrders, sandboxRefunds } from '../billing.table';
-import { NotificationRejected, type CreateOrderInput, type NotificationType, type PaymentProvider, type ProviderOrder, type RefundInput, type VerifiedNotification } from './provider';
+import { NotificationRejected, type CloseOrderResult, type CreateOrderInput, type NotificationType, type PaymentProvider, type ProviderOrder, type RefundInput, type VerifiedNotification } from './provider';
 
 /** Header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. */
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
@@ -65,6 +65,11 @@ export function createSandboxProvider(deps: { db: Db; settings: SandboxSettings;
     return o;
   }
 
+  function providerOrder(o: typeof sandboxOrders.$inferSelect): ProviderOrder {
+    const status = o.status === 'pending' && o.expiresAt.getTime() < Date.now() ? 'closed' : o.status;
+    return { outTradeNo: o.outTradeNo, status, amountFen: o.amountFen, transactionId: o.transactionId, paidAt: o.paidAt };
+  }
+
   const provider: PaymentProvider = {
     name: 'sandbox',
 
@@ -78,27 +83,50 @@ export function createSandboxProvider(deps: { db: Db; settings: SandboxSettings;
 
     async queryOrder(outTradeNo: string): Promise<ProviderOrder | null> {
       const o = await getOrder(outTradeNo);
-      if (!o) return null;
-      const status = o.status === 'pending' && o.expiresAt.getTime() < Date.now() ? 'closed' : o.status;
-      return { outTradeNo, status, amountFen: o.amountFen, transactionId: o.transactionId, paidAt: o.paidAt };
+      return o ? providerOrder(o) : null;
+    },
+
+    async closeOrder(outTradeNo: string): Promise<CloseOrderResult> {
+      // One conditional update, the same row `complete` changes: paying and closing cannot both win.
+      const [closed] = await db
+        .update(sandboxOrders)
+        .set({ status: 'closed' })
+        .where(and(eq(sandboxOrders.outTradeNo, outTradeNo), eq(sandboxOrders.status, 'pending')))
+        .returning();
+      if (closed) return { status: 'closed' };
+      const o = await getOrder(outTradeNo);
+      if (!o) return { status: 'not_found' };
+      if (o.status === 'succeeded') return { status: 'already_paid', order: providerOrder(o) };
+      return { status: 'closed' };
     },
 
     async refund(input: RefundInput) {
-      const [existing] = await db.select().from(sandboxRefunds).where(eq(sandboxRefunds.outRefundNo, input.outRefundNo));
-      if (existing) return { refundId: existing.refundId, status: existing.status };
       const refundId = newId('RFD');
-      const accepted = await db.transaction(async (tx) => {
-        // Like a real provider: only a paid order, and never more than was paid in total.
-        const [o] = await tx
-          .update(sandboxOrders)
-          .set({ refundedFen: sql`${sandboxOrders.refundedFen} + ${input.amountFen}` })
-          .where(and(eq(sandboxOrders.outTradeNo, input.outTradeNo), eq(sandboxOrders.status, 'succeeded'), sql`${sandboxOrders.refundedFen} + ${input.amountFen} <= ${sandboxOrders.amountFen}`))
-          .returning();
-        if (!o) return null;
-        await tx.insert(sandboxRefunds).values({ outRefundNo: input.outRefundNo, outTradeNo: input.outTradeNo, amountFen: input.amountFen, refundId });
-        return o;
-      });
-      if (!accepted) return { refundId, status: 'failed' as const };
+      const refused = new Error('refund refused');
+      const accepted = await db
+        .transaction(async (tx) => {
+          // Claim the out_refund_no first: a concurrent call with the same number waits here and then finds it.
+          const [claimed] = await tx.insert(sandboxRefunds).values({ outRefundNo: input.outRefundNo, outTradeNo: input.outTradeNo, amountFen: input.amountFen, refundId }).onConflictDoNothing().returning();
+          if (!claimed) return null;
+          // Like a real provider: only a paid order, and never more than was paid in total.
+          const [o] = await tx
+            .update(sandboxOrders)
+            .set({ refundedFen: sql`${sandboxOrders.refundedFen} + ${input.amountFen}` })
+            .where(and(eq(sandboxOrders.outTradeNo, input.outTradeNo), eq(sandboxOrders.status, 'succeeded'), sql`${sandboxOrders.refundedFen} + ${input.amountFen} <= ${sandboxOrders.amountFen}`))
+            .returning();
+          // A refused refund leaves no record (the transaction rolls back), so its number may be tried again.
+          if (!o) throw refused;
+          return o;
+        })
+        .catch((err: unknown) => {
+          if (err === refused) return 'refused' as const;
+          throw err;
+        });
+      if (accepted === 'refused') return { refundId, status: 'failed' as const };
+      if (!accepted) {
+        const [existing] = await db.select().from(sandboxRefunds).where(eq(sandboxRefunds.outRefundNo, input.outRefundNo));
+        return { refundId: existing.refundId, status: existing.status };
+      }
       await enqueue(accepted.notifyUrl, { type: 'refund.succeeded', resource: { out_trade_no: input.outTradeNo, out_refund_no: input.outRefundNo, transaction_id: refundId, amount: { total: input.amountFen } } });
       return { refundId, status: 'pending' as const };
     },
@@ -137,23 +165,26 @@ export function createSandboxProvider(deps: { db: Db; settings: SandboxSettings;
     provider,
     getOrder,
 
-    /** The payer pressed "pay" (or "fail") on the hosted page. Only a pending, unexpired order changes. */
-    async complete(outTradeNo: string, outcome: 'succeeded' | 'failed'): Promise<{ returnUrl: string | null; status: string } | null> {
+    /**
+     * The payer pressed "pay" (or "fail") on the hosted page. Only a pending, unexpired order
+     * changes (`applied`); a closed, expired, failed or already paid one is refused.
+     */
+    async complete(outTradeNo: string, outcome: 'succeeded' | 'failed'): Promise<{ returnUrl: string | null; status: string; applied: boolean } | null> {
       const o = await getOrder(outTradeNo);
       if (!o) return null;
-      if (o.status !== 'pending' || o.expiresAt.getTime() < Date.now()) return { returnUrl: o.returnUrl, status: o.status === 'pending' ? 'closed' : o.status };
+      if (o.status !== 'pending' || o.expiresAt.getTime() < Date.now()) return { returnUrl: o.returnUrl, status: o.status === 'pending' ? 'closed' : o.status, applied: false };
       const transactionId = outcome === 'succeeded' ? newId('TXN') : null;
       const [changed] = await db
         .update(sandboxOrders)
         .set({ status: outcome, transactionId, paidAt: outcome === 'succeeded' ? new Date() : null })
         .where(and(eq(sandboxOrders.outTradeNo, outTradeNo), eq(sandboxOrders.status, 'pending')))
         .returning();
-      if (!changed) return { returnUrl: o.returnUrl, status: (await getOrder(outTradeNo))!.status };
+      if (!changed) return { returnUrl: o.returnUrl, status: (await getOrder(outTradeNo))!.status, applied: false };
       await enqueue(o.notifyUrl, {
         type: outcome === 'succeeded' ? 'payment.succeeded' : 'payment.failed',
         resource: { out_trade_no: outTradeNo, ...(transactionId ? { transaction_id: transactionId } : {}), amount: { total: o.amountFen } },
       });
-      return { returnUrl: o.returnUrl, status: outcome };
+      return { returnUrl: o.returnUrl, status: outcome, applied: true };
     },
 
     /**

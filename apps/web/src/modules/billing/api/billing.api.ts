@@ -2,7 +2,8 @@ import { api, type Page } from '../../../lib/api-client';
 
 export type BillKind = 'rent' | 'property' | 'utilities' | 'parking' | 'other';
 export type BillStatus = 'open' | 'paid' | 'refunded' | 'void';
-export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'closed' | 'partially_refunded' | 'refunded';
+/** `unexpected`: money arrived that paid none of its bills (it was closed, or they were paid meanwhile); it is refunded automatically. */
+export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'closed' | 'partially_refunded' | 'refunded' | 'unexpected';
 
 /** A bill; amounts are integer fen. */
 export interface Bill {
@@ -47,6 +48,7 @@ export interface Payment {
   payUrl: string | null;
   providerTxnId: string | null;
   confirmedBy: string | null;
+  unexpectedReason: 'bills_settled' | 'bills_held' | null;
   paidAt: string | null;
   createdAt: string;
   items: { billId: string; title: string; kind: BillKind; period: string; amountFen: number; billStatus: BillStatus }[];
@@ -63,7 +65,7 @@ export interface Receipt {
 }
 
 export interface ReconciliationLine {
-  status: 'matched' | 'missing_notification' | 'amount_mismatch' | 'unknown_notification' | 'pending';
+  status: 'matched' | 'missing_notification' | 'amount_mismatch' | 'unknown_notification' | 'pending' | 'unexpected_payment';
   kind: 'payment' | 'refund' | 'notification';
   outTradeNo: string;
   outRefundNo: string | null;
@@ -77,7 +79,7 @@ export interface ReconciliationLine {
 }
 
 export interface Reconciliation {
-  summary: { matched: number; missingNotification: number; amountMismatch: number; unknownNotification: number; pending: number; collectedFen: number; refundedFen: number; netFen: number };
+  summary: { matched: number; missingNotification: number; amountMismatch: number; unknownNotification: number; pending: number; unexpectedPayment: number; collectedFen: number; refundedFen: number; netFen: number };
   lines: ReconciliationLine[];
 }
 

@@ -106,7 +106,8 @@ export function OperatorBills() {
                     {
                       title: '',
                       render: (_, p) =>
-                        p.status === 'succeeded' || p.status === 'partially_refunded' ? (
+                        // `unexpected`: by hand only if its automatic refund failed; the modal offers what is left.
+                        p.status === 'succeeded' || p.status === 'partially_refunded' || p.status === 'unexpected' ? (
                           <Button size="small" type="link" onClick={() => setRefundOf(p)} data-testid={`refund-${p.id}`}>
                             {t('payments.pay.refund')}
                           </Button>

@@ -1,18 +1,27 @@
 import { App, Button, Card, Flex, List, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiError } from '../../../lib/api-client';
 import { formatDateTime, formatFen } from '../../../lib/format';
 import { errorMessage } from '../../../lib/form-errors';
 import type { Payment } from '../api/billing.api';
 import { useBillingMutations } from '../hooks/useBilling';
 import { BillKindTag } from './BillKindTag';
 
-/** Where a payment stands: waiting for the provider's notification, paid, failed or closed. */
+/** Where a payment stands: waiting for the provider's notification, paid, failed, closed, or paid after closing (being refunded). */
 export function PaymentStatus({ payment }: { payment: Payment }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { cancel } = useBillingMutations();
-  const paid = payment.status === 'succeeded' || payment.status === 'partially_refunded' || payment.status === 'refunded';
+  // Money that arrived after closing pays no bill: it is shown as being returned, never as paid.
+  const paid = (payment.status === 'succeeded' || payment.status === 'partially_refunded' || payment.status === 'refunded') && !payment.unexpectedReason;
+  const handleCancel = () =>
+    cancel.mutate(payment.id, {
+      onError: (e) => {
+        if (e instanceof ApiError && e.details.reason === 'already_paid') void message.info(t('payments.pay.alreadyPaid'));
+        else void message.error(errorMessage(e));
+      },
+    });
   const items = (
     <List
       size="small"
@@ -43,7 +52,7 @@ export function PaymentStatus({ payment }: { payment: Payment }) {
                 {t('payments.pay.continue')}
               </Button>
             ),
-            <Button key="cancel" loading={cancel.isPending} onClick={() => cancel.mutate(payment.id, { onError: (e) => void message.error(errorMessage(e)) })}>
+            <Button key="cancel" loading={cancel.isPending} onClick={handleCancel} data-testid="payment-cancel">
               {t('payments.pay.cancel')}
             </Button>,
           ]}
@@ -57,7 +66,7 @@ export function PaymentStatus({ payment }: { payment: Payment }) {
       <Result
         status={paid ? 'success' : 'warning'}
         title={paid ? t('payments.pay.paid', { amount: formatFen(payment.amountFen) }) : t(`payments.paymentStatus.${payment.status}`)}
-        subTitle={paid ? `${t('payments.receipt.no')} ${payment.outTradeNo} · ${formatDateTime(payment.paidAt)}` : t('payments.pay.notPaidHint')}
+        subTitle={paid ? `${t('payments.receipt.no')} ${payment.outTradeNo} · ${formatDateTime(payment.paidAt)}` : payment.unexpectedReason ? t('payments.pay.unexpectedHint') : t('payments.pay.notPaidHint')}
         extra={[
           paid && (
             <Link key="receipt" to={`/payments/${payment.id}/receipt`}>

@@ -34,7 +34,8 @@ export function useBillingMutations() {
   const onSuccess = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['bills'] }), queryClient.invalidateQueries({ queryKey: ['payments'] })]);
   return {
     checkout: useMutation({ mutationFn: (input: { billIds: string[]; idempotencyKey: string }) => billingApi.checkout(input.billIds, input.idempotencyKey), onSuccess }),
-    cancel: useMutation({ mutationFn: (id: string) => billingApi.cancelPayment(id), onSuccess }),
+    // Refreshed on failure too: a 409 `already_paid` means the payment is now paid.
+    cancel: useMutation({ mutationFn: (id: string) => billingApi.cancelPayment(id), onSettled: onSuccess }),
     refund: useMutation({ mutationFn: (input: { id: string; amountFen: number; reason?: string; idempotencyKey: string }) => billingApi.refundPayment(input.id, input), onSuccess }),
     createBill: useMutation({ mutationFn: billingApi.createBill, onSuccess }),
     voidBill: useMutation({ mutationFn: billingApi.voidBill, onSuccess }),
