@@ -69,9 +69,10 @@ export function buildCli(): Command {
     .command('migrate')
     .description('apply pending database migrations')
     .action(() =>
-      withDatabase('parkos migrate', async (_config, database) => {
+      withDatabase('parkos migrate', async (config, database) => {
         await runMigrations(database);
-        process.stdout.write(`migrations applied (${database.driver})\n`);
+        const moved = await createServices(database, config).workorders.moveLegacyPhotos();
+        process.stdout.write(`migrations applied (${database.driver})${moved ? `; ${moved} work-order photo(s) moved into ${config.filesDir}` : ''}\n`);
       }),
     );
 
