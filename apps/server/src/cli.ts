@@ -11,6 +11,7 @@ import { seedDemoPark } from './seed/demo-park';
 import { createServices } from './services';
 import { AppError } from './lib/errors';
 import { auditLedger, runLedgerVerifyCommand, runVerifyBundleCommand } from './modules/ledger';
+import { createFolderStore } from './modules/files';
 
 /** Prints `table  1200/3000` on one line (a TTY) or once per table (logs). */
 function progressPrinter(): Progress {
@@ -69,9 +70,10 @@ export function buildCli(): Command {
     .command('migrate')
     .description('apply pending database migrations')
     .action(() =>
-      withDatabase('parkos migrate', async (_config, database) => {
+      withDatabase('parkos migrate', async (config, database) => {
         await runMigrations(database);
-        process.stdout.write(`migrations applied (${database.driver})\n`);
+        const moved = await createServices(database, config).workorders.moveLegacyPhotos();
+        process.stdout.write(`migrations applied (${database.driver})${moved ? `; ${moved} work-order photo(s) moved into ${config.filesDir}` : ''}\n`);
       }),
     );
 
@@ -107,12 +109,12 @@ export function buildCli(): Command {
 
   program
     .command('backup')
-    .description('write a logical dump (restores into an empty database, embedded or PostgreSQL)')
+    .description('write a logical dump with the uploaded files (restores into an empty database, embedded or PostgreSQL)')
     .argument('<file>', 'output file, e.g. parkos-2026-11-27.parkos.gz')
     .action((file: string) =>
-      withDatabase('parkos backup', async (_config, database) => {
-        const r = await backupDatabase(database, file, progressPrinter());
-        process.stdout.write(`backup written to ${file}: ${r.rows} rows in ${r.tables} tables\n`);
+      withDatabase('parkos backup', async (config, database) => {
+        const r = await backupDatabase(database, file, progressPrinter(), { store: createFolderStore(config.filesDir) });
+        process.stdout.write(`backup written to ${file}: ${r.rows} rows in ${r.tables} tables, ${r.files} stored files\n`);
       }),
     );
 
@@ -121,9 +123,9 @@ export function buildCli(): Command {
     .description('restore a dump into an empty database')
     .argument('<file>', 'a file written by parkos backup')
     .action((file: string) =>
-      withDatabase('parkos restore', async (_config, database) => {
-        const r = await restoreDatabase(database, file, progressPrinter());
-        process.stdout.write(`restored ${r.rows} rows in ${r.tables} tables from ${file}\n`);
+      withDatabase('parkos restore', async (config, database) => {
+        const r = await restoreDatabase(database, file, progressPrinter(), { store: createFolderStore(config.filesDir) });
+        process.stdout.write(`restored ${r.rows} rows in ${r.tables} tables and ${r.files} stored files from ${file}\n`);
       }),
     );
 

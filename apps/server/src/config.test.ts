@@ -11,6 +11,11 @@ describe('loadConfig', () => {
     expect(c.databaseUrl).toBeUndefined();
   });
 
+  test('uploaded files go to DATA_DIR/files unless FILES_DIR names another (e.g. shared) folder', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/parkos' }).filesDir).toBe('/srv/parkos/files');
+    expect(loadConfig({ DATA_DIR: '/srv/parkos', FILES_DIR: '/mnt/shared/parkos-files' }).filesDir).toBe('/mnt/shared/parkos-files');
+  });
+
   test('ROLES selects process roles', () => {
     expect(loadConfig({ ROLES: 'api' }).roles).toEqual(['api']);
     expect(loadConfig({ ROLES: 'api, worker' }).roles).toEqual(['api', 'worker']);

@@ -18,6 +18,7 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default('./data'),
+  FILES_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().url().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
@@ -75,6 +76,11 @@ export interface AppConfig {
   port: number;
   /** Absolute path of the embedded database's folder (PGlite) and other local state. */
   dataDir: string;
+  /**
+   * Absolute path of the uploaded files' folder (default `DATA_DIR/files`). With PostgreSQL and
+   * several instances it must be one shared folder (NFS or similar) that every instance mounts.
+   */
+  filesDir: string;
   /** Set: PostgreSQL through node-postgres; unset: embedded PGlite in `dataDir`. */
   databaseUrl?: string;
   dbPoolSize: number;
@@ -172,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
+    filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     mqttPort: e.MQTT_PORT,

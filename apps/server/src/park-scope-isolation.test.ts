@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildPark, buildUser } from './testing/builders';
 import { installChangeLog, leaksIn, openApiOperations, sampleBody, type Operation } from './testing/openapi-sweep';
+import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
 
 /**
@@ -19,6 +20,8 @@ let A: Built;
 let B: Built;
 /** Park B's ids by the name a path, query or body field gives them. */
 const ids: Record<string, string> = {};
+/** A photo of park B's work order (a file of the files module). */
+let photoB: string;
 /** Path `{id}` (and `{childId}`) values by path prefix. */
 const pathIds: [prefix: string, id: () => string, childId?: () => string][] = [];
 /** Park A's own records (the actor's), for writes that name park B's ids only in the body. */
@@ -50,6 +53,7 @@ const secrets = [
   'SECRET-LEAD',
   'SECRET-COMMENT',
   'SECRET-ALARM',
+  'SECRET-PHOTO',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -100,7 +104,11 @@ beforeAll(async () => {
   const team = await ok(root.post('/api/work-order-teams', { parkId: B.park.id, name: 'SECRET-TEAM 乙园维修', kind: 'operator' }));
   const wo = await ok(mB.post('/api/work-orders', { title: 'SECRET-WO 乙园机房漏水' }));
   await ok(mB.post(`/api/work-orders/${wo.id}/comments`, { text: 'SECRET-COMMENT' }));
-  const attachment = await ok(mB.post(`/api/work-orders/${wo.id}/attachments`, { fileName: 'a.png', contentType: 'image/png', dataBase64: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]).toString('base64') }));
+  const photo = await ok(uploadFile(mB, { data: await buildImage('png'), name: 'SECRET-PHOTO 乙园.png' }));
+  photoB = photo.id;
+  await ok(mB.post(`/api/work-orders/${wo.id}/attachments`, { fileId: photo.id }));
+  // An upload of park B's member not attached yet: park A's operator must not attach it to park A's records.
+  const pendingUpload = await ok(uploadFile(mB, { data: await buildImage('jpeg'), name: 'pending.jpg' }));
   await ok(root.request({ method: 'PUT', url: '/api/work-order-sla', payload: { parkId: B.park.id, category: 'plumbing', priority: 'high', responseMinutes: 4321, resolutionMinutes: 9876 } }));
   const dispatchRule = await ok(root.post('/api/dispatch-rules', { parkId: B.park.id, name: 'SECRET-DRULE', minSeverity: 'critical', category: 'electrical', priority: 'high' }));
 
@@ -156,6 +164,7 @@ beforeAll(async () => {
     billId: bill.id,
     passId: pass.id,
     propertyCompanyId: pcB.id,
+    fileId: pendingUpload.id,
   });
   const paymentId = payment.paymentId ?? payment.id ?? '';
   pathIds.push(
@@ -184,7 +193,8 @@ beforeAll(async () => {
     ['/api/parking/lots/', () => lot.id],
     ['/api/parking/me/plates/', () => plate.id],
     ['/api/parking/reservations/', () => reservation.id],
-    ['/api/work-orders/', () => wo.id, () => attachment.id],
+    ['/api/work-orders/', () => wo.id, () => photo.id],
+    ['/api/files/', () => photo.id],
     ['/api/work-order-teams/', () => team.id],
     ['/api/dispatch-rules/', () => dispatchRule.id],
     ['/api/passes/', () => pass.id],
@@ -323,6 +333,15 @@ describe('park scope isolation', () => {
     if (process.env.SWEEP_VERBOSE) console.log(['400s:', ...refusedByValidation, 'FAILURES:', ...failures].join('\n'));
     expect(failures).toEqual([]);
   }, 180_000);
+});
+
+describe('park scope isolation: files', () => {
+  test('park B’s photo is 404 for park A’s operator and property staff, as a guessed id is; a global operator reads it', async () => {
+    for (const url of [`/api/files/${photoB}`, `/api/files/${photoB}/thumbnail`, `/api/files/${photoB}/info`]) {
+      for (const client of [opA, propA]) expect((await client.get(url)).statusCode, `${client.username} ${url}`).toBe(404);
+      expect((await root.get(url)).statusCode, url).toBe(200);
+    }
+  });
 });
 
 describe('park scope isolation: park A’s records in the path, park B’s in the body', () => {

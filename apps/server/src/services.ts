@@ -18,11 +18,12 @@ import { createHistoryService } from './modules/iot/history';
 import { createMailer, createNotificationsService } from './modules/notifications';
 import { createPassesServices } from './modules/community/passes';
 import { createEventsService } from './modules/community/events';
+import { createFilesService, createFolderStore } from './modules/files';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
   database: Database,
-  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir'> &
+  config: Pick<AppConfig, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'env' | 'dataDir' | 'filesDir'> &
     Partial<Pick<AppConfig, 'ledgerSigningKey' | 'paymentSandbox' | 'sessionSecret' | 'dispatchConfidenceThreshold' | 'dispatchRetrainAfterCorrections' | 'dispatchRetrainIntervalHours' | 'workOrderEscalateToOperatorMinutes' | 'smtpUrl' | 'smtpFrom' | 'alarmAckMinutes' | 'mqttDeviceRate' | 'mqttDeviceBurst' | 'mqttMaxPayloadBytes' | 'ingestQueueMaxRows' | 'mqttUrl' | 'mqttPort' | 'mqttWsPort' | 'mqttPublicHost' | 'commandAckTimeoutMs' | 'commandMaxAttempts' | 'passSigningKey' | 'passReplayWindowSeconds' | 'passMemberQrTtlMinutes'>>,
 ) {
   const { db } = database;
@@ -32,6 +33,8 @@ export function createServices(
   const ledger = createLedgerService({ db, parkIdsOfSites, keys: { configuredKey: config.ledgerSigningKey, env: config.env, driver: database.driver, dataDir: config.dataDir } });
   audit.addHook(ledger.appendAuditEntries);
   const parks = createParksService({ db, audit });
+  // Uploads of every feature; each feature registers who may read the files of its records.
+  const files = createFilesService({ db, audit, store: createFolderStore(config.filesDir) });
   const identity = createIdentityService({
     db,
     audit,
@@ -81,6 +84,7 @@ export function createServices(
   const workorders = createWorkOrderServices({
     db,
     audit,
+    files,
     // Overdue orders notify the team lead, then the park's operators (in-app).
     notify: (tx, userIds, input) => notifications.notify(tx, userIds, input),
     settings: {
@@ -100,7 +104,7 @@ export function createServices(
   iot.ingest.onDeviceEvent(passes.gateEvents.listener);
   // Event reminders reach members in-app (the bell).
   const events = createEventsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
-  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events };
+  return { audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SYSTEM, TEST_PASSWORD, buildEnterprise, buildPark, buildUser } from './testing/builders';
 import { leaksIn, openApiOperations } from './testing/openapi-sweep';
+import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
 
 /**
@@ -18,6 +19,9 @@ let e2VehicleId: string;
 let e2LeaseId: string;
 const E2_PLATE = '川A8Q8Q8';
 let secrets: string[];
+let e2OrderId: string;
+let e2PhotoId: string;
+let e2UploadId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -34,10 +38,16 @@ beforeAll(async () => {
   await buildUser(t.services, 'e1.member', [{ role: 'member', scopeType: 'enterprise', scopeId: e1.id }]);
   await buildUser(t.services, 'e2.secret.member', [{ role: 'member', scopeType: 'enterprise', scopeId: e2.id }]);
   const e2Member = await t.login('e2.secret.member', TEST_PASSWORD);
-  expect((await e2Member.post('/api/work-orders', { title: 'SECRET-WO 乙方机房漏水' })).statusCode).toBe(201);
+  const e2Order = await e2Member.post('/api/work-orders', { title: 'SECRET-WO 乙方机房漏水' });
+  expect(e2Order.statusCode).toBe(201);
+  e2OrderId = e2Order.json().id;
+  // A photo of the other enterprise's order, and an upload of theirs not attached yet.
+  e2PhotoId = (await uploadFile(e2Member, { data: await buildImage('png'), name: 'SECRET-PHOTO 乙方.png' })).json().id;
+  expect((await e2Member.post(`/api/work-orders/${e2OrderId}/attachments`, { fileId: e2PhotoId })).statusCode).toBe(200);
+  e2UploadId = (await uploadFile(e2Member, { data: await buildImage('jpeg'), name: 'SECRET-UPLOAD 乙方.jpg' })).json().id;
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD'];
 });
 afterAll(() => t.close());
 
@@ -61,7 +71,7 @@ describe('tenant isolation', () => {
     let calls = 0;
     for (const { path: p, method } of await openApiOperations(t)) {
       if (p === '/api/auth/logout' || p === '/api/auth/password') continue;
-      const url = p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
+      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
       const withQuery = method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${e2.id}` : url;
       for (const client of [admin1, member1]) {
         const res = await client.request({ method, url: method === 'GET' && !p.includes('{') ? withQuery : url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
@@ -92,6 +102,23 @@ describe('tenant isolation', () => {
     expect(after).toEqual(before);
     const users = await t.database.query<{ n: number }>(`select count(*)::int as n from users where username = 'intruder'`);
     expect(users[0].n).toBe(0);
+  });
+
+  test('a file of another enterprise is 404 whether attached or not, as a guessed id is, and cannot be attached to own records', async () => {
+    for (const id of [e2PhotoId, e2UploadId]) {
+      for (const client of [admin1, member1]) {
+        for (const url of [`/api/files/${id}`, `/api/files/${id}/thumbnail`, `/api/files/${id}/info`, `/api/work-orders/${e2OrderId}/attachments/${id}`]) {
+          const res = await client.get(url);
+          expect(res.statusCode, `${client.username} ${url}`).toBe(404);
+          expect(leaks(res.body)).toEqual([]);
+        }
+      }
+    }
+    const own = await member1.post('/api/work-orders', { title: '甲方空调不制冷' });
+    const res = await member1.post(`/api/work-orders/${own.json().id}/attachments`, { fileId: e2UploadId });
+    expect(res.statusCode).toBe(400);
+    const [row] = await t.database.query<{ owner_type: string | null }>('select owner_type from files where id = $1', [e2UploadId]);
+    expect(row.owner_type).toBeNull();
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {

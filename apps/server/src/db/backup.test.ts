@@ -6,17 +6,37 @@ import { createServices } from '../services';
 import { seedDemoPark } from '../seed/demo-park';
 import { createTestDatabase } from '../testing/test-db';
 import { testConfig } from '../testing/test-app';
+import { createFolderStore, type FileStore } from '../modules/files';
+import { readAll } from '../modules/files/file-store';
+import { SYSTEM } from '../testing/builders';
+import { buildImage } from '../testing/files';
 import { backupDatabase, restoreDatabase, tablesInDependencyOrder } from './backup';
 import type { Database } from './client';
 
 let source: Database;
 let file: string;
+let dir: string;
+let sourceStore: FileStore;
+/** An image and a document uploaded to the source (the image has a thumbnail too). */
+let uploaded: { id: string; bytes: Buffer }[];
 beforeAll(async () => {
   source = await createTestDatabase();
-  await seedDemoPark(source.db, createServices(source, testConfig()));
-  file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'parkos-backup-')), 'demo.parkos.gz');
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkos-backup-'));
+  const services = createServices(source, testConfig({ FILES_DIR: path.join(dir, 'files-source') }));
+  await seedDemoPark(source.db, services);
+  const png = await buildImage('png');
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_300_000, 0x41), Buffer.from('\n%%EOF\n')]);
+  uploaded = [
+    { id: (await services.files.upload(SYSTEM, { purpose: 'image', fileName: '园区照片.png', data: png, field: 'file' })).id, bytes: png },
+    { id: (await services.files.upload(SYSTEM, { purpose: 'document', fileName: 'big.pdf', data: pdf, field: 'file' })).id, bytes: pdf },
+  ];
+  sourceStore = createFolderStore(path.join(dir, 'files-source'));
+  file = path.join(dir, 'demo.parkos.gz');
+}, 120_000);
+afterAll(async () => {
+  await source.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
-afterAll(() => source.close());
 
 async function fingerprint(db: Database): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -51,6 +71,37 @@ describe('backup and restore', () => {
       expect(next.id).toBeGreaterThan(max.m);
     } finally {
       await target.close();
+    }
+  });
+
+  test('with the file store, the dump carries the uploaded files’ bytes and thumbnails, and restores them into another store', async () => {
+    const withFiles = path.join(dir, 'with-files.parkos.gz');
+    const progress: [string, number, number][] = [];
+    const written = await backupDatabase(source, withFiles, (table, done, total) => table === '(files)' && progress.push([table, done, total]), { store: sourceStore });
+    expect(written.files).toBe(3);
+    const targetStore = createFolderStore(path.join(dir, 'files-target'));
+    const target = await createTestDatabase();
+    try {
+      const restored = await restoreDatabase(target, withFiles, () => undefined, { store: targetStore });
+      expect(restored.files).toBe(3);
+      expect(await fingerprint(target)).toEqual(await fingerprint(source));
+      const keys = await target.query<{ id: string; storage_key: string; thumbnail_key: string | null }>('select id::text, storage_key, thumbnail_key from files');
+      for (const u of uploaded) {
+        const row = keys.find((k) => k.id === u.id)!;
+        expect((await readAll((await targetStore.get(row.storage_key))!)).equals(u.bytes)).toBe(true);
+        if (row.thumbnail_key) expect((await readAll((await targetStore.get(row.thumbnail_key))!)).equals(await readAll((await sourceStore.get(row.thumbnail_key))!))).toBe(true);
+      }
+      expect(keys.filter((k) => k.thumbnail_key).length).toBe(1);
+    } finally {
+      await target.close();
+    }
+    // Without a store to write them to, a dump with files is refused (and its rows roll back).
+    const bare = await createTestDatabase();
+    try {
+      await expect(restoreDatabase(bare, withFiles)).rejects.toThrow(/files folder/);
+      expect((await bare.query<{ n: number }>('select count(*)::int as n from users'))[0].n).toBe(0);
+    } finally {
+      await bare.close();
     }
   });
 

@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { is } from 'drizzle-orm';
 import { PgTable as PgTableClass } from 'drizzle-orm/pg-core';
+import type { FileStore } from '../modules/files';
 import { withSession, type Database, type SessionQuery } from './client';
 import * as schema from './schema';
 
@@ -18,8 +19,17 @@ export type Progress = (table: string, done: number, total: number) => void;
 export const MIGRATION_SEEDED_TABLES: ReadonlySet<string> = new Set(['ledger_state']);
 
 const FORMAT = 'parkos-backup';
-const FORMAT_VERSION = 1;
+/** 2: the dump may end with the uploaded files' bytes (`blobs`, then `blob` and `d` lines). */
+const FORMAT_VERSION = 2;
 const BATCH = 1000;
+/** Bytes of a stored file per dump line (base64 makes a line a third longer). */
+const BLOB_CHUNK = 512 * 1024;
+
+/** Options of backup and restore. */
+export interface BackupOptions {
+  /** The uploaded files' store: a backup copies the bytes of every file the `files` table names, a restore writes them back. */
+  store?: FileStore;
+}
 
 function schemaTables(): PgTable[] {
   return (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTableClass));
@@ -58,12 +68,12 @@ export function tablesInDependencyOrder(): string[] {
  * for each table a `table` line and one line per row as `row_to_json`. It
  * restores into an empty database on either driver.
  */
-export async function backupDatabase(database: Database, file: string, onProgress: Progress = () => undefined): Promise<{ tables: number; rows: number }> {
+export async function backupDatabase(database: Database, file: string, onProgress: Progress = () => undefined, options: BackupOptions = {}): Promise<{ tables: number; rows: number; files: number }> {
   // The whole dump reads one snapshot, so rows written meanwhile cannot tear it.
   return withSession(database, async (query) => {
     await query('begin isolation level repeatable read read only');
     try {
-      const result = await writeDump(query, database.driver, file, onProgress);
+      const result = await writeDump(query, database.driver, file, onProgress, options.store);
       await query('commit');
       return result;
     } catch (err) {
@@ -73,7 +83,7 @@ export async function backupDatabase(database: Database, file: string, onProgres
   });
 }
 
-async function writeDump(query: SessionQuery, driver: string, file: string, onProgress: Progress): Promise<{ tables: number; rows: number }> {
+async function writeDump(query: SessionQuery, driver: string, file: string, onProgress: Progress, store: FileStore | undefined): Promise<{ tables: number; rows: number; files: number }> {
   const out = zlib.createGzip();
   const sink = fs.createWriteStream(file);
   out.pipe(sink);
@@ -98,12 +108,36 @@ async function writeDump(query: SessionQuery, driver: string, file: string, onPr
     if (count === 0) onProgress(table, 0, 0);
     rows += done;
   }
+  // The files' bytes, after the rows: every key of the snapshot's `files` rows (files are never
+  // changed in place, so bytes read now are the snapshot's). A key without bytes is left out.
+  let files = 0;
+  if (store) {
+    const keys = (await query<{ k: string }>(`select storage_key as k from files union all select thumbnail_key from files where thumbnail_key is not null order by 1`)).map((r) => r.k);
+    await write({ blobs: keys.length });
+    for (const key of keys) {
+      const stream = await store.get(key);
+      if (stream) {
+        await write({ blob: key });
+        let pending = Buffer.alloc(0);
+        for await (const chunk of stream) {
+          pending = Buffer.concat([pending, chunk as Buffer]);
+          while (pending.length >= BLOB_CHUNK) {
+            await write({ d: pending.subarray(0, BLOB_CHUNK).toString('base64') });
+            pending = pending.subarray(BLOB_CHUNK);
+          }
+        }
+        if (pending.length) await write({ d: pending.toString('base64') });
+        files++;
+      }
+      onProgress('(files)', files, keys.length);
+    }
+  }
   await new Promise<void>((resolve, reject) => {
     sink.once('finish', resolve);
     sink.once('error', reject);
     out.end();
   });
-  return { tables: tables.length, rows };
+  return { tables: tables.length, rows, files };
 }
 
 /** Refuses to restore over data: the target must have the schema (migrated) and no rows. */
@@ -115,12 +149,16 @@ async function assertEmpty(query: SessionQuery, tables: string[]): Promise<void>
   }
 }
 
-/** Restores a dump made by `backupDatabase` into an empty, migrated database, in one transaction. */
-export async function restoreDatabase(database: Database, file: string, onProgress: Progress = () => undefined): Promise<{ tables: number; rows: number }> {
-  return withSession(database, (query) => readDump(query, file, onProgress));
+/**
+ * Restores a dump made by `backupDatabase` into an empty, migrated database, in one transaction,
+ * and the files' bytes into `options.store`. The bytes are written as they are read: a restore
+ * that fails leaves them behind, unreferenced, under keys a later restore overwrites.
+ */
+export async function restoreDatabase(database: Database, file: string, onProgress: Progress = () => undefined, options: BackupOptions = {}): Promise<{ tables: number; rows: number; files: number }> {
+  return withSession(database, (query) => readDump(query, file, onProgress, options.store));
 }
 
-async function readDump(query: SessionQuery, file: string, onProgress: Progress): Promise<{ tables: number; rows: number }> {
+async function readDump(query: SessionQuery, file: string, onProgress: Progress, store: FileStore | undefined): Promise<{ tables: number; rows: number; files: number }> {
   // Check before the file is opened: readline starts emitting at once, and lines
   // emitted before the loop below starts iterating would be lost.
   const known = new Set(tablesInDependencyOrder());
@@ -140,6 +178,17 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress)
   let current: { table: string; total: number; done: number; batch: unknown[] } | undefined;
   let rows = 0;
   let tables = 0;
+  let files = 0;
+  let blobTotal = 0;
+  let blob: { key: string; chunks: Buffer[] } | undefined;
+  const flushBlob = async () => {
+    if (!blob) return;
+    if (!store) throw new Error(`${file} contains uploaded files; restore it with the files folder configured`);
+    await store.put(blob.key, Buffer.concat(blob.chunks));
+    blob = undefined;
+    files++;
+    onProgress('(files)', files, blobTotal);
+  };
   await query('begin');
   try {
     for (const table of MIGRATION_SEEDED_TABLES) if (known.has(table)) await query(`delete from "${table}"`);
@@ -153,11 +202,24 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress)
     };
     for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
       if (!line) continue;
-      const obj = JSON.parse(line) as { format?: string; version?: number; table?: string; rows?: number; r?: unknown };
+      const obj = JSON.parse(line) as { format?: string; version?: number; table?: string; rows?: number; r?: unknown; blobs?: number; blob?: string; d?: string };
       if (!header) {
         if (obj.format !== FORMAT) throw new Error(`${file} is not a ParkOS backup`);
         if ((obj.version ?? 0) > FORMAT_VERSION) throw new Error(`${file} was written by a newer ParkOS (format ${obj.version})`);
         header = obj;
+        continue;
+      }
+      if (obj.d !== undefined) {
+        if (!blob) throw new Error('backup file data before any file');
+        blob.chunks.push(Buffer.from(obj.d, 'base64'));
+        continue;
+      }
+      if (obj.blobs !== undefined || obj.blob !== undefined) {
+        await flush();
+        current = undefined;
+        await flushBlob();
+        if (obj.blobs !== undefined) blobTotal = obj.blobs;
+        if (obj.blob !== undefined) blob = { key: obj.blob, chunks: [] };
         continue;
       }
       if (obj.table) {
@@ -174,6 +236,7 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress)
     }
     if (streamError) throw streamError;
     await flush();
+    await flushBlob();
     if (!header) throw new Error(`${file} is empty`);
     // Identity/serial sequences must continue after the restored ids.
     const seqs = await query<{ table_name: string; column_name: string; seq: string }>(
@@ -188,5 +251,5 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress)
     await query('rollback').catch(() => undefined);
     throw err;
   }
-  return { tables, rows };
+  return { tables, rows, files };
 }

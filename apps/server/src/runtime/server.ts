@@ -12,6 +12,7 @@ import { startHistoryJobs } from '../modules/iot/history';
 import { loadOfficeReadings, prepareSimulatedDevices, startSimulator } from '../modules/iot/simulator';
 import { startEscalationJob, startSilentDeviceJob } from '../modules/iot/alarms';
 import { startEventReminderJob } from '../modules/community/events';
+import { startFileCleanupJob } from '../modules/files';
 
 export interface RunningServer {
   url?: string;
@@ -29,6 +30,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
   const database = await openAppDatabase(config, `parkos start (roles ${config.roles.join(',')})`);
   const services = createServices(database, config);
   services.alarms.engine.useLogger(log);
+  // Data the migrations cannot move (their SQL cannot write files): photos once stored in the database.
+  const movedPhotos = await services.workorders.moveLegacyPhotos();
+  if (movedPhotos > 0) log.info(`files: moved ${movedPhotos} work-order photo(s) from the database into ${config.filesDir}`);
 
   if (config.seedDemo && (await services.identity.countUsers()) === 0) {
     log.info('first start: seeding the demo park');
@@ -75,6 +79,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Event reminders before each event's start (stored; sent in-app where notifications exist).
     const reminders = startEventReminderJob({ events: services.events, intervalMs: 60_000, log });
     stops.push(() => reminders.stop());
+    // Uploads nobody attached within a day are deleted, with their bytes.
+    const fileCleanup = startFileCleanupJob({ files: services.files, intervalMs: 3600_000, log });
+    stops.push(() => fileCleanup.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type AppConfig } from '../config';
 import { buildApp } from '../app';
@@ -24,14 +27,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Test configuration: no data folder; uploaded files (if any) go to a folder of this process under the system's temp folder. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({ NODE_ENV: 'test', LOGIN_RATE_PER_MINUTE: '10000', WEB_DIST: '/nonexistent', DATA_DIR: '/nonexistent', ...overrides });
+  const filesDir = path.join(os.tmpdir(), `parkos-test-files-${process.pid}`);
+  return loadConfig({ NODE_ENV: 'test', LOGIN_RATE_PER_MINUTE: '10000', WEB_DIST: '/nonexistent', DATA_DIR: '/nonexistent', FILES_DIR: filesDir, ...overrides });
 }
 
 /** buildApp() on a fresh database; tests call it through inject(), never a port. */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = testConfig(overrides);
+  // Each app its own files folder, removed on close.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkos-files-'));
+  const config = testConfig({ FILES_DIR: filesDir, ...overrides });
   const { app, services } = await buildApp({ config, database, logger: false });
   await app.ready();
   return {
@@ -58,6 +65,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -267,7 +267,7 @@ export const en: Messages = {
       threshold: 'Auto-dispatch threshold', automaticShare: 'Dispatched automatically', triageCount: 'In triage', history: 'Training history', trigger: 'Trigger', triggers: { seed: 'Demo data', manual: 'Retrain button', schedule: 'Schedule', corrections: '{{count}} corrections' }, trainingMs: 'Took', none: 'No model yet (needs at least 10 closed orders)',
     },
     form: { title: 'Report a problem', subtitle: 'Describe it, add up to 9 photos; it goes to the right team automatically', titlePlaceholder: 'e.g. AC not cooling in meeting room 3F', categoryOptional: 'Category (optional, detected automatically)', submit: 'Submit', submitted: 'Submitted as No. {{number}}' },
-    photo: { add: 'Add photos', hint: 'JPEG/PNG/WebP, up to 5 MB each, at most 9', typeError: 'Only JPEG, PNG and WebP images', sizeError: 'A photo may be at most 5 MB', tooMany: 'At most 9 photos', uploaded: 'Photo uploaded' },
+    photo: { add: 'Add photos', hint: 'JPEG/PNG/WebP, up to 10 MB each, at most 9', typeError: 'Only JPEG, PNG and WebP images', sizeError: 'A photo may be at most 10 MB', tooMany: 'At most 9 photos', uploaded: 'Photo uploaded' },
     rating: { title: 'Rate the result', comment: 'Comment (optional)', submit: 'Submit rating', thanks: 'Thank you for your rating' },
   },
   telemetryHistory: {

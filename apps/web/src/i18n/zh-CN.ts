@@ -261,7 +261,7 @@ export const zhCN = {
       threshold: '自动派单阈值', automaticShare: '自动派单比例', triageCount: '待确认', history: '训练历史', trigger: '触发方式', triggers: { seed: '演示数据', manual: '手动重新训练', schedule: '定时', corrections: '{{count}} 条人工更正' }, trainingMs: '耗时', none: '尚无模型（需要至少 10 条已关闭工单）',
     },
     form: { title: '我要报修', subtitle: '描述问题，可附最多 9 张照片；系统会自动派给负责的班组', titlePlaceholder: '例如：3楼会议室空调不制冷', categoryOptional: '类别（可不选，系统自动判断）', submit: '提交', submitted: '已提交，工单号 {{number}}' },
-    photo: { add: '添加照片', hint: 'JPEG/PNG/WebP，每张不超过 5 MB，最多 9 张', typeError: '只支持 JPEG、PNG、WebP 图片', sizeError: '图片不能超过 5 MB', tooMany: '最多 9 张照片', uploaded: '照片已上传' },
+    photo: { add: '添加照片', hint: 'JPEG/PNG/WebP，每张不超过 10 MB，最多 9 张', typeError: '只支持 JPEG、PNG、WebP 图片', sizeError: '图片不能超过 10 MB', tooMany: '最多 9 张照片', uploaded: '照片已上传' },
     rating: { title: '评价处理结果', comment: '评价内容（可选）', submit: '提交评价', thanks: '感谢评价' },
   },
   telemetryHistory: {

@@ -54,7 +54,7 @@ export function WorkOrderDetailPage() {
                 </div>
                 {o.attachments.length > 0 && (
                   <div style={{ marginTop: 16 }}>
-                    <PhotoGrid orderId={o.id} photos={o.attachments} />
+                    <PhotoGrid photos={o.attachments} />
                   </div>
                 )}
               </Card>

@@ -8,7 +8,6 @@ import { addPhoto, createWorkOrder, WORK_ORDER_CATEGORIES, type NewWorkOrder } f
 import { PhotoPicker } from '../modules/workorders/components/PhotoPicker';
 import { useCurrentParkId } from '../modules/workorders/hooks/useWorkOrders';
 import { useSession } from '../modules/auth/hooks/useSession';
-import { fileToBase64 } from '../modules/workorders/utils/photos';
 import { PageHeader } from '../ui/PageHeader';
 
 /** The request form (报修) for members and enterprise admins, made for a phone: text, optional category, location, up to 9 photos. */
@@ -29,7 +28,7 @@ export function WorkOrderRequestPage() {
     try {
       const parkId = permissions.isOperator && !v.buildingId ? operatorParkId : undefined;
       const order = await createWorkOrder({ ...v, parkId, description: v.description || undefined, locationText: v.locationText || undefined });
-      for (const f of files) await addPhoto(order.id, { fileName: f.name, contentType: f.type, dataBase64: await fileToBase64(f) });
+      for (const f of files) await addPhoto(order.id, f);
       void qc.invalidateQueries({ queryKey: ['work-orders'] });
       void message.success(t('workorders.form.submitted', { number: order.number }));
       void navigate(`/work-orders/${order.id}`);

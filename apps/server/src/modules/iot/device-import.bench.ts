@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
   try {
     await runMigrations(database);
-    const services = createServices(database, { sessionTtlHours: 8, loginMaxFailures: 5, loginLockMinutes: 15, env: 'test', dataDir: dir });
+    const services = createServices(database, { sessionTtlHours: 8, loginMaxFailures: 5, loginLockMinutes: 15, env: 'test', dataDir: dir, filesDir: `${dir}/files` });
     const where = database.driver === 'postgres' ? 'PostgreSQL' : inMemory ? 'PGlite in memory' : 'PGlite on disk';
     console.log(`device import benchmark — ${where}, node ${process.version}, ${deviceCount} devices per import, ${runs} run(s)`);
     for (let run = 1; run <= runs; run += 1) {

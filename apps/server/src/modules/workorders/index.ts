@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client';
 import type { AuditService } from '../identity/audit.service';
+import type { FilesService } from '../files';
+import { moveLegacyPhotos } from './legacy-photos';
 import { createDispatchService, type DispatchSettings } from './dispatch.service';
 import { createWorkOrdersService, type NotifyUsers, type WorkOrderSettings } from './workorders.service';
 
@@ -8,6 +10,7 @@ export { startWorkOrderJobs } from './workorders.jobs';
 export type { WorkOrdersService } from './workorders.service';
 export type { DispatchService } from './dispatch.service';
 export { seedWorkOrders } from './workorders.seed';
+export { WORK_ORDER_FILE_OWNER, PHOTO_LIMITS } from './workorders.service';
 
 /** Default settings; the composition root overrides them from the configuration. */
 export const DEFAULT_WORK_ORDER_SETTINGS: DispatchSettings & WorkOrderSettings = {
@@ -19,13 +22,19 @@ export const DEFAULT_WORK_ORDER_SETTINGS: DispatchSettings & WorkOrderSettings =
 };
 
 /** Work orders and smart dispatch, wired to one database. */
-export function createWorkOrderServices(deps: { db: Db; audit: AuditService; settings?: Partial<DispatchSettings & WorkOrderSettings>; notify?: NotifyUsers }) {
+export function createWorkOrderServices(deps: { db: Db; audit: AuditService; files: FilesService; settings?: Partial<DispatchSettings & WorkOrderSettings>; notify?: NotifyUsers }) {
   // Unset values (a partial configuration) keep their defaults.
   const given = Object.fromEntries(Object.entries(deps.settings ?? {}).filter(([, v]) => v !== undefined));
   const settings = { ...DEFAULT_WORK_ORDER_SETTINGS, ...given };
   const dispatch = createDispatchService({ db: deps.db, audit: deps.audit, settings });
-  const workOrders = createWorkOrdersService({ db: deps.db, audit: deps.audit, dispatch, settings, notify: deps.notify });
-  return { dispatch, workOrders };
+  const workOrders = createWorkOrdersService({ db: deps.db, audit: deps.audit, dispatch, files: deps.files, settings, notify: deps.notify });
+  deps.files.registerOwner(workOrders.fileOwner);
+  return {
+    dispatch,
+    workOrders,
+    /** Run after migrations at every start: moves photos still stored in the database into the file store. */
+    moveLegacyPhotos: () => moveLegacyPhotos({ db: deps.db, files: deps.files }),
+  };
 }
 
 export type WorkOrderServices = ReturnType<typeof createWorkOrderServices>;

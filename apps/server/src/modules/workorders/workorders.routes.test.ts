@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditLog } from '../identity/identity.table';
 import { buildCreditCode, buildEnterprise, buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../testing/builders';
+import { buildImage, uploadFile } from '../../testing/files';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { SEED_TEXTS } from './workorders.seed';
 import { startWorkOrderJobs } from './workorders.jobs';
@@ -22,8 +23,8 @@ let admin1: TestClient;
 let member2: TestClient;
 let teams: { eng1: string; eng2: string; clean1: string; it: string };
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)]);
+let PNG: Buffer;
+let JPEG: Buffer;
 
 /** Closed history of park A: categories by text, teams by category and district. */
 async function seedHistory() {
@@ -58,6 +59,7 @@ async function seedHistory() {
 
 beforeAll(async () => {
   t = await createTestApp();
+  [PNG, JPEG] = await Promise.all([buildImage('png'), buildImage('jpeg')]);
   parkA = await buildPark(t.services);
   parkB = await buildPark(t.services);
   const s = t.services.parks;
@@ -264,28 +266,49 @@ describe('escalation', () => {
 });
 
 describe('photos', () => {
-  test('JPEG/PNG/WebP only, ≤ 5 MB, bytes must match, at most 9; served only to those who see the order', async () => {
+  test('uploaded through the files module, attached (at most 9), served only to those who see the order', async () => {
     const o = await file(member1, { title: '洗手池堵塞', category: 'plumbing', buildingId: parkA.building.id });
-    const up = (client: TestClient, contentType: string, data: Buffer) => client.post(`/api/work-orders/${o.id}/attachments`, { fileName: 'p', contentType, dataBase64: data.toString('base64') });
-    expect((await up(member1, 'image/gif', PNG)).statusCode).toBe(400);
-    const mismatch = await up(member1, 'image/jpeg', PNG);
-    expect(mismatch.statusCode).toBe(400);
-    expect(mismatch.json().details.fields[0].field).toBe('body.dataBase64');
-    const big = Buffer.concat([JPEG, Buffer.alloc(5 * 1024 * 1024)]);
-    expect((await up(member1, 'image/jpeg', big)).statusCode).toBe(413);
-    const first = await up(member1, 'image/png', PNG);
+    const attach = async (client: TestClient, data: Buffer, name = 'p.png') => {
+      const up = await uploadFile(client, { data, name });
+      expect(up.statusCode, up.body).toBe(201);
+      return client.post(`/api/work-orders/${o.id}/attachments`, { fileId: up.json().id });
+    };
+    const first = await attach(member1, PNG, '堵塞.png');
     expect(first.statusCode, first.body).toBe(200);
-    for (let i = 1; i < 9; i++) expect((await up(staff1, 'image/jpeg', JPEG)).statusCode).toBe(200);
-    const tenth = await up(member1, 'image/png', PNG);
+    for (let i = 1; i < 9; i++) expect((await attach(staff1, JPEG)).statusCode).toBe(200);
+    const tenth = await attach(member1, PNG);
     expect(tenth.statusCode).toBe(409);
-    const detail = first.json() as { attachments: { id: string }[] };
-    const photoId = detail.attachments[0].id;
-    const got = await member1.get(`/api/work-orders/${o.id}/attachments/${photoId}`);
-    expect(got.statusCode).toBe(200);
-    expect(got.headers['content-type']).toBe('image/png');
-    expect(Buffer.from(got.rawPayload).equals(PNG)).toBe(true);
-    expect((await member2.get(`/api/work-orders/${o.id}/attachments/${photoId}`)).statusCode).toBe(404);
-    expect((await opB.get(`/api/work-orders/${o.id}/attachments/${photoId}`)).statusCode).toBe(404);
+    const detail = first.json() as { attachments: { id: string; fileName: string; contentType: string; hasThumbnail: boolean }[]; events: { kind: string; details: { attachmentId: string } }[] };
+    const photo = detail.attachments[0];
+    expect(photo).toMatchObject({ fileName: '堵塞.png', contentType: 'image/png', hasThumbnail: true });
+    expect(detail.events.find((e) => e.kind === 'photo_added')?.details.attachmentId).toBe(photo.id);
+    for (const url of [`/api/work-orders/${o.id}/attachments/${photo.id}`, `/api/files/${photo.id}`]) {
+      const got = await member1.get(url);
+      expect(got.statusCode).toBe(200);
+      expect(got.headers['content-type']).toBe('image/png');
+      expect(Buffer.from(got.rawPayload).equals(PNG)).toBe(true);
+      expect((await member2.get(url)).statusCode).toBe(404);
+      expect((await opB.get(url)).statusCode).toBe(404);
+    }
+    expect((await admin1.get(`/api/files/${photo.id}/thumbnail`)).statusCode).toBe(200);
+    expect((await op.get(`/api/work-orders?pageSize=200`)).json().items.find((i: { id: string }) => i.id === o.id).photoCount).toBe(9);
+  });
+
+  test('a photo must be an upload of the caller’s, an image, not attached yet; a closed order takes none', async () => {
+    const o = await file(member1, { title: '门禁失灵', category: 'security', buildingId: parkA.building.id });
+    const theirs = (await uploadFile(member2, { data: PNG, name: 'x.png' })).json();
+    const refused = await member1.post(`/api/work-orders/${o.id}/attachments`, { fileId: theirs.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details.fields[0].field).toBe('body.fileId');
+    const pdf = (await uploadFile(member1, { data: Buffer.from('%PDF-1.4\n%%EOF\n'), name: 'a.pdf' }, 'document')).json();
+    expect((await member1.post(`/api/work-orders/${o.id}/attachments`, { fileId: pdf.id })).statusCode).toBe(400);
+    // Someone who cannot see the order gets 404, and their upload stays theirs, unattached.
+    expect((await member2.post(`/api/work-orders/${o.id}/attachments`, { fileId: theirs.id })).statusCode).toBe(404);
+    expect((await member2.get(`/api/files/${theirs.id}/info`)).json().isAttached).toBe(false);
+    const mine = (await uploadFile(member1, { data: PNG, name: 'y.png' })).json();
+    expect((await op.post(`/api/work-orders/${o.id}/close`, { comment: '重复报修' })).statusCode).toBe(200);
+    expect((await member1.post(`/api/work-orders/${o.id}/attachments`, { fileId: mine.id })).statusCode).toBe(409);
+    expect((await member1.get(`/api/files/${mine.id}/info`)).json().isAttached).toBe(false);
   });
 });
 

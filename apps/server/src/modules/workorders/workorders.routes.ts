@@ -27,15 +27,15 @@ export const workOrderRoutes: FastifyPluginAsyncZod<{ workOrders: WorkOrdersServ
   app.post('/work-orders/:id/comments', { schema: { tags, summary: 'Comment on a work order', params: idParams, body: s.commentBody, response: transition } }, async (r) => svc.commentWorkOrder(ctxOf(r), r.params.id, r.body));
   app.post(
     '/work-orders/:id/attachments',
-    { bodyLimit: 8 * 1024 * 1024, schema: { tags, summary: 'Add a photo (JPEG/PNG/WebP ≤ 5 MB, base64; at most 9 per order)', params: idParams, body: s.attachmentBody, response: { ...transition, 413: errorSchema } } },
+    { schema: { tags, summary: 'Attach a photo uploaded with POST /api/files?purpose=image (at most 9 per order)', params: idParams, body: s.attachmentBody, response: transition } },
     async (r) => svc.addPhoto(ctxOf(r), r.params.id, r.body),
   );
   app.get(
     '/work-orders/:id/attachments/:childId',
-    { schema: { tags, summary: 'A photo of a work order (image bytes)', params: s.attachmentParams, response: { 200: z.any().describe('image/jpeg, image/png or image/webp'), ...errorResponses } } },
+    { schema: { tags, summary: 'A photo of a work order (image bytes; the same as /api/files/{childId})', params: s.attachmentParams, response: { 200: z.any().describe('image/jpeg, image/png or image/webp'), ...errorResponses } } },
     async (r, reply) => {
       const photo = await svc.getPhoto(ctxOf(r), r.params.id, r.params.childId);
-      return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(photo.data);
+      return reply.type(photo.mimeType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').header('content-security-policy', "default-src 'none'; sandbox").send(photo.stream);
     },
   );
 

@@ -86,7 +86,8 @@ export const workOrderEventSchema = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 
-export const attachmentSchema = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), uploadedByName: z.string(), createdAt: z.date() });
+/** A photo: a file of the files module (`/api/files/{id}`, `/api/files/{id}/thumbnail`). */
+export const attachmentSchema = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), hasThumbnail: z.boolean(), uploadedByName: z.string(), createdAt: z.date() });
 
 /** What the caller may do next (the web UI shows these actions). */
 export const ACTIONS = ['dispatch', 'accept', 'start', 'resolve', 'verify', 'close', 'reopen', 'rate', 'comment', 'addPhoto'] as const;
@@ -140,7 +141,8 @@ export const dispatchBody = z.object({ teamId: uuid, category: z.enum(WORK_ORDER
 export const commentBody = z.object({ text: text(2000) });
 export const optionalCommentBody = z.object({ comment: text(2000).optional() }).nullish();
 export const ratingBody = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
-export const attachmentBody = z.object({ fileName: text(200), contentType: z.string(), dataBase64: z.string().min(1) });
+/** A photo uploaded with `POST /api/files?purpose=image`. */
+export const attachmentBody = z.object({ fileId: uuid });
 export const attachmentParams = z.object({ id: uuid, childId: uuid });
 
 export const teamSchema = z.object({

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
-import { AppError, ErrorCode, conflict, forbidden, notFound, validationError } from '../../lib/errors';
+import { conflict, forbidden, notFound, validationError } from '../../lib/errors';
 import type { Page } from '../../lib/pagination';
 import {
   SYSTEM_ACTOR,
@@ -17,6 +17,7 @@ import {
   type Actor,
 } from '../identity/actor';
 import type { AuditService } from '../identity/audit.service';
+import { attachedFileCount, type FileOwnerPolicy, type FilesService } from '../files';
 import { roleGrants, users } from '../identity/identity.table';
 import { alarms } from '../iot/alarms/alarms.table';
 import { devices } from '../iot/iot.table';
@@ -35,7 +36,6 @@ import type {
 } from './workorders.schema';
 import {
   dispatchRules,
-  workOrderAttachments,
   workOrderEvents,
   workOrders,
   workOrderSlaPolicies,
@@ -52,8 +52,10 @@ import {
 
 type OrderRow = typeof workOrders.$inferSelect;
 
-/** Photo limits: at most 9 per order, JPEG/PNG/WebP up to 5 MB each. */
-export const PHOTO_LIMITS = { maxPerOrder: 9, maxBytes: 5 * 1024 * 1024, types: ['image/jpeg', 'image/png', 'image/webp'] as const };
+/** At most 9 photos per order; their types and size are the files module's `image` purpose. */
+export const PHOTO_LIMITS = { maxPerOrder: 9 };
+/** The files module's owner type for work-order photos. */
+export const WORK_ORDER_FILE_OWNER = 'work_order';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, minor: 1, major: 2, critical: 3 };
 const OPEN: WorkOrderStatus[] = ['new', 'dispatched', 'accepted', 'in_progress'];
@@ -62,14 +64,6 @@ const DONE: WorkOrderStatus[] = ['resolved', 'verified', 'closed'];
 export interface WorkOrderSettings {
   /** Minutes past a missed deadline after which the operator is notified too. */
   escalateToOperatorAfterMinutes: number;
-}
-
-/** Does the file start like its declared type says (magic bytes)? */
-function looksLike(contentType: string, data: Buffer): boolean {
-  if (contentType === 'image/jpeg') return data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
-  if (contentType === 'image/png') return data.length > 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  if (contentType === 'image/webp') return data.length > 12 && data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP';
-  return false;
 }
 
 function auditable(o: OrderRow) {
@@ -84,8 +78,8 @@ function auditable(o: OrderRow) {
 /** In-app notifications (the notifications module's `notify`), written in the caller's transaction. */
 export type NotifyUsers = (q: Tx, userIds: readonly string[], input: { kind: string; title: string; body?: string | null; link?: string | null; entityType?: string | null; entityId?: string | null }) => Promise<number>;
 
-export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dispatch: DispatchService; settings: WorkOrderSettings; notify?: NotifyUsers }) {
-  const { db, audit, dispatch, settings } = deps;
+export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dispatch: DispatchService; files: FilesService; settings: WorkOrderSettings; notify?: NotifyUsers }) {
+  const { db, audit, dispatch, files, settings } = deps;
 
   /** Who hears of an overdue order: level 1 the team lead, level 2 the park's operators. */
   async function escalationRecipients(tx: Tx, level: number, o: { parkId: string }, leadUserId: string | null): Promise<string[]> {
@@ -169,7 +163,7 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
     teamName: workOrderTeams.name,
     districtName: districts.name,
     buildingName: buildings.name,
-    photoCount: sql<number>`(select count(*)::int from ${workOrderAttachments} a where a.work_order_id = ${workOrders.id})`,
+    photoCount: attachedFileCount(WORK_ORDER_FILE_OWNER, workOrders.id),
   };
 
   function view(r: { order: OrderRow; teamName: string | null; districtName: string | null; buildingName: string | null; photoCount: number }, now = new Date()): WorkOrderView {
@@ -231,14 +225,8 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
   async function detail(q: Db | Tx, actor: Actor, id: string): Promise<WorkOrderDetail> {
     const [row] = await selectOrders(q).where(eq(workOrders.id, id));
     if (!row) throw notFound('work order', id);
-    const [events, attachments] = [
-      await q.select().from(workOrderEvents).where(eq(workOrderEvents.workOrderId, id)).orderBy(asc(workOrderEvents.id)),
-      await q
-        .select({ id: workOrderAttachments.id, fileName: workOrderAttachments.fileName, contentType: workOrderAttachments.contentType, size: workOrderAttachments.size, uploadedByName: workOrderAttachments.uploadedByName, createdAt: workOrderAttachments.createdAt })
-        .from(workOrderAttachments)
-        .where(eq(workOrderAttachments.workOrderId, id))
-        .orderBy(asc(workOrderAttachments.createdAt)),
-    ];
+    const events = await q.select().from(workOrderEvents).where(eq(workOrderEvents.workOrderId, id)).orderBy(asc(workOrderEvents.id));
+    const attachments = (await files.findByOwner(q, WORK_ORDER_FILE_OWNER, id)).map((f) => ({ id: f.id, fileName: f.name, contentType: f.mimeType, size: f.size, hasThumbnail: f.hasThumbnail, uploadedByName: f.uploadedByName, createdAt: f.createdAt }));
     return {
       ...view(row),
       decision: (row.order.decision as DispatchDecision | null) ?? null,
@@ -250,12 +238,28 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
 
   /** Loads (and locks) an order the actor may see; others' orders are 404. */
   async function visible(q: Db | Tx, actor: Actor, id: string, lock = false): Promise<OrderRow> {
-    const scope = scopeOf(actor);
-    const base = q.select().from(workOrders).where(scope ? and(eq(workOrders.id, id), scope) : eq(workOrders.id, id));
-    const [row] = lock ? await base.for('update', { of: workOrders }) : await base;
+    const row = await findVisible(q, actor, id, lock);
     if (!row) throw notFound('work order', id);
     return row;
   }
+
+  async function findVisible(q: Db | Tx, actor: Actor, id: string, lock = false): Promise<OrderRow | undefined> {
+    const scope = scopeOf(actor);
+    const base = q.select().from(workOrders).where(scope ? and(eq(workOrders.id, id), scope) : eq(workOrders.id, id));
+    const [row] = lock ? await base.for('update', { of: workOrders }) : await base;
+    return row;
+  }
+
+  /** Photos: whoever sees an order sees its photos and may add some (the count and status rules are in addPhoto). */
+  const fileOwner: FileOwnerPolicy = {
+    ownerType: WORK_ORDER_FILE_OWNER,
+    purposes: ['image'],
+    canRead: async (ctx, ownerId) => Boolean(await findVisible(db, ctx.actor, ownerId)),
+    canAttach: async (ctx, ownerId, q) => {
+      const o = await findVisible(q, ctx.actor, ownerId);
+      return o ? { parkId: o.parkId, enterpriseId: o.enterpriseId } : null;
+    },
+  };
 
   async function slaWindow(q: Db | Tx, parkId: string, category: WorkOrderCategory, priority: WorkOrderPriority): Promise<SlaWindow> {
     const [p] = await q
@@ -688,34 +692,27 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
       return change(ctx, id, 'commented', async () => ({ comment: input.text }));
     },
 
-    /** Adds a photo (JPEG/PNG/WebP ≤ 5 MB, at most 9 per order); the bytes must match the type. */
-    async addPhoto(ctx: RequestContext, id: string, input: { fileName: string; contentType: string; dataBase64: string }) {
-      if (!(PHOTO_LIMITS.types as readonly string[]).includes(input.contentType)) throw validationError('body.contentType', `must be one of ${PHOTO_LIMITS.types.join(', ')}`);
-      if (input.dataBase64.length > Math.ceil((PHOTO_LIMITS.maxBytes * 4) / 3) + 8) {
-        throw new AppError(ErrorCode.PAYLOAD_TOO_LARGE, { message: 'A photo may be at most 5 MB', details: { fields: [{ field: 'body.dataBase64', message: 'larger than 5 MB' }] } });
-      }
-      const data = Buffer.from(input.dataBase64, 'base64');
-      if (data.length > PHOTO_LIMITS.maxBytes) throw new AppError(ErrorCode.PAYLOAD_TOO_LARGE, { message: 'A photo may be at most 5 MB', details: { fields: [{ field: 'body.dataBase64', message: 'larger than 5 MB' }] } });
-      if (!looksLike(input.contentType, data)) throw validationError('body.dataBase64', `is not a ${input.contentType} image`);
+    /** Attaches a photo the actor uploaded through the files module (at most 9 per order, not to a closed order). */
+    async addPhoto(ctx: RequestContext, id: string, input: { fileId: string }) {
       return change(ctx, id, 'photo_added', async (o, tx) => {
         if (o.status === 'closed') throw conflict('A closed work order takes no more photos');
-        const [{ n }] = await tx.select({ n: count() }).from(workOrderAttachments).where(eq(workOrderAttachments.workOrderId, o.id));
+        // The order row is locked, so two uploads at once cannot both take the ninth place.
+        const n = (await files.findByOwner(tx, WORK_ORDER_FILE_OWNER, o.id)).length;
         if (n >= PHOTO_LIMITS.maxPerOrder) throw conflict(`A work order has at most ${PHOTO_LIMITS.maxPerOrder} photos`, { limit: PHOTO_LIMITS.maxPerOrder });
-        const [a] = await tx
-          .insert(workOrderAttachments)
-          .values({ workOrderId: o.id, fileName: input.fileName, contentType: input.contentType, size: data.length, data, uploadedBy: ctx.actor.via === 'system' ? null : ctx.actor.userId, uploadedByName: ctx.actor.displayName })
-          .returning({ id: workOrderAttachments.id });
-        return { details: { attachmentId: a.id, fileName: input.fileName, size: data.length } };
+        const f = await files.attach(tx, ctx, { fileId: input.fileId, ownerType: WORK_ORDER_FILE_OWNER, ownerId: o.id, field: 'body.fileId' });
+        return { details: { attachmentId: f.id, fileName: f.name, size: f.size } };
       });
     },
 
-    /** A photo's bytes, for those who may see the order. */
-    async getPhoto(ctx: RequestContext, id: string, attachmentId: string): Promise<{ contentType: string; data: Buffer; fileName: string }> {
+    /** A photo's bytes at its older address (`/work-orders/{id}/attachments/{fileId}`), for those who may see the order. */
+    async getPhoto(ctx: RequestContext, id: string, fileId: string) {
       await visible(db, ctx.actor, id);
-      const [a] = await db.select().from(workOrderAttachments).where(and(eq(workOrderAttachments.id, attachmentId), eq(workOrderAttachments.workOrderId, id)));
-      if (!a) throw notFound('attachment', attachmentId);
-      return { contentType: a.contentType, data: Buffer.from(a.data), fileName: a.fileName };
+      const photos = await files.findByOwner(db, WORK_ORDER_FILE_OWNER, id);
+      if (!photos.some((p) => p.id === fileId)) throw notFound('attachment', fileId);
+      return files.openFile(ctx, fileId);
     },
+
+    fileOwner,
 
     // ---------- alarms ----------
 

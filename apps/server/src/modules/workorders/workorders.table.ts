@@ -169,7 +169,12 @@ export const workOrderEvents = pgTable(
   (t) => [index('work_order_events_order_idx').on(t.workOrderId, t.id), index('work_order_events_kind_idx').on(t.kind, t.at)],
 );
 
-/** A photo attached to a work order (stored in the database; at most 9 per order). */
+/**
+ * @deprecated Read-only: photos as the releases before the files module stored them (bytes in the
+ * database). At start, `moveLegacyPhotos` copies each into the file store as a file with the same
+ * id; nothing reads or writes these rows afterwards. Kept for one release so a rollback still has
+ * its photos; a later release drops the table.
+ */
 export const workOrderAttachments = pgTable(
   'work_order_attachments',
   {

@@ -1,4 +1,5 @@
 import { api, apiRequest, type Page } from '../../../lib/api-client';
+import { uploadFile } from '../../files/api/files.api';
 
 export const WORK_ORDER_CATEGORIES = ['elevator', 'hvac', 'lighting', 'plumbing', 'fire', 'security', 'cleaning', 'network', 'parking', 'electrical', 'other'] as const;
 export type WorkOrderCategory = (typeof WORK_ORDER_CATEGORIES)[number];
@@ -81,11 +82,13 @@ export interface WorkOrderEvent {
   details: Record<string, unknown> | null;
 }
 
+/** A photo of a work order: a file of the files module. */
 export interface Attachment {
   id: string;
   fileName: string;
   contentType: string;
   size: number;
+  hasThumbnail: boolean;
   uploadedByName: string;
   createdAt: string;
 }
@@ -197,8 +200,11 @@ export const transitionWorkOrder = (id: string, action: 'accept' | 'start' | 're
 export const dispatchWorkOrder = (id: string, body: { teamId: string; category?: WorkOrderCategory; priority?: WorkOrderPriority }) => api.post<WorkOrderDetail>(`/work-orders/${id}/dispatch`, body);
 export const rateWorkOrder = (id: string, body: { rating: number; comment?: string }) => api.post<WorkOrderDetail>(`/work-orders/${id}/rating`, body);
 export const commentWorkOrder = (id: string, text: string) => api.post<WorkOrderDetail>(`/work-orders/${id}/comments`, { text });
-export const addPhoto = (id: string, body: { fileName: string; contentType: string; dataBase64: string }) => api.post<WorkOrderDetail>(`/work-orders/${id}/attachments`, body);
-export const photoUrl = (orderId: string, attachmentId: string) => `/api/work-orders/${orderId}/attachments/${attachmentId}`;
+/** Uploads a photo through the files module and attaches it to the order. */
+export async function addPhoto(id: string, file: File): Promise<WorkOrderDetail> {
+  const uploaded = await uploadFile(file, 'image');
+  return api.post<WorkOrderDetail>(`/work-orders/${id}/attachments`, { fileId: uploaded.id });
+}
 export const findTeams = (parkId?: string) => api.get<Team[]>('/work-order-teams', { parkId });
 export const getModelStatus = (parkId: string) => api.get<ModelStatus>('/dispatch/model', { parkId });
 export const retrainModel = (parkId: string) => apiRequest<ModelStatus>('/dispatch/model/retrain', { method: 'POST', body: { parkId } });

@@ -3,7 +3,6 @@ import { App, Button, Flex, Form, Input, Modal, Rate, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { addPhoto, dispatchWorkOrder, rateWorkOrder, transitionWorkOrder, WORK_ORDER_CATEGORIES, type WorkOrderCategory, type WorkOrderDetail } from '../api/workorders.api';
 import { useTeams, useWorkOrderMutation } from '../hooks/useWorkOrders';
-import { fileToBase64 } from '../utils/photos';
 import { PhotoPicker } from './PhotoPicker';
 
 type Simple = 'accept' | 'start' | 'verify';
@@ -21,7 +20,7 @@ export function WorkOrderActions({ order }: { order: WorkOrderDetail }) {
   const rate = useWorkOrderMutation((v: { rating: number; comment?: string }) => rateWorkOrder(order.id, v));
   const photos = useWorkOrderMutation(async (files: File[]) => {
     let last: WorkOrderDetail | undefined;
-    for (const f of files) last = await addPhoto(order.id, { fileName: f.name, contentType: f.type, dataBase64: await fileToBase64(f) });
+    for (const f of files) last = await addPhoto(order.id, f);
     return last!;
   });
   const fail = (err: unknown) => void message.error(err instanceof Error ? err.message : String(err));
