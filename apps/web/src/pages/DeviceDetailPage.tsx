@@ -124,6 +124,11 @@ export function DeviceDetailPage() {
                           </strong>
                         ),
                       },
+                      {
+                        title: t('devices.range'),
+                        key: 'range',
+                        render: (_: unknown, r) => (r.min === null || r.max === null ? '—' : <Typography.Text type="secondary" data-testid={`device-range-${r.metric}`}>{`${r.min} … ${r.max}${r.unit ? ` ${r.unit}` : ''}`}</Typography.Text>),
+                      },
                       { title: t('devices.readAt'), dataIndex: 'ts', width: 150, render: (v: string) => formatDateTime(v) },
                     ]}
                   />

@@ -11,7 +11,7 @@ import { parseCsv } from './csv';
 import type { DeviceAuth } from './device-auth';
 import { deviceIngestErrors, devices, latestValues } from './iot.table';
 import type { CreateDeviceInput, DeviceQuery, ImportResult, UpdateDeviceInput } from './iot.schema';
-import { DEVICE_TYPES, METRICS, OFFLINE_AFTER_SECONDS, type DeviceType, type IngestErrorReason } from './metrics';
+import { DEVICE_TYPES, metricSpecFor, OFFLINE_AFTER_SECONDS, type DeviceType, type IngestErrorReason } from './metrics';
 import { commandsTopic, telemetryTopic } from './topics';
 
 export type DeviceRow = typeof devices.$inferSelect;
@@ -120,7 +120,11 @@ export function createDeviceService(deps: { db: Db; audit: AuditService; deviceA
       ]);
       return {
         ...view(row),
-        latest: latest.map((l) => ({ metric: l.metric, value: l.value, ts: l.ts, unit: (METRICS as Record<string, { unit: string }>)[l.metric]?.unit ?? null })),
+        // Unit and plausible range from the catalogue, for this device's type (null for a metric no longer catalogued).
+        latest: latest.map((l) => {
+          const spec = metricSpecFor(row.type, l.metric);
+          return { metric: l.metric, value: l.value, ts: l.ts, unit: spec?.unit ?? null, min: spec?.min ?? null, max: spec?.max ?? null };
+        }),
         ingestErrors: errors.map((e) => ({ reason: e.reason as IngestErrorReason, count: e.count, lastError: e.lastError, lastAt: e.lastAt })),
       };
     },

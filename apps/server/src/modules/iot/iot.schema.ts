@@ -34,7 +34,8 @@ export const deviceSchema = z.object({
 });
 
 export const deviceDetailSchema = deviceSchema.extend({
-  latest: z.array(z.object({ metric: z.string(), value: z.number(), ts, unit: z.string().nullable() })),
+  /** `min`/`max`: the plausible range of the metric for this device type; readings outside it are rejected (`out_of_range`). */
+  latest: z.array(z.object({ metric: z.string(), value: z.number(), ts, unit: z.string().nullable(), min: z.number().nullable(), max: z.number().nullable() })),
   ingestErrors: z.array(z.object({ reason: z.enum(INGEST_ERROR_REASONS), count: z.number(), lastError: z.string().nullable(), lastAt: ts })),
 });
 

@@ -12,6 +12,7 @@ export type IngestErrorReason =
   | 'invalid_payload'
   | 'unknown_metric'
   | 'invalid_value'
+  | 'out_of_range'
   | 'invalid_timestamp'
   | 'ts_future'
   | 'ts_too_old'
@@ -51,6 +52,9 @@ export interface LatestReading {
   value: number;
   ts: string;
   unit: string | null;
+  /** The plausible range of the metric for this device's type; readings outside it are rejected (`out_of_range`). */
+  min: number | null;
+  max: number | null;
 }
 
 /** Rejected input of one reason. */
