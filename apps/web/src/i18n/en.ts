@@ -125,6 +125,7 @@ export const en: Messages = {
     tags: 'Tags', tagsHint: 'Type and press Enter', lastSeen: 'Last seen', never: 'Never', credentials: 'Credentials', createdAt: 'Created', filterType: 'Type', filterStatus: 'Status', filterBuilding: 'Building',
     codeHint: '2–64 letters, digits, dot, dash or underscore; it is the MQTT username', codeInvalid: 'Use 2–64 letters, digits, dot, dash or underscore', created: 'Device created', deleteConfirm: 'Delete the device and all its telemetry?',
     latest: 'Latest values', metric: 'Metric', value: 'Value', readAt: 'Time', noReadings: 'No readings yet', ingestErrors: 'Rejected input', reason: 'Reason', count: 'Count', lastError: 'Last error', lastAt: 'Last at', noErrors: 'Nothing rejected', range: 'Plausible range',
+    rollupFailures: 'Some history could not be rolled up', rollupFailure: '{{metric}}, {{from}} – {{to}}: no {{tier}} rollups ({{count}} failed attempts). {{error}}',
     credentialState: { none: 'Not issued', active: 'Active', revoked: 'Revoked' },
     rotate: 'Generate / rotate secret', rotateConfirm: 'The old secret stops working at once; the device must reconnect with the new one. Continue?', revoke: 'Revoke', revokeConfirm: 'The device will no longer be able to connect. Continue?', revoked: 'Credentials revoked',
     rotatedAt: 'Secret rotated', secretTitle: 'Device secret (shown once)', secretOnce: 'Copy it now: it will not be shown again.', secret: 'Secret', username: 'Username',

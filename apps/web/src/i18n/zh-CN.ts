@@ -120,6 +120,7 @@ export const zhCN = {
     tags: '标签', tagsHint: '输入后回车', lastSeen: '最后在线', never: '从未上线', credentials: '接入凭证', createdAt: '创建时间', filterType: '类型', filterStatus: '状态', filterBuilding: '楼宇',
     codeHint: '2–64 位字母、数字、点、横线或下划线；即 MQTT 用户名', codeInvalid: '编码只能包含字母、数字、点、横线或下划线（2–64 位）', created: '设备已创建', deleteConfirm: '删除设备及其全部遥测数据？',
     latest: '最新读数', metric: '指标', value: '数值', readAt: '时间', noReadings: '尚无读数', ingestErrors: '接入错误', reason: '原因', count: '次数', lastError: '最近错误', lastAt: '最近发生', noErrors: '没有被拒绝的数据', range: '合理范围',
+    rollupFailures: '部分历史数据无法汇总', rollupFailure: '{{metric}}，{{from}} – {{to}}：缺少 {{tier}} 汇总（已失败 {{count}} 次）。{{error}}',
     credentialState: { none: '未生成', active: '有效', revoked: '已吊销' },
     rotate: '生成/轮换密钥', rotateConfirm: '轮换后旧密钥立即失效，设备需要使用新密钥重新连接。继续？', revoke: '吊销', revokeConfirm: '吊销后设备将无法连接。继续？', revoked: '密钥已吊销',
     rotatedAt: '密钥轮换时间', secretTitle: '设备密钥（仅显示一次）', secretOnce: '请立即复制保存：关闭后将无法再次查看。', secret: '密钥', username: '用户名',

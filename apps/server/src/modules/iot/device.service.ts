@@ -9,6 +9,7 @@ import type { AuditService } from '../identity/audit.service';
 import { buildings, floors } from '../parks/parks.table';
 import { parseCsv } from './csv';
 import type { DeviceAuth } from './device-auth';
+import { telemetryRollupFailures } from './history/history.table';
 import { deviceIngestErrors, devices, latestValues } from './iot.table';
 import type { CreateDeviceInput, DeviceQuery, ImportResult, UpdateDeviceInput } from './iot.schema';
 import { DEVICE_TYPES, metricSpecFor, OFFLINE_AFTER_SECONDS, type DeviceType, type IngestErrorReason } from './metrics';
@@ -111,12 +112,13 @@ export function createDeviceService(deps: { db: Db; audit: AuditService; deviceA
       return { items: rows.map(view), total: n, page: query.page, pageSize: query.pageSize };
     },
 
-    /** One device with its latest values and its rejected-input counters. */
+    /** One device with its latest values, its rejected-input counters and the series its rollups had to skip. */
     async getDevice(ctx: RequestContext, id: string) {
       const row = await load(db, ctx.actor, id);
-      const [latest, errors] = await Promise.all([
+      const [latest, errors, rollupFailures] = await Promise.all([
         db.select().from(latestValues).where(eq(latestValues.deviceId, id)).orderBy(asc(latestValues.metric)),
         db.select().from(deviceIngestErrors).where(eq(deviceIngestErrors.deviceId, id)).orderBy(asc(deviceIngestErrors.reason)),
+        db.select().from(telemetryRollupFailures).where(eq(telemetryRollupFailures.deviceId, id)).orderBy(asc(telemetryRollupFailures.metric)),
       ]);
       return {
         ...view(row),
@@ -126,6 +128,7 @@ export function createDeviceService(deps: { db: Db; audit: AuditService; deviceA
           return { metric: l.metric, value: l.value, ts: l.ts, unit: spec?.unit ?? null, min: spec?.min ?? null, max: spec?.max ?? null };
         }),
         ingestErrors: errors.map((e) => ({ reason: e.reason as IngestErrorReason, count: e.count, lastError: e.lastError, lastAt: e.lastAt })),
+        rollupFailures: rollupFailures.map((f) => ({ metric: f.metric, tier: f.tier, from: f.rangeFrom, to: f.rangeTo, failures: f.failures, lastError: f.lastError, lastFailedAt: f.lastFailedAt })),
       };
     },
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildPark, SYSTEM } from '../../../testing/builders';
+import { buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../../testing/builders';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
 import { startHistoryJobs } from './history.jobs';
 import { insertReadings, type TestReading } from './history.test-helpers';
@@ -80,6 +80,12 @@ describe('a series whose data breaks its rollup', () => {
       expect(failures[0]).toMatchObject({ device_id: poisoned.id, metric: 'temperature', tier: '1m' });
       expect(failures[0].last_error).toMatch(/out of range/);
       expect(new Date(failures[0].range_from).getTime()).toBeLessThanOrEqual(old);
+      // …and shown with the device, through the API.
+      await buildUser(t.services, 'poison-op', [{ role: 'operator', scopeType: 'all', scopeId: null }]);
+      const op = await t.login('poison-op', TEST_PASSWORD);
+      const detail = (await op.get(`/api/devices/${poisoned.id}`)).json();
+      expect(detail.rollupFailures).toEqual([expect.objectContaining({ metric: 'temperature', tier: '1m', failures: expect.any(Number), lastError: expect.stringMatching(/out of range/) })]);
+      expect((await op.get(`/api/devices/${healthy[0].id}`)).json().rollupFailures).toEqual([]);
     } finally {
       await jobs.stop();
     }

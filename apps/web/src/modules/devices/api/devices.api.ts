@@ -65,10 +65,22 @@ export interface IngestErrorCount {
   lastAt: string;
 }
 
-/** A device with its latest values and rejected-input counters. */
+/** A series the rollup job had to skip: its stored readings cannot be aggregated (e.g. a sum overflow). */
+export interface RollupFailure {
+  metric: string;
+  tier: string;
+  from: string;
+  to: string;
+  failures: number;
+  lastError: string;
+  lastFailedAt: string;
+}
+
+/** A device with its latest values, rejected-input counters and skipped rollups. */
 export interface DeviceDetail extends Device {
   latest: LatestReading[];
   ingestErrors: IngestErrorCount[];
+  rollupFailures: RollupFailure[];
 }
 
 /** A newly issued secret: the only time it is ever shown. */
