@@ -54,6 +54,18 @@ describe('the device registry in a real browser', () => {
       await expect.poll(() => page.getByTestId('device-status').first().getAttribute('data-status'), { timeout: 20_000 }).toBe('online');
       expect(await page.getByTestId('device-last-seen').innerText()).toMatch(/\d{4}-\d{2}-\d{2}/);
       await screenshot(page, 'device-online-desktop');
+      // A physically impossible value is rejected: not stored, counted under its own reason; the latest value shows its plausible range.
+      await client.publishAsync(`parkos/${code}/telemetry`, '{"metric":"humidity","value":1e300}', { qos: 1 });
+      await expect.poll(() => page.getByTestId('device-ingest-errors').innerText(), { timeout: 20_000 }).toContain('超出合理范围');
+      expect(await page.getByTestId('device-latest').innerText()).not.toContain('1e+300');
+      expect(await page.getByTestId('device-range-temperature').innerText()).toBe('-60 … 100 °C');
+      await page.getByTestId('device-ingest-errors').scrollIntoViewIfNeeded();
+      await screenshot(page, 'device-out-of-range-desktop');
+      await page.getByTestId('lang-switch').click();
+      await page.getByTestId('lang-option-en').click();
+      await expect.poll(() => page.getByTestId('device-ingest-errors').innerText(), { timeout: 10_000 }).toContain('Out of plausible range');
+      await page.getByTestId('device-ingest-errors').scrollIntoViewIfNeeded();
+      await screenshot(page, 'device-out-of-range-desktop-en');
     } finally {
       await client.endAsync();
     }

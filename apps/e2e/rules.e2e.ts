@@ -42,6 +42,8 @@ describe('alarm rules in a real browser', () => {
     await page.getByTestId('rule-form').waitFor();
     await page.getByTestId('rule-form-name').fill(name);
     await pick(page, 'rule-form-metric', '温度');
+    // The catalogue's unit and plausible range of the chosen metric.
+    await expect.poll(() => page.getByTestId('rule-form-metric-hint').innerText()).toBe('单位 °C；超出 -60 … 100 的读数会被拒收');
     await page.getByTestId('rule-form-value').fill('30');
     await page.getByTestId('rule-form-hysteresis').fill('2');
     await pick(page, 'rule-form-severity', '紧急');

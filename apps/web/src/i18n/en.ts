@@ -124,7 +124,8 @@ export const en: Messages = {
     code: 'Device code', name: 'Name', type: 'Type', status: 'Status', park: 'Park', building: 'Building', floor: 'Floor', location: 'Location', x: 'X', y: 'Y', lat: 'Latitude', lon: 'Longitude',
     tags: 'Tags', tagsHint: 'Type and press Enter', lastSeen: 'Last seen', never: 'Never', credentials: 'Credentials', createdAt: 'Created', filterType: 'Type', filterStatus: 'Status', filterBuilding: 'Building',
     codeHint: '2–64 letters, digits, dot, dash or underscore; it is the MQTT username', codeInvalid: 'Use 2–64 letters, digits, dot, dash or underscore', created: 'Device created', deleteConfirm: 'Delete the device and all its telemetry?',
-    latest: 'Latest values', metric: 'Metric', value: 'Value', readAt: 'Time', noReadings: 'No readings yet', ingestErrors: 'Rejected input', reason: 'Reason', count: 'Count', lastError: 'Last error', lastAt: 'Last at', noErrors: 'Nothing rejected',
+    latest: 'Latest values', metric: 'Metric', value: 'Value', readAt: 'Time', noReadings: 'No readings yet', ingestErrors: 'Rejected input', reason: 'Reason', count: 'Count', lastError: 'Last error', lastAt: 'Last at', noErrors: 'Nothing rejected', range: 'Plausible range',
+    rollupFailures: 'Some history could not be rolled up', rollupFailure: '{{metric}}, {{from}} – {{to}}: no {{tier}} rollups ({{count}} failed attempts). {{error}}',
     credentialState: { none: 'Not issued', active: 'Active', revoked: 'Revoked' },
     rotate: 'Generate / rotate secret', rotateConfirm: 'The old secret stops working at once; the device must reconnect with the new one. Continue?', revoke: 'Revoke', revokeConfirm: 'The device will no longer be able to connect. Continue?', revoked: 'Credentials revoked',
     rotatedAt: 'Secret rotated', secretTitle: 'Device secret (shown once)', secretOnce: 'Copy it now: it will not be shown again.', secret: 'Secret', username: 'Username',
@@ -140,7 +141,7 @@ export const en: Messages = {
   },
   deviceStatus: { online: 'Online', offline: 'Offline' },
   ingestReasons: {
-    malformed_json: 'Malformed JSON', invalid_payload: 'Invalid payload', unknown_metric: 'Unknown metric', invalid_value: 'Invalid value', invalid_timestamp: 'Invalid timestamp',
+    malformed_json: 'Malformed JSON', invalid_payload: 'Invalid payload', unknown_metric: 'Unknown metric', invalid_value: 'Invalid value', out_of_range: 'Out of plausible range', invalid_timestamp: 'Invalid timestamp',
     ts_future: 'Timestamp in the future', ts_too_old: 'Timestamp too old', wrong_topic: 'Topic not allowed', oversized: 'Too large', rate_limited: 'Rate limited', overloaded: 'Overloaded',
   },
   metrics: {
@@ -283,7 +284,7 @@ export const en: Messages = {
   rules: {
     nav: 'Alarm rules', title: 'Alarm rules', subtitle: 'Threshold, rate of change and silence rules, scoped by device type, location or tag', new: 'New rule', edit: 'Edit rule', created: 'Rule created',
     name: 'Name', kind: 'Kind', severity: 'Severity', enabled: 'Enabled', enabledOn: 'Rule enabled', enabledOff: 'Rule disabled', enabledOnly: 'Enabled only', disabledOnly: 'Disabled only',
-    metric: 'Metric', operator: 'Operator', value: 'Threshold', hysteresis: 'Hysteresis', hysteresisHint: 'After firing, the value must come back past threshold ∓ hysteresis to clear (no flapping)',
+    metricHint: 'Unit {{unit}}; readings outside {{min}} … {{max}} are rejected', metric: 'Metric', operator: 'Operator', value: 'Threshold', hysteresis: 'Hysteresis', hysteresisHint: 'After firing, the value must come back past threshold ∓ hysteresis to clear (no flapping)',
     delta: 'Change', windowSeconds: 'Window (s)', direction: 'Direction', silentSeconds: 'Silent for (s)', condition: 'Condition',
     scope: 'Scope', park: 'Park', deviceType: 'Device type', building: 'Building', floor: 'Floor', tag: 'Tag', description: 'Description', wholePark: 'Whole park',
     emptyList: 'No rules', deleteConfirm: 'Delete this rule? A rule that raised alarms can only be disabled.',

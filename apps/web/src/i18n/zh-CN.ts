@@ -119,7 +119,8 @@ export const zhCN = {
     code: '设备编码', name: '设备名称', type: '类型', status: '状态', park: '所属园区', building: '楼宇', floor: '楼层', location: '位置', x: 'X 坐标', y: 'Y 坐标', lat: '纬度', lon: '经度',
     tags: '标签', tagsHint: '输入后回车', lastSeen: '最后在线', never: '从未上线', credentials: '接入凭证', createdAt: '创建时间', filterType: '类型', filterStatus: '状态', filterBuilding: '楼宇',
     codeHint: '2–64 位字母、数字、点、横线或下划线；即 MQTT 用户名', codeInvalid: '编码只能包含字母、数字、点、横线或下划线（2–64 位）', created: '设备已创建', deleteConfirm: '删除设备及其全部遥测数据？',
-    latest: '最新读数', metric: '指标', value: '数值', readAt: '时间', noReadings: '尚无读数', ingestErrors: '接入错误', reason: '原因', count: '次数', lastError: '最近错误', lastAt: '最近发生', noErrors: '没有被拒绝的数据',
+    latest: '最新读数', metric: '指标', value: '数值', readAt: '时间', noReadings: '尚无读数', ingestErrors: '接入错误', reason: '原因', count: '次数', lastError: '最近错误', lastAt: '最近发生', noErrors: '没有被拒绝的数据', range: '合理范围',
+    rollupFailures: '部分历史数据无法汇总', rollupFailure: '{{metric}}，{{from}} – {{to}}：缺少 {{tier}} 汇总（已失败 {{count}} 次）。{{error}}',
     credentialState: { none: '未生成', active: '有效', revoked: '已吊销' },
     rotate: '生成/轮换密钥', rotateConfirm: '轮换后旧密钥立即失效，设备需要使用新密钥重新连接。继续？', revoke: '吊销', revokeConfirm: '吊销后设备将无法连接。继续？', revoked: '密钥已吊销',
     rotatedAt: '密钥轮换时间', secretTitle: '设备密钥（仅显示一次）', secretOnce: '请立即复制保存：关闭后将无法再次查看。', secret: '密钥', username: '用户名',
@@ -135,7 +136,7 @@ export const zhCN = {
   },
   deviceStatus: { online: '在线', offline: '离线' },
   ingestReasons: {
-    malformed_json: 'JSON 格式错误', invalid_payload: '消息结构无效', unknown_metric: '未知指标', invalid_value: '数值无效', invalid_timestamp: '时间戳无效',
+    malformed_json: 'JSON 格式错误', invalid_payload: '消息结构无效', unknown_metric: '未知指标', invalid_value: '数值无效', out_of_range: '超出合理范围', invalid_timestamp: '时间戳无效',
     ts_future: '时间超前', ts_too_old: '时间过旧', wrong_topic: '主题不允许', oversized: '消息过大', rate_limited: '超出速率限制', overloaded: '系统繁忙',
   },
   metrics: {
@@ -277,7 +278,7 @@ export const zhCN = {
   rules: {
     nav: '告警规则', title: '告警规则', subtitle: '阈值、变化率、静默等规则，按设备类型、位置或标签限定范围', new: '新建规则', edit: '编辑规则', created: '规则已创建',
     name: '名称', kind: '类型', severity: '级别', enabled: '启用', enabledOn: '规则已启用', enabledOff: '规则已停用', enabledOnly: '仅启用', disabledOnly: '仅停用',
-    metric: '指标', operator: '比较', value: '阈值', hysteresis: '回差', hysteresisHint: '越限后须回到阈值∓回差以内才恢复，避免抖动',
+    metricHint: '单位 {{unit}}；超出 {{min}} … {{max}} 的读数会被拒收', metric: '指标', operator: '比较', value: '阈值', hysteresis: '回差', hysteresisHint: '越限后须回到阈值∓回差以内才恢复，避免抖动',
     delta: '变化量', windowSeconds: '时间窗（秒）', direction: '方向', silentSeconds: '静默时长（秒）', condition: '条件',
     scope: '范围', park: '园区', deviceType: '设备类型', building: '楼栋', floor: '楼层', tag: '标签', description: '说明', wholePark: '全园区',
     emptyList: '暂无规则', deleteConfirm: '删除该规则？已产生告警的规则只能停用。',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -72,6 +72,21 @@ export function DeviceDetailPage() {
               }
             />
             <Row gutter={[16, 16]}>
+              {d.rollupFailures.length > 0 && (
+                <Col xs={24}>
+                  <Alert
+                    type="warning"
+                    showIcon
+                    data-testid="device-rollup-failures"
+                    title={t('devices.rollupFailures')}
+                    description={d.rollupFailures.map((f) => (
+                      <div key={f.metric}>
+                        {t('devices.rollupFailure', { metric: metricName(f.metric), from: formatDateTime(f.from), to: formatDateTime(f.to), tier: f.tier, count: f.failures, error: f.lastError })}
+                      </div>
+                    ))}
+                  />
+                </Col>
+              )}
               <Col xs={24} xl={12}>
                 <Card title={t('common.details')}>
                   <Descriptions size="small" column={1} bordered>
@@ -123,6 +138,11 @@ export function DeviceDetailPage() {
                             {r.unit ? ` ${r.unit}` : ''}
                           </strong>
                         ),
+                      },
+                      {
+                        title: t('devices.range'),
+                        key: 'range',
+                        render: (_: unknown, r) => (r.min === null || r.max === null ? '—' : <Typography.Text type="secondary" data-testid={`device-range-${r.metric}`}>{`${r.min} … ${r.max}${r.unit ? ` ${r.unit}` : ''}`}</Typography.Text>),
                       },
                       { title: t('devices.readAt'), dataIndex: 'ts', width: 150, render: (v: string) => formatDateTime(v) },
                     ]}

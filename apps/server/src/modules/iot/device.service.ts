@@ -9,9 +9,10 @@ import type { AuditService } from '../identity/audit.service';
 import { buildings, floors } from '../parks/parks.table';
 import { parseCsv } from './csv';
 import type { DeviceAuth } from './device-auth';
+import { telemetryRollupFailures } from './history/history.table';
 import { deviceIngestErrors, devices, latestValues } from './iot.table';
 import type { CreateDeviceInput, DeviceQuery, ImportResult, UpdateDeviceInput } from './iot.schema';
-import { DEVICE_TYPES, METRICS, OFFLINE_AFTER_SECONDS, type DeviceType, type IngestErrorReason } from './metrics';
+import { DEVICE_TYPES, metricSpecFor, OFFLINE_AFTER_SECONDS, type DeviceType, type IngestErrorReason } from './metrics';
 import { commandsTopic, telemetryTopic } from './topics';
 
 export type DeviceRow = typeof devices.$inferSelect;
@@ -111,17 +112,23 @@ export function createDeviceService(deps: { db: Db; audit: AuditService; deviceA
       return { items: rows.map(view), total: n, page: query.page, pageSize: query.pageSize };
     },
 
-    /** One device with its latest values and its rejected-input counters. */
+    /** One device with its latest values, its rejected-input counters and the series its rollups had to skip. */
     async getDevice(ctx: RequestContext, id: string) {
       const row = await load(db, ctx.actor, id);
-      const [latest, errors] = await Promise.all([
+      const [latest, errors, rollupFailures] = await Promise.all([
         db.select().from(latestValues).where(eq(latestValues.deviceId, id)).orderBy(asc(latestValues.metric)),
         db.select().from(deviceIngestErrors).where(eq(deviceIngestErrors.deviceId, id)).orderBy(asc(deviceIngestErrors.reason)),
+        db.select().from(telemetryRollupFailures).where(eq(telemetryRollupFailures.deviceId, id)).orderBy(asc(telemetryRollupFailures.metric)),
       ]);
       return {
         ...view(row),
-        latest: latest.map((l) => ({ metric: l.metric, value: l.value, ts: l.ts, unit: (METRICS as Record<string, { unit: string }>)[l.metric]?.unit ?? null })),
+        // Unit and plausible range from the catalogue, for this device's type (null for a metric no longer catalogued).
+        latest: latest.map((l) => {
+          const spec = metricSpecFor(row.type, l.metric);
+          return { metric: l.metric, value: l.value, ts: l.ts, unit: spec?.unit ?? null, min: spec?.min ?? null, max: spec?.max ?? null };
+        }),
         ingestErrors: errors.map((e) => ({ reason: e.reason as IngestErrorReason, count: e.count, lastError: e.lastError, lastAt: e.lastAt })),
+        rollupFailures: rollupFailures.map((f) => ({ metric: f.metric, tier: f.tier, from: f.rangeFrom, to: f.rangeTo, failures: f.failures, lastError: f.lastError, lastFailedAt: f.lastFailedAt })),
       };
     },
 

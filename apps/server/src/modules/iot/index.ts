@@ -16,7 +16,7 @@ export { commandRoutes, createCommandService, startCommandRetryJob, type Command
 export { brokerInfoRoutes, createBrokerInfo, type BrokerInfo, type BrokerInfoService } from './ingest.broker-info';
 export { deviceRoutes, ingestRoutes } from './iot.routes';
 export { deviceImportRoutes } from './import/xlsx.routes';
-export { DEVICE_TYPES, METRICS, METRICS_BY_TYPE, type DeviceType } from './metrics';
+export { DEVICE_TYPES, METRICS, METRICS_BY_TYPE, metricSpecFor, type DeviceType } from './metrics';
 export { channelForPublish, maySubscribe, commandsTopic, telemetryTopic, SHARED_TELEMETRY_SUBSCRIPTION, sharedTelemetrySubscription, sharedCommandAckSubscription, sharedEventsSubscription } from './topics';
 
 /** The IoT part of the composition root: device registry, credentials, and the ingest pipeline. */
@@ -54,10 +54,12 @@ and subscribe only to \`parkos/{code}/commands\`. With QoS 1 the PUBACK is sent 
 Telemetry payloads (JSON, at most 64 KiB): \`{"ts": "2026-05-01T08:00:00Z", "metric": "temperature", "value": 21.5}\`,
 a batch \`{"readings": [{"ts": 1777622400000, "metric": "co2", "value": 612}, …]}\` or
 \`{"ts": …, "values": {"temperature": 21.5, "humidity": 40}}\`. \`ts\` is ISO 8601 or epoch milliseconds, optional
-(default: time of receipt), at most 5 minutes ahead and 7 days old. Units are fixed per metric (temperature °C,
-humidity %, co2 ppm, pm25 µg/m³, power_kw kW, energy_kwh kWh, water_m3 m³, occupied/smoke 0/1, body_temp °C,
-soil_moisture %…); each device type accepts its own metrics. Rejected input is counted per device and reason and shown in
-\`GET /api/devices/{id}\`. Devices that cannot speak MQTT send the same payloads to \`POST /api/ingest/telemetry\` with
+(default: time of receipt), at most 5 minutes ahead and 7 days old. Units and plausible ranges are fixed per metric
+(temperature °C −60…100, humidity % 0…100, co2 ppm 0…50000, pm25 µg/m³, power_kw kW, energy_kwh kWh, water_m3 m³,
+occupied/smoke 0/1, body_temp °C, soil_moisture %…; some device types widen a range); each device type accepts its own
+metrics. A value outside its range is rejected as \`out_of_range\`; a boolean for a non-0/1 metric, a non-finite number
+or an integer beyond 2^53 as \`invalid_value\`. Rejected input is not stored; it is counted per device and reason and
+shown in \`GET /api/devices/{id}\` (whose \`latest\` values carry \`unit\`, \`min\` and \`max\`). Devices that cannot speak MQTT send the same payloads to \`POST /api/ingest/telemetry\` with
 \`Authorization: Device <code>:<secret>\`.
 
 Actuators (irrigation valves, lights, air conditioning, barrier gates) take commands: \`POST /api/devices/{id}/commands\`

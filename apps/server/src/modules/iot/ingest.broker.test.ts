@@ -115,6 +115,25 @@ describe('embedded broker', () => {
     expect(Object.fromEntries(detail.ingestErrors.map((e) => [e.reason, e.count]))).toEqual({ malformed_json: 1, unknown_metric: 1, ts_future: 1, oversized: 1 });
   });
 
+  test('physically impossible values are not stored but counted per reason, on the embedded and the external broker path alike', async () => {
+    // 9007199254740993 is written raw: JSON.stringify would already round it.
+    const impossible =
+      '{"readings":[{"metric":"humidity","value":1e300},{"metric":"temperature","value":-500},{"metric":"temperature","value":true},{"metric":"co2","value":9007199254740993},{"metric":"temperature","value":21.5}]}';
+    const viaBroker = await device('impossible-1');
+    const c = await connect(viaBroker.code, viaBroker.secret);
+    await c.publishAsync(`parkos/${viaBroker.code}/telemetry`, impossible, { qos: 1 });
+    await c.endAsync();
+    const viaExternal = await device('impossible-2');
+    await t.services.iot.ingest.handleExternalMessage(`parkos/${viaExternal.code}/telemetry`, Buffer.from(impossible));
+    await t.services.iot.pipeline.drain();
+    for (const d of [viaBroker, viaExternal]) {
+      const rows = await t.database.query<{ metric: string; value: number }>('select metric, value from telemetry where device_id = $1', [d.id]);
+      expect(rows).toEqual([{ metric: 'temperature', value: 21.5 }]);
+      const detail = await t.services.iot.devices.getDevice(SYSTEM, d.id);
+      expect(Object.fromEntries(detail.ingestErrors.map((e) => [e.reason, e.count]))).toEqual({ out_of_range: 3, invalid_value: 1 });
+    }
+  });
+
   test('revoking credentials disconnects the device', async () => {
     const d = await device('revoke-1');
     const c = await connect(d.code, d.secret);
@@ -160,7 +179,7 @@ describe('overload', () => {
         for (let k = 0; k < 50; k++) {
           const n = seq++;
           const qos = n % 5 === 0 ? 0 : 1;
-          const p = c.publishAsync(`parkos/${d.code}/telemetry`, JSON.stringify({ metric: 'temperature', value: n, ts: base + n }), { qos });
+          const p = c.publishAsync(`parkos/${d.code}/telemetry`, JSON.stringify({ metric: 'co2', value: n, ts: base + n }), { qos });
           if (qos === 1) batch.push(p.then(() => acked.set(d.id, (acked.get(d.id) ?? 0) + 1)));
           else batch.push(p);
         }
@@ -234,7 +253,7 @@ describe.skipIf(!hasMosquitto)('external broker (Mosquitto at 127.0.0.1:1883)', 
     const N = 2_000;
     const base = Date.now() - 60_000;
     for (let i = 0; i < N; i += 100) {
-      await Promise.all(Array.from({ length: 100 }, (_, k) => publisher.publishAsync(`parkos/${d.code}/telemetry`, JSON.stringify({ metric: 'temperature', value: i + k, ts: base + i + k }), { qos: 1 })));
+      await Promise.all(Array.from({ length: 100 }, (_, k) => publisher.publishAsync(`parkos/${d.code}/telemetry`, JSON.stringify({ metric: 'co2', value: i + k, ts: base + i + k }), { qos: 1 })));
     }
     const deadline = Date.now() + 20_000;
     while ((await rowsOf(d.id)) < N && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

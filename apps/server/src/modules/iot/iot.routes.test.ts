@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildPark, buildUser, TEST_PASSWORD } from '../../testing/builders';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
-import { parseTelemetry } from './payload';
+import { checkValue, parseTelemetry } from './payload';
 
 type Built = Awaited<ReturnType<typeof buildPark>>;
 let t: TestApp;
@@ -188,6 +188,27 @@ describe('HTTP ingestion', () => {
     const errors = (await op.get(`/api/devices/${d.id}`)).json().ingestErrors as { reason: string; count: number }[];
     expect(Object.fromEntries(errors.map((e) => [e.reason, e.count]))).toEqual({ malformed_json: 1, unknown_metric: 1, invalid_value: 1, ts_future: 1, ts_too_old: 1, oversized: 1 });
   });
+
+  test('physically impossible values are rejected with their reason, not stored, and counted on the device page', async () => {
+    const d = await device('http-3');
+    const secret = await credentials(d.id);
+    // 9007199254740993 is written raw: JSON.stringify would already round it.
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/ingest/telemetry',
+      headers: { authorization: `Device http-3:${secret}`, 'content-type': 'application/json' },
+      payload: '{"readings":[{"metric":"humidity","value":1e300},{"metric":"temperature","value":-500},{"metric":"temperature","value":true},{"metric":"co2","value":9007199254740993},{"metric":"humidity","value":45}]}',
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ accepted: 1, rejected: 4 });
+    expect(res.json().rejections.map((r: { reason: string }) => r.reason)).toEqual(['out_of_range', 'out_of_range', 'invalid_value', 'out_of_range']);
+    await t.services.iot.pipeline.drain();
+    const rows = await t.database.query<{ metric: string; value: number }>('select metric, value from telemetry where device_id = $1', [d.id]);
+    expect(rows).toEqual([{ metric: 'humidity', value: 45 }]);
+    const detail = (await op.get(`/api/devices/${d.id}`)).json();
+    expect(Object.fromEntries((detail.ingestErrors as { reason: string; count: number }[]).map((e) => [e.reason, e.count]))).toEqual({ out_of_range: 3, invalid_value: 1 });
+    expect(detail.latest).toEqual([expect.objectContaining({ metric: 'humidity', value: 45, unit: '%', min: 0, max: 100 })]);
+  });
 });
 
 describe('payload parsing', () => {
@@ -198,9 +219,34 @@ describe('payload parsing', () => {
     ['not an object', '[1,2]', 0, ['invalid_payload']],
     ['an infinite value', '{"metric":"temperature","value":1e999}', 0, ['invalid_value']],
     ['a bad timestamp', '{"metric":"temperature","value":1,"ts":"yesterday"}', 0, ['invalid_timestamp']],
+    ['humidity above 100 %', '{"metric":"humidity","value":1e300}', 0, ['out_of_range']],
+    ['a temperature below absolute zero', '{"metric":"temperature","value":-500}', 0, ['out_of_range']],
+    ['a boolean as a temperature', '{"metric":"temperature","value":true}', 0, ['invalid_value']],
+    ['an integer beyond 2^53', '{"metric":"co2","value":9007199254740993}', 0, ['out_of_range']],
+    ['the edges of the range', '{"values":{"humidity":0,"temperature":100}}', 2, []],
   ])('%s', (_name, payload, accepted, reasons) => {
     const r = parseTelemetry(payload, 'environment_sensor', Date.parse('2026-05-01T00:00:00Z'));
     expect(r.readings).toHaveLength(accepted);
     expect(r.rejections.map((x) => x.reason)).toEqual(reasons);
+  });
+
+  test.each([
+    ['parking_sensor', '{"metric":"occupied","value":true}', 1, []],
+    ['parking_sensor', '{"metric":"occupied","value":2}', 0, ['out_of_range']],
+    ['parking_sensor', '{"metric":"occupied","value":0.5}', 0, ['invalid_value']],
+    ['camera', '{"metric":"people_count","value":2.5}', 0, ['invalid_value']],
+    ['camera', '{"metric":"people_count","value":-1}', 0, ['out_of_range']],
+    ['fire_panel', '{"metric":"temperature","value":400}', 1, []],
+    ['environment_sensor', '{"metric":"temperature","value":400}', 0, ['out_of_range']],
+  ] as const)('%s: %s', (type, payload, accepted, reasons) => {
+    const r = parseTelemetry(payload, type, Date.parse('2026-05-01T00:00:00Z'));
+    expect(r.readings).toHaveLength(accepted);
+    expect(r.rejections.map((x) => x.reason)).toEqual(reasons);
+  });
+
+  test('an integer beyond 2^53 is refused even where the range would allow it (it was rounded by JSON parsing)', () => {
+    const wide = { unit: 'count', kind: 'number', min: 0, max: Number.MAX_VALUE } as const;
+    expect(checkValue('x', 2 ** 53 + 2, wide)).toMatchObject({ reason: 'invalid_value' });
+    expect(checkValue('x', 2 ** 53 - 1, wide)).toBe(2 ** 53 - 1);
   });
 });

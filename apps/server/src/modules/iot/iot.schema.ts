@@ -34,8 +34,11 @@ export const deviceSchema = z.object({
 });
 
 export const deviceDetailSchema = deviceSchema.extend({
-  latest: z.array(z.object({ metric: z.string(), value: z.number(), ts, unit: z.string().nullable() })),
+  /** `min`/`max`: the plausible range of the metric for this device type; readings outside it are rejected (`out_of_range`). */
+  latest: z.array(z.object({ metric: z.string(), value: z.number(), ts, unit: z.string().nullable(), min: z.number().nullable(), max: z.number().nullable() })),
   ingestErrors: z.array(z.object({ reason: z.enum(INGEST_ERROR_REASONS), count: z.number(), lastError: z.string().nullable(), lastAt: ts })),
+  /** Series whose stored data the rollup job could not roll (skipped so others roll): the range last tried and why. */
+  rollupFailures: z.array(z.object({ metric: z.string(), tier: z.string(), from: ts, to: ts, failures: z.number(), lastError: z.string(), lastFailedAt: ts })),
 });
 
 const location = {

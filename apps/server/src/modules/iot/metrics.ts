@@ -1,41 +1,44 @@
-import { DEVICE_TYPES, type DeviceType } from '@parkos/contracts';
-export { DEVICE_TYPES, type DeviceType } from '@parkos/contracts';
+import { DEVICE_TYPES, METRIC_CATALOG, type DeviceType, type MetricName, type MetricSpec } from '@parkos/contracts';
+export { DEVICE_TYPES, METRIC_CATALOG, METRIC_RANGE_BY_TYPE, metricSpecFor, type DeviceType, type MetricName, type MetricSpec } from '@parkos/contracts';
 
-/** A metric a device may report, with its unit. */
-export interface MetricDefinition {
-  unit: string;
+/** A metric a device may report: its catalogue entry (unit, kind, plausible range) and a description. */
+export interface MetricDefinition extends MetricSpec {
   description: string;
 }
 
-/** Every metric ParkOS knows; a reading of any other name is rejected as `unknown_metric`. */
-export const METRICS = {
-  temperature: { unit: '°C', description: 'Air temperature' },
-  humidity: { unit: '%', description: 'Relative humidity' },
-  co2: { unit: 'ppm', description: 'CO₂ concentration' },
-  pm25: { unit: 'µg/m³', description: 'PM2.5 concentration' },
-  pm10: { unit: 'µg/m³', description: 'PM10 concentration' },
-  noise: { unit: 'dB', description: 'Sound level' },
-  illuminance: { unit: 'lx', description: 'Illuminance' },
-  soil_moisture: { unit: '%', description: 'Volumetric soil moisture' },
-  power_kw: { unit: 'kW', description: 'Active power' },
-  energy_kwh: { unit: 'kWh', description: 'Energy meter reading (cumulative)' },
-  voltage: { unit: 'V', description: 'Voltage' },
-  current: { unit: 'A', description: 'Current' },
-  water_m3: { unit: 'm³', description: 'Water meter reading (cumulative)' },
-  flow_m3h: { unit: 'm³/h', description: 'Water flow' },
-  occupied: { unit: '0/1', description: 'Parking space occupied' },
-  smoke: { unit: '0/1', description: 'Smoke detected' },
-  fire_alarm: { unit: '0/1', description: 'Fire panel in alarm' },
-  fault: { unit: '0/1', description: 'Device fault' },
-  body_temp: { unit: '°C', description: 'Body temperature (thermal camera)' },
-  people_count: { unit: 'count', description: 'People counted' },
-  vehicle_count: { unit: 'count', description: 'Vehicles counted' },
-  battery: { unit: '%', description: 'Battery level' },
-  signal_dbm: { unit: 'dBm', description: 'Radio signal strength' },
-  online: { unit: '0/1', description: 'Heartbeat' },
-  altitude_m: { unit: 'm', description: 'Altitude (drone)' },
-} as const satisfies Record<string, MetricDefinition>;
-export type MetricName = keyof typeof METRICS;
+const DESCRIPTIONS: Record<MetricName, string> = {
+  temperature: 'Air temperature',
+  humidity: 'Relative humidity',
+  co2: 'CO₂ concentration',
+  pm25: 'PM2.5 concentration',
+  pm10: 'PM10 concentration',
+  noise: 'Sound level',
+  illuminance: 'Illuminance',
+  soil_moisture: 'Volumetric soil moisture',
+  power_kw: 'Active power',
+  energy_kwh: 'Energy meter reading (cumulative)',
+  voltage: 'Voltage',
+  current: 'Current',
+  water_m3: 'Water meter reading (cumulative)',
+  flow_m3h: 'Water flow',
+  occupied: 'Parking space occupied',
+  smoke: 'Smoke detected',
+  fire_alarm: 'Fire panel in alarm',
+  fault: 'Device fault',
+  body_temp: 'Body temperature (thermal camera)',
+  people_count: 'People counted',
+  vehicle_count: 'Vehicles counted',
+  battery: 'Battery level',
+  signal_dbm: 'Radio signal strength',
+  online: 'Heartbeat',
+  altitude_m: 'Altitude (drone)',
+};
+
+/** Every metric ParkOS knows (the shared catalogue, with descriptions); a reading of any other name is rejected as `unknown_metric`. */
+export const METRICS = Object.fromEntries(Object.entries(METRIC_CATALOG).map(([name, spec]) => [name, { ...spec, description: DESCRIPTIONS[name as MetricName] }])) as Record<
+  MetricName,
+  MetricDefinition
+>;
 
 const COMMON: MetricName[] = ['battery', 'signal_dbm', 'online', 'fault'];
 
@@ -88,6 +91,7 @@ export const INGEST_ERROR_REASONS = [
   'invalid_payload',
   'unknown_metric',
   'invalid_value',
+  'out_of_range',
   'invalid_timestamp',
   'ts_future',
   'ts_too_old',

@@ -1,4 +1,4 @@
-import { isMetricAllowed, type DeviceType, type IngestErrorReason } from './metrics';
+import { isMetricAllowed, metricSpecFor, type DeviceType, type IngestErrorReason, type MetricSpec } from './metrics';
 
 /** Largest accepted telemetry payload (MQTT or HTTP). */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -35,8 +35,30 @@ function parseTs(raw: unknown, fallback: number): number | Rejection {
 }
 
 /**
+ * Checks one reading's value against its metric's spec; returns the value to store or why it is
+ * refused. The one value check of every ingest path (embedded and external MQTT, HTTP):
+ * - a boolean is accepted only by a 0/1 metric (`flag`), never as a number of another unit;
+ * - a value must be a finite number; `count` and `flag` metrics take whole numbers only;
+ * - it must lie in the metric's plausible range (per device type where it differs): `out_of_range`;
+ * - an integer beyond 2^53 is refused: JSON parsing has already rounded it, the stored number would be wrong.
+ */
+export function checkValue(metric: string, value: unknown, spec: MetricSpec): number | Rejection {
+  if (typeof value === 'boolean') {
+    if (spec.kind === 'flag') return value ? 1 : 0;
+    return { reason: 'invalid_value', message: `${metric}: a boolean is not a value in ${spec.unit}` };
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { reason: 'invalid_value', message: `${metric}: value must be a finite number` };
+  if (value < spec.min || value > spec.max) {
+    return { reason: 'out_of_range', message: `${metric}: ${value} is outside the plausible range ${spec.min}…${spec.max} ${spec.unit}` };
+  }
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) return { reason: 'invalid_value', message: `${metric}: ${value} is beyond 2^53 and cannot be stored exactly` };
+  if (spec.kind !== 'number' && !Number.isInteger(value)) return { reason: 'invalid_value', message: `${metric}: value must be a whole number` };
+  return value;
+}
+
+/**
  * Parses one telemetry payload and validates each reading against the device
- * type's metric catalogue. Never throws: whatever it cannot take comes back
+ * type's metric catalogue (name, then value: {@link checkValue}). Never throws: whatever it cannot take comes back
  * as rejections with a reason. Formats: `{ts?, metric, value}`,
  * `{ts?, readings: [{ts?, metric, value}, …]}`, `{ts?, values: {metric: value, …}}`.
  */
@@ -68,9 +90,10 @@ export function parseTelemetry(payload: Buffer | string, type: DeviceType, now =
       out.rejections.push({ reason: 'unknown_metric', message: `metric ${metric.slice(0, 64)} is not in the catalogue of ${type}` });
       return;
     }
-    const v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      out.rejections.push({ reason: 'invalid_value', message: `${metric}: value must be a finite number` });
+    // Allowed metrics are catalogued, so the spec is there.
+    const v = checkValue(metric, value, metricSpecFor(type, metric)!);
+    if (typeof v !== 'number') {
+      out.rejections.push(v);
       return;
     }
     if (ts > now + MAX_FUTURE_MS) {

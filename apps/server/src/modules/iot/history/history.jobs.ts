@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client';
 import type { HistoryService } from './history.service';
 import { runRetention, type RetentionOptions } from './retention';
-import { ROLLUP_STATE, rollLateHours, runReconcile, runRollup, type RollupOptions } from './rollup';
+import { ROLLUP_STATE, rollLateHours, runReconcile, runRollup, type FailedSeries, type RollupOptions } from './rollup';
 
 interface JobLogger {
   info(obj: unknown, msg?: string): void;
@@ -31,18 +31,23 @@ export interface HistoryJobStats {
   reconcileRuns: number;
   /** Series hours re-rolled for late readings (hints from ingest and the reconcile pass). */
   lateHoursReRolled: number;
+  /** Runs that failed as a whole (database unavailable, …) and were retried on the next tick. */
   errors: number;
+  /** Series skipped because their own data broke a rollup statement (also in `telemetry_rollup_failures`). */
+  failedSeries: number;
 }
 
 /**
  * Starts the worker's rollup and retention jobs. Each runs in short,
  * bounded statements; a run never overlaps the previous one; a failure is
  * logged, counted and recorded in `history_job_state`, and the next tick tries
- * again (the loop never dies).
+ * again (the loop never dies). A series whose own data breaks its rollup is
+ * skipped by the run, logged, counted and recorded in `telemetry_rollup_failures`:
+ * the other series, the watermark and retention go on.
  */
 export function startHistoryJobs(options: HistoryJobsOptions): { stats: HistoryJobStats; runRollupNow(): Promise<void>; stop(): Promise<void> } {
   const { database, log } = options;
-  const stats: HistoryJobStats = { rollupRuns: 0, retentionRuns: 0, reconcileRuns: 0, lateHoursReRolled: 0, errors: 0 };
+  const stats: HistoryJobStats = { rollupRuns: 0, retentionRuns: 0, reconcileRuns: 0, lateHoursReRolled: 0, errors: 0, failedSeries: 0 };
   let stopped = false;
   let chain: Promise<void> = Promise.resolve();
 
@@ -65,11 +70,24 @@ export function startHistoryJobs(options: HistoryJobsOptions): { stats: HistoryJ
     return chain;
   };
 
+  const reportFailed = (failed: FailedSeries[]) => {
+    for (const f of failed) {
+      stats.failedSeries++;
+      log.error(
+        { deviceId: f.deviceId, metric: f.metric, tier: f.tier, from: f.from.toISOString(), to: f.to.toISOString(), error: f.error },
+        'telemetry history: a series could not be rolled up and was skipped (see telemetry_rollup_failures); the others were rolled',
+      );
+    }
+  };
+
   const rollup = () =>
     enqueue('rollup', async () => {
       const r = await runRollup(database, options.rollup);
+      reportFailed(r.failedSeries);
       // Hours that got readings behind the watermark, marked by the ingest path of any process.
-      stats.lateHoursReRolled += await rollLateHours(database, options.rollup);
+      const late = await rollLateHours(database, options.rollup);
+      reportFailed(late.failedSeries);
+      stats.lateHoursReRolled += late.hoursReRolled;
       stats.rollupRuns++;
       if (r.windows > 1) log.info(`telemetry history: rolled ${r.windows} windows (${r.rowsWritten} rows) up to ${r.watermark?.toISOString()}`);
     });
@@ -84,6 +102,7 @@ export function startHistoryJobs(options: HistoryJobsOptions): { stats: HistoryJ
   const reconcile = () =>
     enqueue('reconcile', async () => {
       const r = await runReconcile(database, { lookbackMs: options.reconcileLookbackMs, ...options.rollup });
+      reportFailed(r.failedSeries);
       stats.reconcileRuns++;
       stats.lateHoursReRolled += r.hoursReRolled;
       if (r.hoursReRolled > 0) log.info(`telemetry history: re-rolled ${r.hoursReRolled} series hours with late readings`);

@@ -183,10 +183,10 @@ describe('rollups', () => {
     expect((await rollupRows('telemetry_1m', ids)).get(key(viaMark))?.max).not.toBe(5_000);
 
     // The worker (any process: the mark is in the database) re-rolls the marked hour and clears the mark.
-    expect(await rollLateHours(t.database)).toBe(1);
+    expect((await rollLateHours(t.database)).hoursReRolled).toBe(1);
     expect((await rollupRows('telemetry_1m', ids)).get(key(viaMark))?.max).toBe(5_000);
     expect(await marks()).toEqual([]);
-    expect(await rollLateHours(t.database)).toBe(0);
+    expect((await rollLateHours(t.database)).hoursReRolled).toBe(0);
     expect((await rollupRows('telemetry_1m', ids)).get(key(viaReconcile))?.max).not.toBe(4_000);
 
     // The reconcile pass finds the hour whose raw rows outnumber its rollup.
@@ -204,7 +204,7 @@ describe('rollups', () => {
     await pipeline.submit(old.deviceId, [{ metric: old.metric, ts: old.ts, value: old.value }]);
     await pipeline.close();
     expect((await runReconcile(t.database, { now: new Date(NOW + 2 * MINUTE) })).hoursReRolled).toBe(0);
-    expect(await rollLateHours(t.database)).toBe(1);
+    expect((await rollLateHours(t.database)).hoursReRolled).toBe(1);
     const hour = (await rollupRows('telemetry_1h', [id])).get(`${id}|pm25|${Math.floor(old.ts / HOUR) * HOUR}`);
     expect(hour).toMatchObject({ count: 1, max: 321, last: 321 });
   });

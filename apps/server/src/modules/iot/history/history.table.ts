@@ -48,6 +48,32 @@ export const telemetryLateHours = pgTable(
 );
 
 /**
+ * Series the rollup job could not roll because their own data makes the statement fail (a sum that
+ * overflows double precision, …). The job skips such a series and rolls everyone else's; this row
+ * tells operators which series and range lack rollups, and why. `failures` counts the statements
+ * that failed for it (a poisoned hour fails again each time it is re-rolled).
+ */
+export const telemetryRollupFailures = pgTable(
+  'telemetry_rollup_failures',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    metric: text('metric').notNull(),
+    /** The tier whose statement failed last ('1m' or '1h'). */
+    tier: text('tier').notNull(),
+    /** The range the failing statement covered. */
+    rangeFrom: timestamp('range_from', { withTimezone: true }).notNull(),
+    rangeTo: timestamp('range_to', { withTimezone: true }).notNull(),
+    failures: integer('failures').notNull().default(1),
+    lastError: text('last_error').notNull(),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'telemetry_rollup_failures_pk', columns: [t.deviceId, t.metric] })],
+);
+
+/**
  * Progress of the background history jobs. `watermark` (rollup): every
  * 1-minute bucket before it has been rolled; each run re-rolls the grace
  * window before it to pick up late readings.

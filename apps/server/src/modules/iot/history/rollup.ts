@@ -75,6 +75,18 @@ export interface RollupRunResult {
   rowsWritten: number;
   /** The watermark after the run (null: no telemetry yet). */
   watermark: Date | null;
+  /** Series skipped because their own data makes the rollup fail; recorded in `telemetry_rollup_failures`. */
+  failedSeries: FailedSeries[];
+}
+
+/** A series whose rollup statement failed on its own data (e.g. a sum overflowing double precision). */
+export interface FailedSeries {
+  deviceId: string;
+  metric: string;
+  tier: '1m' | '1h';
+  from: Date;
+  to: Date;
+  error: string;
 }
 
 /**
@@ -97,7 +109,7 @@ export async function runRollup(database: Database, options: Partial<RollupOptio
     const [first] = await database.query<{ first: Date | string | null }>(
       `SELECT min(f.ts) AS first FROM latest_values lv CROSS JOIN LATERAL (SELECT t.ts FROM telemetry t WHERE t.device_id = lv.device_id AND t.metric = lv.metric ORDER BY t.ts LIMIT 1) f`,
     );
-    if (!first?.first) return { windows: 0, rowsWritten: 0, watermark: null };
+    if (!first?.first) return { windows: 0, rowsWritten: 0, watermark: null, failedSeries: [] };
     start = floorTo(new Date(first.first).getTime(), MINUTE);
   } else {
     start = floorTo(watermark - o.graceMs, MINUTE);
@@ -105,9 +117,10 @@ export async function runRollup(database: Database, options: Partial<RollupOptio
 
   let windows = 0;
   let rowsWritten = 0;
+  const failedSeries: FailedSeries[] = [];
   while (start < end && windows < o.maxWindowsPerRun) {
     const stop = Math.min(start + o.windowMs, end);
-    rowsWritten += await rollWindow(database, start, stop, o.seriesPerStatement);
+    rowsWritten += await rollWindow(database, start, stop, o.seriesPerStatement, failedSeries);
     if (watermark === null || stop > watermark) {
       watermark = stop;
       await database.query(
@@ -119,7 +132,8 @@ export async function runRollup(database: Database, options: Partial<RollupOptio
     start = stop;
     windows++;
   }
-  return { windows, rowsWritten, watermark: watermark === null ? null : new Date(watermark) };
+  await recordFailures(database, failedSeries);
+  return { windows, rowsWritten, watermark: watermark === null ? null : new Date(watermark), failedSeries };
 }
 
 /**
@@ -127,7 +141,11 @@ export async function runRollup(database: Database, options: Partial<RollupOptio
  * late readings reported by the ingest path, or hours the reconcile pass
  * found short. Grouped by hour, at most `seriesPerStatement` series a statement.
  */
-export async function rollHints(database: Database, hints: { deviceId: string; metric: string; hour: number }[], options: { seriesPerStatement?: number } = {}): Promise<number> {
+export async function rollHints(
+  database: Database,
+  hints: { deviceId: string; metric: string; hour: number }[],
+  options: { seriesPerStatement?: number } = {},
+): Promise<{ rowsWritten: number; failedSeries: FailedSeries[] }> {
   const pageSize = options.seriesPerStatement ?? DEFAULT_ROLLUP_OPTIONS.seriesPerStatement;
   const byHour = new Map<number, { deviceId: string; metric: string }[]>();
   for (const h of hints) {
@@ -136,18 +154,20 @@ export async function rollHints(database: Database, hints: { deviceId: string; m
     byHour.set(h.hour, list);
   }
   let written = 0;
+  const failedSeries: FailedSeries[] = [];
   for (const [hour, series] of byHour) {
     for (let i = 0; i < series.length; i += pageSize) {
       const page = series.slice(i, i + pageSize);
       const ids = page.map((p) => p.deviceId);
       const metrics = page.map((p) => p.metric);
-      written += await affected(database, ROLL_MINUTES_SQL, [ids, metrics, new Date(hour), new Date(hour + HOUR)]);
+      written += await rollPage(database, { tier: '1m', ids, metrics, from: new Date(hour), to: new Date(hour + HOUR) }, failedSeries);
       await yieldToOthers();
-      written += await affected(database, ROLL_HOURS_SQL, [ids, metrics, new Date(hour), new Date(hour + HOUR)]);
+      written += await rollPage(database, { tier: '1h', ids, metrics, from: new Date(hour), to: new Date(hour + HOUR) }, failedSeries);
       await yieldToOthers();
     }
   }
-  return written;
+  await recordFailures(database, failedSeries);
+  return { rowsWritten: written, failedSeries };
 }
 
 /**
@@ -155,13 +175,14 @@ export async function rollHints(database: Database, hints: { deviceId: string; m
  * `limit` marks a call, and clears each mark unless another late batch marked it again meanwhile.
  * Returns the number of hours re-rolled.
  */
-export async function rollLateHours(database: Database, options: { limit?: number; seriesPerStatement?: number } = {}): Promise<number> {
+export async function rollLateHours(database: Database, options: { limit?: number; seriesPerStatement?: number } = {}): Promise<{ hoursReRolled: number; failedSeries: FailedSeries[] }> {
   const marks = await database.query<{ device_id: string; metric: string; hour: Date | string; marks: number }>(
     `SELECT device_id, metric, hour, marks FROM telemetry_late_hours ORDER BY hour, device_id, metric LIMIT $1`,
     [options.limit ?? 5_000],
   );
-  if (marks.length === 0) return 0;
-  await rollHints(
+  if (marks.length === 0) return { hoursReRolled: 0, failedSeries: [] };
+  // A series that fails here is recorded and its mark cleared like the others: retrying it every run would fail again.
+  const { failedSeries } = await rollHints(
     database,
     marks.map((m) => ({ deviceId: m.device_id, metric: m.metric, hour: new Date(m.hour).getTime() })),
     options,
@@ -172,7 +193,7 @@ export async function rollLateHours(database: Database, options: { limit?: numbe
      WHERE t.device_id = d.device_id AND t.metric = d.metric AND t.hour = d.hour AND t.marks = d.marks`,
     [marks.map((m) => m.device_id), marks.map((m) => m.metric), marks.map((m) => new Date(m.hour)), marks.map((m) => m.marks)],
   );
-  return marks.length;
+  return { hoursReRolled: marks.length, failedSeries };
 }
 
 /**
@@ -183,15 +204,16 @@ export async function rollLateHours(database: Database, options: { limit?: numbe
  * of series per statement. Only ever adds: hours whose raw rows were pruned
  * by retention are left alone.
  */
-export async function runReconcile(database: Database, options: { now?: Date; lookbackMs?: number; seriesPerStatement?: number; graceMs?: number } = {}): Promise<{ hoursReRolled: number }> {
+export async function runReconcile(database: Database, options: { now?: Date; lookbackMs?: number; seriesPerStatement?: number; graceMs?: number } = {}): Promise<{ hoursReRolled: number; failedSeries: FailedSeries[] }> {
   const pageSize = options.seriesPerStatement ?? DEFAULT_ROLLUP_OPTIONS.seriesPerStatement;
   const now = (options.now ?? new Date()).getTime();
   const [state] = await database.query<{ watermark: Date | string | null }>(`SELECT watermark FROM history_job_state WHERE name = $1`, [ROLLUP_STATE]);
-  if (!state?.watermark) return { hoursReRolled: 0 };
+  if (!state?.watermark) return { hoursReRolled: 0, failedSeries: [] };
   const to = floorTo(new Date(state.watermark).getTime() - (options.graceMs ?? DEFAULT_ROLLUP_OPTIONS.graceMs), HOUR);
   const from = floorTo(now - (options.lookbackMs ?? 24 * HOUR), HOUR);
-  if (from >= to) return { hoursReRolled: 0 };
+  if (from >= to) return { hoursReRolled: 0, failedSeries: [] };
   let hoursReRolled = 0;
+  const failedSeries: FailedSeries[] = [];
   let after: { deviceId: string; metric: string } | null = null;
   for (;;) {
     const page: { device_id: string; metric: string }[] = await database.query<{ device_id: string; metric: string }>(
@@ -212,18 +234,19 @@ export async function runReconcile(database: Database, options: { now?: Date; lo
     );
     await yieldToOthers();
     if (short.length) {
-      await rollHints(database, short.map((r) => ({ deviceId: r.device_id, metric: r.metric, hour: new Date(r.bucket).getTime() })), { seriesPerStatement: pageSize });
+      const r = await rollHints(database, short.map((x) => ({ deviceId: x.device_id, metric: x.metric, hour: new Date(x.bucket).getTime() })), { seriesPerStatement: pageSize });
+      failedSeries.push(...r.failedSeries);
       hoursReRolled += short.length;
     }
     if (page.length < pageSize) break;
     const last = page[page.length - 1];
     after = { deviceId: last.device_id, metric: last.metric };
   }
-  return { hoursReRolled };
+  return { hoursReRolled, failedSeries };
 }
 
 /** Rolls minutes in [start, stop) and the hours overlapping it, a page of series at a time. */
-async function rollWindow(database: Database, start: number, stop: number, pageSize: number): Promise<number> {
+async function rollWindow(database: Database, start: number, stop: number, pageSize: number, failedSeries: FailedSeries[]): Promise<number> {
   let written = 0;
   let after: { deviceId: string; metric: string } | null = null;
   const hourFrom = new Date(floorTo(start, HOUR));
@@ -239,15 +262,79 @@ async function rollWindow(database: Database, start: number, stop: number, pageS
     if (page.length === 0) break;
     const ids = page.map((p) => p.device_id);
     const metrics = page.map((p) => p.metric);
-    written += await affected(database, ROLL_MINUTES_SQL, [ids, metrics, new Date(start), new Date(stop)]);
+    written += await rollPage(database, { tier: '1m', ids, metrics, from: new Date(start), to: new Date(stop) }, failedSeries);
     await yieldToOthers();
-    written += await affected(database, ROLL_HOURS_SQL, [ids, metrics, hourFrom, hourTo]);
+    written += await rollPage(database, { tier: '1h', ids, metrics, from: hourFrom, to: hourTo }, failedSeries);
     await yieldToOthers();
     if (page.length < pageSize) break;
     const last = page[page.length - 1];
     after = { deviceId: last.device_id, metric: last.metric };
   }
   return written;
+}
+
+/**
+ * Whether an error comes from the data a statement read (SQLSTATE class 22, "data exception":
+ * overflow, out-of-range values…) rather than from the database being unavailable. Only the
+ * former is worth isolating: splitting a page because the connection dropped would blame every series.
+ */
+function isDataError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
+/**
+ * Rolls one page of series for one tier. When the statement fails on the data of some series,
+ * the page is halved until the failing series stand alone; they are skipped (and returned in
+ * `failedSeries`) and everyone else is rolled — one bad series never stops the park's rollups.
+ * Other errors (connection lost, …) propagate: the job retries the run on its next tick.
+ */
+async function rollPage(
+  database: Database,
+  page: { tier: '1m' | '1h'; ids: string[]; metrics: string[]; from: Date; to: Date },
+  failedSeries: FailedSeries[],
+): Promise<number> {
+  try {
+    return await affected(database, page.tier === '1m' ? ROLL_MINUTES_SQL : ROLL_HOURS_SQL, [page.ids, page.metrics, page.from, page.to]);
+  } catch (err) {
+    if (!isDataError(err)) throw err;
+    if (page.ids.length === 1) {
+      failedSeries.push({ deviceId: page.ids[0], metric: page.metrics[0], tier: page.tier, from: page.from, to: page.to, error: (err as Error).message.slice(0, 500) });
+      return 0;
+    }
+    const mid = page.ids.length >> 1;
+    const first = await rollPage(database, { ...page, ids: page.ids.slice(0, mid), metrics: page.metrics.slice(0, mid) }, failedSeries);
+    return first + (await rollPage(database, { ...page, ids: page.ids.slice(mid), metrics: page.metrics.slice(mid) }, failedSeries));
+  }
+}
+
+/** Records skipped series in `telemetry_rollup_failures`, one row per series (devices deleted meanwhile are ignored). */
+async function recordFailures(database: Database, failedSeries: FailedSeries[]): Promise<void> {
+  if (failedSeries.length === 0) return;
+  // One row per series and statement; the last failure of a series in this run describes it.
+  const bySeries = new Map<string, { failure: FailedSeries; count: number }>();
+  for (const f of failedSeries) {
+    const key = `${f.deviceId}\u0000${f.metric}`;
+    bySeries.set(key, { failure: f, count: (bySeries.get(key)?.count ?? 0) + 1 });
+  }
+  const rows = [...bySeries.values()];
+  await database.query(
+    `INSERT INTO telemetry_rollup_failures AS f (device_id, metric, tier, range_from, range_to, failures, last_error)
+     SELECT u.d, u.m, u.t, u.rf, u.rt, u.n, u.e
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int4[], $7::text[]) AS u(d, m, t, rf, rt, n, e)
+     JOIN devices dv ON dv.id = u.d
+     ON CONFLICT (device_id, metric) DO UPDATE SET tier = excluded.tier, range_from = excluded.range_from, range_to = excluded.range_to,
+       failures = f.failures + excluded.failures, last_error = excluded.last_error, last_failed_at = now()`,
+    [
+      rows.map((r) => r.failure.deviceId),
+      rows.map((r) => r.failure.metric),
+      rows.map((r) => r.failure.tier),
+      rows.map((r) => r.failure.from),
+      rows.map((r) => r.failure.to),
+      rows.map((r) => r.count),
+      rows.map((r) => r.failure.error),
+    ],
+  );
 }
 
 /** Runs a statement and returns the number of rows it changed. */

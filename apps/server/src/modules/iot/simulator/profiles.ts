@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { DeviceType } from '../metrics';
+import { METRIC_CATALOG, type DeviceType, type MetricName } from '../metrics';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a simulation can be replayed. */
 export function createPrng(seed: number): () => number {
@@ -153,13 +153,19 @@ export function createGenerator(type: DeviceType, options: { seed: number; offic
   }
 }
 
-/** A spike: what a faulty sensor sends for one reading (far out of the usual range). */
+/**
+ * A spike: what a faulty or alarming sensor sends for one reading — far out of the usual range, but
+ * within the metric's plausible range (which ParkOS would reject), so that it is stored and trips alarm rules.
+ */
 export function spikeOf(reading: Reading, rnd: () => number): Reading {
   const metrics = Object.keys(reading).filter((m) => !['occupied', 'smoke', 'fire_alarm', 'energy_kwh', 'water_m3'].includes(m));
   if (metrics.length === 0) return reading;
   const m = metrics[Math.floor(rnd() * metrics.length)];
   const v = reading[m];
-  return { ...reading, [m]: round(m === 'temperature' || m === 'body_temp' ? v + 25 + rnd() * 20 : v * (4 + rnd() * 6) + 100) };
+  const spec = Object.hasOwn(METRIC_CATALOG, m) ? METRIC_CATALOG[m as MetricName] : undefined;
+  let spiked = round(m === 'temperature' || m === 'body_temp' ? v + 25 + rnd() * 20 : v * (4 + rnd() * 6) + 100);
+  if (spec) spiked = Math.min(spec.max, Math.max(spec.min, spec.kind === 'number' ? spiked : Math.round(spiked)));
+  return { ...reading, [m]: spiked };
 }
 
 /** Bad payloads a faulty device sends: each is rejected and counted against the device. */

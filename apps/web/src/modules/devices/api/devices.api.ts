@@ -12,6 +12,7 @@ export type IngestErrorReason =
   | 'invalid_payload'
   | 'unknown_metric'
   | 'invalid_value'
+  | 'out_of_range'
   | 'invalid_timestamp'
   | 'ts_future'
   | 'ts_too_old'
@@ -51,6 +52,9 @@ export interface LatestReading {
   value: number;
   ts: string;
   unit: string | null;
+  /** The plausible range of the metric for this device's type; readings outside it are rejected (`out_of_range`). */
+  min: number | null;
+  max: number | null;
 }
 
 /** Rejected input of one reason. */
@@ -61,10 +65,22 @@ export interface IngestErrorCount {
   lastAt: string;
 }
 
-/** A device with its latest values and rejected-input counters. */
+/** A series the rollup job had to skip: its stored readings cannot be aggregated (e.g. a sum overflow). */
+export interface RollupFailure {
+  metric: string;
+  tier: string;
+  from: string;
+  to: string;
+  failures: number;
+  lastError: string;
+  lastFailedAt: string;
+}
+
+/** A device with its latest values, rejected-input counters and skipped rollups. */
 export interface DeviceDetail extends Device {
   latest: LatestReading[];
   ingestErrors: IngestErrorCount[];
+  rollupFailures: RollupFailure[];
 }
 
 /** A newly issued secret: the only time it is ever shown. */

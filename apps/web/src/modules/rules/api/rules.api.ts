@@ -1,4 +1,4 @@
-import type { DeviceType } from '@parkos/contracts';
+import { METRIC_NAMES, type DeviceType } from '@parkos/contracts';
 import { api, type Page } from '../../../lib/api-client';
 
 export const RULE_KINDS = ['threshold', 'rate_of_change', 'silent', 'combination', 'event'] as const;
@@ -13,11 +13,8 @@ export type GroupBy = (typeof GROUP_BY)[number];
 export const DIRECTIONS = ['rise', 'fall', 'any'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** Metrics a rule may watch (the server's list). */
-export const RULE_METRICS = [
-  'temperature', 'humidity', 'co2', 'pm25', 'pm10', 'noise', 'illuminance', 'soil_moisture', 'power_kw', 'energy_kwh', 'voltage', 'current', 'water_m3', 'flow_m3h',
-  'occupied', 'smoke', 'fire_alarm', 'fault', 'body_temp', 'people_count', 'vehicle_count', 'battery', 'signal_dbm', 'online', 'altitude_m',
-] as const;
+/** Metrics a rule may watch: the shared metric catalogue. */
+export const RULE_METRICS = METRIC_NAMES;
 
 /** One condition: a metric (combination) or an event attribute (event). */
 export interface RuleCondition {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { METRIC_CATALOG, type MetricName } from '@parkos/contracts';
 import { FormModal } from '../../../ui/FormModal';
 import { DEVICE_TYPES } from '../../devices/api/devices.api';
 import { useDevices } from '../../devices/hooks/useDevices';
@@ -74,6 +75,8 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
   const parkId = Form.useWatch('parkId', form) ?? defaultParkId;
   const kind: RuleKind = Form.useWatch('kind', form) ?? rule?.kind ?? 'threshold';
   const isEditing = !!rule;
+  const metric: string | undefined = Form.useWatch('metric', form) ?? rule?.metric ?? undefined;
+  const metricSpec = metric && Object.hasOwn(METRIC_CATALOG, metric) ? METRIC_CATALOG[metric as MetricName] : undefined;
   const metricName = (m: string) => (i18n.exists(`metrics.${m}`) ? t(`metrics.${m}` as 'metrics.temperature') : m);
 
   const handleSubmit = async (v: FormValues) => {
@@ -145,7 +148,12 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
 
         {(kind === 'threshold' || kind === 'rate_of_change') && (
           <Col xs={24} sm={12}>
-            <Form.Item name="metric" label={t('rules.metric')} rules={[{ required: true }]}>
+            <Form.Item
+              name="metric"
+              label={t('rules.metric')}
+              rules={[{ required: true }]}
+              extra={metricSpec && <span data-testid="rule-form-metric-hint">{t('rules.metricHint', { unit: metricSpec.unit, min: metricSpec.min, max: metricSpec.max })}</span>}
+            >
               <Select showSearch={{ optionFilterProp: 'label' }} options={RULE_METRICS.map((x) => ({ value: x, label: metricName(x) }))} data-testid="rule-form-metric" />
             </Form.Item>
           </Col>
