@@ -85,6 +85,8 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
         port: config.mqttPort,
         wsPort: config.mqttWsPort,
         maxConnections: config.mqttMaxConnections,
+        maxConnectBytes: config.mqttMaxConnectBytes,
+        maxPacketBytes: config.mqttMaxPacketBytes,
         log: log as never,
         deviceAuth: services.iot.deviceAuth,
         ingest: services.iot.ingest,

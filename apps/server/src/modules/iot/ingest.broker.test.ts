@@ -126,6 +126,89 @@ describe('embedded broker', () => {
   });
 });
 
+/** Writes `chunk` again and again on a raw socket until the server closes it; resolves with the bytes the kernel took. */
+async function floodUntilClosed(socket: net.Socket, first: Buffer, chunk: Buffer, maxBytes: number): Promise<{ sent: number; closed: boolean; ms: number }> {
+  const started = Date.now();
+  let closed = false;
+  socket.on('error', () => undefined);
+  const done = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  socket.once('close', () => (closed = true));
+  let sent = 0;
+  // Resolves false once the socket is gone (the write failed, or was refused after the server's reset).
+  const write = (b: Buffer) => new Promise<boolean>((resolve) => socket.write(b, (err) => resolve(!err && !socket.destroyed)));
+  if (await write(first)) sent += first.length;
+  while (!closed && !socket.destroyed && sent < maxBytes) {
+    if (!(await write(chunk))) break;
+    sent += chunk.length;
+  }
+  await Promise.race([done, new Promise((r) => setTimeout(r, 5_000))]);
+  return { sent, closed, ms: Date.now() - started };
+}
+
+function rawConnect(port = broker.port): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect(port, '127.0.0.1', () => resolve(s.setNoDelay(true)));
+    s.once('error', reject);
+  });
+}
+
+describe('packet size limits', () => {
+  test('an unauthenticated client announcing a 250 MB CONNECT is cut at the header, without a CONNACK, after far fewer bytes than announced', async () => {
+    const before = broker.stats.oversizedPackets;
+    const socket = await rawConnect();
+    const received: Buffer[] = [];
+    socket.on('data', (b: Buffer) => received.push(b));
+    // CONNECT, remaining length 250,000,000 (varint 80 e5 9a 77), then the start of a CONNECT body and filler.
+    const header = Buffer.from([0x10, 0x80, 0xe5, 0x9a, 0x77, 0x00, 0x04, 0x4d, 0x51, 0x54, 0x54, 0x04, 0xc2, 0x00, 0x3c]);
+    const r = await floodUntilClosed(socket, header, Buffer.alloc(64 * 1024, 0x41), 250_000_000);
+    expect(r.closed).toBe(true);
+    // Far fewer bytes than announced left the client before the server cut it (the kernel's buffers take some).
+    expect(r.sent).toBeLessThan(8 * 1024 * 1024);
+    console.warn(`oversized CONNECT: cut after ${r.sent} of 250,000,000 announced bytes, in ${r.ms} ms`);
+    expect(r.ms).toBeLessThan(5_000);
+    expect(Buffer.concat(received).length).toBe(0);
+    expect(broker.stats.oversizedPackets).toBe(before + 1);
+  });
+
+  test('a CONNECT just over the pre-authentication limit (4 KiB) is refused; the same client with a normal CONNECT gets in', async () => {
+    const d = await device('size-connect-1');
+    const before = broker.stats.oversizedPackets;
+    const socket = await rawConnect();
+    // A CONNECT announcing 4097 bytes: the guard refuses it on the header alone.
+    const r = await floodUntilClosed(socket, Buffer.from([0x10, 0x81, 0x20]), Buffer.alloc(1024), 64 * 1024);
+    expect(r.closed).toBe(true);
+    expect(broker.stats.oversizedPackets).toBe(before + 1);
+    const ok = await connect(d.code, d.secret);
+    expect(ok.connected).toBe(true);
+    await ok.endAsync();
+  });
+
+  test('an authenticated device publishing a packet over the limit (128 KiB) is disconnected and counted as oversized; a 70 KiB one is only rejected, and it reconnects and publishes normally', async () => {
+    const d = await device('size-publish-1');
+    const c = await connect(d.code, d.secret);
+    const topic = `parkos/${d.code}/telemetry`;
+    // Over the payload limit but within the packet limit: acknowledged and counted, the connection stays.
+    await c.publishAsync(topic, Buffer.alloc(70 * 1024, 32), { qos: 1 });
+    expect(c.connected).toBe(true);
+    const before = broker.stats.oversizedPackets;
+    const closed = new Promise<void>((resolve) => c.once('close', () => resolve()));
+    c.on('error', () => undefined);
+    let acked = false;
+    c.publish(topic, Buffer.alloc(200 * 1024, 32), { qos: 1 }, (err) => (acked = !err));
+    await closed;
+    c.end(true);
+    expect(acked).toBe(false);
+    expect(broker.stats.oversizedPackets).toBe(before + 1);
+    const again = await connect(d.code, d.secret);
+    await again.publishAsync(topic, JSON.stringify({ metric: 'temperature', value: 21.5, ts: Date.now() - 1000 }), { qos: 1 });
+    await again.endAsync();
+    await t.services.iot.pipeline.drain();
+    expect(await rowsOf(d.id)).toBe(1);
+    const detail = await t.services.iot.devices.getDevice(SYSTEM, d.id);
+    expect(detail.ingestErrors.find((e) => e.reason === 'oversized')?.count).toBe(2);
+  });
+});
+
 describe('overload', () => {
   test('a flood from many clients leaves the process serving HTTP, and every acknowledged message is in the database', async () => {
     // A broker of its own, with small limits so the flood hits them.
