@@ -88,6 +88,16 @@ describe('MQTT packet guard', () => {
     expect(g.guard.destroyed).toBe(true);
   });
 
+  test('a packet written in corked pieces (as MQTT.js writes) reaches the connection as one write', async () => {
+    const g = guarded();
+    g.guard.cork();
+    for (const piece of [[0x40], [0x02], [0x00, 0x01]]) g.guard.write(Buffer.from(piece));
+    process.nextTick(() => g.guard.uncork());
+    await tick();
+    // One segment per packet: piece by piece, Nagle and delayed ACKs cut QoS 1 throughput about sevenfold.
+    expect(g.written).toEqual([Buffer.from([0x40, 0x02, 0x00, 0x01])]);
+  });
+
   test('writes reach the connection, and closing the connection closes the guard', async () => {
     const g = guarded();
     g.guard.write(Buffer.from([0x20, 0x02, 0x00, 0x00]));
