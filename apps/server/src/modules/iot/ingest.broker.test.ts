@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { Aedes } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,6 +9,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app';
 import { createIngestPipeline } from './ingest.pipeline';
 import { createIngestService } from './ingest.service';
 import { startExternalIngest } from './external-ingest';
+import { EMBEDDED_BROKER_PROTOCOL_VERSION, isUnsupportedProtocolVersion } from './mqtt-protocol';
 
 const log = pino({ level: 'silent' });
 let t: TestApp;
@@ -151,6 +153,50 @@ function rawConnect(port = broker.port): Promise<net.Socket> {
     s.once('error', reject);
   });
 }
+
+describe('MQTT versions', () => {
+  test('the embedded broker refuses an MQTT 5 client (unsupported protocol version); the same device connects with 3.1.1', async () => {
+    const d = await device('v5-1');
+    const err = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, { protocolVersion: 5, username: d.code, password: d.secret, reconnectPeriod: 0 }).then(
+      (c) => {
+        c.end(true);
+        return null;
+      },
+      (e: unknown) => e,
+    );
+    expect(isUnsupportedProtocolVersion(err)).toBe(true);
+    const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, { protocolVersion: EMBEDDED_BROKER_PROTOCOL_VERSION, username: d.code, password: d.secret, reconnectPeriod: 0 });
+    await c.publishAsync(`parkos/${d.code}/telemetry`, JSON.stringify({ metric: 'temperature', value: 20, ts: Date.now() - 1000 }), { qos: 1 });
+    await c.endAsync();
+    expect(await rowsOf(d.id)).toBe(1);
+  });
+
+  test('external-mode ingest falls back to MQTT 3.1.1 on a broker that refuses MQTT 5 (a plain Aedes) and stores what it receives', async () => {
+    const aedes = await Aedes.createBroker();
+    const server = net.createServer((socket) => aedes.handle(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `mqtt://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    const d = await device('v311-ext-1');
+    const pipeline = createIngestPipeline({ database: t.database });
+    const ingest = createIngestService({ pipeline, deviceAuth: t.services.iot.deviceAuth });
+    // Aedes has no shared subscriptions: a plain one stands in for the shared group here.
+    const ext = await startExternalIngest({ url, ingest, clientId: `parkos-v311-${Date.now()}`, log: log as never, subscription: `parkos/+/telemetry` });
+    try {
+      expect(ext.protocolVersion).toBe(4);
+      const publisher = await mqtt.connectAsync(url, { protocolVersion: 4 });
+      await publisher.publishAsync(`parkos/${d.code}/telemetry`, JSON.stringify({ metric: 'temperature', value: 19, ts: Date.now() - 1000 }), { qos: 1 });
+      await publisher.endAsync();
+      const deadline = Date.now() + 10_000;
+      while ((await rowsOf(d.id)) < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await rowsOf(d.id)).toBe(1);
+    } finally {
+      await ext.close();
+      await pipeline.close();
+      await new Promise<void>((resolve) => aedes.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
 
 describe('packet size limits', () => {
   test('an unauthenticated client announcing a 250 MB CONNECT is cut at the header, without a CONNACK, after far fewer bytes than announced', async () => {
@@ -309,6 +355,8 @@ describe.skipIf(!hasMosquitto)('external broker (Mosquitto at 127.0.0.1:1883)', 
         const ingest = createIngestService({ pipeline, deviceAuth: t.services.iot.deviceAuth });
         let received = 0;
         const ext = await startExternalIngest({ url: 'mqtt://127.0.0.1:1883', ingest, clientId: `parkos-test-${run}-${n}`, log: log as never, subscription: `$share/parkos-test-${run}/parkos/+/telemetry` });
+        // Mosquitto speaks MQTT 5: no fallback.
+        expect(ext.protocolVersion).toBe(5);
         ext.client.on('message', () => received++);
         return { pipeline, ext, received: () => received };
       }),

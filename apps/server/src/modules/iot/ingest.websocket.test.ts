@@ -68,6 +68,7 @@ describe('MQTT over WebSocket and the broker address', () => {
       websocket: { port: broker.wsPort, path: '/mqtt', url: `ws://iot.park.example:${broker.wsPort}/mqtt` },
       topics: { telemetry: 'parkos/{code}/telemetry', commands: 'parkos/{code}/commands', commandAcks: 'parkos/{code}/command-acks' },
       deviceRatePerSecond: 50,
+      mqttVersions: ['3.1.1', '3.1'],
       maxPayloadBytes: 65536,
     });
     expect((await t.app.inject({ method: 'GET', url: '/api/iot/broker' })).statusCode).toBe(401);
