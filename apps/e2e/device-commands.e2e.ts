@@ -44,6 +44,10 @@ describe('actuator commands and the broker address in a real browser', () => {
       // The broker address comes from the server (MQTT_PORT=0 here: the real port).
       await expect.poll(() => page.getByTestId('broker-mqtt-url').innerText()).toContain(`:${mqttPort()}`);
       expect(await page.getByTestId('broker-info').innerText()).toContain(`parkos/${code}/commands`);
+      // Installers read that the embedded broker takes MQTT 3.1.1, not 5 (code 132).
+      expect(await page.getByTestId('broker-mqtt-version').innerText()).toMatch(/3\.1\.1[\s\S]*MQTT 5[\s\S]*132/);
+      await page.getByTestId('broker-info').scrollIntoViewIfNeeded();
+      await screenshot(page, 'device-broker-info-desktop');
       await page.getByTestId('device-command-param-durationMinutes').fill('15');
       await page.getByTestId('device-command-send').click();
       await expect.poll(() => page.getByTestId('device-command-status-acknowledged').count(), { timeout: 20_000 }).toBe(1);

@@ -62,6 +62,9 @@ const envSchema = z.object({
   MQTT_DEVICE_RATE: z.coerce.number().min(0.1).max(1_000_000).default(200),
   MQTT_DEVICE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(400),
   MQTT_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(256).max(16 * 1024 * 1024).default(64 * 1024),
+  MQTT_MAX_CONNECT_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(4 * 1024),
+  // MQTT's own ceiling is 268,435,455 bytes (four length bytes).
+  MQTT_MAX_PACKET_BYTES: z.coerce.number().int().min(512).max(268_435_455).optional(),
   INGEST_QUEUE_MAX_ROWS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   COMMAND_ACK_TIMEOUT_MS: z.coerce.number().int().min(50).max(3_600_000).default(10_000),
   COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
@@ -99,6 +102,10 @@ export interface AppConfig {
   mqttDeviceRate: number;
   mqttDeviceBurst: number;
   mqttMaxPayloadBytes: number;
+  /** Embedded broker: largest MQTT packet before the device is authenticated (the CONNECT and anything before CONNACK); larger ones close the connection. */
+  mqttMaxConnectBytes: number;
+  /** Embedded broker: largest MQTT packet after authentication (default: the payload limit plus 64 KiB); larger ones close the connection. */
+  mqttMaxPacketBytes: number;
   /** Readings queued or being written before publishers are held back (backpressure). */
   ingestQueueMaxRows: number;
   /** Actuator commands: wait this long for the device's acknowledgement (doubling per retry)… */
@@ -161,6 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const mqttMaxPacketBytes = e.MQTT_MAX_PACKET_BYTES ?? e.MQTT_MAX_PAYLOAD_BYTES + 64 * 1024;
+  // A payload the ingest would take must fit in a packet the broker lets through.
+  if (mqttMaxPacketBytes <= e.MQTT_MAX_PAYLOAD_BYTES) {
+    throw new ConfigError(`Invalid configuration:\n  MQTT_MAX_PACKET_BYTES: must be larger than MQTT_MAX_PAYLOAD_BYTES (${e.MQTT_MAX_PAYLOAD_BYTES}) to leave room for the topic and headers`);
+  }
   const isProduction = e.NODE_ENV === 'production';
   if (isProduction) {
     const problems: string[] = [];
@@ -191,6 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mqttDeviceRate: e.MQTT_DEVICE_RATE,
     mqttDeviceBurst: e.MQTT_DEVICE_BURST,
     mqttMaxPayloadBytes: e.MQTT_MAX_PAYLOAD_BYTES,
+    mqttMaxConnectBytes: e.MQTT_MAX_CONNECT_BYTES,
+    mqttMaxPacketBytes,
     ingestQueueMaxRows: e.INGEST_QUEUE_MAX_ROWS,
     commandAckTimeoutMs: e.COMMAND_ACK_TIMEOUT_MS,
     commandMaxAttempts: e.COMMAND_MAX_ATTEMPTS,

@@ -4,6 +4,7 @@ import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import type { FastifyBaseLogger } from 'fastify';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import { IngestRefusal, maySubscribe, type DeviceAuth, type DeviceIdentity, type IngestService } from '../modules/iot';
+import { MqttPacketGuard, type PacketGuardRefusal } from './mqtt-packet-guard';
 
 export interface EmbeddedBroker {
   port: number;
@@ -22,6 +23,8 @@ export interface BrokerStats {
   failedLogins: number;
   refusedPublishes: number;
   refusedSubscriptions: number;
+  /** Connections cut because a packet announced more than its limit (or a malformed length). */
+  oversizedPackets: number;
 }
 
 export interface EmbeddedBrokerOptions {
@@ -36,7 +39,15 @@ export interface EmbeddedBrokerOptions {
   ingest?: IngestService;
   /** Connections beyond this are refused at CONNECT (and at accept, with some slack). */
   maxConnections?: number;
+  /** Largest packet (remaining length) before the device is authenticated: the CONNECT and anything sent before CONNACK. Default 4 KiB. */
+  maxConnectBytes?: number;
+  /** Largest packet after authentication. Default 128 KiB (the 64 KiB payload limit plus headroom). */
+  maxPacketBytes?: number;
 }
+
+/** Default packet limits of the embedded broker (see `MQTT_MAX_CONNECT_BYTES`, `MQTT_MAX_PACKET_BYTES`). */
+export const DEFAULT_MQTT_MAX_CONNECT_BYTES = 4 * 1024;
+export const DEFAULT_MQTT_MAX_PACKET_BYTES = 128 * 1024;
 
 // MQTT 3.1.1 CONNACK return codes (Aedes' AuthErrorCode is a const enum, not importable under isolatedModules).
 const BAD_USERNAME_OR_PASSWORD = 4;
@@ -55,7 +66,9 @@ const BAD_USERNAME_OR_PASSWORD = 4;
 export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
   const { log, deviceAuth, ingest } = options;
   const maxConnections = options.maxConnections ?? 5_000;
-  const stats: BrokerStats = { refusedConnections: 0, failedLogins: 0, refusedPublishes: 0, refusedSubscriptions: 0 };
+  const maxConnectBytes = options.maxConnectBytes ?? DEFAULT_MQTT_MAX_CONNECT_BYTES;
+  const maxPacketBytes = options.maxPacketBytes ?? DEFAULT_MQTT_MAX_PACKET_BYTES;
+  const stats: BrokerStats = { refusedConnections: 0, failedLogins: 0, refusedPublishes: 0, refusedSubscriptions: 0, oversizedPackets: 0 };
   const identities = new WeakMap<Client, DeviceIdentity>();
   const clientsByCode = new Map<string, Set<Client>>();
 
@@ -70,6 +83,23 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   const countConnection = (stream: { once(event: 'close', fn: () => void): unknown }) => {
     openConnections++;
     stream.once('close', () => openConnections--);
+  };
+
+  // Aedes has no packet-size limit: every connection goes through a guard that
+  // cuts it when a header announces more than the limit, before the body is buffered.
+  const guardIdentities = new WeakMap<MqttPacketGuard, DeviceIdentity>();
+  const guard = (inner: MqttPacketGuard['inner'], remote: string | undefined): MqttPacketGuard => {
+    const g: MqttPacketGuard = new MqttPacketGuard(inner, {
+      maxUnauthenticatedBytes: maxConnectBytes,
+      maxPacketBytes,
+      onRefusal: (refusal: PacketGuardRefusal) => {
+        stats.oversizedPackets++;
+        const identity = guardIdentities.get(g);
+        log.debug({ remote, device: identity?.code, ...refusal }, 'MQTT packet over the limit; connection closed');
+        if (identity && refusal.reason === 'too_large') ingest?.recordRejection(identity, 'oversized', `MQTT packet of ${refusal.announced} bytes over the ${refusal.limit}-byte limit; connection closed`);
+      },
+    });
+    return g;
   };
 
   broker.preConnect = (_client, _packet, done) => {
@@ -95,6 +125,11 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
           return;
         }
         identities.set(client, identity);
+        // Larger packets only once authenticated (before the CONNACK goes out).
+        if (client.conn instanceof MqttPacketGuard) {
+          client.conn.admit();
+          guardIdentities.set(client.conn, identity);
+        }
         let set = clientsByCode.get(identity.code);
         if (!set) clientsByCode.set(identity.code, (set = new Set()));
         set.add(client);
@@ -157,7 +192,7 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
 
   const server = net.createServer({ noDelay: true }, (socket) => {
     countConnection(socket);
-    broker.handle(socket);
+    broker.handle(guard(socket, socket.remoteAddress));
   });
   // Hard cap at accept time; the CONNECT-time cap above answers politely first.
   server.maxConnections = maxConnections + 100;
@@ -182,7 +217,8 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
       countConnection(socket);
       const stream = createWebSocketStream(socket);
       stream.on('error', () => undefined);
-      broker.handle(stream, req);
+      // ws caps one message at 1 MiB, but a packet may span many messages: the same guard applies.
+      broker.handle(guard(stream, req.socket.remoteAddress), req);
     });
     try {
       await listen(httpServer, options.wsPort, options.host);

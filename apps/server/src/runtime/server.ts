@@ -5,7 +5,7 @@ import { createServices } from '../services';
 import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
-import { sharedCommandAckSubscription, sharedEventsSubscription, sharedTelemetrySubscription, startCommandRetryJob, startExternalIngest } from '../modules/iot';
+import { connectPreferringMqtt5, sharedCommandAckSubscription, sharedEventsSubscription, sharedTelemetrySubscription, startCommandRetryJob, startExternalIngest } from '../modules/iot';
 import { startDeviceStatusJob } from '../modules/live';
 import { startWorkOrderJobs } from '../modules/workorders';
 import { startHistoryJobs } from '../modules/iot/history';
@@ -92,6 +92,8 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
         port: config.mqttPort,
         wsPort: config.mqttWsPort,
         maxConnections: config.mqttMaxConnections,
+        maxConnectBytes: config.mqttMaxConnectBytes,
+        maxPacketBytes: config.mqttMaxPacketBytes,
         log: log as never,
         deviceAuth: services.iot.deviceAuth,
         ingest: services.iot.ingest,
@@ -138,8 +140,10 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Actuator commands: resend unacknowledged ones with backoff, then time them out. A worker
     // without the ingest role in external mode gets its own connection to publish.
     if (!config.roles.includes('ingest') && config.mqttUrl) {
-      const { default: mqtt } = await import('mqtt');
-      const client = await mqtt.connectAsync(config.mqttUrl, { protocolVersion: 5, clientId: `${config.mqttClientId ?? 'parkos'}-commands-${process.pid}`, reconnectPeriod: 1_000 });
+      // MQTT 5, or 3.1.1 when the broker refuses 5.
+      const client = await connectPreferringMqtt5(config.mqttUrl, { clientId: `${config.mqttClientId ?? 'parkos'}-commands-${process.pid}`, reconnectPeriod: 1_000 }, (err) =>
+        log.warn({ err: err.message }, 'the external MQTT broker refused MQTT 5; commands connect with MQTT 3.1.1'),
+      );
       services.iot.commands.setPublisher({ publish: async (topic, payload) => void (await client.publishAsync(topic, payload, { qos: 1 })) });
       stops.push(() => client.endAsync());
     }

@@ -310,6 +310,9 @@ export const en: Messages = {
   deviceOps: {
     broker: {
       title: 'Where to connect', mode: 'Mode', modes: { embedded: 'Embedded MQTT broker', external: 'External MQTT broker' }, mqtt: 'MQTT address', websocket: 'MQTT over WebSocket', off: 'Off',
+      protocol: 'MQTT version',
+      protocolEmbedded: 'MQTT 3.1.1 (or 3.1). The embedded broker refuses MQTT 5 clients (they report code 132, unsupported protocol version): set the device to 3.1.1.',
+      protocolExternal: 'Whatever the external broker supports (MQTT 3.1.1 or 5).',
       username: 'Username', publish: 'May publish to', subscribe: 'May subscribe to', limits: 'Limits', limitsText: '{{rate}} messages/s per device (bursts of {{burst}}), at most {{kb}} KB per message',
     },
     commands: {

@@ -304,6 +304,9 @@ export const zhCN = {
   deviceOps: {
     broker: {
       title: '接入地址', mode: '接入方式', modes: { embedded: '内置 MQTT broker', external: '外部 MQTT broker' }, mqtt: 'MQTT 地址', websocket: 'MQTT over WebSocket', off: '未启用',
+      protocol: 'MQTT 版本',
+      protocolEmbedded: 'MQTT 3.1.1（或 3.1）。内置 broker 拒绝 MQTT 5 客户端（报错码 132，不支持的协议版本），请将设备设为 3.1.1。',
+      protocolExternal: '以外部 broker 支持的版本为准（MQTT 3.1.1 或 5）。',
       username: '用户名', publish: '可发布主题', subscribe: '可订阅主题', limits: '限制', limitsText: '每台设备 {{rate}} 条/秒（突发 {{burst}} 条），单条消息不超过 {{kb}} KB',
     },
     commands: {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { IngestService } from './ingest.service';
+import { isUnsupportedProtocolVersion, optionsForVersion, type MqttProtocolVersion } from './mqtt-protocol';
 import { SHARED_TELEMETRY_SUBSCRIPTION } from './topics';
 
 export interface ExternalIngestOptions {
@@ -19,22 +20,60 @@ export interface ExternalIngestOptions {
 }
 
 /**
- * External-broker mode: subscribes through an MQTT 5 shared subscription so
- * several ingest instances split the stream, and acknowledges each QoS 1
- * message only after its readings are committed. Redelivered messages are
- * harmless: telemetry is deduplicated by (device, metric, ts).
+ * External-broker mode: subscribes through a shared subscription so several
+ * ingest instances split the stream, and acknowledges each QoS 1 message only
+ * after its readings are committed. Redelivered messages are harmless:
+ * telemetry is deduplicated by (device, metric, ts). Speaks MQTT 5 (session
+ * expiry, receive maximum), or 3.1.1 when the broker refuses 5 — shared
+ * subscriptions (`$share/…`) work with 3.1.1 clients on Mosquitto ≥ 1.6, EMQX
+ * and HiveMQ; the session then lasts until the broker drops it.
  */
-export async function startExternalIngest(options: ExternalIngestOptions): Promise<{ client: MqttClient; publish(topic: string, payload: string): Promise<void>; close(): Promise<void> }> {
+export async function startExternalIngest(options: ExternalIngestOptions): Promise<{ client: MqttClient; protocolVersion: MqttProtocolVersion; publish(topic: string, payload: string): Promise<void>; close(): Promise<void> }> {
+  let client: MqttClient;
+  let protocolVersion: MqttProtocolVersion = 5;
+  try {
+    client = await connectIngestClient(options, 5);
+  } catch (err) {
+    if (!isUnsupportedProtocolVersion(err)) throw err;
+    options.log.warn({ err: (err as Error).message }, 'the external MQTT broker refused MQTT 5; connecting with MQTT 3.1.1');
+    protocolVersion = 4;
+    client = await connectIngestClient(options, 4);
+  }
+  client.on('error', (err) => options.log.warn({ err: err.message }, 'external MQTT broker error'));
+
+  const subscription = options.subscription ?? SHARED_TELEMETRY_SUBSCRIPTION;
+  const subscriptions = [subscription, ...(options.ackSubscription ? [options.ackSubscription] : []), ...(options.eventSubscription ? [options.eventSubscription] : [])];
+  const granted = await client.subscribeAsync(subscriptions, { qos: 1 });
+  for (const g of granted) if (g.qos > 2) throw new Error(`the broker refused the subscription ${g.topic} (code ${g.qos})`);
+  options.log.info({ url: options.url.replace(/\/\/[^@]*@/, '//***@'), subscription, protocolVersion }, 'subscribed to the external MQTT broker');
+  return {
+    client,
+    protocolVersion,
+    /** Publishes through this connection (commands to devices), QoS 1. */
+    publish: async (topic: string, payload: string) => {
+      await client.publishAsync(topic, payload, { qos: 1 });
+    },
+    close: () => client.endAsync(),
+  };
+}
+
+/** One connection attempt at a protocol level, with the commit-then-acknowledge handler installed before CONNACK. */
+async function connectIngestClient(options: ExternalIngestOptions, protocolVersion: MqttProtocolVersion): Promise<MqttClient> {
   // Not connectAsync: a resumed session gets its queued messages right after
   // CONNACK, before connectAsync's promise resolves, and MQTT.js' default
   // handler would acknowledge them unstored. The handler is installed first.
-  const client = mqtt.connect(options.url, {
-    protocolVersion: 5,
-    clientId: options.clientId ?? `parkos-ingest-${os.hostname()}`,
-    clean: false,
-    properties: { sessionExpiryInterval: 24 * 3600, receiveMaximum: options.receiveMaximum ?? 2_000 },
-    reconnectPeriod: 1_000,
-  });
+  const client = mqtt.connect(
+    options.url,
+    optionsForVersion(
+      {
+        clientId: options.clientId ?? `parkos-ingest-${os.hostname()}`,
+        clean: false,
+        properties: { sessionExpiryInterval: 24 * 3600, receiveMaximum: options.receiveMaximum ?? 2_000 },
+        reconnectPeriod: 1_000,
+      },
+      protocolVersion,
+    ),
+  );
   client.on('connect', () => (client.stream as { setNoDelay?: (v: boolean) => void }).setNoDelay?.(true));
 
   // MQTT.js handles incoming packets one at a time and sends the PUBACK when
@@ -73,19 +112,5 @@ export async function startExternalIngest(options: ExternalIngestOptions): Promi
       resolve();
     });
   });
-  client.on('error', (err) => options.log.warn({ err: err.message }, 'external MQTT broker error'));
-
-  const subscription = options.subscription ?? SHARED_TELEMETRY_SUBSCRIPTION;
-  const subscriptions = [subscription, ...(options.ackSubscription ? [options.ackSubscription] : []), ...(options.eventSubscription ? [options.eventSubscription] : [])];
-  const granted = await client.subscribeAsync(subscriptions, { qos: 1 });
-  for (const g of granted) if (g.qos > 2) throw new Error(`the broker refused the subscription ${g.topic} (code ${g.qos})`);
-  options.log.info({ url: options.url.replace(/\/\/[^@]*@/, '//***@'), subscription }, 'subscribed to the external MQTT broker');
-  return {
-    client,
-    /** Publishes through this connection (commands to devices), QoS 1. */
-    publish: async (topic: string, payload: string) => {
-      await client.publishAsync(topic, payload, { qos: 1 });
-    },
-    close: () => client.endAsync(),
-  };
+  return client;
 }

@@ -12,6 +12,7 @@ export { createDeviceService, type DeviceService } from './device.service';
 export { createIngestPipeline, type IngestPipeline } from './ingest.pipeline';
 export { createIngestService, IngestRefusal, DEFAULT_INGEST_LIMITS, type IngestLimits, type IngestService } from './ingest.service';
 export { startExternalIngest } from './external-ingest';
+export { connectPreferringMqtt5, EMBEDDED_BROKER_PROTOCOL_VERSION, isUnsupportedProtocolVersion, type MqttProtocolVersion } from './mqtt-protocol';
 export { commandRoutes, createCommandService, startCommandRetryJob, type CommandService, type IssuedBy } from './commands';
 export { brokerInfoRoutes, createBrokerInfo, type BrokerInfo, type BrokerInfoService } from './ingest.broker-info';
 export { deviceRoutes, ingestRoutes } from './iot.routes';
@@ -50,6 +51,7 @@ Devices connect to the MQTT broker (embedded: port \`MQTT_PORT\`, default 1883; 
 password = the secret from \`POST /api/devices/{id}/credentials\` (shown once, stored as a SHA-256 hash).
 A device may publish only to \`parkos/{code}/telemetry\`, \`parkos/{code}/events\` and \`parkos/{code}/command-acks\`,
 and subscribe only to \`parkos/{code}/commands\`. With QoS 1 the PUBACK is sent after the readings are committed.
+The embedded broker speaks MQTT 3.1.1 (and 3.1); it refuses MQTT 5 clients (CONNACK code 1, shown by MQTT 5 clients as 132).
 
 Telemetry payloads (JSON, at most 64 KiB): \`{"ts": "2026-05-01T08:00:00Z", "metric": "temperature", "value": 21.5}\`,
 a batch \`{"readings": [{"ts": 1777622400000, "metric": "co2", "value": 612}, …]}\` or

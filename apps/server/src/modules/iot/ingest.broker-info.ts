@@ -12,6 +12,8 @@ export const brokerInfoSchema = z.object({
   websocket: z.object({ port: z.number().int().nullable(), path: z.string(), url: z.string().nullable() }),
   username: z.string(),
   topics: z.object({ telemetry: z.string(), events: z.string(), commands: z.string(), commandAcks: z.string() }),
+  /** MQTT versions devices may speak: the embedded broker (Aedes) takes 3.1.1 (and 3.1) and refuses MQTT 5; null: the external broker's own. */
+  mqttVersions: z.array(z.enum(['3.1', '3.1.1', '5'])).nullable(),
   maxPayloadBytes: z.number().int(),
   deviceRatePerSecond: z.number(),
   deviceBurst: z.number().int(),
@@ -57,6 +59,7 @@ export function createBrokerInfo(settings: BrokerInfoSettings) {
           commands: `${TOPIC_ROOT}/{code}/commands`,
           commandAcks: `${TOPIC_ROOT}/{code}/command-acks`,
         },
+        mqttVersions: external ? null : ['3.1.1', '3.1'],
         maxPayloadBytes: settings.mqttMaxPayloadBytes ?? 64 * 1024,
         deviceRatePerSecond: settings.mqttDeviceRate ?? 200,
         deviceBurst: settings.mqttDeviceBurst ?? 400,

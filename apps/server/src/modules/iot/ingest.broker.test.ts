@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { Aedes } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,6 +9,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app';
 import { createIngestPipeline } from './ingest.pipeline';
 import { createIngestService } from './ingest.service';
 import { startExternalIngest } from './external-ingest';
+import { EMBEDDED_BROKER_PROTOCOL_VERSION, isUnsupportedProtocolVersion } from './mqtt-protocol';
 
 const log = pino({ level: 'silent' });
 let t: TestApp;
@@ -145,6 +147,133 @@ describe('embedded broker', () => {
   });
 });
 
+/** Writes `chunk` again and again on a raw socket until the server closes it; resolves with the bytes the kernel took. */
+async function floodUntilClosed(socket: net.Socket, first: Buffer, chunk: Buffer, maxBytes: number): Promise<{ sent: number; closed: boolean; ms: number }> {
+  const started = Date.now();
+  let closed = false;
+  socket.on('error', () => undefined);
+  const done = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  socket.once('close', () => (closed = true));
+  let sent = 0;
+  // Resolves false once the socket is gone (the write failed, or was refused after the server's reset).
+  const write = (b: Buffer) => new Promise<boolean>((resolve) => socket.write(b, (err) => resolve(!err && !socket.destroyed)));
+  if (await write(first)) sent += first.length;
+  while (!closed && !socket.destroyed && sent < maxBytes) {
+    if (!(await write(chunk))) break;
+    sent += chunk.length;
+  }
+  await Promise.race([done, new Promise((r) => setTimeout(r, 5_000))]);
+  return { sent, closed, ms: Date.now() - started };
+}
+
+function rawConnect(port = broker.port): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect(port, '127.0.0.1', () => resolve(s.setNoDelay(true)));
+    s.once('error', reject);
+  });
+}
+
+describe('MQTT versions', () => {
+  test('the embedded broker refuses an MQTT 5 client (unsupported protocol version); the same device connects with 3.1.1', async () => {
+    const d = await device('v5-1');
+    const err = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, { protocolVersion: 5, username: d.code, password: d.secret, reconnectPeriod: 0 }).then(
+      (c) => {
+        c.end(true);
+        return null;
+      },
+      (e: unknown) => e,
+    );
+    expect(isUnsupportedProtocolVersion(err)).toBe(true);
+    const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, { protocolVersion: EMBEDDED_BROKER_PROTOCOL_VERSION, username: d.code, password: d.secret, reconnectPeriod: 0 });
+    await c.publishAsync(`parkos/${d.code}/telemetry`, JSON.stringify({ metric: 'temperature', value: 20, ts: Date.now() - 1000 }), { qos: 1 });
+    await c.endAsync();
+    expect(await rowsOf(d.id)).toBe(1);
+  });
+
+  test('external-mode ingest falls back to MQTT 3.1.1 on a broker that refuses MQTT 5 (a plain Aedes) and stores what it receives', async () => {
+    const aedes = await Aedes.createBroker();
+    const server = net.createServer((socket) => aedes.handle(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `mqtt://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    const d = await device('v311-ext-1');
+    const pipeline = createIngestPipeline({ database: t.database });
+    const ingest = createIngestService({ pipeline, deviceAuth: t.services.iot.deviceAuth });
+    // Aedes has no shared subscriptions: a plain one stands in for the shared group here.
+    const ext = await startExternalIngest({ url, ingest, clientId: `parkos-v311-${Date.now()}`, log: log as never, subscription: `parkos/+/telemetry` });
+    try {
+      expect(ext.protocolVersion).toBe(4);
+      const publisher = await mqtt.connectAsync(url, { protocolVersion: 4 });
+      await publisher.publishAsync(`parkos/${d.code}/telemetry`, JSON.stringify({ metric: 'temperature', value: 19, ts: Date.now() - 1000 }), { qos: 1 });
+      await publisher.endAsync();
+      const deadline = Date.now() + 10_000;
+      while ((await rowsOf(d.id)) < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await rowsOf(d.id)).toBe(1);
+    } finally {
+      await ext.close();
+      await pipeline.close();
+      await new Promise<void>((resolve) => aedes.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('packet size limits', () => {
+  test('an unauthenticated client announcing a 250 MB CONNECT is cut at the header, without a CONNACK, after far fewer bytes than announced', async () => {
+    const before = broker.stats.oversizedPackets;
+    const socket = await rawConnect();
+    const received: Buffer[] = [];
+    socket.on('data', (b: Buffer) => received.push(b));
+    // CONNECT, remaining length 250,000,000 (varint 80 e5 9a 77), then the start of a CONNECT body and filler.
+    const header = Buffer.from([0x10, 0x80, 0xe5, 0x9a, 0x77, 0x00, 0x04, 0x4d, 0x51, 0x54, 0x54, 0x04, 0xc2, 0x00, 0x3c]);
+    const r = await floodUntilClosed(socket, header, Buffer.alloc(64 * 1024, 0x41), 250_000_000);
+    expect(r.closed).toBe(true);
+    // Far fewer bytes than announced left the client before the server cut it (the kernel's buffers take some).
+    expect(r.sent).toBeLessThan(8 * 1024 * 1024);
+    console.warn(`oversized CONNECT: cut after ${r.sent} of 250,000,000 announced bytes, in ${r.ms} ms`);
+    expect(r.ms).toBeLessThan(5_000);
+    expect(Buffer.concat(received).length).toBe(0);
+    expect(broker.stats.oversizedPackets).toBe(before + 1);
+  });
+
+  test('a CONNECT just over the pre-authentication limit (4 KiB) is refused; the same client with a normal CONNECT gets in', async () => {
+    const d = await device('size-connect-1');
+    const before = broker.stats.oversizedPackets;
+    const socket = await rawConnect();
+    // A CONNECT announcing 4097 bytes: the guard refuses it on the header alone.
+    const r = await floodUntilClosed(socket, Buffer.from([0x10, 0x81, 0x20]), Buffer.alloc(1024), 64 * 1024);
+    expect(r.closed).toBe(true);
+    expect(broker.stats.oversizedPackets).toBe(before + 1);
+    const ok = await connect(d.code, d.secret);
+    expect(ok.connected).toBe(true);
+    await ok.endAsync();
+  });
+
+  test('an authenticated device publishing a packet over the limit (128 KiB) is disconnected and counted as oversized; a 70 KiB one is only rejected, and it reconnects and publishes normally', async () => {
+    const d = await device('size-publish-1');
+    const c = await connect(d.code, d.secret);
+    const topic = `parkos/${d.code}/telemetry`;
+    // Over the payload limit but within the packet limit: acknowledged and counted, the connection stays.
+    await c.publishAsync(topic, Buffer.alloc(70 * 1024, 32), { qos: 1 });
+    expect(c.connected).toBe(true);
+    const before = broker.stats.oversizedPackets;
+    const closed = new Promise<void>((resolve) => c.once('close', () => resolve()));
+    c.on('error', () => undefined);
+    let acked = false;
+    c.publish(topic, Buffer.alloc(200 * 1024, 32), { qos: 1 }, (err) => (acked = !err));
+    await closed;
+    c.end(true);
+    expect(acked).toBe(false);
+    expect(broker.stats.oversizedPackets).toBe(before + 1);
+    const again = await connect(d.code, d.secret);
+    await again.publishAsync(topic, JSON.stringify({ metric: 'temperature', value: 21.5, ts: Date.now() - 1000 }), { qos: 1 });
+    await again.endAsync();
+    await t.services.iot.pipeline.drain();
+    expect(await rowsOf(d.id)).toBe(1);
+    const detail = await t.services.iot.devices.getDevice(SYSTEM, d.id);
+    expect(detail.ingestErrors.find((e) => e.reason === 'oversized')?.count).toBe(2);
+  });
+});
+
 describe('overload', () => {
   test('a flood from many clients leaves the process serving HTTP, and every acknowledged message is in the database', async () => {
     // A broker of its own, with small limits so the flood hits them.
@@ -245,6 +374,8 @@ describe.skipIf(!hasMosquitto)('external broker (Mosquitto at 127.0.0.1:1883)', 
         const ingest = createIngestService({ pipeline, deviceAuth: t.services.iot.deviceAuth });
         let received = 0;
         const ext = await startExternalIngest({ url: 'mqtt://127.0.0.1:1883', ingest, clientId: `parkos-test-${run}-${n}`, log: log as never, subscription: `$share/parkos-test-${run}/parkos/+/telemetry` });
+        // Mosquitto speaks MQTT 5: no fallback.
+        expect(ext.protocolVersion).toBe(5);
         ext.client.on('message', () => received++);
         return { pipeline, ext, received: () => received };
       }),

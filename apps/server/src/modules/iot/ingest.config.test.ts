@@ -8,6 +8,13 @@ describe('MQTT and ingest configuration', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).mqttWsPort).toBe(0);
   });
 
+  test('packet limits: 4 KiB before authentication, the payload limit plus 64 KiB after; a packet limit not above the payload limit is refused', () => {
+    expect(loadConfig({})).toMatchObject({ mqttMaxConnectBytes: 4096, mqttMaxPacketBytes: 65536 + 65536 });
+    expect(loadConfig({ MQTT_MAX_PAYLOAD_BYTES: '1024' }).mqttMaxPacketBytes).toBe(1024 + 65536);
+    expect(loadConfig({ MQTT_MAX_CONNECT_BYTES: '8192', MQTT_MAX_PACKET_BYTES: '70000' })).toMatchObject({ mqttMaxConnectBytes: 8192, mqttMaxPacketBytes: 70000 });
+    expect(() => loadConfig({ MQTT_MAX_PACKET_BYTES: '65536' })).toThrow(/MQTT_MAX_PACKET_BYTES/);
+  });
+
   test('MQTT_WS_PORT takes a port, 0 or off', () => {
     expect(loadConfig({ MQTT_WS_PORT: '9001' }).mqttWsPort).toBe(9001);
     expect(loadConfig({ MQTT_WS_PORT: '0' }).mqttWsPort).toBe(0);
@@ -23,6 +30,8 @@ describe('MQTT and ingest configuration', () => {
       ['INGEST_QUEUE_MAX_ROWS', '-1'],
       ['MQTT_SHARE_GROUP', 'a/b'],
       ['COMMAND_MAX_ATTEMPTS', '0'],
+      ['MQTT_MAX_CONNECT_BYTES', '10'],
+      ['MQTT_MAX_PACKET_BYTES', '300000000'],
     ]) {
       expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
       expect(() => loadConfig({ [name]: value })).toThrow(name);

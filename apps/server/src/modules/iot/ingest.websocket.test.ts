@@ -1,5 +1,6 @@
 import mqtt from 'mqtt';
 import pino from 'pino';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../runtime/embedded-broker';
 import { buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../testing/builders';
@@ -34,6 +35,27 @@ describe('MQTT over WebSocket and the broker address', () => {
     await c.endAsync();
   });
 
+  test('a CONNECT announcing 10 MB spread over many WebSocket messages (each under the 1 MiB cap) is cut at its header', async () => {
+    const before = broker.stats.oversizedPackets;
+    const ws = new WebSocket(`ws://127.0.0.1:${broker.wsPort}/mqtt`, 'mqtt');
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const closed = new Promise<void>((resolve) => ws.once('close', () => resolve()));
+    ws.on('error', () => undefined);
+    // Remaining length 10,000,000: varint 80 ad e2 04.
+    ws.send(Buffer.from([0x10, 0x80, 0xad, 0xe2, 0x04, 0x00, 0x04, 0x4d, 0x51, 0x54, 0x54, 0x04, 0xc2, 0x00, 0x3c]));
+    let sent = 0;
+    let isClosed = false;
+    void closed.then(() => (isClosed = true));
+    while (!isClosed && sent < 10_000_000) {
+      await new Promise<void>((resolve) => ws.send(Buffer.alloc(512 * 1024), () => resolve()));
+      sent += 512 * 1024;
+      await new Promise((r) => setImmediate(r));
+    }
+    await closed;
+    expect(sent).toBeLessThan(10_000_000);
+    expect(broker.stats.oversizedPackets).toBe(before + 1);
+  });
+
   test('GET /api/iot/broker tells a signed-in user where devices connect; anonymous gets 401', async () => {
     await buildUser(t.services, 'ws-op', [{ role: 'operator', scopeType: 'all', scopeId: null }]);
     const op = await t.login('ws-op', TEST_PASSWORD);
@@ -46,6 +68,7 @@ describe('MQTT over WebSocket and the broker address', () => {
       websocket: { port: broker.wsPort, path: '/mqtt', url: `ws://iot.park.example:${broker.wsPort}/mqtt` },
       topics: { telemetry: 'parkos/{code}/telemetry', commands: 'parkos/{code}/commands', commandAcks: 'parkos/{code}/command-acks' },
       deviceRatePerSecond: 50,
+      mqttVersions: ['3.1.1', '3.1'],
       maxPayloadBytes: 65536,
     });
     expect((await t.app.inject({ method: 'GET', url: '/api/iot/broker' })).statusCode).toBe(401);

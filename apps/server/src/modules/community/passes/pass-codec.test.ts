@@ -59,6 +59,34 @@ describe('PK1 pass payload', () => {
     expect(d.ok && verifySignature(d.signed, d.signature, other)).toBe(false);
   });
 
+  test.each([
+    ['park', { kind: 'park' }, 16],
+    ['site', { kind: 'site', siteId: '12345678-1234-4234-8234-123456789012' }, 4],
+    ['one-gate', { kind: 'gates', gateIds: ['12345678-1234-4234-8234-123456789012'] }, 1],
+    ['two-gate', { kind: 'gates', gateIds: ['12345678-1234-4234-8234-123456789012', '22345678-1234-4234-8234-123456789012'] }, 16],
+  ] as [string, PassScope, number][])('a %s-scoped code is taken only in its canonical spelling: every other last character is refused', (_name, scope, spellings) => {
+    const text = signPass({ ...base, scope }, privateKey);
+    const canonical = decodePass(text);
+    expect(canonical.ok && verifySignature(canonical.signed, canonical.signature, publicKey)).toBe(true);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const head = text.slice(0, -1);
+    const bytes = Buffer.from(text.slice(4), 'base64url');
+    let sameBytes = 0;
+    for (const ch of alphabet) {
+      if (ch === text.at(-1)) continue;
+      const other = head + ch;
+      // Node decodes the respellings to the very same bytes (the signature would verify)…
+      if (Buffer.from(other.slice(4), 'base64url').equals(bytes)) sameBytes++;
+      // …but the decoder refuses them, and every other last character too.
+      const d = decodePass(other);
+      expect(d.ok && verifySignature(d.signed, d.signature, publicKey), other.slice(-3)).toBe(false);
+      if (Buffer.from(other.slice(4), 'base64url').equals(bytes)) expect(d).toEqual({ ok: false, reason: 'bad_format' });
+    }
+    expect(sameBytes).toBe(spellings - 1);
+    // A dangling character (length ≡ 1 mod 4, ignored by Node) is refused as well.
+    expect(decodePass(text + 'A')).toEqual({ ok: false, reason: 'bad_format' });
+  });
+
   test.each(['', 'PK1.', 'PK2.AAAA', 'PK1.@@@', 'PK1.' + Buffer.alloc(20).toString('base64url'), 'PK1.' + Buffer.alloc(127, 9).toString('base64url')])('malformed text %# is refused without throwing', (text) => {
     expect(decodePass(text).ok).toBe(false);
   });

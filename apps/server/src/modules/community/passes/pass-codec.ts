@@ -99,12 +99,17 @@ export type DecodeResult = { ok: true; claims: PassClaims; signed: Buffer; signa
 
 const B64URL_RE = /^[A-Za-z0-9_-]+$/;
 
-/** Parses QR text into claims without checking the signature. Never throws. */
+/** Parses QR text into claims without checking the signature; only the canonical base64url spelling is taken. Never throws. */
 export function decodePass(text: string): DecodeResult {
   if (typeof text !== 'string' || !text.startsWith(PASS_TEXT_PREFIX) || text.length > 400) return { ok: false, reason: 'bad_format' };
   const b64 = text.slice(PASS_TEXT_PREFIX.length);
   if (!B64URL_RE.test(b64)) return { ok: false, reason: 'bad_format' };
   const b = Buffer.from(b64, 'base64url');
+  // One spelling per code: Node's decoder ignores the unused low bits of the last
+  // character (up to 16 spellings of one pass) and a dangling sixth bit group, so
+  // only text that re-encodes to itself is taken; a scan log, a replay check or a
+  // deny list keyed on the text cannot be sidestepped by respelling it.
+  if (b.toString('base64url') !== b64) return { ok: false, reason: 'bad_format' };
   if (b.length < FIXED_LEN + SIG_LEN || b[0] !== PASS_VERSION) return { ok: false, reason: 'bad_format' };
   const kindByte = b[21];
   const holderKind: HolderKind | undefined = kindByte === 1 ? 'member' : kindByte === 2 ? 'visitor' : undefined;

@@ -120,6 +120,16 @@ describe('member pass', () => {
     expect((await decision(gateA, signPass({ ...claims, keyId: Buffer.from('00000000', 'hex'), notBefore: now, notAfter: now + 600 }, privateKey))).reason).toBe('unknown_key');
   });
 
+  test('a gate refuses a code whose last character is respelled (same bytes, non-canonical) and accepts the canonical one', async () => {
+    const { qr } = (await member1.get('/api/passes/me')).json();
+    const bytes = Buffer.from(qr.text.slice(4), 'base64url');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const respellings = [...alphabet].map((ch) => qr.text.slice(0, -1) + ch).filter((t) => t !== qr.text && Buffer.from(t.slice(4), 'base64url').equals(bytes));
+    expect(respellings.length).toBe(15);
+    for (const text of respellings) expect(await decision(gateA2, text)).toMatchObject({ result: 'rejected', reason: 'bad_format' });
+    expect(await decision(gateA2, qr.text)).toMatchObject({ result: 'accepted', reason: 'ok' });
+  });
+
   test('only gates with valid credentials may report scans', async () => {
     const { qr } = (await member1.get('/api/passes/me')).json();
     expect((await scan({ code: gateA.code, secret: 'wrong' }, qr.text)).statusCode).toBe(401);

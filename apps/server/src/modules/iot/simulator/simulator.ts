@@ -1,6 +1,7 @@
 import type net from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { DeviceType } from '../metrics';
+import { EMBEDDED_BROKER_PROTOCOL_VERSION } from '../mqtt-protocol';
 import { telemetryTopic } from '../topics';
 import { BAD_PAYLOADS, createGenerator, createPrng, spikeOf, type OfficeReading, type ValueGenerator } from './profiles';
 
@@ -74,6 +75,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   await Promise.all(
     players.map(async (p, i) => {
       const client = await mqtt.connectAsync(options.url, {
+        // 3.1.1: the embedded broker (Aedes) refuses MQTT 5, and every external broker speaks 3.1.1.
+        protocolVersion: EMBEDDED_BROKER_PROTOCOL_VERSION,
         username: p.device.code,
         password: p.device.secret,
         clientId: `sim-${p.device.code}-${Math.floor(rnd() * 1e6)}`,

@@ -9,6 +9,8 @@ export interface BrokerInfo {
   websocket: { port: number | null; path: string; url: string | null };
   username: string;
   topics: { telemetry: string; events: string; commands: string; commandAcks: string };
+  /** MQTT versions devices may speak (embedded broker: 3.1.1 and 3.1, no MQTT 5); null: the external broker's own. */
+  mqttVersions: ('3.1' | '3.1.1' | '5')[] | null;
   maxPayloadBytes: number;
   deviceRatePerSecond: number;
   deviceBurst: number;

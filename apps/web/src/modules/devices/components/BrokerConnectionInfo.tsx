@@ -35,6 +35,9 @@ export function BrokerConnectionInfo({ code }: { code: string }) {
           <Typography.Text type="secondary">{t('deviceOps.broker.off')}</Typography.Text>
         )}
       </Descriptions.Item>
+      <Descriptions.Item label={t('deviceOps.broker.protocol')}>
+        <span data-testid="broker-mqtt-version">{info.mqttVersions ? t('deviceOps.broker.protocolEmbedded') : t('deviceOps.broker.protocolExternal')}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('deviceOps.broker.username')}>
         <Typography.Text code copyable>
           {code}
