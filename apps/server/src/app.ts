@@ -7,10 +7,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { handleFrameworkError, installErrorHandler } from './lib/error-handler';
+import { installInputRules } from './lib/validation';
 import { installAuthHook } from './modules/identity/auth.hook';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
@@ -62,7 +63,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       for (const m of [route.method].flat()) onRoute(m, route.url);
     });
   }
-  app.setValidatorCompiler(validatorCompiler);
+  // Zod validation plus the rules every route obeys: no U+0000 in any string, dates in years 1..9999.
+  installInputRules(app);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

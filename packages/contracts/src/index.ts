@@ -2,3 +2,4 @@ export * from './uscc';
 export * from './roles';
 export * from './devices';
 export * from './device-commands';
+export * from './input-rules';
