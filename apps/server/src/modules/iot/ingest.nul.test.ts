@@ -105,6 +105,16 @@ describe('U+0000 over MQTT (embedded broker, QoS 1)', () => {
   });
 });
 
+describe('U+0000 from the external broker', () => {
+  test('is dropped and counted against the device, for events and telemetry alike', async () => {
+    const d = await device('nul-ext-1');
+    await t.services.iot.ingest.handleExternalMessage(`parkos/${d.code}/events`, Buffer.from(JSON.stringify({ type: 'fever', attributes: { note: '\u0000' } })));
+    await t.services.iot.ingest.handleExternalMessage(`parkos/${d.code}/telemetry`, Buffer.from(JSON.stringify({ values: { 'body_temp\u0000': 1 } })));
+    expect(await storedEvents(d.id)).toEqual([]);
+    expect((await countedRejections(d.id)).nul_character?.count).toBe(2);
+  });
+});
+
 describe('U+0000 over HTTP telemetry', () => {
   test('is a 400 naming the field, counted against the device', async () => {
     const d = await device('nul-http-1');
