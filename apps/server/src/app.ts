@@ -4,12 +4,13 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { handleFrameworkError, installErrorHandler } from './lib/error-handler';
 import { openApiTransform } from './lib/openapi';
 import { registerWebApp } from './lib/web-static';
+import { installInputRules } from './lib/validation';
 import { installAuthHook } from './modules/identity/auth.hook';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
@@ -64,7 +65,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       for (const m of [route.method].flat()) onRoute(m, route.url);
     });
   }
-  app.setValidatorCompiler(validatorCompiler);
+  // Zod validation plus the rules every route obeys: no U+0000 in any string, dates in years 1..9999.
+  installInputRules(app);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ErrorCode, httpStatusOf, type FieldIssue } from './errors';
+import { formatInputPath } from './input-guards';
+import { isRequestValidationError } from './validation';
 
 /** Maps every thrown error to `{ code, message, requestId, details }`; a 400 names the fields. */
 export function installErrorHandler(app: FastifyInstance): void {
@@ -8,11 +10,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       return reply.code(error.status).send({ code: error.code, message: error.message, requestId: request.id, details: error.details });
     }
-    if (hasZodFastifySchemaValidationErrors(error)) {
+    if (isRequestValidationError(error)) {
       const where = error.validationContext ?? 'body';
       const fields: FieldIssue[] = error.validation.map((v) => {
-        const p = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-        return { field: p ? `${where}.${p}` : where, message: v.message ?? 'is invalid' };
+        const p = formatInputPath(v.path);
+        return { field: p ? `${where}.${p}` : where, message: v.message, ...(v.code ? { code: v.code } : {}) };
       });
       const first = fields[0];
       return reply.code(400).send({

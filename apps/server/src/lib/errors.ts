@@ -1,3 +1,5 @@
+import type { FieldIssueCode } from '@parkos/contracts';
+
 /** Every error code ParkOS returns; one map below turns each into an HTTP status. */
 export const ErrorCode = {
   VALIDATION: 'VALIDATION',
@@ -26,10 +28,14 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-/** One field-level problem; `field` is a dotted path into the request (e.g. `body.creditCode`). */
+/**
+ * One field-level problem; `field` is a dotted path into the request (e.g. `body.creditCode`).
+ * `code` is set for problems the web app words itself (see FIELD_ISSUE_CODES).
+ */
 export interface FieldIssue {
   field: string;
   message: string;
+  code?: FieldIssueCode;
 }
 
 export interface AppErrorDetails {

@@ -19,19 +19,32 @@ type Schema = {
   minLength?: number;
   minItems?: number;
   pattern?: string;
+  additionalProperties?: unknown;
 };
+
+/** One path or query parameter of an operation. */
+export interface Parameter {
+  in: 'path' | 'query';
+  name: string;
+  required?: boolean;
+  schema?: Schema;
+}
 
 export interface Operation {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   queryParams: string[];
+  /** Path and query parameters with their schemas. */
+  parameters: Parameter[];
   bodySchema?: Schema;
+  /** Called by devices (`Authorization: Device …`), not by users. */
+  isDeviceAuth: boolean;
 }
 
 /** Every operation of the served OpenAPI document. */
 export async function openApiOperations(t: TestApp): Promise<Operation[]> {
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+    paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean; schema?: Schema }[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; security?: Record<string, unknown>[] }>>;
   };
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
@@ -40,7 +53,9 @@ export async function openApiOperations(t: TestApp): Promise<Operation[]> {
         method: m.toUpperCase() as Operation['method'],
         path,
         queryParams: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        parameters: (op.parameters ?? []).filter((p): p is Parameter => p.in === 'path' || p.in === 'query'),
         bodySchema: op.requestBody?.content?.['application/json']?.schema,
+        isDeviceAuth: (op.security ?? []).some((x) => 'device' in x),
       });
     }
   }
@@ -115,4 +130,47 @@ export async function installChangeLog(database: Database, ignore: readonly stri
       return r.map((x) => x.t);
     },
   };
+}
+
+/** The schema `sampleBody` fills a field from: the first non-null alternative. */
+function chosen(schema: Schema): Schema {
+  const alt = schema.anyOf ?? schema.oneOf;
+  return alt?.length ? chosen(alt.find((s) => s.type !== 'null') ?? alt[0]) : schema;
+}
+
+/**
+ * Every leaf of the body `sampleBody` builds, with its schema: the fields a
+ * sweep replaces one at a time (array items by their first element).
+ */
+export function bodyLeaves(schema: Schema | undefined, path: (string | number)[] = []): { path: (string | number)[]; schema: Schema }[] {
+  if (!schema) return [];
+  if (schema.allOf?.length) return schema.allOf.flatMap((s) => bodyLeaves(s, path));
+  const s = chosen(schema);
+  if (s.const === undefined && !s.enum && s.properties && Object.keys(s.properties).length) {
+    return Object.entries(s.properties).flatMap(([k, child]) => bodyLeaves(child, [...path, k]));
+  }
+  if (s.items && (Array.isArray(s.type) ? s.type.includes('array') : s.type === 'array')) return bodyLeaves(s.items, [...path, 0]);
+  return path.length ? [{ path, schema: s }] : [];
+}
+
+/** A copy of `body` with the value at `path` replaced. */
+export function withValueAt(body: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  const copy = structuredClone(body) as Record<string | number, unknown>;
+  let at = copy;
+  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+  at[path[path.length - 1]] = value;
+  return copy;
+}
+
+/**
+ * Out-of-range values for a field that holds a date, by its schema; none for
+ * other fields. A `z.coerce.date()` has the empty schema `{}` in OpenAPI.
+ */
+export function outOfRangeDates(schema: Schema | undefined): string[] {
+  if (!schema) return [];
+  const s = chosen(schema);
+  if (s.format === 'date-time' || Object.keys(s).length === 0) return ['-000001-01-01T00:00:00Z', '+010000-01-01T00:00:00Z'];
+  if (s.format === 'date' || s.pattern?.startsWith('^\\d{4}-\\d{2}-\\d{2}')) return ['0000-01-01'];
+  if (s.pattern?.startsWith('^\\d{4}-(0[1-9]')) return ['0000-01'];
+  return [];
 }

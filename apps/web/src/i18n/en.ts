@@ -143,6 +143,7 @@ export const en: Messages = {
   ingestReasons: {
     malformed_json: 'Malformed JSON', invalid_payload: 'Invalid payload', unknown_metric: 'Unknown metric', invalid_value: 'Invalid value', out_of_range: 'Out of plausible range', invalid_timestamp: 'Invalid timestamp',
     ts_future: 'Timestamp in the future', ts_too_old: 'Timestamp too old', wrong_topic: 'Topic not allowed', oversized: 'Too large', rate_limited: 'Rate limited', overloaded: 'Overloaded',
+    nul_character: 'Contains a NUL character (U+0000)',
   },
   metrics: {
     temperature: 'Temperature', humidity: 'Humidity', co2: 'CO₂', pm25: 'PM2.5', power_kw: 'Power', energy_kwh: 'Energy', water_m3: 'Water', occupied: 'Occupied', smoke: 'Smoke', body_temp: 'Body temperature', soil_moisture: 'Soil moisture',
@@ -152,6 +153,9 @@ export const en: Messages = {
   },
   errors: {
     notFound: 'Page not found', notFoundText: 'The page you are looking for does not exist.', forbidden: 'You may not open this page', backHome: 'Back to home', generic: 'Something went wrong',
+  },
+  fieldErrors: {
+    nul_character: 'Must not contain the NUL character (U+0000)', date_out_of_range: 'Must be a date in the years 1 to 9999',
   },
   news: {
     nav: 'News', navAdmin: 'Manage news', feedTitle: 'Park news', adminTitle: 'Manage news', article: 'Article', new: 'New article', edit: 'Edit article',

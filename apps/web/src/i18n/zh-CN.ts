@@ -138,6 +138,7 @@ export const zhCN = {
   ingestReasons: {
     malformed_json: 'JSON 格式错误', invalid_payload: '消息结构无效', unknown_metric: '未知指标', invalid_value: '数值无效', out_of_range: '超出合理范围', invalid_timestamp: '时间戳无效',
     ts_future: '时间超前', ts_too_old: '时间过旧', wrong_topic: '主题不允许', oversized: '消息过大', rate_limited: '超出速率限制', overloaded: '系统繁忙',
+    nul_character: '含有空字符（U+0000）',
   },
   metrics: {
     temperature: '温度', humidity: '湿度', co2: '二氧化碳', pm25: 'PM2.5', power_kw: '功率', energy_kwh: '电量', water_m3: '用水量', occupied: '占用', smoke: '烟感', body_temp: '体温', soil_moisture: '土壤湿度',
@@ -147,6 +148,9 @@ export const zhCN = {
   },
   errors: {
     notFound: '页面不存在', notFoundText: '你访问的页面不存在或已被移除。', forbidden: '无权访问此页面', backHome: '返回首页', generic: '出错了',
+  },
+  fieldErrors: {
+    nul_character: '不能包含空字符（U+0000）', date_out_of_range: '日期须在公元 1 年至 9999 年之间',
   },
   news: {
     nav: '园区资讯', navAdmin: '资讯管理', feedTitle: '园区资讯', adminTitle: '资讯管理', article: '资讯详情', new: '发布资讯', edit: '编辑资讯',

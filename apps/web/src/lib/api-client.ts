@@ -1,7 +1,8 @@
-/** One field named by a 400 answer, e.g. `body.creditCode`. */
+/** One field named by a 400 answer, e.g. `body.creditCode`; `code` is set when the web app words the problem itself. */
 export interface ApiFieldError {
   field: string;
   message: string;
+  code?: string;
 }
 
 /** The one error shape every API route answers with. */

@@ -1,7 +1,9 @@
 import type { FormInstance } from 'antd';
+import i18next from 'i18next';
 import { describe, expect, test } from 'vitest';
+import { i18nOptions } from '../i18n';
 import { ApiError } from './api-client';
-import { applyFieldErrors } from './form-errors';
+import { applyFieldErrors, errorMessage } from './form-errors';
 
 /** A form with the given registered field names that records what setFields received. */
 function buildForm(names: (string | number)[][]) {
@@ -16,7 +18,7 @@ function buildForm(names: (string | number)[][]) {
   return { form, set };
 }
 
-const badRequest = (fields: { field: string; message: string }[]) => new ApiError(400, { code: 'VALIDATION', message: 'invalid', details: { fields } });
+const badRequest = (fields: { field: string; message: string; code?: string }[]) => new ApiError(400, { code: 'VALIDATION', message: 'invalid', details: { fields } });
 
 describe('applyFieldErrors', () => {
   test('an error on a field of a list row lands on that row’s field', () => {
@@ -42,5 +44,29 @@ describe('applyFieldErrors', () => {
     expect(applyFieldErrors(form, badRequest([{ field: 'body.parkId', message: 'no such park' }]))).toBe(false);
     expect(set).toEqual([[]]);
     expect(applyFieldErrors(form, new Error('boom'))).toBe(false);
+  });
+});
+
+describe('field errors the server sends a code for are worded by the web app', () => {
+  test.each([
+    ['zh-CN', 'nul_character', '不能包含空字符（U+0000）'],
+    ['en', 'nul_character', 'Must not contain the NUL character (U+0000)'],
+    ['zh-CN', 'date_out_of_range', '日期须在公元 1 年至 9999 年之间'],
+    ['en', 'date_out_of_range', 'Must be a date in the years 1 to 9999'],
+  ] as const)('%s: %s', async (lng, code, text) => {
+    await i18next.init(i18nOptions(lng));
+    await i18next.changeLanguage(lng);
+    const { form, set } = buildForm([['title']]);
+    const error = badRequest([{ field: 'body.title', message: 'server text', code }]);
+    expect(applyFieldErrors(form, error)).toBe(true);
+    expect(set).toEqual([[{ name: ['title'], errors: [text] }]]);
+    expect(errorMessage(error)).toBe(`title: ${text}`);
+  });
+
+  test('a field error without a known code keeps the server’s message', async () => {
+    await i18next.init(i18nOptions('en'));
+    const { form, set } = buildForm([['title']]);
+    applyFieldErrors(form, badRequest([{ field: 'body.title', message: 'Too long', code: 'something_new' }]));
+    expect(set).toEqual([[{ name: ['title'], errors: ['Too long'] }]]);
   });
 });

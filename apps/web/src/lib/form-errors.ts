@@ -1,5 +1,12 @@
+import { isFieldIssueCode } from '@parkos/contracts';
 import type { FormInstance } from 'antd';
-import { ApiError } from './api-client';
+import i18next from 'i18next';
+import { ApiError, type ApiFieldError } from './api-client';
+
+/** A field error in the UI language when the server sent a code for it (U+0000, dates out of range), else the server's message. */
+export function fieldErrorText(f: ApiFieldError): string {
+  return isFieldIssueCode(f.code) ? i18next.t(`fieldErrors.${f.code}`) : f.message;
+}
 
 /** The name paths of every field the form has registered (list rows' fields included) and their top-level names, joined with dots. */
 function registeredNames(form: FormInstance): Set<string> {
@@ -25,7 +32,7 @@ export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
   const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const f of error.fields) {
     const path = f.field
-      .replace(/^(body|query|params)\./, '')
+      .replace(/^(body|query|querystring|params)\./, '')
       .split('.')
       .filter(Boolean)
       .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
@@ -33,7 +40,7 @@ export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
     const key = name.join('.');
     if (!key || !known.has(key)) continue;
     const entry = byField.get(key) ?? { name, errors: [] };
-    entry.errors.push(f.message);
+    entry.errors.push(fieldErrorText(f));
     byField.set(key, entry);
   }
   form.setFields([...byField.values()]);
@@ -42,6 +49,8 @@ export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
 
 /** A readable message for any thrown value. */
 export function errorMessage(error: unknown): string {
+  const coded = error instanceof ApiError ? error.fields.find((f) => isFieldIssueCode(f.code)) : undefined;
+  if (coded) return `${coded.field.replace(/^(body|query|querystring|params)\./, '')}: ${fieldErrorText(coded)}`;
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;
   return String(error);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { pageQuery } from '../../lib/pagination';
 import { BILL_KINDS, BILL_STATUSES, PAYMENT_STATUSES, UNEXPECTED_REASONS } from './billing.table';
+import { isoDate, isoMonth } from '../../lib/validation';
 
 const ts = z.date();
 const fen = z.number().int().positive().max(1_000_000_000_00);
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const period = isoMonth;
 
 export const billSchema = z.object({
   id: z.string(),

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { conflict, forbidden, notFound, validationError, type FieldIssue } from '../../lib/errors';
+import { hasNul } from '../../lib/input-guards';
 import { offsetOf, type Page } from '../../lib/pagination';
 import { randomToken, sha256Hex } from '../../lib/secrets';
 import { assertCanWrite, isGlobalOperator, isOperator, operatorCovers, operatorParkIds, operatorSiteIds, type Actor } from '../identity/actor';
@@ -240,7 +241,8 @@ export function createDeviceService(deps: { db: Db; audit: AuditService; deviceA
       const parkFloors = parkBuildings.length
         ? await db.select({ id: floors.id, buildingId: floors.buildingId, level: floors.level, name: floors.name }).from(floors).where(inArray(floors.buildingId, parkBuildings.map((b) => b.id)))
         : [];
-      const codes = table.slice(1).map((r) => (r[col('code')] ?? '').trim()).filter(Boolean);
+      // A code with U+0000 is refused per row below; PostgreSQL would refuse the whole lookup.
+      const codes = table.slice(1).map((r) => (r[col('code')] ?? '').trim()).filter((c) => c && !hasNul(c));
       const existing = new Set(codes.length ? (await db.select({ code: devices.code }).from(devices).where(inArray(devices.code, codes))).map((r) => r.code) : []);
 
       const errors: ImportResult['errors'] = [];
@@ -250,6 +252,10 @@ export function createDeviceService(deps: { db: Db; audit: AuditService; deviceA
         const rowNo = i + 2;
         const get = (name: string) => (col(name) >= 0 ? (cells[col(name)] ?? '').trim() : '');
         const rowErrors: FieldIssue[] = [];
+        // An .xlsx can carry U+0000 (written _x0000_), which PostgreSQL text refuses.
+        cells.forEach((cell, j) => {
+          if (hasNul(cell)) rowErrors.push({ field: header[j] || `column ${j + 1}`, message: 'must not contain the character U+0000' });
+        });
         const code = get('code');
         if (!CODE_RE.test(code)) rowErrors.push({ field: 'code', message: 'must be 2–64 letters, digits, dot, dash or underscore' });
         else if (seen.has(code)) rowErrors.push({ field: 'code', message: 'appears twice in the file' });

@@ -328,12 +328,14 @@ export function createIngestPipeline(options: IngestPipelineOptions) {
       const now = Date.now();
       for (const r of rejections) {
         const key = `${deviceId}\u0000${r.reason}`;
+        // A message may quote the device's input; U+0000 in it would fail the whole batch's write.
+        const message = r.message.replaceAll('\u0000', '\\u0000');
         const e = current.errors.get(key);
         if (e) {
           e.count++;
-          e.lastError = r.message;
+          e.lastError = message;
           e.lastAt = now;
-        } else current.errors.set(key, { deviceId, reason: r.reason, count: 1, lastError: r.message, lastAt: now });
+        } else current.errors.set(key, { deviceId, reason: r.reason, count: 1, lastError: message, lastAt: now });
       }
       if (current.startedAt === 0) current.startedAt = now;
       schedule();

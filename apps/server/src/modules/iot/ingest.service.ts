@@ -1,3 +1,4 @@
+import { findNulPaths, formatInputPath, mayHoldNulEscape } from '../../lib/input-guards';
 import type { DeviceAuth, DeviceIdentity } from './device-auth';
 import type { IngestPipeline } from './ingest.pipeline';
 import type { IngestErrorReason } from './metrics';
@@ -36,6 +37,26 @@ export interface HttpIngestResult {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Where a JSON payload holds U+0000 (a string or a key), as a rejection;
+ * null when it holds none or is not JSON (the channel's parser reports that).
+ * PostgreSQL refuses U+0000 in text and jsonb, so such a message is refused
+ * whole, before any channel sees it.
+ */
+export function nulRejection(payload: Buffer | string): Rejection | null {
+  if (!mayHoldNulEscape(payload)) return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(payload.toString());
+  } catch {
+    return null;
+  }
+  const [first] = findNulPaths(body);
+  if (!first) return null;
+  const path = formatInputPath(first);
+  return { reason: 'nul_character', message: `${path || 'payload'}: must not contain the character U+0000`, ...(path ? { path } : {}) };
+}
 
 /**
  * Takes device messages from the embedded broker, the external broker and
@@ -108,6 +129,13 @@ export function createIngestService(deps: {
         }
         if (wait > 0) await sleep(wait);
       }
+      // Acknowledged and counted, never a disconnect: a QoS 1 device would resend it forever.
+      const nul = nulRejection(payload);
+      if (nul) {
+        pipeline.recordRejections(device.id, [nul]);
+        pipeline.touch(device.id);
+        return;
+      }
       if (channel === 'events') {
         // Module listeners (gate reads, pass scans) see every event; alarm rules store and evaluate them.
         for (const listener of eventListeners) listener(device, payload);
@@ -141,6 +169,12 @@ export function createIngestService(deps: {
     /** A message from the external broker (telemetry, events, command acks; already authenticated there); resolves after the commit. */
     async handleExternalMessage(topic: string, payload: Buffer): Promise<void> {
       const t = parseDeviceTopic(topic);
+      const nul = t && nulRejection(payload);
+      if (t && nul) {
+        const device = await deviceAuth.findByCode(t.code);
+        if (device) pipeline.recordRejections(device.id, [nul]);
+        return;
+      }
       if (t?.channel === 'command-acks') {
         const device = await deviceAuth.findByCode(t.code);
         if (device) await ackCommand(device, payload);
@@ -176,7 +210,8 @@ export function createIngestService(deps: {
         reject(device, 'rate_limited', 'HTTP request over the per-device rate');
         throw new IngestRefusal('rate_limited', `device ${device.code} exceeds ${limits.deviceRatePerSecond} requests/s`);
       }
-      const parsed = parseTelemetry(body, device.type, Date.now(), limits.maxPayloadBytes);
+      const nul = nulRejection(body);
+      const parsed = nul ? { readings: [], rejections: [nul] } : parseTelemetry(body, device.type, Date.now(), limits.maxPayloadBytes);
       pipeline.recordRejections(device.id, parsed.rejections);
       if (parsed.readings.length) await pipeline.submit(device.id, parsed.readings);
       else pipeline.touch(device.id);

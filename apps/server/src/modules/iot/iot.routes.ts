@@ -71,10 +71,11 @@ export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService; device
       const body = typeof request.body === 'string' ? request.body : '';
       try {
         const result = await ingest.handleHttpTelemetry(device, body);
-        const fatal = result.accepted === 0 && result.rejections.find((x) => x.reason === 'malformed_json' || x.reason === 'invalid_payload' || x.reason === 'oversized');
+        const fatal = result.accepted === 0 && result.rejections.find((x) => x.reason === 'malformed_json' || x.reason === 'invalid_payload' || x.reason === 'oversized' || x.reason === 'nul_character');
         if (fatal) {
           const code = fatal.reason === 'oversized' ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.VALIDATION;
-          throw new AppError(code, { message: fatal.message, details: { fields: [{ field: 'body', message: fatal.message }], reason: fatal.reason } });
+          const field = fatal.path ? `body.${fatal.path}` : 'body';
+          throw new AppError(code, { message: fatal.message, details: { fields: [{ field, message: fatal.message, ...(fatal.reason === 'nul_character' ? { code: 'nul_character' as const } : {}) }], reason: fatal.reason } });
         }
         return reply.code(202).send(result);
       } catch (err) {

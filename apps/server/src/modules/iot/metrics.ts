@@ -99,5 +99,6 @@ export const INGEST_ERROR_REASONS = [
   'oversized',
   'rate_limited',
   'overloaded',
+  'nul_character',
 ] as const;
 export type IngestErrorReason = (typeof INGEST_ERROR_REASONS)[number];

@@ -17,6 +17,8 @@ export interface ParsedReading {
 export interface Rejection {
   reason: IngestErrorReason;
   message: string;
+  /** Where in the payload, as a dotted path, when one field is to blame. */
+  path?: string;
 }
 
 export interface ParsedPayload {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { pageQuery } from '../../lib/pagination';
 import { SESSION_STATUSES } from './parking.table';
+import { isoDate } from '../../lib/validation';
 
 const ts = z.date();
 const fen = z.number().int().min(0).max(100_000_000);
 const minuteOfDay = z.number().int().min(0).max(1439);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const plate = z.string().trim().min(7).max(12);
 
 export const lotSchema = z.object({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ENTERPRISE_SIZES, INDUSTRIES, LEAD_STAGES, UNIT_STATUSES } from '@parkos/contracts';
+import { isoDate } from '../../lib/validation';
 
 const name = z.string().trim().min(1).max(200);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const phone = z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, 'is not a phone number');
 const ts = z.date();
 

@@ -64,6 +64,22 @@ describe('device import from Excel', () => {
     expect((again.json().errors as { row: number; field: string; message: string }[]).filter((e) => e.field === 'code' && /already exists/.test(e.message)).map((e) => e.row)).toEqual([2, 3]);
   });
 
+  test('a cell with U+0000 (written _x0000_ in the file) is a row error, not a database error', async () => {
+    // The file holds the escape _x0000_ (ExcelJS writes the text as is), which readers decode to U+0000.
+    const xlsx = await workbook([
+      ['code', 'name', 'type', 'tags'],
+      ['xl-nul-1', 'a_x0000_b', 'camera', 'a'],
+      ['xl-nul-2', '好名字', 'camera', 'x_x0000_'],
+    ]);
+    const res = await op.post('/api/devices/import/xlsx', { parkId: park.park.id, xlsx, mode: 'valid_rows_only' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 2, created: 0 });
+    expect((res.json().errors as { row: number; field: string }[]).map((e) => [e.row, e.field])).toEqual([
+      [2, 'name'],
+      [3, 'tags'],
+    ]);
+  });
+
   test('not a workbook, or a header without the required columns, is 400 naming body.xlsx', async () => {
     const junk = await op.post('/api/devices/import/xlsx', { parkId: park.park.id, xlsx: Buffer.from('code,name,type\n').toString('base64') });
     expect(junk.statusCode).toBe(400);

@@ -19,7 +19,8 @@ export type IngestErrorReason =
   | 'wrong_topic'
   | 'oversized'
   | 'rate_limited'
-  | 'overloaded';
+  | 'overloaded'
+  | 'nul_character';
 
 /** A registered device (设备) as operators see it. */
 export interface Device {

@@ -3,7 +3,8 @@ import { App, Button, DatePicker, Drawer, Flex, Form, Input, Radio, Select, Swit
 import { INDUSTRIES, type Industry } from '@parkos/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { applyFieldErrors, errorMessage, fieldErrorText } from '../../../lib/form-errors';
+import { ApiError } from '../../../lib/api-client';
 import { useBuildings } from '../../parks/hooks/useBuilding';
 import { useParks, useSites } from '../../parks/hooks/useParks';
 import { useSession } from '../../auth/hooks/useSession';
@@ -98,8 +99,8 @@ export function ArticleFormDrawer({ open, onClose, article }: ArticleFormDrawerP
       onClose();
     } catch (error) {
       // `body.target.buildingId` lands on the buildingId field.
-      const fields = error instanceof Error && 'fields' in error ? (error as { fields: { field: string; message: string }[] }).fields : [];
-      const targetFields = fields.filter((f) => f.field.startsWith('body.target.')).map((f) => ({ name: f.field.replace('body.target.', '') as keyof FormValues, errors: [f.message] }));
+      const fields = error instanceof ApiError ? error.fields : [];
+      const targetFields = fields.filter((f) => f.field.startsWith('body.target.')).map((f) => ({ name: f.field.replace('body.target.', '') as keyof FormValues, errors: [fieldErrorText(f)] }));
       if (targetFields.length) form.setFields(targetFields);
       if (!applyFieldErrors(form, error) && !targetFields.length) void message.error(errorMessage(error));
     } finally {
