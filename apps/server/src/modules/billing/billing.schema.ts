@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../lib/pagination';
-import { BILL_KINDS, BILL_STATUSES, PAYMENT_STATUSES } from './billing.table';
+import { BILL_KINDS, BILL_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES } from './billing.table';
 
 const ts = z.date();
 const fen = z.number().int().positive().max(1_000_000_000_00);
@@ -59,7 +59,7 @@ export const refundSchema = z.object({
   outRefundNo: z.string(),
   amountFen: z.number().int(),
   reason: z.string().nullable(),
-  status: z.enum(['pending', 'succeeded', 'failed']),
+  status: z.enum(REFUND_STATUSES),
   providerRefundId: z.string().nullable(),
   createdAt: ts,
   updatedAt: ts,
