@@ -112,6 +112,7 @@ ALTER TABLE "device_commands" ADD CONSTRAINT "device_commands_max_attempts_check
 ALTER TABLE "pass_scans" ADD CONSTRAINT "pass_scans_holder_kind_check" CHECK ("pass_scans"."holder_kind" IN ('member', 'visitor'));--> statement-breakpoint
 ALTER TABLE "pass_scans" ADD CONSTRAINT "pass_scans_result_check" CHECK ("pass_scans"."result" IN ('accepted', 'rejected'));--> statement-breakpoint
 ALTER TABLE "pass_scans" ADD CONSTRAINT "pass_scans_reason_check" CHECK ("pass_scans"."reason" IN ('ok', 'bad_format', 'unknown_key', 'bad_signature', 'not_yet_valid', 'expired', 'wrong_park', 'wrong_site', 'wrong_gate', 'revoked', 'replay', 'duplicate_nonce'));--> statement-breakpoint
+ALTER TABLE "pass_scans" ADD CONSTRAINT "pass_scans_via_check" CHECK ("pass_scans"."via" IN ('http', 'mqtt'));--> statement-breakpoint
 ALTER TABLE "pass_scans" ADD CONSTRAINT "pass_scans_latency_us_check" CHECK ("pass_scans"."latency_us" >= 0);--> statement-breakpoint
 ALTER TABLE "passes" ADD CONSTRAINT "passes_kind_check" CHECK ("passes"."kind" IN ('member', 'visitor'));--> statement-breakpoint
 ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_status_check" CHECK ("event_registrations"."status" IN ('pending', 'confirmed', 'waitlisted', 'cancelled', 'rejected'));--> statement-breakpoint

@@ -70,6 +70,10 @@ export type ScanResult = (typeof SCAN_RESULTS)[number];
 export const SCAN_REASONS = ['ok', 'bad_format', 'unknown_key', 'bad_signature', 'not_yet_valid', 'expired', 'wrong_park', 'wrong_site', 'wrong_gate', 'revoked', 'replay', 'duplicate_nonce'] as const;
 export type ScanReason = (typeof SCAN_REASONS)[number];
 
+/** How a scan reached the server: a gate's HTTP call or its MQTT message. */
+export const SCAN_VIAS = ['http', 'mqtt'] as const;
+export type ScanVia = (typeof SCAN_VIAS)[number];
+
 /**
  * Every scan a gate reported, with the server's decision. An accepted scan's
  * (gate, nonce) is unique: instances that share the database cannot both accept
@@ -87,7 +91,7 @@ export const passScans = pgTable(
     nonce: text('nonce').notNull(),
     result: text('result').$type<ScanResult>().notNull(),
     reason: text('reason').$type<ScanReason>().notNull(),
-    via: text('via').notNull(),
+    via: text('via').$type<ScanVia>().notNull(),
     scannedAt: timestamp('scanned_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     latencyUs: integer('latency_us'),
@@ -99,6 +103,7 @@ export const passScans = pgTable(
     checkOneOf(t.holderKind, PASS_KINDS),
     checkOneOf(t.result, SCAN_RESULTS),
     checkOneOf(t.reason, SCAN_REASONS),
+    checkOneOf(t.via, SCAN_VIAS),
     checkNotNegative(t.latencyUs),
   ],
 );

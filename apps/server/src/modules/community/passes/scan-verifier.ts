@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Database } from '../../../db/client';
 import { decodePass, verifyKeyOf, verifySignature, type HolderKind, type PassClaims, type VerifyKey } from './pass-codec';
 
-import type { ScanReason } from './passes.table';
+import type { ScanReason, ScanVia } from './passes.table';
 // The reasons live beside the pass_scans table, whose CHECK constraint takes them from there.
 export { SCAN_REASONS, type ScanReason } from './passes.table';
 
@@ -21,7 +21,7 @@ export interface ScanInput {
   nonce: string;
   /** When the gate read the code (offline uploads); default now. */
   scannedAt?: Date;
-  via: 'http' | 'mqtt';
+  via: ScanVia;
 }
 
 export interface ScanDecision {
