@@ -1,8 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { openDatabase } from './db/client';
 
@@ -81,5 +83,39 @@ describe('parkos CLI', () => {
     const again = parkos(['restore', file], { DATA_DIR: target });
     expect(again.code).toBe(1);
     expect(again.out).toMatch(/empty database/);
+  }, 180_000);
+
+  test('an embedded development backup carries the ledger key, so the restored instance signs with the same key id', () => {
+    const dev = { NODE_ENV: 'development' };
+    const source = tmp();
+    const signed = parkos(['ledger', 'sign-head'], { ...dev, DATA_DIR: source });
+    expect(signed.code).toBe(0);
+    const keyId = (JSON.parse(signed.out.slice(signed.out.indexOf('{'))) as { keyId: string }).keyId;
+    expect(fs.existsSync(path.join(source, 'ledger-key.pem'))).toBe(true);
+    const file = path.join(tmp(), 'dev.parkos.gz');
+    const backup = parkos(['backup', file], { ...dev, DATA_DIR: source });
+    expect(backup.code).toBe(0);
+    expect(backup.out).toMatch(/WARNING: .* contains the ledger signing key/);
+    expect(fs.statSync(file).mode & 0o077).toBe(0);
+    const target = tmp();
+    const restore = parkos(['restore', file], { ...dev, DATA_DIR: target });
+    expect(restore.code).toBe(0);
+    expect(restore.out).toContain(`signs with key id ${keyId}`);
+    const again = parkos(['ledger', 'sign-head'], { ...dev, DATA_DIR: target });
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.out.slice(again.out.indexOf('{'))) as { keyId: string }).keyId).toBe(keyId);
+  }, 240_000);
+
+  test('a backup never carries a configured LEDGER_SIGNING_KEY', () => {
+    const pem = crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const env = { NODE_ENV: 'development', LEDGER_SIGNING_KEY: pem, DATA_DIR: tmp() };
+    expect(parkos(['ledger', 'sign-head'], env).code).toBe(0);
+    const file = path.join(tmp(), 'prod.parkos.gz');
+    const backup = parkos(['backup', file], env);
+    expect(backup.code).toBe(0);
+    expect(backup.out).not.toContain('WARNING');
+    const text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
+    expect(text).not.toContain('PRIVATE KEY');
+    expect(text).not.toContain('"secret"');
   }, 180_000);
 });

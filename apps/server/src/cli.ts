@@ -10,7 +10,7 @@ import { openAppDatabase } from './runtime/database';
 import { seedDemoPark } from './seed/demo-park';
 import { createServices } from './services';
 import { AppError } from './lib/errors';
-import { auditLedger, runLedgerVerifyCommand, runVerifyBundleCommand } from './modules/ledger';
+import { auditLedger, installRestoredLedgerKey, ledgerKeyForBackup, runLedgerVerifyCommand, runVerifyBundleCommand, type LedgerKeyOptions } from './modules/ledger';
 import { createFolderStore } from './modules/files';
 
 /** Prints `table  1200/3000` on one line (a TTY) or once per table (logs). */
@@ -42,6 +42,11 @@ function ledgerProgressPrinter(): (phase: string, done: number, total: number) =
     if (decile !== lastDecile) process.stderr.write(`${line}\n`);
     lastDecile = done >= total ? -1 : decile;
   };
+}
+
+/** Where this instance's ledger key comes from, as the ledger service sees it. */
+function ledgerKeyOptions(config: AppConfig, database: { driver: 'pglite' | 'postgres' }): LedgerKeyOptions {
+  return { configuredKey: config.ledgerSigningKey, env: config.env, driver: database.driver, dataDir: config.dataDir };
 }
 
 async function withDatabase<T>(command: string, fn: (config: AppConfig, db: Awaited<ReturnType<typeof openAppDatabase>>) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
@@ -113,8 +118,15 @@ export function buildCli(): Command {
     .argument('<file>', 'output file, e.g. parkos-2026-11-27.parkos.gz')
     .action((file: string) =>
       withDatabase('parkos backup', async (config, database) => {
-        const r = await backupDatabase(database, file, progressPrinter(), { store: createFolderStore(config.filesDir) });
+        // Only the embedded development key goes in; a LEDGER_SIGNING_KEY never does.
+        const ledgerSigningKeyPem = ledgerKeyForBackup(ledgerKeyOptions(config, database)) ?? undefined;
+        const r = await backupDatabase(database, file, progressPrinter(), { store: createFolderStore(config.filesDir), secrets: { ledgerSigningKeyPem } });
         process.stdout.write(`backup written to ${file}: ${r.rows} rows in ${r.tables} tables, ${r.files} stored files\n`);
+        if (r.hasSecrets) {
+          process.stderr.write(
+            `WARNING: ${file} contains the ledger signing key of this development instance (DATA_DIR/ledger-key.pem), so that a restore signs with the same key id. Anyone holding the file can sign tree heads as this park: keep it as secret as the key.\n`,
+          );
+        }
       }),
     );
 
@@ -126,6 +138,11 @@ export function buildCli(): Command {
       withDatabase('parkos restore', async (config, database) => {
         const r = await restoreDatabase(database, file, progressPrinter(), { store: createFolderStore(config.filesDir) });
         process.stdout.write(`restored ${r.rows} rows in ${r.tables} tables and ${r.files} stored files from ${file}\n`);
+        if (r.secrets.ledgerSigningKeyPem) {
+          const key = await installRestoredLedgerKey(database.db, ledgerKeyOptions(config, database), r.secrets.ledgerSigningKeyPem);
+          if (key.installed) process.stderr.write(`WARNING: ${file} carried a ledger signing key (secret); installed it in ${key.where}, so this instance signs with key id ${key.keyId} as the original did.\n`);
+          else process.stderr.write(`WARNING: ${file} carried a development ledger signing key (key id ${key.keyId}); not installed because ${key.reason === 'configured_key' ? 'LEDGER_SIGNING_KEY is set' : 'NODE_ENV is production'}.\n`);
+        }
       }),
     );
 

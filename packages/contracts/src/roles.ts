@@ -36,3 +36,11 @@ export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
 
 export const INDUSTRIES = ['software', 'ai', 'games', 'finance', 'ecommerce', 'iot', 'biotech', 'services', 'other'] as const;
 export type Industry = (typeof INDUSTRIES)[number];
+
+/** An enterprise is in the park (在园) or has moved out (已迁出). */
+export const ENTERPRISE_STATUSES = ['active', 'moved_out'] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+
+/** A lease runs until it is ended (退租). */
+export const LEASE_STATUSES = ['active', 'ended'] as const;
+export type LeaseStatus = (typeof LEASE_STATUSES)[number];

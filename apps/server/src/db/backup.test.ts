@@ -1,7 +1,10 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { installRestoredLedgerKey } from '../modules/ledger';
+import { loadLedgerSigner } from '../modules/ledger/ledger-keys';
 import { createServices } from '../services';
 import { seedDemoPark } from '../seed/demo-park';
 import { createTestDatabase } from '../testing/test-db';
@@ -107,5 +110,25 @@ describe('backup and restore', () => {
 
   test('restore refuses a database that already has data, and changes nothing', async () => {
     await expect(restoreDatabase(source, file)).rejects.toThrow(/empty database/);
+  });
+
+  test('a ledger key carried as a secret comes back from restore and becomes the restored database’s signing key', async () => {
+    const pem = crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const withKey = path.join(path.dirname(file), 'with-key.parkos.gz');
+    const written = await backupDatabase(source, withKey, undefined, { secrets: { ledgerSigningKeyPem: pem } });
+    expect(written.hasSecrets).toBe(true);
+    const target = await createTestDatabase();
+    try {
+      const restored = await restoreDatabase(target, withKey);
+      expect(restored.secrets.ledgerSigningKeyPem).toBe(pem);
+      const options = { env: 'test' as const, driver: target.driver, dataDir: path.dirname(file) };
+      const installed = await installRestoredLedgerKey(target.db, options, pem);
+      expect(installed).toMatchObject({ installed: true, where: 'ledger_keys' });
+      expect((await loadLedgerSigner(target.db, options)).keyId).toBe(installed.keyId);
+      // A configured key always wins over one found in a backup.
+      expect(await installRestoredLedgerKey(target.db, { ...options, configuredKey: 'x' }, pem)).toMatchObject({ installed: false, reason: 'configured_key' });
+    } finally {
+      await target.close();
+    }
   });
 });

@@ -25,8 +25,20 @@ const BATCH = 1000;
 /** Bytes of a stored file per dump line (base64 makes a line a third longer). */
 const BLOB_CHUNK = 512 * 1024;
 
+/**
+ * Secrets a backup carries besides the rows, in its header (marked `"secret": true`). Today only
+ * the embedded development ledger key (`DATA_DIR/ledger-key.pem`), so that a restored instance
+ * signs tree heads with the same key id. A production LEDGER_SIGNING_KEY never goes in.
+ */
+export interface BackupSecrets {
+  /** PKCS#8 PEM of the development ledger signing key. */
+  ledgerSigningKeyPem?: string;
+}
+
 /** Options of backup and restore. */
 export interface BackupOptions {
+  /** Secrets to carry in the header (backup only). */
+  secrets?: BackupSecrets;
   /** The uploaded files' store: a backup copies the bytes of every file the `files` table names, a restore writes them back. */
   store?: FileStore;
 }
@@ -68,12 +80,12 @@ export function tablesInDependencyOrder(): string[] {
  * for each table a `table` line and one line per row as `row_to_json`. It
  * restores into an empty database on either driver.
  */
-export async function backupDatabase(database: Database, file: string, onProgress: Progress = () => undefined, options: BackupOptions = {}): Promise<{ tables: number; rows: number; files: number }> {
+export async function backupDatabase(database: Database, file: string, onProgress: Progress = () => undefined, options: BackupOptions = {}): Promise<{ tables: number; rows: number; files: number; hasSecrets: boolean }> {
   // The whole dump reads one snapshot, so rows written meanwhile cannot tear it.
   return withSession(database, async (query) => {
     await query('begin isolation level repeatable read read only');
     try {
-      const result = await writeDump(query, database.driver, file, onProgress, options.store);
+      const result = await writeDump(query, database.driver, file, onProgress, options);
       await query('commit');
       return result;
     } catch (err) {
@@ -83,13 +95,21 @@ export async function backupDatabase(database: Database, file: string, onProgres
   });
 }
 
-async function writeDump(query: SessionQuery, driver: string, file: string, onProgress: Progress, store: FileStore | undefined): Promise<{ tables: number; rows: number; files: number }> {
+async function writeDump(
+  query: SessionQuery,
+  driver: string,
+  file: string,
+  onProgress: Progress,
+  { store, secrets = {} }: BackupOptions,
+): Promise<{ tables: number; rows: number; files: number; hasSecrets: boolean }> {
+  const hasSecrets = Object.values(secrets).some((v) => v !== undefined);
   const out = zlib.createGzip();
-  const sink = fs.createWriteStream(file);
+  // A file holding a private key is readable by its owner only, like the key file itself.
+  const sink = fs.createWriteStream(file, { mode: hasSecrets ? 0o600 : 0o666 });
   out.pipe(sink);
   const write = (obj: unknown) => new Promise<void>((resolve) => (out.write(JSON.stringify(obj) + '\n') ? resolve() : out.once('drain', resolve)));
   const migrations = await query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by created_at');
-  await write({ format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), driver, migrations: migrations.map((m) => m.hash) });
+  await write({ format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), driver, migrations: migrations.map((m) => m.hash), ...(hasSecrets ? { secret: true, secrets } : {}) });
   let rows = 0;
   const tables = tablesInDependencyOrder();
   for (const table of tables) {
@@ -137,7 +157,7 @@ async function writeDump(query: SessionQuery, driver: string, file: string, onPr
     sink.once('error', reject);
     out.end();
   });
-  return { tables: tables.length, rows, files };
+  return { tables: tables.length, rows, files, hasSecrets };
 }
 
 /** Refuses to restore over data: the target must have the schema (migrated) and no rows. */
@@ -153,12 +173,13 @@ async function assertEmpty(query: SessionQuery, tables: string[]): Promise<void>
  * Restores a dump made by `backupDatabase` into an empty, migrated database, in one transaction,
  * and the files' bytes into `options.store`. The bytes are written as they are read: a restore
  * that fails leaves them behind, unreferenced, under keys a later restore overwrites.
+ * Returns the secrets the backup carried; installing them (the ledger key) is the caller's choice.
  */
-export async function restoreDatabase(database: Database, file: string, onProgress: Progress = () => undefined, options: BackupOptions = {}): Promise<{ tables: number; rows: number; files: number }> {
+export async function restoreDatabase(database: Database, file: string, onProgress: Progress = () => undefined, options: BackupOptions = {}): Promise<{ tables: number; rows: number; files: number; secrets: BackupSecrets }> {
   return withSession(database, (query) => readDump(query, file, onProgress, options.store));
 }
 
-async function readDump(query: SessionQuery, file: string, onProgress: Progress, store: FileStore | undefined): Promise<{ tables: number; rows: number; files: number }> {
+async function readDump(query: SessionQuery, file: string, onProgress: Progress, store: FileStore | undefined): Promise<{ tables: number; rows: number; files: number; secrets: BackupSecrets }> {
   // Check before the file is opened: readline starts emitting at once, and lines
   // emitted before the loop below starts iterating would be lost.
   const known = new Set(tablesInDependencyOrder());
@@ -174,7 +195,7 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress,
     streamError = new Error(`${file} is damaged or not a ParkOS backup (${err.message})`);
     lines.close();
   });
-  let header: { format?: string; version?: number } | undefined;
+  let header: { format?: string; version?: number; secrets?: BackupSecrets } | undefined;
   let current: { table: string; total: number; done: number; batch: unknown[] } | undefined;
   let rows = 0;
   let tables = 0;
@@ -202,7 +223,7 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress,
     };
     for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
       if (!line) continue;
-      const obj = JSON.parse(line) as { format?: string; version?: number; table?: string; rows?: number; r?: unknown; blobs?: number; blob?: string; d?: string };
+      const obj = JSON.parse(line) as { format?: string; version?: number; secrets?: BackupSecrets; table?: string; rows?: number; r?: unknown; blobs?: number; blob?: string; d?: string };
       if (!header) {
         if (obj.format !== FORMAT) throw new Error(`${file} is not a ParkOS backup`);
         if ((obj.version ?? 0) > FORMAT_VERSION) throw new Error(`${file} was written by a newer ParkOS (format ${obj.version})`);
@@ -251,5 +272,5 @@ async function readDump(query: SessionQuery, file: string, onProgress: Progress,
     await query('rollback').catch(() => undefined);
     throw err;
   }
-  return { tables, rows, files };
+  return { tables, rows, files, secrets: header.secrets ?? {} };
 }

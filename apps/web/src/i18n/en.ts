@@ -10,7 +10,7 @@ export const en: Messages = {
     save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', remove: 'Remove', confirm: 'OK', retry: 'Retry',
     search: 'Search', reset: 'Reset', all: 'All', actions: 'Actions', loading: 'Loading…', yes: 'Yes', no: 'No', none: 'None', back: 'Back',
     saved: 'Saved', created: 'Created', deleted: 'Deleted', updated: 'Updated', close: 'Close', details: 'Details', total: '{{count}} in total',
-    required: '{{field}} is required', areYouSure: 'Are you sure?', copy: 'Copy', copied: 'Copied', readOnly: 'Read only',
+    required: '{{field}} is required', notNegative: '{{field}} cannot be negative', positive: '{{field}} must be greater than 0', atLeast: '{{field}} must be at least {{min}}', atMost: '{{field}} must be at most {{max}}', areYouSure: 'Are you sure?', copy: 'Copy', copied: 'Copied', readOnly: 'Read only',
     loadFailed: 'Could not load', loadFailedHint: 'The data could not be loaded. Check your connection and try again.', empty: 'No data', noPermission: 'No access', notFound: 'Not found', notFoundHint: 'This record does not exist, or you may not see it.', noPermissionHint: 'Your role may not see this.',
   },
   lang: { label: 'Language', switch: 'Language: {{lang}}', 'zh-CN': '简体中文', en: 'English', short: { 'zh-CN': '中', en: 'EN' } },

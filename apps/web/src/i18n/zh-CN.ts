@@ -5,7 +5,7 @@ export const zhCN = {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', remove: '移除', confirm: '确定', retry: '重试',
     search: '搜索', reset: '重置', all: '全部', actions: '操作', loading: '加载中…', yes: '是', no: '否', none: '无', back: '返回',
     saved: '已保存', created: '已创建', deleted: '已删除', updated: '已更新', close: '关闭', details: '详情', total: '共 {{count}} 条',
-    required: '请填写{{field}}', areYouSure: '确定要执行此操作吗？', copy: '复制', copied: '已复制', readOnly: '只读',
+    required: '请填写{{field}}', notNegative: '{{field}}不能为负数', positive: '{{field}}必须大于 0', atLeast: '{{field}}不能小于 {{min}}', atMost: '{{field}}不能大于 {{max}}', areYouSure: '确定要执行此操作吗？', copy: '复制', copied: '已复制', readOnly: '只读',
     loadFailed: '加载失败', loadFailedHint: '数据加载失败，请检查网络后重试。', empty: '暂无数据', noPermission: '无权访问', notFound: '未找到', notFoundHint: '该记录不存在，或您无权查看。', noPermissionHint: '您的角色无权查看此内容。',
   },
   lang: { label: '语言', switch: '语言：{{lang}}', 'zh-CN': '简体中文', en: 'English', short: { 'zh-CN': '中', en: 'EN' } },

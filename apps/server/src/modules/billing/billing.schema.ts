@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../lib/pagination';
-import { BILL_KINDS, BILL_STATUSES, PAYMENT_STATUSES, UNEXPECTED_REASONS } from './billing.table';
+import { BILL_KINDS, BILL_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES, UNEXPECTED_REASONS } from './billing.table';
 import { isoDate, isoMonth } from '../../lib/validation';
 
 const ts = z.date();
@@ -59,7 +59,7 @@ export const refundSchema = z.object({
   outRefundNo: z.string(),
   amountFen: z.number().int(),
   reason: z.string().nullable(),
-  status: z.enum(['pending', 'succeeded', 'failed']),
+  status: z.enum(REFUND_STATUSES),
   providerRefundId: z.string().nullable(),
   createdAt: ts,
   updatedAt: ts,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { checkNotNegative, checkOneOf } from '../../lib/db-checks';
 import { users } from '../identity/identity.table';
 import { enterprises, parks, sites } from '../parks/parks.table';
 
@@ -18,6 +19,13 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 /** Why money that arrived was not credited: a bill was paid, voided or refunded meanwhile, or is held by another live payment. */
 export const UNEXPECTED_REASONS = ['bills_settled', 'bills_held'] as const;
 export type UnexpectedReason = (typeof UNEXPECTED_REASONS)[number];
+/** How a payment's success became known: the provider's notification or our query of the order. */
+export const PAYMENT_CONFIRMATIONS = ['notification', 'query'] as const;
+export type PaymentConfirmation = (typeof PAYMENT_CONFIRMATIONS)[number];
+export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+export const SANDBOX_ORDER_STATUSES = ['pending', 'succeeded', 'failed', 'closed'] as const;
+export type SandboxOrderStatus = (typeof SANDBOX_ORDER_STATUSES)[number];
 
 /**
  * A bill (账单) to an enterprise or to one member: amount in integer fen.
@@ -54,6 +62,9 @@ export const bills = pgTable(
     index('bills_enterprise_idx').on(t.enterpriseId, t.status),
     index('bills_user_idx').on(t.userId, t.status),
     uniqueIndex('bills_source_uq').on(t.kind, t.sourceRef, t.period),
+    checkOneOf(t.kind, BILL_KINDS),
+    checkNotNegative(t.amountFen),
+    checkOneOf(t.status, BILL_STATUSES),
   ],
 );
 
@@ -83,7 +94,7 @@ export const payments = pgTable(
     /** The provider's transaction id (transaction_id / trade_no), known once paid. */
     providerTxnId: text('provider_txn_id'),
     /** How success became known: `notification` or `query`. */
-    confirmedBy: text('confirmed_by'),
+    confirmedBy: text('confirmed_by').$type<PaymentConfirmation>(),
     /** Set when money arrived that ParkOS no longer expected (kept after the automatic refund, for reconciliation). */
     unexpectedReason: text('unexpected_reason').$type<UnexpectedReason>(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
@@ -94,6 +105,11 @@ export const payments = pgTable(
     uniqueIndex('payments_out_trade_no_uq').on(t.outTradeNo),
     index('payments_park_idx').on(t.parkId, t.createdAt),
     index('payments_enterprise_idx').on(t.enterpriseId),
+    checkNotNegative(t.amountFen),
+    checkNotNegative(t.refundedFen),
+    checkOneOf(t.status, PAYMENT_STATUSES),
+    checkOneOf(t.confirmedBy, PAYMENT_CONFIRMATIONS),
+    checkOneOf(t.unexpectedReason, UNEXPECTED_REASONS),
   ],
 );
 
@@ -114,7 +130,7 @@ export const paymentBills = pgTable(
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     active: boolean('active').notNull().default(true),
   },
-  (t) => [index('payment_bills_payment_idx').on(t.paymentId), uniqueIndex('payment_bills_active_uq').on(t.billId).where(sql`${t.active}`)],
+  (t) => [index('payment_bills_payment_idx').on(t.paymentId), uniqueIndex('payment_bills_active_uq').on(t.billId).where(sql`${t.active}`), checkNotNegative(t.amountFen)],
 );
 
 /** A refund (退款), partial or full, of a succeeded payment. */
@@ -128,12 +144,12 @@ export const paymentRefunds = pgTable(
     outRefundNo: text('out_refund_no').notNull().unique(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     reason: text('reason'),
-    status: text('status').$type<'pending' | 'succeeded' | 'failed'>().notNull().default('pending'),
+    status: text('status').$type<RefundStatus>().notNull().default('pending'),
     providerRefundId: text('provider_refund_id'),
     requestedBy: uuid('requested_by'),
     ...timestamps,
   },
-  (t) => [index('payment_refunds_payment_idx').on(t.paymentId)],
+  (t) => [index('payment_refunds_payment_idx').on(t.paymentId), checkNotNegative(t.amountFen), checkOneOf(t.status, REFUND_STATUSES)],
 );
 
 /**
@@ -158,33 +174,41 @@ export const paymentNotifications = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('payment_notifications_uq').on(t.provider, t.notificationId), index('payment_notifications_trade_idx').on(t.outTradeNo)],
+  (t) => [uniqueIndex('payment_notifications_uq').on(t.provider, t.notificationId), index('payment_notifications_trade_idx').on(t.outTradeNo), checkNotNegative(t.amountFen), checkNotNegative(t.deliveries)],
 );
 
 /** The sandbox provider's own books (what a real provider keeps on its side). */
-export const sandboxOrders = pgTable('sandbox_orders', {
-  outTradeNo: text('out_trade_no').primaryKey(),
-  amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-  description: text('description').notNull(),
-  notifyUrl: text('notify_url').notNull(),
-  returnUrl: text('return_url'),
-  status: text('status').$type<'pending' | 'succeeded' | 'failed' | 'closed'>().notNull().default('pending'),
-  transactionId: text('transaction_id'),
-  refundedFen: bigint('refunded_fen', { mode: 'number' }).notNull().default(0),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  paidAt: timestamp('paid_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const sandboxOrders = pgTable(
+  'sandbox_orders',
+  {
+    outTradeNo: text('out_trade_no').primaryKey(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    description: text('description').notNull(),
+    notifyUrl: text('notify_url').notNull(),
+    returnUrl: text('return_url'),
+    status: text('status').$type<SandboxOrderStatus>().notNull().default('pending'),
+    transactionId: text('transaction_id'),
+    refundedFen: bigint('refunded_fen', { mode: 'number' }).notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [checkNotNegative(t.amountFen), checkNotNegative(t.refundedFen), checkOneOf(t.status, SANDBOX_ORDER_STATUSES)],
+);
 
 /** Sandbox refunds, keyed by the merchant's out_refund_no (idempotent like a real provider). */
-export const sandboxRefunds = pgTable('sandbox_refunds', {
-  outRefundNo: text('out_refund_no').primaryKey(),
-  outTradeNo: text('out_trade_no').notNull(),
-  amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-  refundId: text('refund_id').notNull(),
-  status: text('status').$type<'pending' | 'succeeded' | 'failed'>().notNull().default('pending'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const sandboxRefunds = pgTable(
+  'sandbox_refunds',
+  {
+    outRefundNo: text('out_refund_no').primaryKey(),
+    outTradeNo: text('out_trade_no').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    refundId: text('refund_id').notNull(),
+    status: text('status').$type<RefundStatus>().notNull().default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [checkNotNegative(t.amountFen), checkOneOf(t.status, REFUND_STATUSES)],
+);
 
 /** Webhook deliveries queued by the sandbox: delayed, retried, sometimes duplicated on purpose. */
 export const sandboxDeliveries = pgTable(
@@ -200,5 +224,5 @@ export const sandboxDeliveries = pgTable(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sandbox_deliveries_due_idx').on(t.deliverAfter).where(sql`${t.deliveredAt} is null`)],
+  (t) => [index('sandbox_deliveries_due_idx').on(t.deliverAfter).where(sql`${t.deliveredAt} is null`), checkNotNegative(t.attempts)],
 );

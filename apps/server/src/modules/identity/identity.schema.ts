@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, SCOPE_TYPES } from '@parkos/contracts';
+import { API_TOKEN_ACCESS, LOCALES } from './identity.table';
 
 export const grantSchema = z.object({
   role: z.enum(ROLES),
@@ -49,7 +50,7 @@ export const createUserBody = z.object({
   password: z.string().min(1).max(200),
   email: z.string().trim().email().nullish(),
   phone: phone.nullish(),
-  locale: z.enum(['zh-CN', 'en']).optional(),
+  locale: z.enum(LOCALES).optional(),
   grants: z.array(grantSchema).max(20),
 });
 
@@ -58,7 +59,7 @@ export const updateUserBody = z.object({
   email: z.string().trim().email().nullish(),
   phone: phone.nullish(),
   isActive: z.boolean().optional(),
-  locale: z.enum(['zh-CN', 'en']).optional(),
+  locale: z.enum(LOCALES).optional(),
   grants: z.array(grantSchema).max(20).optional(),
 });
 
@@ -83,7 +84,7 @@ export const apiTokenView = z.object({
 
 export const createApiTokenBody = z.object({
   name: z.string().trim().min(1).max(100),
-  access: z.enum(['read', 'write']).default('read'),
+  access: z.enum(API_TOKEN_ACCESS).default('read'),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 

@@ -1,5 +1,15 @@
+import { ROLES, SCOPE_TYPES } from '@parkos/contracts';
 import { sql } from 'drizzle-orm';
+import { checkNotNegative, checkOneOf } from '../../lib/db-checks';
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Interface languages a user may choose. */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** What an API token may do: `read` tokens may only GET; `write` may also change state. */
+export const API_TOKEN_ACCESS = ['read', 'write'] as const;
+export type ApiTokenAccess = (typeof API_TOKEN_ACCESS)[number];
 
 /** People who log in. Passwords are argon2id hashes; phone numbers are personal data (masked in lists). */
 export const users = pgTable(
@@ -18,7 +28,7 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`)],
+  (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`), checkNotNegative(t.failedLogins), checkOneOf(t.locale, LOCALES)],
 );
 
 /** A role granted to a user within a scope (park, site, property company, enterprise, vendor). */
@@ -34,7 +44,7 @@ export const roleGrants = pgTable(
     scopeId: uuid('scope_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('role_grants_user_idx').on(t.userId), index('role_grants_scope_idx').on(t.scopeType, t.scopeId)],
+  (t) => [index('role_grants_user_idx').on(t.userId), index('role_grants_scope_idx').on(t.scopeType, t.scopeId), checkOneOf(t.role, ROLES), checkOneOf(t.scopeType, SCOPE_TYPES)],
 );
 
 /** Server-side sessions; the cookie carries a random token whose SHA-256 is stored here. */
@@ -67,13 +77,13 @@ export const apiTokens = pgTable(
     prefix: text('prefix').notNull(),
     tokenHash: text('token_hash').notNull(),
     /** `read` tokens may only GET; `write` may also change state. */
-    access: text('access').notNull().default('read'),
+    access: text('access').$type<ApiTokenAccess>().notNull().default('read'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+  (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId), checkOneOf(t.access, API_TOKEN_ACCESS)],
 );
 
 /**

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, doublePrecision, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { buildings, floors, parks, sites } from '../parks/parks.table';
-import type { DeviceType } from './metrics';
+import { checkNotNegative, checkOneOf } from '../../lib/db-checks';
+import { DEVICE_TYPES, INGEST_ERROR_REASONS, type DeviceType, type IngestErrorReason } from './metrics';
 
 /**
  * A device of the intelligent operations centre (园区智慧运营中心): camera, sensor, meter…
@@ -34,7 +35,7 @@ export const devices = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('devices_park_idx').on(t.parkId), index('devices_building_idx').on(t.buildingId), index('devices_type_idx').on(t.type)],
+  (t) => [index('devices_park_idx').on(t.parkId), index('devices_building_idx').on(t.buildingId), index('devices_type_idx').on(t.type), checkOneOf(t.type, DEVICE_TYPES)],
 );
 
 /**
@@ -75,10 +76,10 @@ export const deviceIngestErrors = pgTable(
     deviceId: uuid('device_id')
       .notNull()
       .references(() => devices.id, { onDelete: 'cascade' }),
-    reason: text('reason').notNull(),
+    reason: text('reason').$type<IngestErrorReason>().notNull(),
     count: bigint('count', { mode: 'number' }).notNull().default(0),
     lastError: text('last_error'),
     lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ name: 'device_ingest_errors_pk', columns: [t.deviceId, t.reason] })],
+  (t) => [primaryKey({ name: 'device_ingest_errors_pk', columns: [t.deviceId, t.reason] }), checkOneOf(t.reason, INGEST_ERROR_REASONS), checkNotNegative(t.count)],
 );

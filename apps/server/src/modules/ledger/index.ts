@@ -4,3 +4,4 @@ export { ledgerRoutes } from './ledger.routes';
 export { auditLedger, type LedgerAuditResult } from './ledger-audit';
 export { runLedgerVerifyCommand } from './ledger-cli';
 export { runVerifyBundleCommand, verifyBundle } from './ledger-bundle';
+export { embeddedLedgerKeyFile, installRestoredLedgerKey, ledgerKeyForBackup, type LedgerKeyOptions, type RestoredKeyOutcome } from './ledger-keys';

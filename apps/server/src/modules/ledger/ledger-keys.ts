@@ -45,6 +45,51 @@ export function signerOf(key: KeyObject): LedgerSigner {
   return { keyId: keyIdOf(publicKeySpki), publicKeySpki, publicKeyPem: spkiToPem(publicKeySpki), sign: (data) => crypto.sign(null, data, key) };
 }
 
+/** Where the embedded development key lives: `${DATA_DIR}/ledger-key.pem`. */
+export function embeddedLedgerKeyFile(dataDir: string): string {
+  return path.join(dataDir, 'ledger-key.pem');
+}
+
+/**
+ * The private key a backup of this instance must carry so that a restore signs with the same key
+ * id: only the embedded development key file (`DATA_DIR/ledger-key.pem`). A configured
+ * LEDGER_SIGNING_KEY is never returned (production keys stay out of backups), and a development
+ * key on PostgreSQL is already in `ledger_keys`, so the dump carries it as a row.
+ */
+export function ledgerKeyForBackup(options: LedgerKeyOptions): string | null {
+  if (options.configuredKey || options.env !== 'development' || options.driver !== 'pglite') return null;
+  const file = embeddedLedgerKeyFile(options.dataDir);
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+}
+
+/** What became of a signing key found in a backup. */
+export type RestoredKeyOutcome = { installed: true; keyId: string; where: string } | { installed: false; keyId: string; reason: 'configured_key' | 'production' };
+
+/**
+ * Installs a development signing key restored from a backup where {@link loadLedgerSigner} looks
+ * for it: the key file of an embedded database (replaced: restore only runs on an empty database,
+ * so the old file signed nothing that was kept), or `ledger_keys.private_key_pem` otherwise.
+ * A configured LEDGER_SIGNING_KEY wins and the backup's key is left unused; production never
+ * takes a key from a backup.
+ */
+export async function installRestoredLedgerKey(db: Db, options: LedgerKeyOptions, pem: string): Promise<RestoredKeyOutcome> {
+  const signer = signerOf(crypto.createPrivateKey(pem));
+  if (options.configuredKey) return { installed: false, keyId: signer.keyId, reason: 'configured_key' };
+  if (options.env === 'production') return { installed: false, keyId: signer.keyId, reason: 'production' };
+  if (options.driver === 'pglite' && options.env !== 'test') {
+    const file = embeddedLedgerKeyFile(options.dataDir);
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    fs.writeFileSync(file, pem, { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
+    return { installed: true, keyId: signer.keyId, where: file };
+  }
+  await db
+    .insert(ledgerKeys)
+    .values({ keyId: signer.keyId, publicKeySpki: signer.publicKeySpki, privateKeyPem: pem })
+    .onConflictDoUpdate({ target: ledgerKeys.keyId, set: { privateKeyPem: pem } });
+  return { installed: true, keyId: signer.keyId, where: 'ledger_keys' };
+}
+
 const newKeyPem = (): string => crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 /**
@@ -62,7 +107,7 @@ export async function loadLedgerSigner(db: Db, options: LedgerKeyOptions): Promi
   } else if (options.env === 'production') {
     throw new Error('LEDGER_SIGNING_KEY is missing (Ed25519 private key, PKCS#8 PEM)');
   } else if (options.driver === 'pglite' && options.env !== 'test') {
-    const file = path.join(options.dataDir, 'ledger-key.pem');
+    const file = embeddedLedgerKeyFile(options.dataDir);
     if (!fs.existsSync(file)) {
       fs.mkdirSync(options.dataDir, { recursive: true });
       // `wx` fails if another process wrote it meanwhile; that key is then the one to use.

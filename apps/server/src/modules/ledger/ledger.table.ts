@@ -1,3 +1,4 @@
+import { checkNotNegative } from '../../lib/db-checks';
 import { bigint, customType, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Raw bytes (hashes, signatures) as a Buffer on both drivers (PGlite hands out Uint8Array). */
@@ -11,10 +12,14 @@ export const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
  * The one row (id = 1) holding the ledger's size. Appends take it `FOR UPDATE`, which is what
  * serialises appends across API instances on PostgreSQL. The migration inserts the row.
  */
-export const ledgerState = pgTable('ledger_state', {
-  id: integer('id').primaryKey(),
-  treeSize: bigint('tree_size', { mode: 'number' }).notNull(),
-});
+export const ledgerState = pgTable(
+  'ledger_state',
+  {
+    id: integer('id').primaryKey(),
+    treeSize: bigint('tree_size', { mode: 'number' }).notNull(),
+  },
+  (t) => [checkNotNegative(t.treeSize)],
+);
 
 /**
  * Leaves of the Merkle log (防篡改账本), one per audit-log entry, in log order. `leafHash` is

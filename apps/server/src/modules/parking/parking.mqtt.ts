@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ParkingService } from './parking.service';
+import { GATE_DIRECTIONS } from './parking.table';
 
-const payloadSchema = z.object({ type: z.literal('plate'), plate: z.string().min(7).max(12), direction: z.enum(['entry', 'exit']).optional(), at: z.coerce.date().optional(), eventId: z.string().max(100).optional() });
+const payloadSchema = z.object({ type: z.literal('plate'), plate: z.string().min(7).max(12), direction: z.enum(GATE_DIRECTIONS).optional(), at: z.coerce.date().optional(), eventId: z.string().max(100).optional() });
 
 /**
  * The hook for the MQTT ingest: a gate camera publishes

@@ -6,6 +6,7 @@ import { pageSchema } from '../../lib/pagination';
 import { parseDeviceAuthorization, type DeviceAuth } from '../iot';
 import type { ParkingService } from './parking.service';
 import * as s from './parking.schema';
+import { GATE_DIRECTIONS } from './parking.table';
 
 const created = { ...errorResponses, 409: errorResponses[400] };
 const tags = ['parking'];
@@ -20,7 +21,7 @@ export const parkingRoutes: FastifyPluginAsyncZod<{ parking: ParkingService; dev
   app.get('/parking/lots/:id', { schema: { tags, summary: 'A lot with its spaces and enterprise allocations', params: idParams, response: { 200: s.lotDetailSchema, ...errorResponses } } }, async (r) => svc.getLot(ctxOf(r), r.params.id));
   app.patch('/parking/lots/:id', { schema: { tags, summary: 'Change a lot’s capacity or fee rule (operators)', params: idParams, body: s.updateLotBody, response: { 200: s.lotSchema, ...errorResponses } } }, async (r) => svc.updateLot(ctxOf(r), r.params.id, r.body));
   app.post('/parking/lots/:id/spaces', { schema: { tags, summary: 'Add spaces to a lot (operators)', params: idParams, body: s.addSpacesBody, response: { 200: z.object({ added: z.number().int() }), ...created } } }, async (r) => svc.addSpaces(ctxOf(r), r.params.id, r.body));
-  app.post('/parking/lots/:id/gates', { schema: { tags, summary: 'Bind an IOC gate camera to the lot’s entry or exit (operators)', params: idParams, body: s.addGateBody, response: { 200: z.object({ deviceId: z.string(), lotId: z.string(), direction: z.enum(['entry', 'exit']) }), ...created } } }, async (r) => {
+  app.post('/parking/lots/:id/gates', { schema: { tags, summary: 'Bind an IOC gate camera to the lot’s entry or exit (operators)', params: idParams, body: s.addGateBody, response: { 200: z.object({ deviceId: z.string(), lotId: z.string(), direction: z.enum(GATE_DIRECTIONS) }), ...created } } }, async (r) => {
     const g = await svc.addGate(ctxOf(r), r.params.id, r.body);
     return { deviceId: g.deviceId, lotId: g.lotId, direction: g.direction };
   });

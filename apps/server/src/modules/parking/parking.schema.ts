@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../lib/pagination';
-import { SESSION_STATUSES } from './parking.table';
+import { GATE_DIRECTIONS, PARKING_RIGHT_KINDS, READ_RESULTS, RESERVATION_STATUSES, SESSION_STATUSES } from './parking.table';
 import { isoDate } from '../../lib/validation';
 
 const ts = z.date();
@@ -41,11 +41,11 @@ const rateFields = {
 export const createLotBody = z.object({ parkId: z.string().uuid(), siteId: z.string().uuid().nullish(), name: z.string().trim().min(1).max(100), ...rateFields });
 export const updateLotBody = z.object({ name: z.string().trim().min(1).max(100), ...rateFields }).partial();
 export const addSpacesBody = z.object({ codes: z.array(z.string().trim().min(1).max(32)).min(1).max(1000), isReservable: z.boolean().optional() });
-export const addGateBody = z.object({ deviceId: z.string().uuid(), direction: z.enum(['entry', 'exit']) });
+export const addGateBody = z.object({ deviceId: z.string().uuid(), direction: z.enum(GATE_DIRECTIONS) });
 export const readBody = z.object({ plate, at: z.coerce.date().optional(), eventId: z.string().max(100).optional() });
-export const manualReadBody = readBody.extend({ direction: z.enum(['entry', 'exit']) });
-export const gateReadBody = readBody.extend({ direction: z.enum(['entry', 'exit']).optional() });
-export const readResultSchema = z.object({ result: z.enum(['session_opened', 'session_closed', 'duplicate', 'exit_without_entry', 'entry_while_open']), sessionId: z.string().nullable(), feeFen: z.number().int().nullable(), billId: z.string().nullable() });
+export const manualReadBody = readBody.extend({ direction: z.enum(GATE_DIRECTIONS) });
+export const gateReadBody = readBody.extend({ direction: z.enum(GATE_DIRECTIONS).optional() });
+export const readResultSchema = z.object({ result: z.enum(READ_RESULTS), sessionId: z.string().nullable(), feeFen: z.number().int().nullable(), billId: z.string().nullable() });
 export const sessionSchema = z.object({
   id: z.string(),
   lotId: z.string(),
@@ -65,9 +65,9 @@ export const sessionSchema = z.object({
   updatedAt: ts,
 });
 export const sessionQuery = pageQuery.extend({ lotId: z.string().uuid().optional(), status: z.enum(SESSION_STATUSES).optional(), plate: z.string().max(12).optional() });
-export const rightSchema = z.object({ id: z.string(), lotId: z.string(), kind: z.enum(['monthly_pass', 'enterprise_paid']), plate: z.string(), enterpriseId: z.string().nullable(), userId: z.string().nullable(), validFrom: z.string(), validTo: z.string(), createdAt: ts, updatedAt: ts });
-export const createRightBody = z.object({ kind: z.enum(['monthly_pass', 'enterprise_paid']), plate, enterpriseId: z.string().uuid().nullish(), userId: z.string().uuid().nullish(), validFrom: isoDate, validTo: isoDate });
-export const reservationSchema = z.object({ id: z.string(), spaceId: z.string(), lotId: z.string(), userId: z.string(), plate: z.string(), startsAt: ts, endsAt: ts, status: z.enum(['active', 'cancelled']), createdAt: ts, updatedAt: ts });
+export const rightSchema = z.object({ id: z.string(), lotId: z.string(), kind: z.enum(PARKING_RIGHT_KINDS), plate: z.string(), enterpriseId: z.string().nullable(), userId: z.string().nullable(), validFrom: z.string(), validTo: z.string(), createdAt: ts, updatedAt: ts });
+export const createRightBody = z.object({ kind: z.enum(PARKING_RIGHT_KINDS), plate, enterpriseId: z.string().uuid().nullish(), userId: z.string().uuid().nullish(), validFrom: isoDate, validTo: isoDate });
+export const reservationSchema = z.object({ id: z.string(), spaceId: z.string(), lotId: z.string(), userId: z.string(), plate: z.string(), startsAt: ts, endsAt: ts, status: z.enum(RESERVATION_STATUSES), createdAt: ts, updatedAt: ts });
 export const reserveBody = z.object({ spaceId: z.string().uuid(), plate, startsAt: z.coerce.date(), endsAt: z.coerce.date() });
 export const windowQuery = z.object({ from: z.coerce.date(), to: z.coerce.date() });
 export const lotReservationSchema = z.object({ id: z.string(), spaceId: z.string(), spaceCode: z.string(), startsAt: ts, endsAt: ts, isMine: z.boolean(), plate: z.string().nullable() });

@@ -10,7 +10,7 @@ import { devices, latestValues } from '../iot/iot.table';
 import { normalisePlate, PLATE_RE } from '../parks/parks.service';
 import { enterpriseVehicles, enterprises, parkingSpaceAssignments, sites } from '../parks/parks.table';
 import { computeParkingFee, type ParkingRate } from './parking-fee';
-import { memberPlates, parkingEvents, parkingGates, parkingLots, parkingReservations, parkingRights, parkingSessions, parkingSpaces, type SessionStatus } from './parking.table';
+import { memberPlates, parkingEvents, parkingGates, parkingLots, parkingReservations, parkingRights, parkingSessions, parkingSpaces, type ReadResult, type SessionStatus } from './parking.table';
 
 export type LotRow = typeof parkingLots.$inferSelect;
 export type SessionRow = typeof parkingSessions.$inferSelect;
@@ -38,7 +38,7 @@ export interface PlateRead {
   externalId?: string | null;
 }
 
-export type ReadResult = 'session_opened' | 'session_closed' | 'duplicate' | 'exit_without_entry' | 'entry_while_open';
+export type { ReadResult } from './parking.table';
 
 function rateOf(lot: LotRow): ParkingRate {
   return { freeMinutes: lot.freeMinutes, hourlyFen: lot.hourlyFen, dailyCapFen: lot.dailyCapFen, nightStartMinute: lot.nightStartMinute, nightEndMinute: lot.nightEndMinute, nightHourlyFen: lot.nightHourlyFen };

@@ -1,8 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { checkNotNegative, checkOneOf } from '../../lib/db-checks';
 import { users } from '../identity/identity.table';
 import { devices } from '../iot/iot.table';
 import { enterprises, parks, sites } from '../parks/parks.table';
+
+/** Which way a gate camera faces. */
+export const GATE_DIRECTIONS = ['entry', 'exit'] as const;
+export type GateDirection = (typeof GATE_DIRECTIONS)[number];
+export const PARKING_RIGHT_KINDS = ['monthly_pass', 'enterprise_paid'] as const;
+export type ParkingRightKind = (typeof PARKING_RIGHT_KINDS)[number];
+/** Who pays a session: member, enterprise, pass (free), visitor (pays at the gate). */
+export const PARKING_PAYERS = ['member', 'enterprise', 'pass', 'visitor'] as const;
+export type ParkingPayer = (typeof PARKING_PAYERS)[number];
+export const RESERVATION_STATUSES = ['active', 'cancelled'] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+/** What a plate read did. */
+export const READ_RESULTS = ['session_opened', 'session_closed', 'duplicate', 'exit_without_entry', 'entry_while_open'] as const;
+export type ReadResult = (typeof READ_RESULTS)[number];
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -35,7 +50,17 @@ export const parkingLots = pgTable(
     monthlyPassFen: bigint('monthly_pass_fen', { mode: 'number' }),
     ...timestamps,
   },
-  (t) => [uniqueIndex('parking_lots_park_name_uq').on(t.parkId, t.name)],
+  (t) => [
+    uniqueIndex('parking_lots_park_name_uq').on(t.parkId, t.name),
+    checkNotNegative(t.capacity),
+    checkNotNegative(t.freeMinutes),
+    checkNotNegative(t.hourlyFen),
+    checkNotNegative(t.dailyCapFen),
+    checkNotNegative(t.nightStartMinute),
+    checkNotNegative(t.nightEndMinute),
+    checkNotNegative(t.nightHourlyFen),
+    checkNotNegative(t.monthlyPassFen),
+  ],
 );
 
 /** A space of a lot; enterprise allocation stays in the parks module's assignments. */
@@ -56,16 +81,20 @@ export const parkingSpaces = pgTable(
 );
 
 /** A plate-recognition camera at a lot's entry or exit: an IOC `gate_camera` device. */
-export const parkingGates = pgTable('parking_gates', {
-  deviceId: uuid('device_id')
-    .primaryKey()
-    .references(() => devices.id, { onDelete: 'cascade' }),
-  lotId: uuid('lot_id')
-    .notNull()
-    .references(() => parkingLots.id, { onDelete: 'cascade' }),
-  direction: text('direction').$type<'entry' | 'exit'>().notNull(),
-  ...timestamps,
-});
+export const parkingGates = pgTable(
+  'parking_gates',
+  {
+    deviceId: uuid('device_id')
+      .primaryKey()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    lotId: uuid('lot_id')
+      .notNull()
+      .references(() => parkingLots.id, { onDelete: 'cascade' }),
+    direction: text('direction').$type<GateDirection>().notNull(),
+    ...timestamps,
+  },
+  (t) => [checkOneOf(t.direction, GATE_DIRECTIONS)],
+);
 
 /** Members' own plates (企业车辆 live in the parks module); normalised GA 36-2018 plates. */
 export const memberPlates = pgTable(
@@ -93,7 +122,7 @@ export const parkingRights = pgTable(
     lotId: uuid('lot_id')
       .notNull()
       .references(() => parkingLots.id, { onDelete: 'cascade' }),
-    kind: text('kind').$type<'monthly_pass' | 'enterprise_paid'>().notNull(),
+    kind: text('kind').$type<ParkingRightKind>().notNull(),
     plate: text('plate').notNull(),
     enterpriseId: uuid('enterprise_id').references(() => enterprises.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
@@ -101,7 +130,7 @@ export const parkingRights = pgTable(
     validTo: date('valid_to').notNull(),
     ...timestamps,
   },
-  (t) => [index('parking_rights_plate_idx').on(t.plate, t.lotId)],
+  (t) => [index('parking_rights_plate_idx').on(t.plate, t.lotId), checkOneOf(t.kind, PARKING_RIGHT_KINDS)],
 );
 
 export const SESSION_STATUSES = ['open', 'closed', 'exit_without_entry', 'missed_exit'] as const;
@@ -125,7 +154,7 @@ export const parkingSessions = pgTable(
     exitAt: timestamp('exit_at', { withTimezone: true }),
     feeFen: bigint('fee_fen', { mode: 'number' }),
     /** Who pays: member, enterprise, pass (free), visitor (pays at the gate). */
-    payer: text('payer').$type<'member' | 'enterprise' | 'pass' | 'visitor'>(),
+    payer: text('payer').$type<ParkingPayer>(),
     userId: uuid('user_id'),
     enterpriseId: uuid('enterprise_id'),
     billId: uuid('bill_id'),
@@ -136,6 +165,9 @@ export const parkingSessions = pgTable(
     uniqueIndex('parking_sessions_open_uq').on(t.lotId, t.plate).where(sql`${t.status} = 'open'`),
     index('parking_sessions_lot_idx').on(t.lotId, t.createdAt),
     index('parking_sessions_plate_idx').on(t.plate),
+    checkOneOf(t.status, SESSION_STATUSES),
+    checkNotNegative(t.feeFen),
+    checkOneOf(t.payer, PARKING_PAYERS),
   ],
 );
 
@@ -150,14 +182,20 @@ export const parkingEvents = pgTable(
     deviceId: uuid('device_id'),
     /** The camera's own event id, when it sends one: a redelivered event is recognised. */
     externalId: text('external_id'),
-    direction: text('direction').$type<'entry' | 'exit'>().notNull(),
+    direction: text('direction').$type<GateDirection>().notNull(),
     plate: text('plate').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
-    result: text('result').notNull(),
+    result: text('result').$type<ReadResult>().notNull(),
     sessionId: uuid('session_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('parking_events_lot_idx').on(t.lotId, t.at), uniqueIndex('parking_events_external_uq').on(t.deviceId, t.externalId), index('parking_events_plate_idx').on(t.plate, t.at)],
+  (t) => [
+    index('parking_events_lot_idx').on(t.lotId, t.at),
+    uniqueIndex('parking_events_external_uq').on(t.deviceId, t.externalId),
+    index('parking_events_plate_idx').on(t.plate, t.at),
+    checkOneOf(t.direction, GATE_DIRECTIONS),
+    checkOneOf(t.result, READ_RESULTS),
+  ],
 );
 
 /**
@@ -181,8 +219,8 @@ export const parkingReservations = pgTable(
     plate: text('plate').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    status: text('status').$type<'active' | 'cancelled'>().notNull().default('active'),
+    status: text('status').$type<ReservationStatus>().notNull().default('active'),
     ...timestamps,
   },
-  (t) => [index('parking_reservations_space_idx').on(t.spaceId, t.startsAt)],
+  (t) => [index('parking_reservations_space_idx').on(t.spaceId, t.startsAt), checkOneOf(t.status, RESERVATION_STATUSES)],
 );

@@ -217,6 +217,12 @@ describe('park structure', () => {
     ['a lease ending before it starts', 'POST', () => `/api/enterprises/${entA1.id}/leases`, () => ({ unitId: parkA.units[1].id, startDate: '2026-06-01', endDate: '2026-01-01', monthlyRentFen: 1 }), 'body.endDate'],
     ['a lease of a unit in another park', 'POST', () => `/api/enterprises/${entA1.id}/leases`, () => ({ unitId: parkB.units[0].id, startDate: '2026-01-01', endDate: '2026-12-31', monthlyRentFen: 1 }), 'body.unitId'],
     ['a lead with an unknown industry', 'POST', () => '/api/leads', () => ({ parkId: parkA.park.id, companyName: '某公司', industry: 'mining' }), 'body.industry'],
+    // Negative counts and money are refused, never turned into 0.
+    ['an enterprise with −5 employees', 'POST', () => '/api/enterprises', () => enterpriseBody(parkA.park.id, { employeeCount: -5 }), 'body.employeeCount'],
+    ['an enterprise patch to −5 employees', 'PATCH', () => `/api/enterprises/${entA1.id}`, () => ({ employeeCount: -5 }), 'body.employeeCount'],
+    ['a lease with a rent of −5000 yuan', 'POST', () => `/api/enterprises/${entA1.id}/leases`, () => ({ unitId: parkA.units[1].id, startDate: '2026-01-01', endDate: '2026-12-31', monthlyRentFen: -500_000 }), 'body.monthlyRentFen'],
+    ['a building with a negative gross area', 'POST', () => '/api/buildings', () => ({ districtId: parkA.district.id, name: 'X', grossArea: -1 }), 'body.grossArea'],
+    ['a lead with a negative expected area', 'POST', () => '/api/leads', () => ({ parkId: parkA.park.id, companyName: '某公司', industry: 'software', expectedArea: -100 }), 'body.expectedArea'],
   ])('%s is a 400 naming the field', async (_what, method, url, body, field) => {
     const tablesBefore = await Promise.all(['parks', 'sites', 'districts', 'buildings', 'floors', 'units', 'enterprises', 'leases', 'leads'].map(count));
     const res = await op.request({ method, url: url(), payload: body() });

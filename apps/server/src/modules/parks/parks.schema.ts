@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTERPRISE_SIZES, INDUSTRIES, LEAD_STAGES, UNIT_STATUSES } from '@parkos/contracts';
+import { ENTERPRISE_SIZES, ENTERPRISE_STATUSES, INDUSTRIES, LEAD_STAGES, LEASE_STATUSES, UNIT_STATUSES } from '@parkos/contracts';
 import { isoDate } from '../../lib/validation';
 
 const name = z.string().trim().min(1).max(200);
@@ -78,7 +78,7 @@ export const enterpriseBody = z.object({
   contactEmail: z.string().trim().email().nullish(),
   movedInAt: isoDate.nullish(),
 });
-export const updateEnterpriseBody = enterpriseBody.omit({ parkId: true }).partial().extend({ status: z.enum(['active', 'moved_out']).optional() });
+export const updateEnterpriseBody = enterpriseBody.omit({ parkId: true }).partial().extend({ status: z.enum(ENTERPRISE_STATUSES).optional() });
 export const enterpriseQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -87,13 +87,13 @@ export const enterpriseQuery = z.object({
   siteId: z.string().uuid().optional(),
   industry: z.enum(INDUSTRIES).optional(),
   size: z.enum(ENTERPRISE_SIZES).optional(),
-  status: z.enum(['active', 'moved_out']).optional(),
+  status: z.enum(ENTERPRISE_STATUSES).optional(),
 });
 export const vehicleSchema = z.object({ id: z.string(), enterpriseId: z.string(), plate: z.string(), ownerName: z.string().nullable(), createdAt: ts, updatedAt: ts });
 export const vehicleBody = z.object({ plate: z.string().trim().min(7).max(12), ownerName: optionalText(100) });
 export const spaceSchema = z.object({ id: z.string(), enterpriseId: z.string(), spaceCode: z.string(), lotName: z.string(), createdAt: ts, updatedAt: ts });
 export const spaceBody = z.object({ lotName: z.string().trim().min(1).max(100), spaceCode: z.string().trim().min(1).max(32) });
-export const leaseSchema = z.object({ id: z.string(), enterpriseId: z.string(), unitId: z.string(), startDate: z.string(), endDate: z.string(), monthlyRentFen: z.number(), status: z.string(), createdAt: ts, updatedAt: ts });
+export const leaseSchema = z.object({ id: z.string(), enterpriseId: z.string(), unitId: z.string(), startDate: z.string(), endDate: z.string(), monthlyRentFen: z.number(), status: z.enum(LEASE_STATUSES), createdAt: ts, updatedAt: ts });
 export const leaseBody = z.object({ unitId: z.string().uuid(), startDate: isoDate, endDate: isoDate, monthlyRentFen: z.number().int().min(0).max(1e12) });
 export const enterpriseProfileSchema = enterpriseSchema.extend({
   parkName: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { LeadStage, UnitStatus } from '@parkos/contracts';
+import { ENTERPRISE_SIZES, ENTERPRISE_STATUSES, INDUSTRIES, LEAD_STAGES, LEASE_STATUSES, UNIT_STATUSES, type LeadStage, type LeaseStatus, type UnitStatus } from '@parkos/contracts';
+import { checkNotNegative, checkOneOf } from '../../lib/db-checks';
 import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
@@ -70,7 +71,7 @@ export const buildings = pgTable(
     grossArea: doublePrecision('gross_area'),
     ...timestamps,
   },
-  (t) => [index('buildings_district_idx').on(t.districtId), index('buildings_park_idx').on(t.parkId)],
+  (t) => [index('buildings_district_idx').on(t.districtId), index('buildings_park_idx').on(t.parkId), checkNotNegative(t.floorsAboveGround), checkNotNegative(t.grossArea)],
 );
 
 export const floors = pgTable(
@@ -108,7 +109,7 @@ export const units = pgTable(
     status: text('status').$type<UnitStatus>().notNull().default('vacant'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('units_floor_code_uq').on(t.floorId, t.code), index('units_building_idx').on(t.buildingId)],
+  (t) => [uniqueIndex('units_floor_code_uq').on(t.floorId, t.code), index('units_building_idx').on(t.buildingId), checkNotNegative(t.area), checkOneOf(t.status, UNIT_STATUSES)],
 );
 
 /** A tenant enterprise (入园企业) and its profile. */
@@ -138,6 +139,10 @@ export const enterprises = pgTable(
     uniqueIndex('enterprises_credit_code_uq').on(t.creditCode),
     index('enterprises_park_idx').on(t.parkId),
     index('enterprises_name_idx').on(sql`lower(${t.legalName})`),
+    checkOneOf(t.industry, INDUSTRIES),
+    checkOneOf(t.size, ENTERPRISE_SIZES),
+    checkNotNegative(t.employeeCount),
+    checkOneOf(t.status, ENTERPRISE_STATUSES),
   ],
 );
 
@@ -185,10 +190,10 @@ export const leases = pgTable(
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
     monthlyRentFen: bigint('monthly_rent_fen', { mode: 'number' }).notNull(),
-    status: text('status').notNull().default('active'),
+    status: text('status').$type<LeaseStatus>().notNull().default('active'),
     ...timestamps,
   },
-  (t) => [index('leases_ent_idx').on(t.enterpriseId), index('leases_unit_idx').on(t.unitId)],
+  (t) => [index('leases_ent_idx').on(t.enterpriseId), index('leases_unit_idx').on(t.unitId), checkNotNegative(t.monthlyRentFen), checkOneOf(t.status, LEASE_STATUSES)],
 );
 
 /** A property-management company (物业公司). */
@@ -220,7 +225,7 @@ export const propertyContracts = pgTable(
     annualFeeFen: bigint('annual_fee_fen', { mode: 'number' }).notNull(),
     ...timestamps,
   },
-  (t) => [index('property_contracts_company_idx').on(t.propertyCompanyId), index('property_contracts_district_idx').on(t.districtId)],
+  (t) => [index('property_contracts_company_idx').on(t.propertyCompanyId), index('property_contracts_district_idx').on(t.districtId), checkNotNegative(t.annualFeeFen)],
 );
 
 /** Investment attraction pipeline (招商): a prospective tenant and its stage. */
@@ -244,5 +249,5 @@ export const leads = pgTable(
     enterpriseId: uuid('enterprise_id').references(() => enterprises.id, { onDelete: 'set null' }),
     ...timestamps,
   },
-  (t) => [index('leads_park_stage_idx').on(t.parkId, t.stage)],
+  (t) => [index('leads_park_stage_idx').on(t.parkId, t.stage), checkOneOf(t.stage, LEAD_STAGES), checkOneOf(t.industry, INDUSTRIES), checkNotNegative(t.expectedArea)],
 );

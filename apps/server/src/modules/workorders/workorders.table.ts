@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { checkNotNegative, checkOneOf } from '../../lib/db-checks';
 import { users } from '../identity/identity.table';
-import type { Severity } from '../iot/rules/rules.table';
+import { SEVERITIES, type Severity } from '../iot/rules/rules.table';
 import { bytea } from '../ledger/ledger.table';
 import { buildings, districts, enterprises, floors, parks, propertyCompanies, sites, units } from '../parks/parks.table';
 
@@ -56,7 +57,7 @@ export const workOrderTeams = pgTable(
     categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
     ...timestamps,
   },
-  (t) => [index('wo_teams_park_idx').on(t.parkId), index('wo_teams_company_idx').on(t.propertyCompanyId)],
+  (t) => [index('wo_teams_park_idx').on(t.parkId), index('wo_teams_company_idx').on(t.propertyCompanyId), checkOneOf(t.kind, TEAM_KINDS)],
 );
 
 export const workOrderTeamMembers = pgTable(
@@ -87,7 +88,13 @@ export const workOrderSlaPolicies = pgTable(
     resolutionMinutes: integer('resolution_minutes').notNull(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('wo_sla_park_cat_prio_uq').on(t.parkId, t.category, t.priority)],
+  (t) => [
+    uniqueIndex('wo_sla_park_cat_prio_uq').on(t.parkId, t.category, t.priority),
+    checkOneOf(t.category, WORK_ORDER_CATEGORIES),
+    checkOneOf(t.priority, WORK_ORDER_PRIORITIES),
+    checkNotNegative(t.responseMinutes),
+    checkNotNegative(t.resolutionMinutes),
+  ],
 );
 
 /** A work order (工单). Location is denormalised down to the most specific place given. */
@@ -145,6 +152,12 @@ export const workOrders = pgTable(
     index('work_orders_enterprise_idx').on(t.enterpriseId),
     index('work_orders_district_idx').on(t.districtId),
     uniqueIndex('work_orders_alarm_uq').on(t.alarmId),
+    checkOneOf(t.source, WORK_ORDER_SOURCES),
+    checkOneOf(t.category, WORK_ORDER_CATEGORIES),
+    checkOneOf(t.priority, WORK_ORDER_PRIORITIES),
+    checkOneOf(t.status, WORK_ORDER_STATUSES),
+    checkNotNegative(t.escalationLevel),
+    checkNotNegative(t.rating),
   ],
 );
 
@@ -166,7 +179,13 @@ export const workOrderEvents = pgTable(
     comment: text('comment'),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
-  (t) => [index('work_order_events_order_idx').on(t.workOrderId, t.id), index('work_order_events_kind_idx').on(t.kind, t.at)],
+  (t) => [
+    index('work_order_events_order_idx').on(t.workOrderId, t.id),
+    index('work_order_events_kind_idx').on(t.kind, t.at),
+    checkOneOf(t.kind, WORK_ORDER_EVENT_KINDS),
+    checkOneOf(t.fromStatus, WORK_ORDER_STATUSES),
+    checkOneOf(t.toStatus, WORK_ORDER_STATUSES),
+  ],
 );
 
 /**
@@ -190,7 +209,7 @@ export const workOrderAttachments = pgTable(
     uploadedByName: text('uploaded_by_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('work_order_attachments_order_idx').on(t.workOrderId)],
+  (t) => [index('work_order_attachments_order_idx').on(t.workOrderId), checkNotNegative(t.size)],
 );
 
 export const DISPATCH_TARGETS = ['category', 'team'] as const;
@@ -215,7 +234,13 @@ export const dispatchModels = pgTable(
     trainingMs: integer('training_ms').notNull(),
     trigger: text('trigger').notNull(),
   },
-  (t) => [uniqueIndex('dispatch_models_park_target_version_uq').on(t.parkId, t.target, t.version)],
+  (t) => [
+    uniqueIndex('dispatch_models_park_target_version_uq').on(t.parkId, t.target, t.version),
+    checkOneOf(t.target, DISPATCH_TARGETS),
+    checkNotNegative(t.exampleCount),
+    checkNotNegative(t.heldOutCount),
+    checkNotNegative(t.trainingMs),
+  ],
 );
 
 /** Which alarms become work orders (and with what category and priority). */
@@ -237,5 +262,5 @@ export const dispatchRules = pgTable(
     isEnabled: boolean('is_enabled').notNull().default(true),
     ...timestamps,
   },
-  (t) => [index('dispatch_rules_park_idx').on(t.parkId)],
+  (t) => [index('dispatch_rules_park_idx').on(t.parkId), checkOneOf(t.minSeverity, SEVERITIES), checkOneOf(t.category, WORK_ORDER_CATEGORIES), checkOneOf(t.priority, WORK_ORDER_PRIORITIES)],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { checkNotNegative, checkOneOf } from '../../../lib/db-checks';
 import { users } from '../../identity/identity.table';
 import { enterprises, parks, sites } from '../../parks/parks.table';
 
@@ -33,7 +34,13 @@ export const parkEvents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('park_events_park_start_idx').on(t.parkId, t.startsAt)],
+  (t) => [
+    index('park_events_park_start_idx').on(t.parkId, t.startsAt),
+    checkNotNegative(t.capacity),
+    checkNotNegative(t.reminderMinutes),
+    checkOneOf(t.status, EVENT_STATUSES),
+    checkNotNegative(t.sequence),
+  ],
 );
 
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled', 'rejected'] as const;
@@ -67,6 +74,7 @@ export const eventRegistrations = pgTable(
     uniqueIndex('event_registrations_code_uq').on(t.code),
     index('event_registrations_user_idx').on(t.userId),
     index('event_registrations_event_idx').on(t.eventId, t.status),
+    checkOneOf(t.status, REGISTRATION_STATUSES),
   ],
 );
 

@@ -1,5 +1,7 @@
+import { INDUSTRIES } from '@parkos/contracts';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { checkNotNegative, checkOneOf } from '../../../lib/db-checks';
 import { users } from '../../identity/identity.table';
 import { buildings, parks, sites } from '../../parks/parks.table';
 
@@ -19,17 +21,21 @@ export const NEWS_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as con
 export type NewsImageType = (typeof NEWS_IMAGE_TYPES)[number];
 
 /** An uploaded cover image (封面图), stored in the database so both drivers and backups carry it. */
-export const newsImages = pgTable('news_images', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  /** The park of the uploading operator; null for an all-parks operator. */
-  parkId: uuid('park_id').references(() => parks.id, { onDelete: 'restrict' }),
-  contentType: text('content_type').$type<NewsImageType>().notNull(),
-  byteSize: integer('byte_size').notNull(),
-  /** Base64 of the image bytes. */
-  data: text('data').notNull(),
-  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const newsImages = pgTable(
+  'news_images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The park of the uploading operator; null for an all-parks operator. */
+    parkId: uuid('park_id').references(() => parks.id, { onDelete: 'restrict' }),
+    contentType: text('content_type').$type<NewsImageType>().notNull(),
+    byteSize: integer('byte_size').notNull(),
+    /** Base64 of the image bytes. */
+    data: text('data').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [checkOneOf(t.contentType, NEWS_IMAGE_TYPES), checkNotNegative(t.byteSize)],
+);
 
 /**
  * A news article (园区资讯). Its place columns follow the target: `park` sets parkId; `site`
@@ -63,6 +69,10 @@ export const newsArticles = pgTable(
     index('news_articles_feed_idx').on(t.status, t.publishAt),
     index('news_articles_park_idx').on(t.parkId),
     index('news_articles_building_idx').on(t.buildingId).where(sql`building_id is not null`),
+    checkOneOf(t.category, NEWS_CATEGORIES),
+    checkOneOf(t.targetType, NEWS_TARGETS),
+    checkOneOf(t.industry, INDUSTRIES),
+    checkOneOf(t.status, NEWS_STATUSES),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { checkNotNegative, checkOneOf } from '../../../lib/db-checks';
 import { users } from '../../identity/identity.table';
 import { enterprises, parks, sites } from '../../parks/parks.table';
 
@@ -50,6 +51,7 @@ export const passes = pgTable(
     index('passes_holder_idx').on(t.holderUserId),
     index('passes_revoked_idx').on(t.revokedAt),
     uniqueIndex('passes_link_token_uq').on(t.linkTokenHash),
+    checkOneOf(t.kind, PASS_KINDS),
   ],
 );
 
@@ -64,6 +66,14 @@ export const passKeys = pgTable('pass_keys', {
 export const SCAN_RESULTS = ['accepted', 'rejected'] as const;
 export type ScanResult = (typeof SCAN_RESULTS)[number];
 
+/** Why a scan was refused (or `ok`). Gate vendors display these; they are part of the API. */
+export const SCAN_REASONS = ['ok', 'bad_format', 'unknown_key', 'bad_signature', 'not_yet_valid', 'expired', 'wrong_park', 'wrong_site', 'wrong_gate', 'revoked', 'replay', 'duplicate_nonce'] as const;
+export type ScanReason = (typeof SCAN_REASONS)[number];
+
+/** How a scan reached the server: a gate's HTTP call or its MQTT message. */
+export const SCAN_VIAS = ['http', 'mqtt'] as const;
+export type ScanVia = (typeof SCAN_VIAS)[number];
+
 /**
  * Every scan a gate reported, with the server's decision. An accepted scan's
  * (gate, nonce) is unique: instances that share the database cannot both accept
@@ -77,11 +87,11 @@ export const passScans = pgTable(
     gateId: uuid('gate_id').notNull(),
     parkId: uuid('park_id').notNull(),
     passId: uuid('pass_id'),
-    holderKind: text('holder_kind'),
+    holderKind: text('holder_kind').$type<PassKind>(),
     nonce: text('nonce').notNull(),
     result: text('result').$type<ScanResult>().notNull(),
-    reason: text('reason').notNull(),
-    via: text('via').notNull(),
+    reason: text('reason').$type<ScanReason>().notNull(),
+    via: text('via').$type<ScanVia>().notNull(),
     scannedAt: timestamp('scanned_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     latencyUs: integer('latency_us'),
@@ -90,5 +100,10 @@ export const passScans = pgTable(
     uniqueIndex('pass_scans_gate_nonce_uq').on(t.gateId, t.nonce).where(sql`result = 'accepted'`),
     index('pass_scans_park_time_idx').on(t.parkId, t.scannedAt),
     index('pass_scans_pass_idx').on(t.passId),
+    checkOneOf(t.holderKind, PASS_KINDS),
+    checkOneOf(t.result, SCAN_RESULTS),
+    checkOneOf(t.reason, SCAN_REASONS),
+    checkOneOf(t.via, SCAN_VIAS),
+    checkNotNegative(t.latencyUs),
   ],
 );

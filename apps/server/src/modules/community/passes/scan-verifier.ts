@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import type { Database } from '../../../db/client';
 import { decodePass, verifyKeyOf, verifySignature, type HolderKind, type PassClaims, type VerifyKey } from './pass-codec';
 
-/** Why a scan was refused (or `ok`). Gate vendors display these; they are part of the API. */
-export const SCAN_REASONS = ['ok', 'bad_format', 'unknown_key', 'bad_signature', 'not_yet_valid', 'expired', 'wrong_park', 'wrong_site', 'wrong_gate', 'revoked', 'replay', 'duplicate_nonce'] as const;
-export type ScanReason = (typeof SCAN_REASONS)[number];
+import type { ScanReason, ScanVia } from './passes.table';
+// The reasons live beside the pass_scans table, whose CHECK constraint takes them from there.
+export { SCAN_REASONS, type ScanReason } from './passes.table';
 
 /** A gate device as the verifier knows it. */
 export interface Gate {
@@ -21,7 +21,7 @@ export interface ScanInput {
   nonce: string;
   /** When the gate read the code (offline uploads); default now. */
   scannedAt?: Date;
-  via: 'http' | 'mqtt';
+  via: ScanVia;
 }
 
 export interface ScanDecision {

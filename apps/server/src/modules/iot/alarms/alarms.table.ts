@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { checkNotNegative, checkOneOf } from '../../../lib/db-checks';
 import { users } from '../../identity/identity.table';
 import { devices } from '../iot.table';
-import { alarmRules, type Severity } from '../rules/rules.table';
+import { alarmRules, SEVERITIES, type Severity } from '../rules/rules.table';
 
 export const ALARM_STATES = ['active', 'acknowledged', 'cleared', 'closed'] as const;
 export type AlarmState = (typeof ALARM_STATES)[number];
@@ -67,6 +68,10 @@ export const alarms = pgTable(
     index('alarms_park_state_idx').on(t.parkId, t.state),
     index('alarms_device_idx').on(t.deviceId),
     index('alarms_last_at_idx').on(t.lastAt),
+    checkOneOf(t.severity, SEVERITIES),
+    checkOneOf(t.state, ALARM_STATES),
+    checkNotNegative(t.count),
+    checkNotNegative(t.escalationLevel),
   ],
 );
 
@@ -86,5 +91,5 @@ export const alarmEvents = pgTable(
     comment: text('comment'),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
-  (t) => [index('alarm_events_alarm_idx').on(t.alarmId, t.id)],
+  (t) => [index('alarm_events_alarm_idx').on(t.alarmId, t.id), checkOneOf(t.kind, ALARM_EVENT_KINDS)],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { checkOneOf } from '../../../lib/db-checks';
 import { buildings, floors, parks } from '../../parks/parks.table';
 import { devices } from '../iot.table';
 
@@ -36,5 +37,6 @@ export const alarmShelves = pgTable(
     index('alarm_shelves_device_idx').on(t.deviceId).where(sql`device_id IS NOT NULL`),
     index('alarm_shelves_floor_idx').on(t.floorId).where(sql`floor_id IS NOT NULL`),
     index('alarm_shelves_building_idx').on(t.buildingId).where(sql`building_id IS NOT NULL`),
+    checkOneOf(t.scope, SHELF_SCOPES),
   ],
 );

@@ -1,6 +1,11 @@
-import type { CommandStatus } from '@parkos/contracts';
+import { COMMAND_STATUSES, type CommandStatus } from '@parkos/contracts';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { checkNotNegative, checkOneOf } from '../../../lib/db-checks';
 import { devices } from '../iot.table';
+
+/** Who issued a command: an operator, or a rule that fired. */
+export const COMMAND_ISSUERS = ['user', 'rule'] as const;
+export type CommandIssuer = (typeof COMMAND_ISSUERS)[number];
 
 /**
  * A command to an actuator (valve, lights, air conditioning, barrier gate). Its id is the
@@ -19,7 +24,7 @@ export const deviceCommands = pgTable(
     command: text('command').notNull(),
     params: jsonb('params').$type<Record<string, number>>().notNull().default({}),
     status: text('status').$type<CommandStatus>().notNull().default('pending'),
-    issuedByKind: text('issued_by_kind').$type<'user' | 'rule'>().notNull(),
+    issuedByKind: text('issued_by_kind').$type<CommandIssuer>().notNull(),
     issuedByUserId: uuid('issued_by_user_id'),
     issuedByRuleId: uuid('issued_by_rule_id'),
     attempts: integer('attempts').notNull().default(0),
@@ -33,5 +38,12 @@ export const deviceCommands = pgTable(
     /** The device's detail on acknowledgement or failure, or why it timed out. */
     detail: text('detail'),
   },
-  (t) => [index('device_commands_device_idx').on(t.deviceId, t.issuedAt), index('device_commands_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('device_commands_device_idx').on(t.deviceId, t.issuedAt),
+    index('device_commands_due_idx').on(t.status, t.nextAttemptAt),
+    checkOneOf(t.status, COMMAND_STATUSES),
+    checkOneOf(t.issuedByKind, COMMAND_ISSUERS),
+    checkNotNegative(t.attempts),
+    checkNotNegative(t.maxAttempts),
+  ],
 );

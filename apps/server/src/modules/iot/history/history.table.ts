@@ -1,6 +1,7 @@
 import { bigint, doublePrecision, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { devices } from '../iot.table';
-import type { DeviceType } from '../metrics';
+import { checkNotNegative, checkOneOf } from '../../../lib/db-checks';
+import { DEVICE_TYPES, type DeviceType } from '../metrics';
 
 /** Columns shared by both rollup tiers: one row per device, metric and bucket. `avg` is `sum / count`. */
 function rollupColumns() {
@@ -22,10 +23,10 @@ function rollupColumns() {
 }
 
 /** 1-minute rollups of `telemetry`, written by the worker's rollup job. */
-export const telemetry1m = pgTable('telemetry_1m', rollupColumns(), (t) => [primaryKey({ name: 'telemetry_1m_pk', columns: [t.deviceId, t.metric, t.bucket] })]);
+export const telemetry1m = pgTable('telemetry_1m', rollupColumns(), (t) => [primaryKey({ name: 'telemetry_1m_pk', columns: [t.deviceId, t.metric, t.bucket] }), checkNotNegative(t.count)]);
 
 /** 1-hour rollups, rolled from the 1-minute tier. */
-export const telemetry1h = pgTable('telemetry_1h', rollupColumns(), (t) => [primaryKey({ name: 'telemetry_1h_pk', columns: [t.deviceId, t.metric, t.bucket] })]);
+export const telemetry1h = pgTable('telemetry_1h', rollupColumns(), (t) => [primaryKey({ name: 'telemetry_1h_pk', columns: [t.deviceId, t.metric, t.bucket] }), checkNotNegative(t.count)]);
 
 /**
  * Series hours that received readings behind the rollup watermark (late readings), marked by the
@@ -44,7 +45,7 @@ export const telemetryLateHours = pgTable(
     hour: timestamp('hour', { withTimezone: true }).notNull(),
     marks: integer('marks').notNull().default(1),
   },
-  (t) => [primaryKey({ name: 'telemetry_late_hours_pk', columns: [t.deviceId, t.metric, t.hour] })],
+  (t) => [primaryKey({ name: 'telemetry_late_hours_pk', columns: [t.deviceId, t.metric, t.hour] }), checkNotNegative(t.marks)],
 );
 
 /**
@@ -89,11 +90,15 @@ export const historyJobState = pgTable('history_job_state', {
  * Operator-edited retention per device type (days to keep each tier). A type
  * without a row uses the defaults in code (`DEFAULT_RETENTION`).
  */
-export const telemetryRetention = pgTable('telemetry_retention', {
-  deviceType: text('device_type').$type<DeviceType>().primaryKey(),
-  rawDays: integer('raw_days').notNull(),
-  minuteDays: integer('minute_days').notNull(),
-  hourDays: integer('hour_days').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: uuid('updated_by'),
-});
+export const telemetryRetention = pgTable(
+  'telemetry_retention',
+  {
+    deviceType: text('device_type').$type<DeviceType>().primaryKey(),
+    rawDays: integer('raw_days').notNull(),
+    minuteDays: integer('minute_days').notNull(),
+    hourDays: integer('hour_days').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [checkOneOf(t.deviceType, DEVICE_TYPES), checkNotNegative(t.rawDays), checkNotNegative(t.minuteDays), checkNotNegative(t.hourDays)],
+);

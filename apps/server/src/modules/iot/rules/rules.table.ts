@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { buildings, floors, parks } from '../../parks/parks.table';
 import { devices } from '../iot.table';
-import type { DeviceType } from '../metrics';
+import { checkNotNegative, checkOneOf } from '../../../lib/db-checks';
+import { DEVICE_TYPES, type DeviceType } from '../metrics';
 
 export const RULE_KINDS = ['threshold', 'rate_of_change', 'silent', 'combination', 'event'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
@@ -76,7 +77,19 @@ export const alarmRules = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('alarm_rules_park_idx').on(t.parkId), index('alarm_rules_enabled_kind_idx').on(t.kind).where(sql`is_enabled`)],
+  (t) => [
+    index('alarm_rules_park_idx').on(t.parkId),
+    index('alarm_rules_enabled_kind_idx').on(t.kind).where(sql`is_enabled`),
+    checkOneOf(t.kind, RULE_KINDS),
+    checkOneOf(t.severity, SEVERITIES),
+    checkOneOf(t.operator, THRESHOLD_OPERATORS),
+    checkOneOf(t.direction, CHANGE_DIRECTIONS),
+    checkOneOf(t.groupBy, GROUP_BY),
+    checkOneOf(t.deviceType, DEVICE_TYPES),
+    checkNotNegative(t.hysteresis),
+    checkNotNegative(t.windowSeconds),
+    checkNotNegative(t.silentSeconds),
+  ],
 );
 
 /**

@@ -8,6 +8,7 @@ import { FormModal } from '../../../ui/FormModal';
 import { ErrorState } from '../../../ui/ErrorState';
 import type { ApiToken } from '../api/api-tokens.api';
 import { useApiTokens } from '../hooks/useApiTokens';
+import { numberRule } from '../../../ui/number-rule';
 
 interface TokenValues {
   name: string;
@@ -88,8 +89,8 @@ export function ApiTokensCard() {
         <Form.Item name="access" label={t('account.access')}>
           <Select options={[{ value: 'read', label: t('account.read') }, { value: 'write', label: t('account.write') }]} />
         </Form.Item>
-        <Form.Item name="expiresInDays" label={t('account.expiresInDays')}>
-          <InputNumber style={{ width: '100%' }} min={1} max={3650} precision={0} />
+        <Form.Item name="expiresInDays" label={t('account.expiresInDays')} rules={[numberRule(t, t('account.expiresInDays'), { min: 1, max: 3650 })]}>
+          <InputNumber style={{ width: '100%' }} precision={0} />
         </Form.Item>
       </FormModal>
       <Modal open={secret !== null} title={t('account.tokenCreated')} onCancel={() => setSecret(null)} onOk={() => setSecret(null)} cancelButtonProps={{ style: { display: 'none' } }}>

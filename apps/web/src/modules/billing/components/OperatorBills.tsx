@@ -12,6 +12,7 @@ import type { BillKind, BillStatus, Payment } from '../api/billing.api';
 import { useBillingMutations, useBills, usePayments } from '../hooks/useBilling';
 import { newIdempotencyKey, yuanToFen } from '../utils/money';
 import { BillKindTag, BillStatusTag } from './BillKindTag';
+import { numberRule } from '../../../ui/number-rule';
 
 const KINDS: BillKind[] = ['rent', 'property', 'utilities', 'parking', 'other'];
 const STATUSES: BillStatus[] = ['open', 'paid', 'refunded', 'void'];
@@ -163,8 +164,8 @@ export function OperatorBills() {
         <Form.Item name="period" label={t('payments.bills.period')} rules={[{ required: true }]}>
           <DatePicker picker="month" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="rate" label={t('payments.bills.propertyRate')} extra={t('payments.bills.propertyRateHint')}>
-          <InputNumber min={0} precision={0} style={{ width: '100%' }} addonAfter={t('payments.bills.fenPerM2')} />
+        <Form.Item name="rate" label={t('payments.bills.propertyRate')} extra={t('payments.bills.propertyRateHint')} rules={[numberRule(t, t('payments.bills.propertyRate'), { min: 0, max: 100_000 })]}>
+          <InputNumber precision={0} style={{ width: '100%' }} addonAfter={t('payments.bills.fenPerM2')} />
         </Form.Item>
       </FormModal>
       <FormModal<{ amount: string; reason?: string }>

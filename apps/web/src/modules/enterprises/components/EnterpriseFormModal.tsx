@@ -8,6 +8,7 @@ import { useParks, useSites } from '../../parks/hooks/useParks';
 import type { Enterprise, EnterpriseInput } from '../api/enterprises.api';
 import { useCreateEnterprise, useEnterpriseMutations } from '../hooks/useEnterprise';
 import { usccRule } from '../utils/uscc-rule';
+import { numberRule } from '../../../ui/number-rule';
 
 interface EnterpriseValues {
   parkId: string;
@@ -155,8 +156,8 @@ export function EnterpriseFormModal({ open, onClose, enterprise }: EnterpriseFor
           </Form.Item>
         </Col>
         <Col xs={12} md={12}>
-          <Form.Item name="employeeCount" label={t('enterprises.employeeCount')}>
-            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+          <Form.Item name="employeeCount" label={t('enterprises.employeeCount')} rules={[numberRule(t, t('enterprises.employeeCount'), { min: 0, max: 1_000_000 })]}>
+            <InputNumber style={{ width: '100%' }} precision={0} data-testid="enterprise-employee-count" />
           </Form.Item>
         </Col>
         <Col xs={12} md={12}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../ui/FormModal';
 import { formatArea } from '../../../lib/format';
 import { createLease, findLeasableUnits } from '../api/enterprises.api';
+import { numberRule } from '../../../ui/number-rule';
 
 interface LeaseValues {
   unitId: string;
@@ -45,8 +46,8 @@ export function LeaseFormModal({ enterpriseId, parkId, open, onClose }: { enterp
       <Form.Item name="period" label={t('enterprises.period')} rules={[required(t('enterprises.period'))]}>
         <DatePicker.RangePicker style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="monthlyRentYuan" label={t('enterprises.monthlyRent')} rules={[required(t('enterprises.monthlyRent'))]}>
-        <InputNumber min={0} precision={2} style={{ width: '100%' }} addonAfter="¥" />
+      <Form.Item name="monthlyRentYuan" label={t('enterprises.monthlyRent')} rules={[required(t('enterprises.monthlyRent')), numberRule(t, t('enterprises.monthlyRent'), { min: 0 })]}>
+        <InputNumber precision={2} style={{ width: '100%' }} addonAfter="¥" data-testid="lease-rent" />
       </Form.Item>
     </FormModal>
   );

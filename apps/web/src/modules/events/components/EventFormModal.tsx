@@ -3,6 +3,7 @@ import { Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../ui/FormModal';
 import { useCreateEvent } from '../hooks/useEvents';
+import { numberRule } from '../../../ui/number-rule';
 
 interface Values {
   parkId: string;
@@ -77,11 +78,11 @@ export function EventFormModal({ open, onClose, parks }: { open: boolean; onClos
       <Form.Item name="registrationClosesAt" label={`⟶ ${f('registration')}`} rules={[{ required: true }]}>
         <Input type="datetime-local" />
       </Form.Item>
-      <Form.Item name="capacity" label={f('capacity')} rules={[{ required: true }]}>
-        <InputNumber min={1} max={100000} style={{ width: '100%' }} data-testid="event-capacity" />
+      <Form.Item name="capacity" label={f('capacity')} rules={[{ required: true }, numberRule(t, f('capacity'), { min: 1, max: 100_000 })]}>
+        <InputNumber precision={0} style={{ width: '100%' }} data-testid="event-capacity" />
       </Form.Item>
-      <Form.Item name="reminderMinutes" label={f('reminderMinutes')}>
-        <InputNumber min={0} max={10080} style={{ width: '100%' }} />
+      <Form.Item name="reminderMinutes" label={f('reminderMinutes')} rules={[numberRule(t, f('reminderMinutes'), { min: 0, max: 7 * 24 * 60 })]}>
+        <InputNumber precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="requiresApproval" valuePropName="checked">
         <Checkbox>{f('requiresApproval')}</Checkbox>

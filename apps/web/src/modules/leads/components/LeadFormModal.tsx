@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../ui/FormModal';
 import type { Park } from '../../parks/api/parks.api';
 import { useLeadMutations } from '../hooks/useLeads';
+import { numberRule } from '../../../ui/number-rule';
 
 interface LeadValues {
   parkId: string;
@@ -54,8 +55,8 @@ export function LeadFormModal({ open, onClose, parks }: { open: boolean; onClose
       <Form.Item name="contactPhone" label={t('leads.contactPhone')}>
         <Input />
       </Form.Item>
-      <Form.Item name="expectedArea" label={t('leads.expectedArea')}>
-        <InputNumber style={{ width: '100%' }} min={0} />
+      <Form.Item name="expectedArea" label={t('leads.expectedArea')} rules={[numberRule(t, t('leads.expectedArea'), { positive: true, max: 1_000_000 })]}>
+        <InputNumber style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="notes" label={t('leads.notes')} rules={[{ max: 4000 }]}>
         <Input.TextArea rows={3} />

@@ -8,6 +8,7 @@ import { FormModal } from '../../../ui/FormModal';
 import { yuanToFen } from '../../billing/utils/money';
 import type { Lot, LotInput } from '../api/parking.api';
 import { useParkingMutations } from '../hooks/useParking';
+import { numberRule } from '../../../ui/number-rule';
 
 interface LotValues {
   parkId: string;
@@ -68,11 +69,11 @@ export function LotFormModal({ lot, open, onClose }: { lot: Lot | null; open: bo
       <Form.Item name="name" label={t('payments.parking.lotName')} rules={[{ required: true, max: 100 }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="capacity" label={t('payments.parking.capacity')} rules={[{ required: true }]}>
-        <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+      <Form.Item name="capacity" label={t('payments.parking.capacity')} rules={[{ required: true }, numberRule(t, t('payments.parking.capacity'), { min: 0, max: 100_000 })]}>
+        <InputNumber precision={0} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="freeMinutes" label={t('payments.parking.freeMinutes')} rules={[{ required: true }]}>
-        <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+      <Form.Item name="freeMinutes" label={t('payments.parking.freeMinutes')} rules={[{ required: true }, numberRule(t, t('payments.parking.freeMinutes'), { min: 0, max: 24 * 60 })]}>
+        <InputNumber precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="hourly" label={t('payments.parking.hourly')} rules={[money(true, invalid)]}>
         <Input prefix="¥" inputMode="decimal" />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../ui/FormModal';
 import type { Building, District, ParkTree, Site } from '../api/parks.api';
 import { useStructureMutations } from '../hooks/useStructureMutations';
+import { numberRule } from '../../../ui/number-rule';
 
 /** Which level of the structure the modal creates or edits. */
 export type StructureKind = 'site' | 'district' | 'building';
@@ -96,11 +97,11 @@ export function StructureFormModal({ kind, tree, item, onClose }: StructureFormM
       )}
       {kind === 'building' && (
         <>
-          <Form.Item name="floorsAboveGround" label={t('structure.floorsAboveGround')}>
-            <InputNumber style={{ width: '100%' }} min={1} max={200} precision={0} />
+          <Form.Item name="floorsAboveGround" label={t('structure.floorsAboveGround')} rules={[numberRule(t, t('structure.floorsAboveGround'), { min: 1, max: 200 })]}>
+            <InputNumber style={{ width: '100%' }} precision={0} />
           </Form.Item>
-          <Form.Item name="grossArea" label={t('structure.grossArea')}>
-            <InputNumber style={{ width: '100%' }} min={0} />
+          <Form.Item name="grossArea" label={t('structure.grossArea')} rules={[numberRule(t, t('structure.grossArea'), { positive: true, max: 10_000_000 })]}>
+            <InputNumber style={{ width: '100%' }} />
           </Form.Item>
         </>
       )}

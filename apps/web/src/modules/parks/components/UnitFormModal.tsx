@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../ui/FormModal';
 import type { Floor, Unit } from '../api/parks.api';
 import { useStructureMutations } from '../hooks/useStructureMutations';
+import { numberRule } from '../../../ui/number-rule';
 
 interface UnitValues {
   floorId: string;
@@ -44,8 +45,8 @@ export function UnitFormModal({ floors, floorId, onClose, unit }: UnitFormModalP
       <Form.Item name="code" label={t('structure.code')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('structure.code') }) }, { max: 32 }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="area" label={t('structure.area')} rules={[{ required: true, message: t('common.required', { field: t('structure.area') }) }]}>
-        <InputNumber style={{ width: '100%' }} min={1} />
+      <Form.Item name="area" label={t('structure.area')} rules={[{ required: true, message: t('common.required', { field: t('structure.area') }) }, numberRule(t, t('structure.area'), { positive: true, max: 1_000_000 })]}>
+        <InputNumber style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="status" label={t('structure.status')}>
         <Select options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`unitStatus.${s}`) }))} />

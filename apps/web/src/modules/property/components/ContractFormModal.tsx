@@ -7,6 +7,7 @@ import { findDistricts } from '../../parks/api/parks.api';
 import { useSites } from '../../parks/hooks/useParks';
 import type { PropertyCompany } from '../api/property.api';
 import { usePropertyMutations } from '../hooks/usePropertyCompanies';
+import { numberRule } from '../../../ui/number-rule';
 
 interface ContractValues {
   propertyCompanyId: string;
@@ -52,8 +53,8 @@ export function ContractFormModal({ companies, companyId, onClose }: { companies
       <Form.Item name="period" label={t('property.period')} rules={[{ required: true, message: t('common.required', { field: t('property.period') }) }]}>
         <DatePicker.RangePicker style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="annualFee" label={t('property.annualFee')} rules={[{ required: true, message: t('common.required', { field: t('property.annualFee') }) }]}>
-        <InputNumber style={{ width: '100%' }} min={0} precision={2} />
+      <Form.Item name="annualFee" label={t('property.annualFee')} rules={[{ required: true, message: t('common.required', { field: t('property.annualFee') }) }, numberRule(t, t('property.annualFee'), { min: 0 })]}>
+        <InputNumber style={{ width: '100%' }} precision={2} />
       </Form.Item>
     </FormModal>
   );

@@ -11,6 +11,7 @@ import { useParks } from '../../parks/hooks/useParks';
 import { CONDITION_OPERATORS, DIRECTIONS, GROUP_BY, OPERATORS, RULE_KINDS, RULE_METRICS, SEVERITIES, type AlarmRule, type RuleInput, type RuleKind } from '../api/rules.api';
 import { useRuleMutations } from '../hooks/useRules';
 import { RuleDryRun } from './RuleDryRun';
+import { numberRule } from '../../../ui/number-rule';
 
 interface RuleFormModalProps {
   open: boolean;
@@ -171,8 +172,8 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="hysteresis" label={t('rules.hysteresis')} extra={t('rules.hysteresisHint')}>
-                <InputNumber min={0} style={{ width: '100%' }} data-testid="rule-form-hysteresis" />
+              <Form.Item name="hysteresis" label={t('rules.hysteresis')} extra={t('rules.hysteresisHint')} rules={[numberRule(t, t('rules.hysteresis'), { min: 0 })]}>
+                <InputNumber style={{ width: '100%' }} data-testid="rule-form-hysteresis" />
               </Form.Item>
             </Col>
           </>
@@ -180,13 +181,13 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
         {kind === 'rate_of_change' && (
           <>
             <Col xs={12} sm={6}>
-              <Form.Item name="delta" label={t('rules.delta')} rules={[{ required: true }]}>
-                <InputNumber min={0} style={{ width: '100%' }} />
+              <Form.Item name="delta" label={t('rules.delta')} rules={[{ required: true }, numberRule(t, t('rules.delta'), { min: 0 })]}>
+                <InputNumber style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6}>
-              <Form.Item name="windowSeconds" label={t('rules.windowSeconds')} rules={[{ required: true }]}>
-                <InputNumber min={1} max={86400} precision={0} style={{ width: '100%' }} />
+              <Form.Item name="windowSeconds" label={t('rules.windowSeconds')} rules={[{ required: true }, numberRule(t, t('rules.windowSeconds'), { min: 1, max: 86_400 })]}>
+                <InputNumber precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
@@ -198,16 +199,16 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
         )}
         {kind === 'silent' && (
           <Col xs={24} sm={12}>
-            <Form.Item name="silentSeconds" label={t('rules.silentSeconds')} rules={[{ required: true }]}>
-              <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="rule-form-silent" />
+            <Form.Item name="silentSeconds" label={t('rules.silentSeconds')} rules={[{ required: true }, numberRule(t, t('rules.silentSeconds'), { min: 1 })]}>
+              <InputNumber precision={0} style={{ width: '100%' }} data-testid="rule-form-silent" />
             </Form.Item>
           </Col>
         )}
         {kind === 'combination' && (
           <>
             <Col xs={12} sm={6}>
-              <Form.Item name="windowSeconds" label={t('rules.windowSeconds')} rules={[{ required: true }]}>
-                <InputNumber min={1} max={86400} precision={0} style={{ width: '100%' }} data-testid="rule-form-window" />
+              <Form.Item name="windowSeconds" label={t('rules.windowSeconds')} rules={[{ required: true }, numberRule(t, t('rules.windowSeconds'), { min: 1, max: 86_400 })]}>
+                <InputNumber precision={0} style={{ width: '100%' }} data-testid="rule-form-window" />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6}>

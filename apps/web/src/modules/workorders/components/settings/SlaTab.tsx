@@ -5,6 +5,7 @@ import { FormModal } from '../../../../ui/FormModal';
 import { QueryBoundary } from '../../../../ui/QueryBoundary';
 import { WORK_ORDER_CATEGORIES, WORK_ORDER_PRIORITIES, type SlaCell, type WorkOrderCategory } from '../../api/workorders.api';
 import { useSlaMatrix, useWorkOrderSettingsMutations } from '../../hooks/useWorkOrders';
+import { numberRule } from '../../../../ui/number-rule';
 
 interface SlaForm {
   responseMinutes: number;
@@ -72,8 +73,8 @@ export function SlaTab({ parkId }: { parkId: string }) {
         testId="sla-form"
         initialValues={editing ? { responseMinutes: editing.responseMinutes, resolutionMinutes: editing.resolutionMinutes } : undefined}
       >
-        <Form.Item name="responseMinutes" label={t('workorderSettings.sla.responseMinutes')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={60 * 24 * 30} precision={0} style={{ width: '100%' }} data-testid="sla-form-response" />
+        <Form.Item name="responseMinutes" label={t('workorderSettings.sla.responseMinutes')} rules={[{ required: true }, numberRule(t, t('workorderSettings.sla.responseMinutes'), { min: 1, max: 60 * 24 * 30 })]}>
+          <InputNumber precision={0} style={{ width: '100%' }} data-testid="sla-form-response" />
         </Form.Item>
         <Form.Item
           name="resolutionMinutes"
@@ -81,13 +82,14 @@ export function SlaTab({ parkId }: { parkId: string }) {
           dependencies={['responseMinutes']}
           rules={[
             { required: true },
+            numberRule(t, t('workorderSettings.sla.resolutionMinutes'), { min: 1, max: 60 * 24 * 90 }),
             ({ getFieldValue }) => ({
               validator: (_, value: number | undefined) =>
                 value === undefined || value >= (getFieldValue('responseMinutes') as number) ? Promise.resolve() : Promise.reject(new Error(t('workorderSettings.sla.resolutionBeforeResponse'))),
             }),
           ]}
         >
-          <InputNumber min={1} max={60 * 24 * 90} precision={0} style={{ width: '100%' }} data-testid="sla-form-resolution" />
+          <InputNumber precision={0} style={{ width: '100%' }} data-testid="sla-form-resolution" />
         </Form.Item>
       </FormModal>
     </>
