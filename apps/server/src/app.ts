@@ -28,6 +28,7 @@ import { notificationRoutes } from './modules/notifications';
 import { createServices, type Services } from './services';
 import { passesRoutes } from './modules/community/passes';
 import { eventsRoutes } from './modules/community/events';
+import { approvalsRoutes } from './modules/approvals';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -122,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       });
       await api.register(passesRoutes, { passes: services.passes.passes, deviceAuth: services.iot.deviceAuth });
       await api.register(eventsRoutes, { events: services.events });
+      await api.register(approvalsRoutes, { approvals: services.approvals });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -18,6 +18,7 @@ import { createHistoryService } from './modules/iot/history';
 import { createMailer, createNotificationsService } from './modules/notifications';
 import { createPassesServices } from './modules/community/passes';
 import { createEventsService } from './modules/community/events';
+import { createApprovalsService } from './modules/approvals';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -100,7 +101,9 @@ export function createServices(
   iot.ingest.onDeviceEvent(passes.gateEvents.listener);
   // Event reminders reach members in-app (the bell).
   const events = createEventsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
-  return { audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events };
+  // Approvals notify approvers and applicants in-app (the bell).
+  const approvals = createApprovalsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
+  return { approvals, audit, identity, parks, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events };
 }
 
 export type Services = ReturnType<typeof createServices>;

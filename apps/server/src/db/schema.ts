@@ -16,3 +16,4 @@ export * from '../modules/iot/alarms/shelves.table';
 export * from '../modules/iot/commands/commands.table';
 export * from '../modules/community/passes/passes.table';
 export * from '../modules/community/events/events.table';
+export * from '../modules/approvals/approvals.table';

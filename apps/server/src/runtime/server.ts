@@ -12,6 +12,7 @@ import { startHistoryJobs } from '../modules/iot/history';
 import { loadOfficeReadings, prepareSimulatedDevices, startSimulator } from '../modules/iot/simulator';
 import { startEscalationJob, startSilentDeviceJob } from '../modules/iot/alarms';
 import { startEventReminderJob } from '../modules/community/events';
+import { startApprovalEscalationJob } from '../modules/approvals';
 
 export interface RunningServer {
   url?: string;
@@ -75,6 +76,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Event reminders before each event's start (stored; sent in-app where notifications exist).
     const reminders = startEventReminderJob({ events: services.events, intervalMs: 60_000, log });
     stops.push(() => reminders.stop());
+    // Approvals: overdue tasks notify their approvers and the step's escalation role (once per step; safe with several workers).
+    const approvalEscalation = startApprovalEscalationJob({ approvals: services.approvals, intervalMs: 60_000, log });
+    stops.push(() => approvalEscalation.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;
