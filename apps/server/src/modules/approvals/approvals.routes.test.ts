@@ -207,7 +207,9 @@ describe('approval cases', () => {
     expect(returned).toMatchObject({ status: 'returned', currentStep: null, can: { resubmit: false } });
     expect((await applicant.get(`/api/approval-cases/${c.id}`)).json().can).toMatchObject({ resubmit: true, withdraw: true });
     await act(ap[1], c.id, { type: 'resubmit' }, 403);
-    const again = await act(applicant, c.id, { type: 'resubmit', formValues: { amountFen: 600_000 }, comment: '已补充' });
+    // New values come from the feature, never from the generic body.
+    expect((await applicant.post(`/api/approval-cases/${c.id}/actions`, { type: 'resubmit', formValues: { amountFen: 1 } })).statusCode).toBe(400);
+    const again = await t.services.approvals.resubmitCase(applicantCtx, c.id, { formValues: { amountFen: 600_000 }, comment: '已补充' });
     expect(again).toMatchObject({ status: 'in_progress', currentStep: 0, formValues: { amountFen: 600_000 } });
     await act(ap[0], c.id, { type: 'approve' });
     await act(ap[2], c.id, { type: 'return', reason: '初审有误', toStep: 2 }, 400);

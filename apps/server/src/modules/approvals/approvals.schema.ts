@@ -145,7 +145,8 @@ export const actBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('approve'), comment }),
   z.object({ type: z.literal('reject'), reason }),
   z.object({ type: z.literal('return'), reason, toStep: z.number().int().min(0).nullable().default(null) }),
-  z.object({ type: z.literal('resubmit'), formValues: z.record(z.string(), z.unknown()).nullish(), comment }),
+  // New form values come from the feature (`resubmitCase`), which validates its own form, never from this body.
+  z.object({ type: z.literal('resubmit'), comment }).strict(),
   z.object({ type: z.literal('withdraw'), reason: comment }),
   z.object({ type: z.literal('transfer'), toUserId: z.string().uuid(), comment }),
   z.object({ type: z.literal('add_approver'), userId: z.string().uuid(), comment }),

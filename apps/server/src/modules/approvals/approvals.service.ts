@@ -252,6 +252,15 @@ export function createApprovalsService(deps: { db: Db; audit: AuditService; noti
     return c;
   }
 
+  /** The case row, locked for this transaction; 404 unless the caller may see it. */
+  async function lockedVisibleCase(tx: Tx, ctx: RequestContext, id: string): Promise<repo.CaseRow> {
+    const c = await lockedCase(tx, id);
+    if (!c) throw notFound('approval case', id);
+    const tasks = await repo.findTasks(tx, id);
+    if (!(await canView(ctx.actor, c, tasks.map((t) => t.assigneeId)))) throw notFound('approval case', id);
+    return c;
+  }
+
   /** 400 naming the field unless the user may be an approver of this case. */
   async function assertEligible(tx: Tx, c: repo.CaseRow, userId: string, field: string) {
     const ok = await repo.findEligibleUsers(tx, { parkId: c.parkId, enterpriseId: c.enterpriseId }, [userId]);
@@ -267,7 +276,7 @@ export function createApprovalsService(deps: { db: Db; audit: AuditService; noti
       case 'return':
         return { type: 'return', actorId, reason: body.reason, toStep: body.toStep };
       case 'resubmit':
-        return { type: 'resubmit', actorId, formValues: body.formValues, comment: body.comment };
+        return { type: 'resubmit', actorId, comment: body.comment };
       case 'withdraw':
         return { type: 'withdraw', actorId, reason: body.reason };
       case 'transfer':
@@ -450,16 +459,29 @@ export function createApprovalsService(deps: { db: Db; audit: AuditService; noti
     async act(ctx: RequestContext, id: string, body: ActBody): Promise<CaseDetail> {
       assertCanWrite(ctx.actor);
       await db.transaction(async (tx) => {
-        const c = await lockedCase(tx, id);
-        if (!c) throw notFound('approval case', id);
-        const tasks = await repo.findTasks(tx, id);
-        if (!(await canView(ctx.actor, c, tasks.map((t) => t.assigneeId)))) throw notFound('approval case', id);
+        const c = await lockedVisibleCase(tx, ctx, id);
         if (body.type === 'transfer') await assertEligible(tx, c, body.toUserId, 'body.toUserId');
         if (body.type === 'add_approver') await assertEligible(tx, c, body.userId, 'body.userId');
         if (body.type === 'remind' && c.applicantId !== ctx.actor.userId && !operatorCovers(ctx.actor, { parkId: c.parkId })) throw forbidden('Only the applicant or the park’s operators may send reminders');
         await apply(tx, ctx, c, actionOf(ctx.actor.userId, body), extraOf(body));
       });
       return detail(db, ctx.actor, id);
+    },
+
+    /**
+     * Resubmits a returned case with the feature's corrected form values (the feature validates
+     * its form first). Conditions are evaluated afresh from the first step. Pass the feature's
+     * transaction to save its record and resubmit together.
+     */
+    async resubmitCase(ctx: RequestContext, id: string, input: { formValues: Record<string, unknown>; comment?: string | null }, outer?: Tx): Promise<CaseDetail> {
+      assertCanWrite(ctx.actor);
+      const run = async (tx: Tx) => {
+        const c = await lockedVisibleCase(tx, ctx, id);
+        await apply(tx, ctx, c, { type: 'resubmit', actorId: ctx.actor.userId, formValues: input.formValues, comment: input.comment }, { comment: input.comment ?? null });
+      };
+      if (outer) await run(outer);
+      else await db.transaction(run);
+      return detail(outer ?? db, ctx.actor, id);
     },
 
     /** A case with its steps, tasks and history; 404 unless the caller may see it. */
