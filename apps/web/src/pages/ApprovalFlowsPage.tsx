@@ -40,9 +40,9 @@ export function ApprovalFlowsPage() {
             scroll={{ x: 720 }}
             locale={{ emptyText: t('approvals.flows.empty') }}
             columns={[
-              { title: t('approvals.flows.name'), key: 'name', render: (_: unknown, f) => <span data-testid={`flow-row-${f.key}`}>{localName(f, i18n.language)}</span> },
+              { title: t('approvals.flows.name'), key: 'name', width: 180, render: (_: unknown, f) => <span data-testid={`flow-row-${f.key}`}>{localName(f, i18n.language)}</span> },
               { title: t('approvals.flows.key'), dataIndex: 'key' },
-              { title: t('approvals.flows.park'), key: 'park', render: (_: unknown, f) => parkName(f.parkId) },
+              { title: t('approvals.flows.park'), key: 'park', width: 160, render: (_: unknown, f) => parkName(f.parkId) },
               {
                 title: t('approvals.flows.steps'),
                 key: 'steps',
