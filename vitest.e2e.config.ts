@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /** Browser end-to-end tests: a real ParkOS process and Debian's chromium via playwright-core. */
 export default defineConfig({
+  // approvals.e2e.ts runs ParkOS in-process (its test-only subject type), so server code is imported here too.
+  resolve: { alias: { '@parkos/contracts': path.resolve(import.meta.dirname, 'packages/contracts/src/index.ts') } },
   test: {
     include: ['apps/e2e/**/*.e2e.ts'],
     globalSetup: ['apps/e2e/global-setup.ts'],

@@ -3,6 +3,7 @@ import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildPark, buildUser } from './
 import { installChangeLog, leaksIn, openApiOperations, sampleBody, type Operation } from './testing/openapi-sweep';
 import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
+import { registerTestSubject, TEST_SUBJECT } from './modules/approvals/approvals.testing';
 
 /**
  * An operator of park A and the staff of a property company contracted for
@@ -54,6 +55,8 @@ const secrets = [
   'SECRET-COMMENT',
   'SECRET-ALARM',
   'SECRET-PHOTO',
+  'SECRET-FLOW',
+  'SECRET-CASE',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -142,6 +145,12 @@ beforeAll(async () => {
   const plate = await ok(mB.post('/api/parking/me/plates', { plate: '川B7Q7Q7' }));
   const reservation = await ok(mB.post('/api/parking/reservations', { spaceId: spaces[0].id, plate: '川B7Q7Q7', startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString() }));
 
+  // Approvals of park B: a flow, and a case its enterprise admin applied for.
+  registerTestSubject(t.services);
+  const flowB = await ok(root.post('/api/approval-flows', { parkId: B.park.id, key: 'secret.flow', nameZh: 'SECRET-FLOW 乙园审批', nameEn: 'SECRET-FLOW', steps: [{ nameZh: '审批', nameEn: 'Review', mode: 'any', approvers: [{ kind: 'user', userId: opB.id }] }] }));
+  const memberBCtx = { actor: { userId: memberB.id, username: 'secretb.member', displayName: 'secretb.member', grants: memberB.grants, via: 'session' as const, access: 'write' as const } };
+  const caseB = await t.services.approvals.startCase(memberBCtx, { parkId: B.park.id, enterpriseId: eB.id, subjectType: TEST_SUBJECT, subjectId: eB.id, title: 'SECRET-CASE 乙园申请', flowKey: 'secret.flow', formValues: { amountFen: 7654321 } });
+
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
   Object.assign(ids, {
@@ -200,6 +209,8 @@ beforeAll(async () => {
     ['/api/passes/', () => pass.id],
     ['/api/events/', () => event.id],
     ['/api/ledger/entries/', () => auditB[0]?.id ?? '1'],
+    ['/api/approval-flows/', () => flowB.id],
+    ['/api/approval-cases/', () => caseB.id],
   );
   ids.registrationId = registration.id;
 

@@ -19,6 +19,7 @@ import { createMailer, createNotificationsService } from './modules/notification
 import { createPassesServices } from './modules/community/passes';
 import { createEventsService } from './modules/community/events';
 import { createFilesService, createFolderStore } from './modules/files';
+import { createApprovalsService } from './modules/approvals';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -104,7 +105,9 @@ export function createServices(
   iot.ingest.onDeviceEvent(passes.gateEvents.listener);
   // Event reminders reach members in-app (the bell).
   const events = createEventsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
-  return { audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events };
+  // Approvals notify approvers and applicants in-app (the bell).
+  const approvals = createApprovalsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
+  return { approvals, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events };
 }
 
 export type Services = ReturnType<typeof createServices>;

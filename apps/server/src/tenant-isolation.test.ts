@@ -3,6 +3,7 @@ import { SYSTEM, TEST_PASSWORD, buildEnterprise, buildPark, buildUser } from './
 import { leaksIn, openApiOperations } from './testing/openapi-sweep';
 import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
+import { registerTestSubject, TEST_SUBJECT } from './modules/approvals/approvals.testing';
 
 /**
  * An enterprise admin must never read or change another enterprise's data,
@@ -22,6 +23,7 @@ let secrets: string[];
 let e2OrderId: string;
 let e2PhotoId: string;
 let e2UploadId: string;
+let e2CaseId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -45,9 +47,16 @@ beforeAll(async () => {
   e2PhotoId = (await uploadFile(e2Member, { data: await buildImage('png'), name: 'SECRET-PHOTO 乙方.png' })).json().id;
   expect((await e2Member.post(`/api/work-orders/${e2OrderId}/attachments`, { fileId: e2PhotoId })).statusCode).toBe(200);
   e2UploadId = (await uploadFile(e2Member, { data: await buildImage('jpeg'), name: 'SECRET-UPLOAD 乙方.jpg' })).json().id;
+  // An approval case e2's member applied for (the test subject type; e2's own id as subject).
+  registerTestSubject(t.services);
+  const approver = await buildUser(t.services, 'park.approver', [{ role: 'operator', scopeType: 'park', scopeId: s.park.id }]);
+  await t.services.approvals.createFlow(SYSTEM, { parkId: s.park.id, key: 'tenant.flow', nameZh: '审批', nameEn: 'Review', steps: [{ nameZh: '审批', nameEn: 'Review', mode: 'any', approvers: [{ kind: 'user', userId: approver.id }, { kind: 'enterprise_admin' }], condition: null, dueHours: null, escalation: null }] });
+  const e2MemberUser = (await t.database.query<{ id: string }>(`select id::text as id from users where username = 'e2.secret.member'`))[0];
+  const e2Ctx = { actor: { userId: e2MemberUser.id, username: 'e2.secret.member', displayName: 'e2.secret.member', grants: [{ role: 'member' as const, scopeType: 'enterprise' as const, scopeId: e2.id }], via: 'session' as const, access: 'write' as const } };
+  e2CaseId = (await t.services.approvals.startCase(e2Ctx, { parkId: s.park.id, enterpriseId: e2.id, subjectType: TEST_SUBJECT, subjectId: e2.id, title: 'SECRET-CASE 乙方保密申请', flowKey: 'tenant.flow', formValues: {} })).id;
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE'];
 });
 afterAll(() => t.close());
 
@@ -119,6 +128,21 @@ describe('tenant isolation', () => {
     expect(res.statusCode).toBe(400);
     const [row] = await t.database.query<{ owner_type: string | null }>('select owner_type from files where id = $1', [e2UploadId]);
     expect(row.owner_type).toBeNull();
+  });
+
+  test('another enterprise’s approval case is a 404 for reading, its candidates and every action, and is in no list', async () => {
+    for (const client of [admin1, member1]) {
+      expect((await client.get(`/api/approval-cases/${e2CaseId}`)).statusCode).toBe(404);
+      expect((await client.get(`/api/approval-cases/${e2CaseId}/candidates`)).statusCode).toBe(404);
+      for (const body of [{ type: 'approve' }, { type: 'withdraw' }, { type: 'comment', comment: '看看' }, { type: 'remind' }]) {
+        const res = await client.post(`/api/approval-cases/${e2CaseId}/actions`, body);
+        expect(res.statusCode).toBe(404);
+        expect(leaks(res.body)).toEqual([]);
+      }
+      for (const url of ['/api/approval-cases?pageSize=200', '/api/approval-cases?scope=park&pageSize=200', '/api/approval-tasks/me']) expect(leaks((await client.get(url)).body)).toEqual([]);
+    }
+    const actions = await t.database.query<{ n: number }>(`select count(*)::int as n from approval_actions where case_id = $1`, [e2CaseId]);
+    expect(actions[0].n).toBe(1);
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {

@@ -13,6 +13,7 @@ import { loadOfficeReadings, prepareSimulatedDevices, startSimulator } from '../
 import { startEscalationJob, startSilentDeviceJob } from '../modules/iot/alarms';
 import { startEventReminderJob } from '../modules/community/events';
 import { startFileCleanupJob } from '../modules/files';
+import { startApprovalEscalationJob } from '../modules/approvals';
 
 export interface RunningServer {
   url?: string;
@@ -82,6 +83,9 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     // Uploads nobody attached within a day are deleted, with their bytes.
     const fileCleanup = startFileCleanupJob({ files: services.files, intervalMs: 3600_000, log });
     stops.push(() => fileCleanup.stop());
+    // Approvals: overdue tasks notify their approvers and the step's escalation role (once per step; safe with several workers).
+    const approvalEscalation = startApprovalEscalationJob({ approvals: services.approvals, intervalMs: 60_000, log });
+    stops.push(() => approvalEscalation.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;

@@ -29,6 +29,7 @@ import { seedDemoBillingParking } from '../modules/parking/billing-parking.seed'
 import { seedIocDemo } from '../modules/iot/ioc/ioc.seed';
 import { seedCommunityDemo } from '../modules/community/events/community-demo.seed';
 import { seedMemberHomeDemo } from './member-home.seed';
+import { seedApprovalFlows } from './approvals.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -299,5 +300,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   );
   await seedDemoBillingParking(db, services, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
   await seedMemberHomeDemo(db, services, { parkId: park.id, buildingId: buildingRows[0].id });
+  onProgress('approval flows');
+  await seedApprovalFlows(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

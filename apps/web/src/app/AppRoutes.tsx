@@ -50,6 +50,9 @@ const EventsPage = lazy(() => import('../pages/EventsPage').then((m) => ({ defau
 const MyPassPage = lazy(() => import('../pages/MyPassPage').then((m) => ({ default: m.MyPassPage })));
 const PassesAdminPage = lazy(() => import('../pages/PassesAdminPage').then((m) => ({ default: m.PassesAdminPage })));
 const VisitorPassPage = lazy(() => import('../pages/VisitorPassPage').then((m) => ({ default: m.VisitorPassPage })));
+const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const ApprovalCasePage = lazy(() => import('../pages/ApprovalCasePage').then((m) => ({ default: m.ApprovalCasePage })));
+const ApprovalFlowsPage = lazy(() => import('../pages/ApprovalFlowsPage').then((m) => ({ default: m.ApprovalFlowsPage })));
 /** Every route of the web app. */
 export function AppRoutes() {
   return (
@@ -100,6 +103,9 @@ export function AppRoutes() {
             <Route path="passes" element={<RequirePermission flag="isOperator"><PassesAdminPage /></RequirePermission>} />
             <Route path="events" element={<EventsPage />} />
             <Route path="events/:id" element={<EventDetailPage />} />
+            <Route path="approvals" element={<ApprovalsPage />} />
+            <Route path="approvals/cases/:id" element={<ApprovalCasePage />} />
+            <Route path="approval-flows" element={<RequirePermission flag="isOperator"><ApprovalFlowsPage /></RequirePermission>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -399,4 +399,33 @@ export const en: Messages = {
     },
     severity: { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' },
   },
+  approvals: {
+    nav: { inbox: 'Approvals', flows: 'Approval flows' },
+    modes: { all: 'All must approve', any: 'Any one approves' },
+    ops: { eq: 'equals', ne: 'differs from', gt: 'greater than', gte: 'at least', lt: 'less than', lte: 'at most', in: 'is one of' },
+    status: { in_progress: 'In review', approved: 'Approved', rejected: 'Rejected', returned: 'Returned for changes', withdrawn: 'Withdrawn' },
+    taskStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', returned: 'Returned', transferred: 'Transferred', escalated: 'Escalated', cancelled: 'Not needed' },
+    actionTypes: { submit: 'submitted', approve: 'approved', reject: 'rejected', return: 'returned for changes', resubmit: 'resubmitted', withdraw: 'withdrew', transfer: 'transferred', add_approver: 'added an approver', comment: 'commented', remind: 'sent a reminder', escalate: 'escalated (overdue)' },
+    flows: {
+      title: 'Approval flows', subtitle: 'Steps with approvers, all-or-any mode, conditions and due times; editing a flow in use makes a new version', create: 'New flow', edit: 'Edit flow', empty: 'No approval flows yet',
+      park: 'Park', key: 'Flow key', keyHint: 'Features pick the flow by this key, e.g. services.general (lowercase letters, digits, _ . -)', name: 'Name', nameZh: 'Name (Chinese)', nameEn: 'Name (English)',
+      steps: 'Steps', step: 'Step {{n}}', version: 'Version', updatedAt: 'Updated', addStep: 'Add step', removeStep: 'Remove this step',
+      stepNameZh: 'Step name (Chinese)', stepNameEn: 'Step name (English)', mode: 'Mode', approvers: 'Approvers', approversRequired: 'At least one approver', addApprover: 'Add approver', removeApprover: 'Remove approver', approverKind: 'Approver type',
+      kinds: { user: 'A person', park_operators: 'Operators of this park', enterprise_admin: "Applicant's enterprise admins", role: 'Another role (kept as is)' },
+      user: 'Person', hasCondition: 'Only when a condition holds', conditionField: 'Form field', conditionOp: 'Comparison', conditionValue: 'Value', conditionHint: '"is one of" takes several values separated by commas',
+      dueHours: 'Due within (hours)', noDue: 'No limit', escalation: 'When overdue', escalations: { none: 'Nothing', notify: 'Notify park operators', reassign: 'Notify and hand over to park operators' },
+    },
+    inbox: {
+      title: 'Approvals', subtitle: 'My tasks, my applications and the park\'s cases', tabs: { tasks: 'My tasks', mine: 'My applications', park: 'Park cases' },
+      empty: 'No approvals waiting for you', noCases: 'No cases', step: 'Step', due: 'Due', noDue: 'No limit',
+    },
+    case: {
+      title: 'Subject', flow: 'Flow', applicant: 'Applicant', status: 'Status', createdAt: 'Submitted', steps: 'Steps', history: 'History', system: 'System',
+      toApplicant: 'the applicant', onlyWhen: 'Only when {{field}} {{op}} {{value}}', due: 'due {{at}}',
+    },
+    actions: {
+      approve: 'Approve', reject: 'Reject', return: 'Return for changes', transfer: 'Transfer', add_approver: 'Add approver', comment: 'Comment', withdraw: 'Withdraw', resubmit: 'Resubmit', remind: 'Remind',
+      reason: 'Reason', commentText: 'Comment', optionalComment: 'Comment (optional)', textRequired: 'Please write something', user: 'Person', returnTo: 'Return to', done: 'Done', reminded: 'The approvers were reminded',
+    },
+  },
 };

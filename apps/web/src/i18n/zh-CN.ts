@@ -393,4 +393,33 @@ export const zhCN = {
     },
     severity: { critical: '紧急', major: '重要', minor: '次要', info: '提示' },
   },
+  approvals: {
+    nav: { inbox: '审批', flows: '审批流程' },
+    modes: { all: '会签', any: '或签' },
+    ops: { eq: '等于', ne: '不等于', gt: '大于', gte: '大于等于', lt: '小于', lte: '小于等于', in: '属于' },
+    status: { in_progress: '审批中', approved: '已通过', rejected: '已驳回', returned: '待修改', withdrawn: '已撤回' },
+    taskStatus: { pending: '待处理', approved: '已同意', rejected: '已驳回', returned: '已退回', transferred: '已转交', escalated: '已升级', cancelled: '无需处理' },
+    actionTypes: { submit: '提交申请', approve: '同意', reject: '驳回', return: '退回修改', resubmit: '重新提交', withdraw: '撤回', transfer: '转交', add_approver: '加签', comment: '评论', remind: '催办', escalate: '超时升级' },
+    flows: {
+      title: '审批流程', subtitle: '按步骤配置审批人、会签或签、条件与时限；已被使用的流程修改后生成新版本', create: '新建流程', edit: '编辑流程', empty: '还没有审批流程',
+      park: '园区', key: '流程标识', keyHint: '业务模块按此标识选用流程，如 services.general（小写字母、数字、_ . -）', name: '名称', nameZh: '中文名称', nameEn: '英文名称',
+      steps: '步骤', step: '第 {{n}} 步', version: '版本', updatedAt: '更新时间', addStep: '添加步骤', removeStep: '删除此步骤',
+      stepNameZh: '步骤名称（中文）', stepNameEn: '步骤名称（英文）', mode: '审批方式', approvers: '审批人', approversRequired: '至少需要一位审批人', addApprover: '添加审批人', removeApprover: '删除审批人', approverKind: '审批人类型',
+      kinds: { user: '指定成员', park_operators: '本园区运营人员', enterprise_admin: '申请企业的管理员', role: '其他角色（保持不变）' },
+      user: '成员', hasCondition: '仅在条件满足时需要此步骤', conditionField: '表单字段', conditionOp: '比较', conditionValue: '值', conditionHint: '"属于"可填多个值，用逗号分隔',
+      dueHours: '处理时限（小时）', noDue: '不限', escalation: '超时后', escalations: { none: '不处理', notify: '通知园区运营', reassign: '通知并转交园区运营' },
+    },
+    inbox: {
+      title: '审批', subtitle: '我的待办、我发起的申请与园区的审批单', tabs: { tasks: '我的待办', mine: '我发起的', park: '园区审批单' },
+      empty: '没有待办的审批', noCases: '暂无审批单', step: '当前步骤', due: '截止时间', noDue: '不限',
+    },
+    case: {
+      title: '事项', flow: '流程', applicant: '申请人', status: '状态', createdAt: '提交时间', steps: '审批步骤', history: '审批记录', system: '系统',
+      toApplicant: '申请人', onlyWhen: '仅当 {{field}} {{op}} {{value}} 时', due: '截止 {{at}}',
+    },
+    actions: {
+      approve: '同意', reject: '驳回', return: '退回修改', transfer: '转交', add_approver: '加签', comment: '评论', withdraw: '撤回', resubmit: '重新提交', remind: '催办',
+      reason: '原因', commentText: '评论内容', optionalComment: '意见（选填）', textRequired: '请填写内容', user: '成员', returnTo: '退回到', done: '已提交', reminded: '已催办审批人',
+    },
+  },
 };

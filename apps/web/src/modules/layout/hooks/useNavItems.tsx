@@ -26,6 +26,8 @@ import {
   QrcodeOutlined,
   CalendarOutlined,
   IdcardOutlined,
+  FileDoneOutlined,
+  PartitionOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -49,6 +51,7 @@ const GROUP_OF: Record<string, NavGroup> = {
   devices: 'ioc', ioc: 'ioc', alarms: 'ioc', rules: 'ioc', shelves: 'ioc',
   'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
+  'approval-flows': 'admin',
   users: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
 
@@ -60,6 +63,7 @@ export function useNavItems(): NavItem[] {
   if (p.canSeeDashboard) items.push({ key: 'home', path: '/', label: t('nav.home'), icon: <DashboardOutlined /> });
   else items.push({ key: 'home', path: '/', label: p.isEnterpriseUser ? t('memberHome.nav') : t('nav.welcome'), icon: <HomeOutlined /> });
   if (p.isEnterpriseUser && !p.isOperator) items.push({ key: 'my-enterprise', path: '/my-enterprise', label: t('nav.myEnterprise'), icon: <BankOutlined /> });
+  if (p.isOperator || p.isProperty || p.isEnterpriseUser) items.push({ key: 'approvals', path: '/approvals', label: t('approvals.nav.inbox'), icon: <FileDoneOutlined /> });
   if (p.canSeeStructure) items.push({ key: 'structure', path: '/structure', label: t('nav.structure'), icon: <ApartmentOutlined /> });
   if (p.canSeeEnterpriseList) items.push({ key: 'enterprises', path: '/enterprises', label: t('nav.enterprises'), icon: <BankOutlined /> });
   if (p.canSeePropertyCompanies) items.push({ key: 'property', path: '/property-companies', label: t('nav.property'), icon: <ShopOutlined /> });
@@ -73,6 +77,7 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator) items.push({ key: 'work-order-settings', path: '/work-orders/settings', label: t('workorderSettings.nav'), icon: <SettingOutlined /> });
   if (p.canManageDevices) items.push({ key: 'rules', path: '/rules', label: t('rules.nav'), icon: <AlertOutlined /> });
   if (p.canManageDevices) items.push({ key: 'shelves', path: '/shelves', label: t('rules.shelves.nav'), icon: <PauseCircleOutlined /> });
+  if (p.isOperator) items.push({ key: 'approval-flows', path: '/approval-flows', label: t('approvals.nav.flows'), icon: <PartitionOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'ledger', path: '/ledger', label: t('nav.ledger'), icon: <SafetyCertificateOutlined /> });
