@@ -10,6 +10,11 @@ export default defineConfig({
     globalSetup: ['apps/e2e/global-setup.ts'],
     testTimeout: 90_000,
     hookTimeout: 180_000,
+    // Vitest's default poll deadline (1 s) suits unit tests; here every poll waits on a browser round trip
+    // (request, React render, Ant Design's close animation), which on a busy machine takes longer. Playwright's
+    // own waits (`locator.waitFor`, actions) allow 30 s; polls get a comparable deadline and still return as
+    // soon as they succeed.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
