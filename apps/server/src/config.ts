@@ -126,7 +126,7 @@ export interface AppConfig {
   logLevel: string;
   webDist: string;
   /** Built-in sandbox payment provider: webhook HMAC secret (derived from the session secret when unset), delay, duplicate rate. */
-  paymentSandbox: { secret: string; notifyDelayMs: number; duplicateRate: number };
+  paymentSandbox: { secret: string; notifyDelayMs: number; duplicateRate: number; faults?: { refundErrors: number; refundRefusals: number } };
   /** Smart dispatch: orders at least this confident are dispatched without a human. */
   dispatchConfidenceThreshold: number;
   dispatchRetrainAfterCorrections: number;

@@ -33,12 +33,16 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({ NODE_ENV: 'test', LOGIN_RATE_PER_MINUTE: '10000', WEB_DIST: '/nonexistent', DATA_DIR: '/nonexistent', FILES_DIR: filesDir, ...overrides });
 }
 
-/** buildApp() on a fresh database; tests call it through inject(), never a port. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * buildApp() on a fresh database; tests call it through inject(), never a port.
+ * `configure` may adjust the loaded configuration with what env strings cannot carry (e.g. sandbox faults).
+ */
+export async function createTestApp(overrides: Record<string, string> = {}, configure?: (config: AppConfig) => void): Promise<TestApp> {
   const database = await createTestDatabase();
   // Each app its own files folder, removed on close.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkos-files-'));
   const config = testConfig({ FILES_DIR: filesDir, ...overrides });
+  configure?.(config);
   const { app, services } = await buildApp({ config, database, logger: false });
   await app.ready();
   return {

@@ -11,7 +11,7 @@ import { devices, telemetry } from '../iot/iot.table';
 import { enterprises, leases, parks, units } from '../parks/parks.table';
 import { billScope, canPayBill, canReadBill } from './billing.access';
 import { bills, paymentBills, paymentNotifications, paymentRefunds, payments, type BillKind, type BillStatus, type PaymentStatus, type UnexpectedReason } from './billing.table';
-import { NotificationRejected, type PaymentProvider, type VerifiedNotification } from './providers/provider';
+import { NotificationRejected, type CloseOrderResult, type PaymentProvider, type ProviderOrder, type VerifiedNotification } from './providers/provider';
 
 export type BillRow = typeof bills.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
@@ -57,6 +57,11 @@ const RECEIVED_STATUSES: readonly PaymentStatus[] = [...PAID_STATUSES, 'unexpect
 export type CloseReason = 'cancel' | 'superseded' | 'expired' | 'provider_closed';
 
 type ApplyResult = 'applied' | 'ignored' | 'amount_mismatch' | 'unexpected';
+
+/** What a provider order that turned out paid means for our payment. */
+function paidOutcome(order: ProviderOrder) {
+  return { status: 'succeeded' as const, transactionId: order.transactionId, amountFen: order.amountFen, paidAt: order.paidAt };
+}
 
 /** 409 for an action on a payment the provider already took money for. */
 function alreadyPaid(p: { id: string; status: PaymentStatus }): AppError {
@@ -289,6 +294,29 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
   }
 
   /**
+   * Sends again a refund the provider refused (`failed`) or never answered (`pending` without its
+   * refund id, left by a provider error), under the same out_refund_no so the provider refunds at
+   * most once. A failed refund is pending again only if what it asks is still left to refund.
+   */
+  async function retryRefund(ctx: RequestContext, p: PaymentRow, refund: RefundRow): Promise<RefundRow> {
+    const again = await db.transaction(async (tx) => {
+      const [locked] = await tx.select().from(payments).where(eq(payments.id, p.id)).for('update');
+      const [r] = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.id, refund.id)).for('update');
+      if (r.status !== 'failed') return r;
+      if (locked.status !== 'succeeded' && locked.status !== 'partially_refunded' && locked.status !== 'unexpected') throw conflict(`Only a paid payment can be refunded (this one is ${locked.status})`);
+      const [{ pending }] = await tx.select({ pending: sql<number>`coalesce(sum(${paymentRefunds.amountFen}), 0)::bigint` }).from(paymentRefunds).where(and(eq(paymentRefunds.paymentId, p.id), eq(paymentRefunds.status, 'pending')));
+      const left = locked.amountFen - locked.refundedFen - Number(pending);
+      if (r.amountFen > left) throw validationError('body.amountFen', `at most ${left} fen can still be refunded`);
+      const [after] = await tx.update(paymentRefunds).set({ status: 'pending', providerRefundId: null, updatedAt: new Date() }).where(eq(paymentRefunds.id, r.id)).returning();
+      await record(tx, ctx, 'payment_refund.retried', 'payment', p.id, { status: r.status }, { outRefundNo: r.outRefundNo, amountFen: r.amountFen, status: 'pending' }, { parkId: p.parkId, enterpriseId: p.enterpriseId });
+      return after;
+    });
+    if (again.status !== 'pending' || again.providerRefundId) return again;
+    await dispatchRefund(ctx, p, again);
+    return (await db.select().from(paymentRefunds).where(eq(paymentRefunds.id, again.id)))[0];
+  }
+
+  /**
    * Sends the automatic refunds of an `unexpected` payment that the provider has not yet
    * acknowledged. Runs after the commit that recorded them, and again on each redelivered
    * notification, so a provider outage delays the refund but never loses it.
@@ -301,19 +329,19 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
   }
 
   /**
-   * Closes a pending payment: first the order at the provider, so it can no longer be paid, then
-   * ours. When the provider answers that the order was paid first, the payment is credited instead
+   * Closes a pending payment (or fails it, `reason: 'failed'`): first the order at the provider, so
+   * it can no longer be paid, then ours. When the provider answers that the order was paid first, the payment is credited instead
    * (not closed) and the caller sees a paid payment. A provider error leaves the payment pending.
    */
-  async function closePayment(ctx: RequestContext, p: PaymentRow, reason: CloseReason): Promise<PaymentRow> {
+  async function closePayment(ctx: RequestContext, p: PaymentRow, reason: CloseReason | 'failed'): Promise<PaymentRow> {
     if (p.status !== 'pending') return p;
     const answer = await providerOf(p.provider).closeOrder(p.outTradeNo);
     const { result, after } = await db.transaction(async (tx) => {
       const [locked] = await tx.select().from(payments).where(eq(payments.id, p.id)).for('update');
       const applied =
         answer.status === 'already_paid'
-          ? await applyOutcome(tx, ctx, locked, { status: 'succeeded', transactionId: answer.order.transactionId, amountFen: answer.order.amountFen, paidAt: answer.order.paidAt }, 'query')
-          : await applyOutcome(tx, ctx, locked, { status: 'closed', reason }, 'query');
+          ? await applyOutcome(tx, ctx, locked, paidOutcome(answer.order), 'query')
+          : await applyOutcome(tx, ctx, locked, reason === 'failed' ? { status: 'failed' } : { status: 'closed', reason }, 'query');
       return { result: applied, after: (await tx.select().from(payments).where(eq(payments.id, p.id)))[0] };
     });
     if (result === 'unexpected') await sendPendingRefunds(ctx, p.id);
@@ -333,12 +361,14 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       return p;
     }
     const final = order.status;
+    // A failed attempt may leave the order payable at the provider: it is closed before we give up on it.
+    if (final === 'failed') return closePayment(ctx, p, 'failed');
     const { result, after } = await db.transaction(async (tx) => {
       const [locked] = await tx.select().from(payments).where(eq(payments.id, p.id)).for('update');
       const applied =
         final === 'succeeded'
-          ? await applyOutcome(tx, ctx, locked, { status: 'succeeded', transactionId: order.transactionId, amountFen: order.amountFen, paidAt: order.paidAt }, 'query')
-          : await applyOutcome(tx, ctx, locked, final === 'closed' ? { status: 'closed', reason: 'provider_closed' } : { status: final }, 'query');
+          ? await applyOutcome(tx, ctx, locked, paidOutcome(order), 'query')
+          : await applyOutcome(tx, ctx, locked, { status: 'closed', reason: 'provider_closed' }, 'query');
       return { result: applied, after: (await tx.select().from(payments).where(eq(payments.id, p.id)))[0] };
     });
     if (result === 'unexpected') await sendPendingRefunds(ctx, p.id);
@@ -643,7 +673,11 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       if (!operatorCovers(ctx.actor, { parkId: p.parkId })) throw forbidden('Only park operators may refund');
       const outRefundNo = input.idempotencyKey ? `RF${crypto.createHash('sha256').update(`${id}:${input.idempotencyKey}`).digest('hex').slice(0, 24).toUpperCase()}` : newTradeNo('RF');
       const [existing] = await db.select().from(paymentRefunds).where(eq(paymentRefunds.outRefundNo, outRefundNo));
-      if (existing) return existing;
+      if (existing) {
+        // Accepted by the provider (succeeded, or pending with its refund id): the stored refund is the answer.
+        if (existing.status === 'succeeded' || (existing.status === 'pending' && existing.providerRefundId)) return existing;
+        return retryRefund(ctx, p, existing);
+      }
       const refund = await db.transaction(async (tx) => {
         const [locked] = await tx.select().from(payments).where(eq(payments.id, id)).for('update');
         // `unexpected` too: an operator may send by hand what an automatic refund failed to return.
@@ -673,6 +707,15 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
         throw err;
       }
       const ctx: RequestContext = { actor: { userId: '00000000-0000-0000-0000-000000000000', username: `provider:${provider.name}`, displayName: provider.name, grants: [], via: 'system', access: 'write' } };
+      // A failed attempt leaves the provider's order payable (the payer may try again), so the order is
+      // closed before the payment is marked failed and its bills freed. If the provider says it was
+      // paid first, that wins, as when a cancel races a payment. A provider error throws here: the
+      // notification is not stored nor acknowledged, and its redelivery closes again.
+      let closed: CloseOrderResult | null = null;
+      if (n.type === 'payment.failed') {
+        const [open] = await db.select({ id: payments.id }).from(payments).where(and(eq(payments.outTradeNo, n.outTradeNo), eq(payments.provider, provider.name), eq(payments.status, 'pending')));
+        if (open) closed = await provider.closeOrder(n.outTradeNo);
+      }
       const handled = await db.transaction(async (tx): Promise<{ result: string; paymentId: string | null }> => {
         const [row] = await tx
           .insert(paymentNotifications)
@@ -688,7 +731,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
         const [p] = await tx.select().from(payments).where(eq(payments.outTradeNo, n.outTradeNo)).for('update');
         if (!p || p.provider !== provider.name) result = 'unknown_payment';
         else if (n.type === 'payment.succeeded') result = await applyOutcome(tx, ctx, p, { status: 'succeeded', transactionId: n.transactionId, amountFen: n.amountFen, paidAt: n.occurredAt }, 'notification');
-        else if (n.type === 'payment.failed') result = await applyOutcome(tx, ctx, p, { status: 'failed' }, 'notification');
+        else if (n.type === 'payment.failed') result = closed?.status === 'already_paid' ? await applyOutcome(tx, ctx, p, paidOutcome(closed.order), 'query') : await applyOutcome(tx, ctx, p, { status: 'failed' }, 'notification');
         else {
           const [r] = n.outRefundNo ? await tx.select().from(paymentRefunds).where(and(eq(paymentRefunds.outRefundNo, n.outRefundNo), eq(paymentRefunds.paymentId, p.id))).for('update') : [];
           result = r ? await applyRefundOutcome(tx, ctx, r, n.type === 'refund.succeeded' ? 'succeeded' : 'failed', n.amountFen) : 'unknown_refund';

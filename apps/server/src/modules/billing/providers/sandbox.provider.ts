@@ -17,6 +17,18 @@ export interface SandboxSettings {
   duplicateRate: number;
   /** Where the hosted payment page lives (ParkOS serves it). */
   pagePrefix?: string;
+  /** Test-only fault injection; tests keep the object and change its counts between requests. */
+  faults?: SandboxFaults;
+}
+
+/**
+ * Faults the sandbox plays for tests, each a count of the next calls it affects:
+ * `refundErrors` throw as an unreachable provider would, `refundRefusals` answer `failed`
+ * without recording the refund (so the same out_refund_no can be tried again).
+ */
+export interface SandboxFaults {
+  refundErrors: number;
+  refundRefusals: number;
 }
 
 /** What the sandbox posts: the same shape for payments and refunds. */
@@ -102,6 +114,15 @@ export function createSandboxProvider(deps: { db: Db; settings: SandboxSettings;
 
     async refund(input: RefundInput) {
       const refundId = newId('RFD');
+      const faults = settings.faults;
+      if (faults && faults.refundErrors > 0) {
+        faults.refundErrors--;
+        throw new Error('sandbox: provider unreachable (injected fault)');
+      }
+      if (faults && faults.refundRefusals > 0) {
+        faults.refundRefusals--;
+        return { refundId, status: 'failed' as const };
+      }
       const refused = new Error('refund refused');
       const accepted = await db
         .transaction(async (tx) => {
