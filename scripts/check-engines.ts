@@ -18,14 +18,24 @@ export interface EngineConflict {
 }
 
 interface LockFile {
-  packages: Record<string, { version?: string; engines?: { node?: string } | string[] }>;
+  packages: Record<string, { version?: string; engines?: { node?: string } | string[]; optional?: boolean; os?: string[]; cpu?: string[] }>;
+}
+
+/** Whether an os/cpu list (npm's syntax, `!x` excludes) admits `value`; no list admits all. */
+function admits(list: string[] | undefined, value: string): boolean {
+  if (!list || list.length === 0) return true;
+  if (list.includes(`!${value}`)) return false;
+  return list.includes(value) || list.every((v) => v.startsWith('!'));
 }
 
 /** The conflicts between a lockfile's packages and a stated Node range and a running Node version. */
-export function findEngineConflicts(lock: LockFile, stated: string, running: string): EngineConflict[] {
+export function findEngineConflicts(lock: LockFile, stated: string, running: string, { platform = process.platform as string, arch = process.arch as string } = {}): EngineConflict[] {
   const conflicts: EngineConflict[] = [];
   for (const [location, pkg] of Object.entries(lock.packages)) {
     if (!location) continue;
+    // An optional build for another platform (sharp's Windows 32-bit binary, say) is never installed
+    // here; npm skips it on platforms it does not name, whatever its engines say.
+    if (pkg.optional && !(admits(pkg.os, platform) && admits(pkg.cpu, arch))) continue;
     const range = Array.isArray(pkg.engines) ? undefined : pkg.engines?.node;
     if (!range) continue;
     const excludes: string[] = [];

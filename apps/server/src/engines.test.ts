@@ -17,4 +17,12 @@ describe('Node versions', () => {
       { name: 'cookie', version: '2.0.2', engines: '>=22', excludes: ['the stated ^20.19.0 || ^22.13.0 || >=24', 'the running 20.20.2'] },
     ]);
   });
+
+  test('an optional build for another platform is not checked here; one for this platform is', () => {
+    const winOnly = { version: '0.35.6', optional: true, os: ['win32'], cpu: ['ia32'], engines: { node: '^20.9.0' } };
+    const linuxX64 = { version: '0.35.6', optional: true, os: ['linux'], cpu: ['x64'], engines: { node: '^20.9.0' } };
+    const lock = { packages: { '': {}, 'node_modules/@img/sharp-win32-ia32': winOnly, 'node_modules/@img/sharp-linux-x64': linuxX64 } };
+    const found = findEngineConflicts(lock, '^20.19.0 || ^22.13.0 || >=24', '20.20.2', { platform: 'linux', arch: 'x64' });
+    expect(found.map((c) => c.name)).toEqual(['@img/sharp-linux-x64']);
+  });
 });
