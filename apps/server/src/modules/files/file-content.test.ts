@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildImage } from '../../testing/files';
-import { cleanFileName, contentDisposition, detectMimeType, makeThumbnail } from './file-content';
+import { cleanFileName, contentDisposition, detectMimeType, makeThumbnail, stripImageMetadata } from './file-content';
 
 let samples: Record<string, Buffer>;
 beforeAll(async () => {
@@ -44,6 +44,29 @@ describe('makeThumbnail', () => {
     const small = await sharp(await makeThumbnail(await buildImage('png', { width: 100, height: 50 }))).metadata();
     expect([small.width, small.height]).toEqual([100, 50]);
     await expect(makeThumbnail(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)]))).rejects.toThrow();
+  });
+});
+
+describe('stripImageMetadata', () => {
+  test.each([
+    ['image/png', 'png'],
+    ['image/webp', 'webp'],
+  ] as const)('%s keeps its format, size, transparency and ICC profile, and loses its EXIF and XMP', async (mime, format) => {
+    const sharp = (await import('sharp')).default;
+    const base = sharp({ create: { width: 60, height: 30, channels: 4, background: { r: 10, g: 200, b: 90, alpha: 0.5 } } })
+      .withExif({ IFD0: { Make: 'ParkPhone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 2/1' } })
+      .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>')
+      .withIccProfile('p3');
+    const tagged = await (format === 'png' ? base.png() : base.webp()).toBuffer();
+    const before = await sharp(tagged).metadata();
+    expect([Boolean(before.exif), Boolean(before.xmp), Boolean(before.icc)]).toEqual([true, true, true]);
+    const meta = await sharp(await stripImageMetadata(tagged, mime)).metadata();
+    expect([meta.format, meta.width, meta.height, meta.hasAlpha, meta.exif, meta.xmp]).toEqual([format, 60, 30, true, undefined, undefined]);
+    expect(meta.icc?.equals(before.icc!)).toBe(true);
+  });
+
+  test('refuses bytes that do not decode', async () => {
+    await expect(stripImageMetadata(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)]), 'image/jpeg')).rejects.toThrow();
   });
 });
 

@@ -77,15 +77,17 @@ function storedFiles(): string[] {
 }
 
 describe('upload', () => {
-  test('an image is stored with its detected type, size, SHA-256 and a 320 px WebP thumbnail; only the uploader reads it', async () => {
+  test('an image is stored with its detected type, the stored bytes’ size and SHA-256, and a 320 px WebP thumbnail; only the uploader reads it', async () => {
     const res = await uploadFile(member1, { data: PNG, name: '现场照片.png', type: 'image/png' });
     expect(res.statusCode, res.body).toBe(201);
     const f = res.json();
-    expect(f).toMatchObject({ purpose: 'image', name: '现场照片.png', mimeType: 'image/png', size: PNG.length, sha256: crypto.createHash('sha256').update(PNG).digest('hex'), hasThumbnail: true, isAttached: false, uploadedByName: 'f.member1' });
+    expect(f).toMatchObject({ purpose: 'image', name: '现场照片.png', mimeType: 'image/png', hasThumbnail: true, isAttached: false, uploadedByName: 'f.member1' });
 
     const got = await member1.get(`/api/files/${f.id}`);
     expect(got.statusCode).toBe(200);
-    expect(Buffer.from(got.rawPayload).equals(PNG)).toBe(true);
+    const stored = Buffer.from(got.rawPayload);
+    expect([f.size, f.sha256]).toEqual([stored.length, crypto.createHash('sha256').update(stored).digest('hex')]);
+    expect((await sharp(stored).raw().toBuffer()).equals(await sharp(PNG).raw().toBuffer())).toBe(true);
     expect(got.headers['content-type']).toBe('image/png');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(got.headers['content-disposition']).toBe(`inline; filename="____.png"; filename*=UTF-8''${encodeURIComponent('现场照片.png')}`);
@@ -102,6 +104,39 @@ describe('upload', () => {
     for (const client of [admin1, member2]) {
       for (const url of [`/api/files/${f.id}`, `/api/files/${f.id}/thumbnail`, `/api/files/${f.id}/info`]) expect((await client.get(url)).statusCode, `${client.username} ${url}`).toBe(404);
     }
+  });
+
+  test('a photo’s EXIF (GPS position, camera serial, time) is not stored: the original is re-encoded upright without it', async () => {
+    // A phone photo taken sideways: stored 400×200 with orientation 6 (turn 90° to view).
+    const photo = await sharp({ create: { width: 400, height: 200, channels: 3, background: { r: 200, g: 60, b: 40 } } })
+      .withExif({
+        IFD0: { Make: 'ParkPhone', Model: 'P1', DateTime: '2026:11:02 08:15:00' },
+        IFD2: { BodySerialNumber: 'SERIAL-4711', DateTimeOriginal: '2026:11:02 08:15:00' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 2/1', GPSLongitudeRef: 'E', GPSLongitude: '121/1 28/1 30/1' },
+      })
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    const before = await sharp(photo).metadata();
+    expect([before.width, before.height, before.orientation, Boolean(before.exif)]).toEqual([400, 200, 6, true]);
+    expect(photo.includes('SERIAL-4711')).toBe(true);
+
+    const res = await uploadFile(member1, { data: photo, name: 'leak.jpg', type: 'image/jpeg' });
+    expect(res.statusCode, res.body).toBe(201);
+    const f = res.json();
+    const stored = Buffer.from((await member1.get(`/api/files/${f.id}`)).rawPayload);
+    const meta = await sharp(stored).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect(meta.exif).toBeUndefined();
+    expect(meta.xmp).toBeUndefined();
+    expect(meta.iptc).toBeUndefined();
+    expect(meta.orientation).toBeUndefined();
+    expect([meta.width, meta.height]).toEqual([200, 400]);
+    for (const secret of ['SERIAL-4711', 'ParkPhone', '2026:11:02']) expect(stored.includes(secret), secret).toBe(false);
+    expect([f.mimeType, f.size, f.sha256]).toEqual(['image/jpeg', stored.length, crypto.createHash('sha256').update(stored).digest('hex')]);
+    // Still the same picture: the colour survives the re-encoding.
+    const { dominant } = await sharp(stored).stats();
+    expect(Math.abs(dominant.r - 200) + Math.abs(dominant.g - 60) + Math.abs(dominant.b - 40)).toBeLessThan(40);
   });
 
   test.each([

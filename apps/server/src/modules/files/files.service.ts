@@ -6,7 +6,7 @@ import type { RequestContext } from '../../lib/context';
 import { AppError, ErrorCode, notFound, validationError } from '../../lib/errors';
 import { SYSTEM_ACTOR, assertCanWrite } from '../identity/actor';
 import type { AuditService } from '../identity/audit.service';
-import { FILE_PURPOSES, THUMBNAIL_MIME, detectMimeType, makeThumbnail } from './file-content';
+import { FILE_PURPOSES, THUMBNAIL_MIME, detectMimeType, isImageType, makeThumbnail, stripImageMetadata } from './file-content';
 import type { FileStore } from './file-store';
 import type { FileView } from './files.schema';
 import { files, type FilePurposeName } from './files.table';
@@ -116,8 +116,8 @@ export function createFilesService(deps: { db: Db; audit: AuditService; store: F
 
     /**
      * Takes an upload: refuses it (400 naming `field`) unless its content is one of the purpose's
-     * types, and (413) when larger than the purpose allows; images must decode and get a
-     * thumbnail. The file is unattached: only its uploader sees it until a feature attaches it.
+     * types, and (413) when larger than the purpose allows; images must decode, are stored
+     * re-encoded without metadata (EXIF/XMP/IPTC: GPS, camera, time) and get a thumbnail. The file is unattached: only its uploader sees it until a feature attaches it.
      */
     async upload(ctx: RequestContext, input: { purpose: FilePurposeName; fileName: string; data: Buffer; field: string }): Promise<FileView> {
       assertCanWrite(ctx.actor);
@@ -133,21 +133,24 @@ export function createFilesService(deps: { db: Db; audit: AuditService; store: F
           details: { fields: [{ field: input.field, message: `content is ${mimeType ?? 'unknown'}; allowed: ${purpose.mimeTypes.join(', ')}` }], detected: mimeType, allowed: purpose.mimeTypes },
         });
       }
+      // Images are stored re-encoded without metadata; size and SHA-256 are of the stored bytes.
+      let data = input.data;
       let thumbnail: Buffer | null = null;
       if (purpose.isImage) {
         try {
-          thumbnail = await makeThumbnail(input.data);
+          if (isImageType(mimeType)) data = await stripImageMetadata(input.data, mimeType);
+          thumbnail = await makeThumbnail(data);
         } catch {
           throw validationError(input.field, `is not a readable ${mimeType} image`);
         }
       }
       const id = crypto.randomUUID();
-      const keys = await storeBytes(id, input.data, thumbnail);
+      const keys = await storeBytes(id, data, thumbnail);
       try {
         const row = await db.transaction(async (tx) => {
           const [r] = await tx
             .insert(files)
-            .values({ id, purpose: input.purpose, uploaderId: ctx.actor.via === 'system' ? null : ctx.actor.userId, uploaderName: ctx.actor.displayName, originalName: input.fileName, mimeType, size: input.data.length, sha256: sha256Of(input.data), ...keys })
+            .values({ id, purpose: input.purpose, uploaderId: ctx.actor.via === 'system' ? null : ctx.actor.userId, uploaderName: ctx.actor.displayName, originalName: input.fileName, mimeType, size: data.length, sha256: sha256Of(data), ...keys })
             .returning();
           await audit.record(tx, ctx, { action: 'file.uploaded', entityType: 'file', entityId: id, after: { purpose: r.purpose, name: r.originalName, mimeType, size: r.size, sha256: r.sha256 } });
           return r;
