@@ -19,6 +19,7 @@ import { createMailer, createNotificationsService } from './modules/notification
 import { createPassesServices } from './modules/community/passes';
 import { createEventsService } from './modules/community/events';
 import { createFilesService, createFolderStore } from './modules/files';
+import { createJobsService } from './modules/jobs';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -104,7 +105,7 @@ export function createServices(
   iot.ingest.onDeviceEvent(passes.gateEvents.listener);
   // Event reminders reach members in-app (the bell).
   const events = createEventsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
-  return { audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events };
+  return { audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

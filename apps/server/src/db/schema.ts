@@ -17,3 +17,4 @@ export * from '../modules/iot/commands/commands.table';
 export * from '../modules/community/passes/passes.table';
 export * from '../modules/community/events/events.table';
 export * from '../modules/files/files.table';
+export * from '../modules/jobs/jobs.table';
