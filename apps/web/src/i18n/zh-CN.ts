@@ -87,6 +87,16 @@ export const zhCN = {
     never: '从不', noTokens: '还没有 API 令牌', roles: '角色', passwordTooShort: '密码至少 10 位',
   },
   jobs: {
+    names: {
+      alarms: { escalation: '告警升级', 'silent-devices': '静默设备检查' },
+      commands: { retry: '指令重发' },
+      events: { reminders: '活动提醒' },
+      files: { cleanup: '清理未关联上传' },
+      history: { reconcile: '迟到数据补算', retention: '遥测数据保留', rollup: '遥测汇总' },
+      ledger: { 'sign-head': '账本树头签名' },
+      live: { 'device-status': '离线设备推送' },
+      workorders: { escalation: '超时工单升级', retrain: '派单模型重训' },
+    },
     title: '后台任务', job: '任务', period: '周期', status: '状态', lastRun: '上次运行', duration: '耗时', nextRun: '下次运行', runs: '运行次数',
     running: '运行中', ok: '正常', notRun: '尚未运行', failed: '失败（连续 {{count}} 次）', runCounts: '{{runs}}（失败 {{failures}}）',
     seconds: '{{count}} 秒', minutes: '{{count}} 分钟', hours: '{{count}} 小时', ms: '{{count}} 毫秒',

@@ -40,7 +40,17 @@ export function BackgroundJobsCard() {
           pagination={false}
           scroll={{ x: 760 }}
           columns={[
-            { title: t('jobs.job'), dataIndex: 'id', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
+            {
+              title: t('jobs.job'),
+              dataIndex: 'id',
+              width: 220,
+              // The id is the row in scheduled_jobs and the name in the logs; a job a newer server added shows its id alone.
+              render: (id: string) => (
+                <>
+                  {t(`jobs.names.${id}`, { defaultValue: '' })} <Typography.Text code>{id}</Typography.Text>
+                </>
+              ),
+            },
             { title: t('jobs.period'), dataIndex: 'intervalMs', width: 90, render: period },
             { title: t('jobs.status'), key: 'status', width: 130, render: (_, j) => status(j) },
             { title: t('jobs.lastRun'), dataIndex: 'lastStartedAt', width: 160, render: (v: string | null) => formatDateTime(v) },
