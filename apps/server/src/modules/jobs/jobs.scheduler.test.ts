@@ -170,6 +170,26 @@ describe('scheduler on the shared database', () => {
     await s.stop();
   });
 
+  test('a restart of the sole (embedded) instance runs its run-on-start jobs at once; another instance starting adds no run', async () => {
+    let runs = 0;
+    const job = defineJob({ id: 'restart.now', intervalMs: 3_600_000, runOnStart: true, run: async () => void runs++ });
+    const first = scheduler([job]);
+    await first.start();
+    await expect.poll(() => runs).toBe(1);
+    await first.stop();
+    // A second instance beside it keeps the shared due time (an hour away).
+    const beside = scheduler([job], { instance: 1 });
+    await beside.start();
+    await sleep(150);
+    await beside.stop();
+    expect(runs).toBe(1);
+    // The embedded server restarting: the first rollup must not wait a period.
+    const restarted = scheduler([job], { isSoleInstance: true });
+    await restarted.start();
+    await expect.poll(() => runs).toBe(2);
+    await restarted.stop();
+  });
+
   test('a job not run on start waits one period; a shorter configured period takes effect at once', async () => {
     let runs = 0;
     const job = defineJob({ id: 'period.wait', intervalMs: 3_600_000, run: async () => void runs++ });
