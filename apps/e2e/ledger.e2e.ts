@@ -72,3 +72,27 @@ describe('the tamper-evident ledger in a real browser', () => {
     expect(PHONE.width).toBeLessThan(DESKTOP.width);
   });
 });
+
+describe('background jobs on the audit log page', () => {
+  test('a company-wide operator sees every worker job with its period and last run, in Chinese and English', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await login(page, 'admin');
+    await page.goto('/audit-log');
+    const card = page.getByTestId('background-jobs');
+    // The worker's first runs (rollup, tree head, …) have been recorded by now, or will be within a poll.
+    await expect.poll(async () => card.innerText(), { timeout: 30_000 }).toContain('history.rollup');
+    const text = await card.innerText();
+    for (const id of ['ledger.sign-head', 'history.retention', 'workorders.escalation', 'files.cleanup']) expect(text).toContain(id);
+    expect(text).toContain('遥测汇总');
+    expect(text).toContain('后台任务');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'background-jobs-zh-desktop');
+    await page.evaluate(() => localStorage.setItem('parkos.lang', 'en'));
+    await page.reload();
+    await expect.poll(async () => page.getByTestId('background-jobs').innerText(), { timeout: 15_000 }).toContain('Telemetry rollups');
+    await page.getByTestId('background-jobs').scrollIntoViewIfNeeded();
+    await screenshot(page, 'background-jobs-en-desktop');
+    await context.close();
+  });
+});

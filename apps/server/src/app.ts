@@ -30,6 +30,7 @@ import { passesRoutes } from './modules/community/passes';
 import { eventsRoutes } from './modules/community/events';
 import { fileRoutes } from './modules/files';
 import { approvalsRoutes } from './modules/approvals';
+import { jobsRoutes } from './modules/jobs';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -136,6 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(eventsRoutes, { events: services.events });
       await api.register(fileRoutes, { files: services.files });
       await api.register(approvalsRoutes, { approvals: services.approvals });
+      await api.register(jobsRoutes, { jobs: services.jobs });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

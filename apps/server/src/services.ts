@@ -20,6 +20,7 @@ import { createPassesServices } from './modules/community/passes';
 import { createEventsService } from './modules/community/events';
 import { createFilesService, createFolderStore } from './modules/files';
 import { createApprovalsService } from './modules/approvals';
+import { createJobsService } from './modules/jobs';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -107,7 +108,7 @@ export function createServices(
   const events = createEventsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   // Approvals notify approvers and applicants in-app (the bell).
   const approvals = createApprovalsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
-  return { approvals, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events };
+  return { approvals, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

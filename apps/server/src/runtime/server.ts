@@ -5,15 +5,17 @@ import { createServices } from '../services';
 import { DEMO_PASSWORD, seedDemoPark } from '../seed/demo-park';
 import { openAppDatabase } from './database';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
-import { connectPreferringMqtt5, sharedCommandAckSubscription, sharedEventsSubscription, sharedTelemetrySubscription, startCommandRetryJob, startExternalIngest } from '../modules/iot';
-import { startDeviceStatusJob } from '../modules/live';
-import { startWorkOrderJobs } from '../modules/workorders';
-import { startHistoryJobs } from '../modules/iot/history';
+import { connectPreferringMqtt5, sharedCommandAckSubscription, sharedEventsSubscription, sharedTelemetrySubscription, createCommandRetryJob, startExternalIngest } from '../modules/iot';
+import { createDeviceStatusJob } from '../modules/live';
+import { createWorkOrderJobs } from '../modules/workorders';
+import { createHistoryJobs } from '../modules/iot/history';
 import { loadOfficeReadings, prepareSimulatedDevices, startSimulator } from '../modules/iot/simulator';
-import { startEscalationJob, startSilentDeviceJob } from '../modules/iot/alarms';
-import { startEventReminderJob } from '../modules/community/events';
-import { startFileCleanupJob } from '../modules/files';
-import { startApprovalEscalationJob } from '../modules/approvals';
+import { createEscalationJob, createSilentDeviceJob } from '../modules/iot/alarms';
+import { createEventReminderJob } from '../modules/community/events';
+import { createFileCleanupJob } from '../modules/files';
+import { createJobScheduler, type JobDefinition } from '../modules/jobs';
+import { createLedgerHeadJob } from '../modules/ledger';
+import { createApprovalEscalationJob } from '../modules/approvals';
 
 export interface RunningServer {
   url?: string;
@@ -48,44 +50,35 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
 
   const stops: (() => Promise<void>)[] = [];
 
+  // The worker's periodic jobs, on one scheduler per process: each job runs once per period however
+  // many worker instances share the database (see modules/jobs).
   if (config.roles.includes('worker')) {
-    // Periodic signed tree heads, only when the log grew; a failure is logged and retried next tick.
-    const signHead = async () => {
-      try {
-        const head = await services.ledger.createHeadIfGrown();
-        if (head) log.info(`ledger: signed tree head at size ${head.treeSize}`);
-      } catch (err) {
-        log.error({ err }, 'ledger: could not sign a tree head');
-      }
-    };
-    const timer = setInterval(() => void signHead(), config.ledgerSthIntervalSeconds * 1000);
-    timer.unref();
-    void signHead();
-    stops.push(async () => clearInterval(timer));
+    const jobs: JobDefinition[] = [];
+    // Signed tree heads, only when the log grew.
+    jobs.push(createLedgerHeadJob({ ledger: services.ledger, intervalMs: config.ledgerSthIntervalSeconds * 1000, log }));
     // Silent devices: raise and clear the `silent` rules' alarms.
-    const silent = startSilentDeviceJob({ engine: services.alarms.engine, intervalMs: options.silentCheckIntervalMs ?? 5_000, log });
-    stops.push(() => silent.stop());
+    jobs.push(createSilentDeviceJob({ engine: services.alarms.engine, intervalMs: options.silentCheckIntervalMs ?? 5_000, log }));
     // Live push: devices going offline (online arrives with their telemetry).
-    const status = startDeviceStatusJob({ database, bus: services.live, log });
-    stops.push(() => status.stop());
+    jobs.push(createDeviceStatusJob({ database, bus: services.live, log }));
     // Work orders: overdue escalation, and dispatch-model retraining (schedule or corrections).
-    const workOrderJobs = startWorkOrderJobs({ ...services.workorders, escalationIntervalMs: config.workOrderEscalationIntervalSeconds * 1000, retrainCheckIntervalMs: 60_000, log });
-    stops.push(() => workOrderJobs.stop());
-    // Telemetry rollups (1 min, 1 h) and retention per device type, in short bounded statements.
-    const history = startHistoryJobs({ database, history: services.history, log });
-    stops.push(() => history.stop());
+    jobs.push(...createWorkOrderJobs({ ...services.workorders, escalationIntervalMs: config.workOrderEscalationIntervalSeconds * 1000, retrainCheckIntervalMs: 60_000, log }).jobs);
+    // Telemetry rollups (1 min, 1 h), retention per device type and the late-reading reconcile, in short bounded statements.
+    jobs.push(...createHistoryJobs({ database, history: services.history, log }).jobs);
     // Escalation: active alarms not acknowledged in time notify the next level (in-app, email with SMTP_URL).
-    const escalation = startEscalationJob({ escalation: services.alarms.escalation, log });
-    stops.push(() => escalation.stop());
+    jobs.push(createEscalationJob({ escalation: services.alarms.escalation, log }));
     // Event reminders before each event's start (stored; sent in-app where notifications exist).
-    const reminders = startEventReminderJob({ events: services.events, intervalMs: 60_000, log });
-    stops.push(() => reminders.stop());
+    jobs.push(createEventReminderJob({ events: services.events, intervalMs: 60_000, log }).job);
     // Uploads nobody attached within a day are deleted, with their bytes.
-    const fileCleanup = startFileCleanupJob({ files: services.files, intervalMs: 3600_000, log });
-    stops.push(() => fileCleanup.stop());
-    // Approvals: overdue tasks notify their approvers and the step's escalation role (once per step; safe with several workers).
-    const approvalEscalation = startApprovalEscalationJob({ approvals: services.approvals, intervalMs: 60_000, log });
-    stops.push(() => approvalEscalation.stop());
+    jobs.push(createFileCleanupJob({ files: services.files, intervalMs: 3600_000, log }).job);
+    // Actuator commands: resend unacknowledged ones with backoff, then time them out (resends
+    // wait for the publisher, set below; only expiry happens before it).
+    jobs.push(createCommandRetryJob({ commands: services.iot.commands, log }));
+    // Approvals: overdue tasks notify their approvers and the step's escalation role (once per step).
+    jobs.push(createApprovalEscalationJob({ approvals: services.approvals, intervalMs: 60_000, log }).job);
+    // Started now, before the broker: the first rollup and tree head do not wait for ingest.
+    const scheduler = createJobScheduler({ database, jobs, log });
+    await scheduler.start();
+    stops.push(() => scheduler.stop());
   }
   let url: string | undefined;
   let broker: EmbeddedBroker | undefined;
@@ -151,8 +144,6 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
       services.iot.commands.setPublisher({ publish: async (topic, payload) => void (await client.publishAsync(topic, payload, { qos: 1 })) });
       stops.push(() => client.endAsync());
     }
-    const retries = startCommandRetryJob({ commands: services.iot.commands, log });
-    stops.unshift(() => retries.stop());
   }
   // Last: write what is queued before the database closes.
   stops.push(() => services.iot.pipeline.close());

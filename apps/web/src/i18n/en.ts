@@ -91,6 +91,21 @@ export const en: Messages = {
     revoke: 'Revoke', revoked: 'Revoked', revokeConfirm: 'Integrations using this token will stop working. Continue?', tokenCreated: 'Token created', tokenOnce: 'Copy it now: it will not be shown again.',
     never: 'Never', noTokens: 'No API tokens yet', roles: 'Roles', passwordTooShort: 'At least 10 characters',
   },
+  jobs: {
+    names: {
+      alarms: { escalation: 'Alarm escalation', 'silent-devices': 'Silent-device check' },
+      commands: { retry: 'Command resends' },
+      events: { reminders: 'Event reminders' },
+      files: { cleanup: 'Unattached upload cleanup' },
+      history: { reconcile: 'Late-reading reconcile', retention: 'Telemetry retention', rollup: 'Telemetry rollups' },
+      ledger: { 'sign-head': 'Ledger tree head signing' },
+      live: { 'device-status': 'Offline device push' },
+      workorders: { escalation: 'Overdue work-order escalation', retrain: 'Dispatch model retraining' },
+    },
+    title: 'Background jobs', job: 'Job', period: 'Every', status: 'Status', lastRun: 'Last run', duration: 'Took', nextRun: 'Next run', runs: 'Runs',
+    running: 'Running', ok: 'OK', notRun: 'Not run yet', failed: 'Failed ({{count}}× in a row)', runCounts: '{{runs}} ({{failures}} failed)',
+    seconds: '{{count}} s', minutes: '{{count}} min', hours: '{{count}} h', ms: '{{count}} ms',
+  },
   audit: {
     title: 'Audit log', at: 'Time', actor: 'Actor', action: 'Action', entityType: 'Entity type', entityId: 'Entity ID', requestId: 'Request ID', before: 'Before', after: 'After',
     diff: 'Changes', field: 'Field', from: 'From', to: 'To', range: 'Time range', verify: 'Ledger', noChanges: 'No field changed', empty: 'No audit entries',

@@ -86,6 +86,21 @@ export const zhCN = {
     revoke: '吊销', revoked: '已吊销', revokeConfirm: '吊销后使用该令牌的集成将失效，确定？', tokenCreated: '令牌已创建', tokenOnce: '请立即复制保存，关闭后将无法再次查看。',
     never: '从不', noTokens: '还没有 API 令牌', roles: '角色', passwordTooShort: '密码至少 10 位',
   },
+  jobs: {
+    names: {
+      alarms: { escalation: '告警升级', 'silent-devices': '静默设备检查' },
+      commands: { retry: '指令重发' },
+      events: { reminders: '活动提醒' },
+      files: { cleanup: '清理未关联上传' },
+      history: { reconcile: '迟到数据补算', retention: '遥测数据保留', rollup: '遥测汇总' },
+      ledger: { 'sign-head': '账本树头签名' },
+      live: { 'device-status': '离线设备推送' },
+      workorders: { escalation: '超时工单升级', retrain: '派单模型重训' },
+    },
+    title: '后台任务', job: '任务', period: '周期', status: '状态', lastRun: '上次运行', duration: '耗时', nextRun: '下次运行', runs: '运行次数',
+    running: '运行中', ok: '正常', notRun: '尚未运行', failed: '失败（连续 {{count}} 次）', runCounts: '{{runs}}（失败 {{failures}}）',
+    seconds: '{{count}} 秒', minutes: '{{count}} 分钟', hours: '{{count}} 小时', ms: '{{count}} 毫秒',
+  },
   audit: {
     title: '审计日志', at: '时间', actor: '操作人', action: '操作', entityType: '对象类型', entityId: '对象 ID', requestId: '请求 ID', before: '变更前', after: '变更后',
     diff: '变更内容', field: '字段', from: '开始', to: '结束', range: '时间范围', verify: '账本验证', noChanges: '无字段变化', empty: '暂无审计记录',

@@ -4,6 +4,8 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../lib/format';
 import type { AuditEntry, AuditFilter } from '../modules/audit/api/audit.api';
+import { useSession } from '../modules/auth/hooks/useSession';
+import { BackgroundJobsCard } from '../modules/jobs/components/BackgroundJobsCard';
 import { AuditDiff } from '../modules/audit/components/AuditDiff';
 import { useAuditLog } from '../modules/audit/hooks/useAuditLog';
 import { VerifyEntryButton } from '../modules/ledger/components/VerifyEntryButton';
@@ -12,11 +14,12 @@ import { PageHeader } from '../ui/PageHeader';
 
 const actionColor = (action: string) => (action.endsWith('created') ? 'green' : action.endsWith('deleted') || action.endsWith('removed') ? 'red' : action.endsWith('updated') ? 'blue' : 'default');
 
-/** Every recorded change, filterable; a row expands to its before/after diff. */
+/** Every recorded change, filterable; a row expands to its before/after diff. Below it, the background jobs for company-wide operators. */
 export function AuditLogPage() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<AuditFilter>({ page: 1, pageSize: 20 });
   const log = useAuditLog(filter);
+  const { permissions } = useSession();
   const set = (next: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...next, page: next.page ?? 1 }));
 
   return (
@@ -63,6 +66,8 @@ export function AuditLogPage() {
           />
         )}
       </Card>
+      {/* Company-wide operators also see how the background jobs run: jobs span every park. */}
+      {permissions.isGlobalOperator && <BackgroundJobsCard />}
     </>
   );
 }

@@ -1,32 +1,37 @@
+import { defineJob, runJobsInProcess, type JobDefinition } from '../jobs';
 import type { ApprovalsService } from './approvals.service';
 
-/** Worker job: escalates overdue approval tasks every `intervalMs`; a failure is logged and retried next tick. */
-export function startApprovalEscalationJob(deps: { approvals: ApprovalsService; intervalMs: number; log: { info(msg: string): void; error(obj: object, msg: string): void } }) {
+interface ApprovalJobDeps {
+  approvals: Pick<ApprovalsService, 'escalateOverdue'>;
+  intervalMs: number;
+  log: { info(msg: string): void; error(obj: object, msg: string): void };
+}
+
+/** The worker's `approvals.escalation` job: overdue tasks notify their approvers and the step's escalation role, every `intervalMs`. */
+export function createApprovalEscalationJob(deps: ApprovalJobDeps): { job: JobDefinition; stats: { runs: number; escalated: number; failures: number } } {
   const stats = { runs: 0, escalated: 0, failures: 0 };
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = deps.approvals
-      .escalateOverdue()
-      .then((n) => {
+  const job = defineJob({
+    id: 'approvals.escalation',
+    intervalMs: deps.intervalMs,
+    runOnStart: true,
+    async run() {
+      try {
+        const n = await deps.approvals.escalateOverdue();
         stats.runs++;
         stats.escalated += n;
         if (n) deps.log.info(`approvals: escalated ${n} overdue cases`);
-      })
-      .catch((err: unknown) => {
+      } catch (err) {
         stats.failures++;
-        deps.log.error({ err }, 'approvals: could not escalate overdue tasks');
-      })
-      .finally(() => (running = undefined));
-  };
-  const timer = setInterval(tick, deps.intervalMs);
-  timer.unref();
-  tick();
-  return {
-    stats,
-    async stop() {
-      clearInterval(timer);
-      await running;
+        throw err;
+      }
     },
-  };
+  });
+  return { job, stats };
+}
+
+/** Runs the escalation job on an in-process timer (tests, tools); the server runs it on the shared scheduler. */
+export function startApprovalEscalationJob(deps: ApprovalJobDeps) {
+  const { job, stats } = createApprovalEscalationJob(deps);
+  const running = runJobsInProcess([job], { log: deps.log });
+  return { stats, stop: () => running.stop() };
 }

@@ -7,11 +7,11 @@
  * - People act through the routes (`POST /api/approval-cases/:id/actions`) or `approvals.act(ctx, id, body)`; a returned
  *   case is resubmitted with corrected form values by the feature: `approvals.resubmitCase(ctx, id, {formValues}, tx?)`;
  *   `getCase` returns the timeline, `findTasksFor` the caller's inbox.
- * - The worker calls `escalateOverdue()` (see `startApprovalEscalationJob`).
+ * - The worker calls `escalateOverdue()` (see `createApprovalEscalationJob`, run by the shared jobs scheduler).
  */
 export { createApprovalsService, type ApprovalsService, type ApprovalCase, type SubjectTypeHandler, type StartCaseInput, type NotifyUsers } from './approvals.service';
 export { approvalsRoutes } from './approvals.routes';
-export { startApprovalEscalationJob } from './approvals.jobs';
+export { createApprovalEscalationJob, startApprovalEscalationJob } from './approvals.jobs';
 export type { CaseOutcome, CaseStatus } from './approval-machine';
 export type { StepDefinition, ApproverSpec, Condition } from './approval-flow';
 export type { ActBody, CaseDetail, CaseSummary, InboxItem } from './approvals.schema';

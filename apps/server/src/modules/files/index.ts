@@ -4,7 +4,7 @@
  * - A client uploads with `POST /api/files?purpose=image|document` (multipart, field `file`).
  *   The content decides the type (see FILE_PURPOSES for each purpose's types and size limit);
  *   images must decode and get a 320 px WebP thumbnail. The upload is unattached: only its
- *   uploader can read it, and the worker deletes it after a day (`startFileCleanupJob`).
+ *   uploader can read it, and the worker deletes it after a day (the `files.cleanup` job).
  * - A feature attaches it to its record in its own route, inside its own transaction, with
  *   `files.attach(tx, ctx, { fileId, ownerType, ownerId, field })`, after declaring once, with
  *   `files.registerOwner(policy)`, who may read and attach files of that owner type.
@@ -18,4 +18,4 @@ export { FILE_PURPOSES, IMAGE_TYPES, DOCUMENT_TYPES, THUMBNAIL_SIZE, type FilePu
 export { FILE_PURPOSE_NAMES, type FilePurposeName } from './files.table';
 export { fileSchema, type FileView } from './files.schema';
 export { fileRoutes } from './files.routes';
-export { startFileCleanupJob } from './files.jobs';
+export { startFileCleanupJob, createFileCleanupJob } from './files.jobs';

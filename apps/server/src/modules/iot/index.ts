@@ -13,7 +13,7 @@ export { createIngestPipeline, type IngestPipeline } from './ingest.pipeline';
 export { createIngestService, IngestRefusal, DEFAULT_INGEST_LIMITS, type IngestLimits, type IngestService } from './ingest.service';
 export { startExternalIngest } from './external-ingest';
 export { connectPreferringMqtt5, EMBEDDED_BROKER_PROTOCOL_VERSION, isUnsupportedProtocolVersion, type MqttProtocolVersion } from './mqtt-protocol';
-export { commandRoutes, createCommandService, startCommandRetryJob, type CommandService, type IssuedBy } from './commands';
+export { commandRoutes, createCommandService, startCommandRetryJob, createCommandRetryJob, type CommandService, type IssuedBy } from './commands';
 export { brokerInfoRoutes, createBrokerInfo, type BrokerInfo, type BrokerInfoService } from './ingest.broker-info';
 export { deviceRoutes, ingestRoutes } from './iot.routes';
 export { deviceImportRoutes } from './import/xlsx.routes';

@@ -6,7 +6,7 @@ import { createDispatchService, type DispatchSettings } from './dispatch.service
 import { createWorkOrdersService, type NotifyUsers, type WorkOrderSettings } from './workorders.service';
 
 export { workOrderRoutes } from './workorders.routes';
-export { startWorkOrderJobs } from './workorders.jobs';
+export { startWorkOrderJobs, createWorkOrderJobs } from './workorders.jobs';
 export type { WorkOrdersService } from './workorders.service';
 export type { DispatchService } from './dispatch.service';
 export { seedWorkOrders } from './workorders.seed';

@@ -1,3 +1,3 @@
 export { eventsRoutes } from './events.routes';
 export { createEventsService, type EventsService, CHECK_IN_PREFIX } from './events.service';
-export { startEventReminderJob } from './events.jobs';
+export { startEventReminderJob, createEventReminderJob } from './events.jobs';

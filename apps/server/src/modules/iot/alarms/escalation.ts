@@ -1,5 +1,6 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
+import { defineJob, runJobsInProcess, type JobDefinition } from '../../jobs';
 import { roleGrants, users } from '../../identity/identity.table';
 import type { Mailer } from '../../notifications/mailer';
 import type { NotificationsService } from '../../notifications/notifications.service';
@@ -121,27 +122,18 @@ export { parseAckMinutes, DEFAULT_ACK_MINUTES, type AckDeadlines } from './ack-d
 
 export type Escalation = ReturnType<typeof createEscalation>;
 
-/** The worker's escalation loop: one pass at a time every `intervalMs`; failures are logged and retried next tick. */
-export function startEscalationJob(options: { escalation: Escalation; intervalMs?: number; log?: { error(obj: object, msg: string): void } }): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = options.escalation
-      .run()
-      .then(
-        () => undefined,
-        (err: unknown) => options.log?.error({ err }, 'alarms: escalation pass failed'),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 15_000);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+interface EscalationJobOptions {
+  escalation: Escalation;
+  intervalMs?: number;
+  log?: { error(obj: object, msg: string): void };
+}
+
+/** The worker's `alarms.escalation` job: active alarms not acknowledged in time notify the next level, every `intervalMs` (default 15 s). */
+export function createEscalationJob(options: EscalationJobOptions): JobDefinition {
+  return defineJob({ id: 'alarms.escalation', intervalMs: options.intervalMs ?? 15_000, run: async () => void (await options.escalation.run()) });
+}
+
+/** Runs the escalation job on an in-process timer (tests, tools); the server runs it on the shared scheduler. */
+export function startEscalationJob(options: EscalationJobOptions): { stop(): Promise<void> } {
+  return runJobsInProcess([createEscalationJob(options)], { log: options.log });
 }

@@ -1,5 +1,6 @@
 import { COMMAND_STATUSES, commandsOf, DEVICE_COMMANDS, type CommandParamSpec, type CommandStatus, type DeviceCommandName } from '@parkos/contracts';
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { defineJob, runJobsInProcess, type JobDefinition } from '../../jobs';
 import type { Db, Tx } from '../../../db/client';
 import type { RequestContext } from '../../../lib/context';
 import { forbidden, notFound, validationError } from '../../../lib/errors';
@@ -277,26 +278,27 @@ export function createCommandService(deps: { db: Db; audit: AuditService; option
 export type CommandService = ReturnType<typeof createCommandService>;
 export { COMMAND_STATUSES };
 
-/** The worker's retry loop; a failing tick is logged and counted, never thrown. */
-export function startCommandRetryJob(deps: { commands: CommandService; intervalMs?: number; log: { error(obj: object, msg: string): void } }) {
-  let running = false;
+interface CommandRetryJobDeps {
+  commands: CommandService;
+  intervalMs?: number;
+  log: { error(obj: object, msg: string): void };
+}
+
+/** The worker's `commands.retry` job: resends unacknowledged commands with backoff and times them out, every `intervalMs` (default 1 s). */
+export function createCommandRetryJob(deps: CommandRetryJobDeps): JobDefinition {
+  return defineJob({ id: 'commands.retry', intervalMs: deps.intervalMs ?? 1_000, run: async () => void (await deps.commands.retryDue()) });
+}
+
+/** Runs the retry job on an in-process timer (tests, tools); the server runs it on the shared scheduler. */
+export function startCommandRetryJob(deps: CommandRetryJobDeps) {
   let failures = 0;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    deps.commands
-      .retryDue()
-      .catch((err: unknown) => {
+  const running = runJobsInProcess([createCommandRetryJob(deps)], {
+    log: {
+      error: (obj) => {
         failures++;
-        deps.log.error({ err, failures }, 'command retry tick failed');
-      })
-      .finally(() => (running = false));
-  }, deps.intervalMs ?? 1_000);
-  timer.unref();
-  return {
-    failures: () => failures,
-    async stop() {
-      clearInterval(timer);
+        deps.log.error(obj as object, 'command retry tick failed');
+      },
     },
-  };
+  });
+  return { failures: () => failures, stop: () => running.stop() };
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/client';
+import { defineJob, runJobsInProcess, type JobDefinition } from '../../jobs';
 import type { HistoryService } from './history.service';
 import { runRetention, type RetentionOptions } from './retention';
 import { ROLLUP_STATE, rollLateHours, runReconcile, runRollup, type FailedSeries, type RollupOptions } from './rollup';
@@ -38,22 +39,21 @@ export interface HistoryJobStats {
 }
 
 /**
- * Starts the worker's rollup and retention jobs. Each runs in short,
- * bounded statements; a run never overlaps the previous one; a failure is
- * logged, counted and recorded in `history_job_state`, and the next tick tries
- * again (the loop never dies). A series whose own data breaks its rollup is
- * skipped by the run, logged, counted and recorded in `telemetry_rollup_failures`:
- * the other series, the watermark and retention go on.
+ * The worker's telemetry history jobs: `history.rollup`, `history.retention` and
+ * `history.reconcile`. Each runs in short, bounded statements; within a process they run one
+ * after another, never overlapping; a failure is logged, counted and recorded in
+ * `history_job_state` (and by the scheduler), and the next period tries again. A series whose
+ * own data breaks its rollup is skipped by the run, logged, counted and recorded in
+ * `telemetry_rollup_failures`: the other series, the watermark and retention go on.
  */
-export function startHistoryJobs(options: HistoryJobsOptions): { stats: HistoryJobStats; runRollupNow(): Promise<void>; stop(): Promise<void> } {
+export function createHistoryJobs(options: HistoryJobsOptions): { jobs: JobDefinition[]; stats: HistoryJobStats; runRollupNow(): Promise<void> } {
   const { database, log } = options;
   const stats: HistoryJobStats = { rollupRuns: 0, retentionRuns: 0, reconcileRuns: 0, lateHoursReRolled: 0, errors: 0, failedSeries: 0 };
-  let stopped = false;
   let chain: Promise<void> = Promise.resolve();
 
+  // One history run at a time in this process; the returned promise fails with the run.
   const enqueue = (name: string, fn: () => Promise<void>): Promise<void> => {
-    chain = chain.then(async () => {
-      if (stopped) return;
+    const run = chain.then(async () => {
       try {
         await fn();
       } catch (err) {
@@ -65,9 +65,11 @@ export function startHistoryJobs(options: HistoryJobsOptions): { stats: HistoryJ
             `${name}: ${(err as Error).message}`.slice(0, 500),
           ])
           .catch(() => undefined);
+        throw err;
       }
     });
-    return chain;
+    chain = run.catch(() => undefined);
+    return run;
   };
 
   const reportFailed = (failed: FailedSeries[]) => {
@@ -108,23 +110,19 @@ export function startHistoryJobs(options: HistoryJobsOptions): { stats: HistoryJ
       if (r.hoursReRolled > 0) log.info(`telemetry history: re-rolled ${r.hoursReRolled} series hours with late readings`);
     });
 
-  const rollupTimer = setInterval(() => void rollup(), options.rollupIntervalMs ?? 20_000);
-  const retentionTimer = setInterval(() => void retention(), options.retentionIntervalMs ?? 10 * 60_000);
-  const reconcileTimer = setInterval(() => void reconcile(), options.reconcileIntervalMs ?? 5 * 60_000);
-  reconcileTimer.unref();
-  rollupTimer.unref();
-  retentionTimer.unref();
-  void rollup();
-  void retention();
-  return {
-    stats,
-    runRollupNow: rollup,
-    async stop() {
-      clearInterval(rollupTimer);
-      clearInterval(retentionTimer);
-      clearInterval(reconcileTimer);
-      stopped = true;
-      await chain;
-    },
-  };
+  const jobs = [
+    // First runs at start: screens and the e2e suite wait for the first rollup.
+    defineJob({ id: 'history.rollup', intervalMs: options.rollupIntervalMs ?? 20_000, runOnStart: true, run: rollup }),
+    defineJob({ id: 'history.retention', intervalMs: options.retentionIntervalMs ?? 10 * 60_000, runOnStart: true, run: retention }),
+    defineJob({ id: 'history.reconcile', intervalMs: options.reconcileIntervalMs ?? 5 * 60_000, run: reconcile }),
+  ];
+  return { jobs, stats, runRollupNow: () => rollup().catch(() => undefined) };
+}
+
+/** Runs the history jobs on in-process timers (tests, tools); the server runs them on the shared scheduler. */
+export function startHistoryJobs(options: HistoryJobsOptions): { stats: HistoryJobStats; runRollupNow(): Promise<void>; stop(): Promise<void> } {
+  const { jobs, stats, runRollupNow } = createHistoryJobs(options);
+  // The history jobs log their own failures.
+  const running = runJobsInProcess(jobs);
+  return { stats, runRollupNow, stop: () => running.stop() };
 }

@@ -1,6 +1,6 @@
 export { createHistoryService, chooseTier, type HistoryService } from './history.service';
 export { historyRoutes } from './history.routes';
-export { startHistoryJobs, type HistoryJobStats } from './history.jobs';
+export { startHistoryJobs, createHistoryJobs, type HistoryJobStats } from './history.jobs';
 export { runRollup, DEFAULT_ROLLUP_OPTIONS, type RollupOptions } from './rollup';
 export { runRetention, DEFAULT_RETENTION, HISTORY_TIERS, type HistoryTier, type RetentionDays } from './retention';
 
