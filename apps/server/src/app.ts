@@ -28,6 +28,7 @@ import { createServices, type Services } from './services';
 import { passesRoutes } from './modules/community/passes';
 import { eventsRoutes } from './modules/community/events';
 import { fileRoutes } from './modules/files';
+import { formRoutes } from './modules/forms';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(passesRoutes, { passes: services.passes.passes, deviceAuth: services.iot.deviceAuth });
       await api.register(eventsRoutes, { events: services.events });
       await api.register(fileRoutes, { files: services.files });
+      await api.register(formRoutes);
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -3,3 +3,4 @@ export * from './roles';
 export * from './devices';
 export * from './device-commands';
 export * from './metrics';
+export * from './forms';
