@@ -13,6 +13,7 @@ import {
   BranchesOutlined,
   ExperimentOutlined,
   SettingOutlined,
+  FormOutlined,
   DashboardOutlined,
   FunnelPlotOutlined,
   FundProjectionScreenOutlined,
@@ -49,7 +50,7 @@ const GROUP_OF: Record<string, NavGroup> = {
   devices: 'ioc', ioc: 'ioc', alarms: 'ioc', rules: 'ioc', shelves: 'ioc',
   'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
-  users: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
+  users: 'admin', forms: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
 
 /** The menu entries the signed-in user's roles allow. */
@@ -71,6 +72,7 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator) items.push({ key: 'dispatch-triage', path: '/dispatch/triage', label: t('workorders.nav.triage'), icon: <BranchesOutlined /> });
   if (p.isOperator) items.push({ key: 'dispatch-model', path: '/dispatch/model', label: t('workorders.nav.model'), icon: <ExperimentOutlined /> });
   if (p.isOperator) items.push({ key: 'work-order-settings', path: '/work-orders/settings', label: t('workorderSettings.nav'), icon: <SettingOutlined /> });
+  if (p.isOperator) items.push({ key: 'forms', path: '/settings/forms', label: t('forms.nav'), icon: <FormOutlined /> });
   if (p.canManageDevices) items.push({ key: 'rules', path: '/rules', label: t('rules.nav'), icon: <AlertOutlined /> });
   if (p.canManageDevices) items.push({ key: 'shelves', path: '/shelves', label: t('rules.shelves.nav'), icon: <PauseCircleOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
