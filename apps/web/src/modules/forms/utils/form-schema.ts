@@ -111,16 +111,25 @@ export function formIssueMessage(t: TFunction, code: string, limit?: number): st
 export function translateFormErrors(t: TFunction, errors: RJSFValidationError[]): RJSFValidationError[] {
   return errors
     .filter((e) => !(e.name === 'const' && (e.schemaPath ?? '').includes('/oneOf/')))
-    .map((e) => ({ ...e, message: formIssueMessage(t, issueCodeOf(e), (e.params as { limit?: number } | undefined)?.limit) }));
+    .map((e) => {
+      const code = issueCodeOf(e);
+      const limit = ['minimum', 'maximum', 'maxLength'].includes(code) ? (e.params as { limit?: number } | undefined)?.limit : undefined;
+      return { ...e, message: formIssueMessage(t, code, limit) };
+    });
 }
 
 /** Turns a 400's `details.fields` (`body.values.<key>`, message a code) into errors shown under each field. */
 export function serverErrorSchema(t: TFunction, fields: { field: string; message: string; limit?: number }[]): ErrorSchema {
   const schema: Record<string, { __errors: string[] }> = {};
   for (const f of fields) {
-    const key = f.field.replace(/^body\.values\.?/, '').split('.')[0];
-    if (!key) continue;
+    if (f.field !== 'body.values' && !f.field.startsWith('body.values.')) continue;
+    // `body.values` itself (too large, not an object) is shown above the form, under rjsf's root key.
+    const key = f.field === 'body.values' ? '__root' : f.field.slice('body.values.'.length).split('.')[0];
     schema[key] = { __errors: [...(schema[key]?.__errors ?? []), formIssueMessage(t, f.message, f.limit)] };
+  }
+  if (schema.__root) {
+    Object.assign(schema, { __errors: schema.__root.__errors });
+    delete schema.__root;
   }
   return schema as ErrorSchema;
 }
