@@ -89,6 +89,20 @@ describe('forms in a real browser', () => {
     await expect.poll(() => page.getByTestId('preview-outcome').innerText()).toContain('服务器校验通过');
     await screenshot(page, 'forms-desktop');
 
+    // In English the same form draws its English labels and English messages; the designer keeps its fields.
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-option-en').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await expect.poll(() => preview.locator('label[for="root_company"]').innerText()).toBe('Company');
+    expect(await preview.locator('label[for="root_staff"]').innerText()).toBe('Staff');
+    await page.getByTestId('preview-browser-validation').click();
+    await preview.locator('#root_company').fill('');
+    await preview.locator('#root_staff').fill('-1');
+    await preview.locator('button[type="submit"]').click();
+    await expect.poll(() => fieldError(page, 'company').innerText()).toBe('Required');
+    expect(await fieldError(page, 'staff').innerText()).toBe('Must be at least 0');
+    await screenshot(page, 'forms-desktop-en');
+
     await ctx.close();
   });
 
