@@ -38,6 +38,12 @@ export function FormsPage() {
     setOutcome(undefined);
   }
 
+  function handleValuesChange(next: Record<string, unknown>) {
+    setValues(next);
+    // An earlier verdict no longer speaks for values that changed since.
+    if (JSON.stringify(next) !== JSON.stringify(values)) setOutcome(undefined);
+  }
+
   async function handleSubmit(submitted: Record<string, unknown>) {
     setIsSubmitting(true);
     setServerErrors(undefined);
@@ -94,7 +100,7 @@ export function FormsPage() {
                 <SchemaForm
                   definition={preview}
                   values={values}
-                  onChange={setValues}
+                  onChange={handleValuesChange}
                   onSubmit={(v) => void handleSubmit(v)}
                   serverErrors={serverErrors}
                   isBrowserValidationOff={!isBrowserValidationOn}
