@@ -31,6 +31,7 @@ import { eventsRoutes } from './modules/community/events';
 import { fileRoutes } from './modules/files';
 import { approvalsRoutes } from './modules/approvals';
 import { jobsRoutes } from './modules/jobs';
+import { formRoutes } from './modules/forms';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -138,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(fileRoutes, { files: services.files });
       await api.register(approvalsRoutes, { approvals: services.approvals });
       await api.register(jobsRoutes, { jobs: services.jobs });
+      await api.register(formRoutes);
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

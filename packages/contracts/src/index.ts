@@ -4,3 +4,4 @@ export * from './devices';
 export * from './device-commands';
 export * from './metrics';
 export * from './input-rules';
+export * from './forms';

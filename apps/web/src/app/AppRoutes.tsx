@@ -45,6 +45,7 @@ const DispatchTriagePage = lazy(() => import('../pages/DispatchTriagePage').then
 const WorkOrderDetailPage = lazy(() => import('../pages/WorkOrderDetailPage').then((m) => ({ default: m.WorkOrderDetailPage })));
 const WorkOrderRequestPage = lazy(() => import('../pages/WorkOrderRequestPage').then((m) => ({ default: m.WorkOrderRequestPage })));
 const WorkOrdersPage = lazy(() => import('../pages/WorkOrdersPage').then((m) => ({ default: m.WorkOrdersPage })));
+const FormsPage = lazy(() => import('../pages/FormsPage').then((m) => ({ default: m.FormsPage })));
 const EventDetailPage = lazy(() => import('../pages/EventDetailPage').then((m) => ({ default: m.EventDetailPage })));
 const EventsPage = lazy(() => import('../pages/EventsPage').then((m) => ({ default: m.EventsPage })));
 const MyPassPage = lazy(() => import('../pages/MyPassPage').then((m) => ({ default: m.MyPassPage })));
@@ -95,6 +96,7 @@ export function AppRoutes() {
             <Route path="work-orders" element={<WorkOrdersPage />} />
             <Route path="work-orders/new" element={<WorkOrderRequestPage />} />
             <Route path="work-orders/settings" element={<RequirePermission flag="isOperator"><WorkOrderSettingsPage /></RequirePermission>} />
+            <Route path="settings/forms" element={<RequirePermission flag="isOperator"><FormsPage /></RequirePermission>} />
             <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
             <Route path="dispatch/triage" element={<RequirePermission flag="isOperator"><DispatchTriagePage /></RequirePermission>} />
             <Route path="dispatch/model" element={<RequirePermission flag="isOperator"><DispatchModelPage /></RequirePermission>} />

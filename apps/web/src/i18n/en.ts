@@ -441,6 +441,27 @@ export const en: Messages = {
     actions: {
       approve: 'Approve', reject: 'Reject', return: 'Return for changes', transfer: 'Transfer', add_approver: 'Add approver', comment: 'Comment', withdraw: 'Withdraw', resubmit: 'Resubmit', remind: 'Remind',
       reason: 'Reason', commentText: 'Comment', optionalComment: 'Comment (optional)', textRequired: 'Please write something', user: 'Person', returnTo: 'Return to', done: 'Done', reminded: 'The approvers were reminded',
+      },
+    },
+  forms: {
+    nav: 'Form designer', title: 'Form designer', subtitle: 'Design service and declaration forms: fields, types, labels, required and options, with a live preview that the server validates by the same rules',
+    designer: {
+      title: 'Fields', empty: 'No fields yet. Click "Add field" to start.', fieldN: 'Field {{n}}', type: 'Type', labelZh: 'Chinese label', labelEn: 'English label', key: 'Field key',
+      required: 'Required', min: 'Minimum', max: 'Maximum', minFen: 'Minimum (fen)', maxFen: 'Maximum (fen)', maxLength: 'Max length', options: 'Options', optionValue: 'Option value',
+      addOption: 'Add option', addField: 'Add field', moveUp: 'Move up', moveDown: 'Move down', invalidProp: 'Check the {{prop}}', invalidField: 'Check this field', needsField: 'A form needs at least one field',
+      props: { key: 'field key', type: 'type', label: 'labels', options: 'options', min: 'minimum', max: 'maximum', maxLength: 'max length' },
+    },
+    types: {
+      text: 'Text', textarea: 'Long text', number: 'Number', integer: 'Whole number', money: 'Amount', date: 'Date', select: 'Single choice', multiselect: 'Multiple choice',
+      checkbox: 'Confirmation box', phone: 'Phone', email: 'Email', file: 'File',
+    },
+    preview: {
+      title: 'Preview', empty: 'Add fields to preview the form here', submit: 'Submit', choose: 'Choose', upload: 'Upload a file', browserValidation: 'Check in browser',
+      accepted: 'The server accepted the values', refused: 'The server refused the submission: {{count}} problem(s)', schema: 'Generated JSON Schema',
+    },
+    issues: {
+      required: 'Required', type: 'Wrong type of value', minimum: 'Must be at least {{limit}}', maximum: 'Must be at most {{limit}}', maxLength: 'At most {{limit}} characters', format: 'Not in the right format',
+      enum: 'Choose one of the listed options', uniqueItems: 'Options may not repeat', unknownField: 'The form has no such field', nul: 'Contains characters that are not allowed', tooLarge: 'The submission is too large', invalid: 'Not valid',
     },
   },
 };

@@ -435,6 +435,27 @@ export const zhCN = {
     actions: {
       approve: '同意', reject: '驳回', return: '退回修改', transfer: '转交', add_approver: '加签', comment: '评论', withdraw: '撤回', resubmit: '重新提交', remind: '催办',
       reason: '原因', commentText: '评论内容', optionalComment: '意见（选填）', textRequired: '请填写内容', user: '成员', returnTo: '退回到', done: '已提交', reminded: '已催办审批人',
+      },
+    },
+  forms: {
+    nav: '表单设计', title: '表单设计器', subtitle: '设计服务与申报表单：字段、类型、标签、必填与选项，实时预览并由服务器按同一规则校验',
+    designer: {
+      title: '字段', empty: '还没有字段，点击"添加字段"开始设计', fieldN: '字段 {{n}}', type: '类型', labelZh: '中文标签', labelEn: '英文标签', key: '字段标识',
+      required: '必填', min: '最小值', max: '最大值', minFen: '最小金额（分）', maxFen: '最大金额（分）', maxLength: '最大长度', options: '选项', optionValue: '选项值',
+      addOption: '添加选项', addField: '添加字段', moveUp: '上移', moveDown: '下移', invalidProp: '{{prop}}有误，请检查', invalidField: '此字段有误，请检查', needsField: '表单至少需要一个字段',
+      props: { key: '字段标识', type: '类型', label: '标签', options: '选项', min: '最小值', max: '最大值', maxLength: '最大长度' },
+    },
+    types: {
+      text: '单行文本', textarea: '多行文本', number: '数字', integer: '整数', money: '金额', date: '日期', select: '单选', multiselect: '多选',
+      checkbox: '勾选确认', phone: '电话', email: '邮箱', file: '附件',
+    },
+    preview: {
+      title: '预览', empty: '添加字段后在此预览表单', submit: '提交', choose: '请选择', upload: '上传文件', browserValidation: '浏览器校验',
+      accepted: '服务器校验通过', refused: '服务器拒绝了提交：{{count}} 处错误', schema: '生成的 JSON Schema',
+    },
+    issues: {
+      required: '必填', type: '类型不正确', minimum: '不能小于 {{limit}}', maximum: '不能大于 {{limit}}', maxLength: '最多 {{limit}} 个字符', format: '格式不正确',
+      enum: '请选择列出的选项', uniqueItems: '选项不能重复', unknownField: '表单中没有此字段', nul: '包含不允许的字符', tooLarge: '提交内容过大', invalid: '输入无效',
     },
   },
 };

@@ -13,6 +13,7 @@ import {
   BranchesOutlined,
   ExperimentOutlined,
   SettingOutlined,
+  FormOutlined,
   DashboardOutlined,
   FunnelPlotOutlined,
   FundProjectionScreenOutlined,
@@ -52,7 +53,7 @@ const GROUP_OF: Record<string, NavGroup> = {
   'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
   'approval-flows': 'admin',
-  users: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
+  users: 'admin', forms: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
 
 /** The menu entries the signed-in user's roles allow. */
@@ -75,6 +76,7 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator) items.push({ key: 'dispatch-triage', path: '/dispatch/triage', label: t('workorders.nav.triage'), icon: <BranchesOutlined /> });
   if (p.isOperator) items.push({ key: 'dispatch-model', path: '/dispatch/model', label: t('workorders.nav.model'), icon: <ExperimentOutlined /> });
   if (p.isOperator) items.push({ key: 'work-order-settings', path: '/work-orders/settings', label: t('workorderSettings.nav'), icon: <SettingOutlined /> });
+  if (p.isOperator) items.push({ key: 'forms', path: '/settings/forms', label: t('forms.nav'), icon: <FormOutlined /> });
   if (p.canManageDevices) items.push({ key: 'rules', path: '/rules', label: t('rules.nav'), icon: <AlertOutlined /> });
   if (p.canManageDevices) items.push({ key: 'shelves', path: '/shelves', label: t('rules.shelves.nav'), icon: <PauseCircleOutlined /> });
   if (p.isOperator) items.push({ key: 'approval-flows', path: '/approval-flows', label: t('approvals.nav.flows'), icon: <PartitionOutlined /> });
