@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, login, newContext, screenshot } from './browser';
+import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, login, newContext, screenshot, switchToEnglish } from './browser';
 import { ROOT } from './server-process';
 
 /**
@@ -134,9 +134,7 @@ describe('accessibility (axe-core, WCAG 2 A/AA) of the main pages', () => {
     expect(zhTitle).toMatch(/[\u4e00-\u9fff]/);
     // The switch is named by its purpose and the current language (visible text included).
     expect(await page.getByTestId('lang-switch').getAttribute('aria-label')).toContain('简体中文');
-    await page.getByTestId('lang-switch').click();
-    await page.getByTestId('lang-option-en').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await switchToEnglish(page)).toBe('en');
     await expect.poll(() => page.title()).not.toBe(zhTitle);
     expect(await page.title()).not.toMatch(/[\u4e00-\u9fff]/);
     await expectAccessible(page, 'dashboard-en', 'en');

@@ -48,3 +48,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(1200);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
 }
+
+/**
+ * Switches to English through the header's language menu, as a user would. A click while the page
+ * is still rendering (or the menu still animating) can miss on a busy machine, so it retries;
+ * returns the `<html lang>` it ended with.
+ */
+export async function switchToEnglish(page: Page): Promise<string> {
+  const lang = () => page.evaluate(() => document.documentElement.lang);
+  for (let attempt = 0; attempt < 4 && (await lang()) !== 'en'; attempt += 1) {
+    await page.getByTestId('lang-switch').click();
+    const option = page.getByTestId('lang-option-en');
+    if (!(await option.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) continue;
+    await page.waitForTimeout(300);
+    await option.click().catch(() => undefined);
+    await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 3_000 }).catch(() => undefined);
+  }
+  return lang();
+}

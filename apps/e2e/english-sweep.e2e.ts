@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../web/src/i18n/en';
 import { MISSING_KEYS_GLOBAL } from '../web/src/i18n';
-import { PHONE, SCREENSHOT_DIR, launchBrowser, login, newContext } from './browser';
+import { PHONE, SCREENSHOT_DIR, launchBrowser, login, newContext, switchToEnglish as switchHeaderToEnglish } from './browser';
 
 /**
  * The English sweep: for each kind of user, switch to English and open every
@@ -61,19 +61,10 @@ async function settle(page: Page): Promise<void> {
   await idle();
 }
 
-/** Through the header's language menu, as a user would; a click while the page is still rendering can miss, so it retries. */
+/** Through the header's language menu, as a user would, once the page has settled. */
 async function switchToEnglish(page: Page): Promise<void> {
   await settle(page);
-  const lang = () => page.evaluate(() => document.documentElement.lang);
-  for (let attempt = 0; attempt < 4 && (await lang()) !== 'en'; attempt += 1) {
-    await page.getByTestId('lang-switch').click();
-    const option = page.getByTestId('lang-option-en');
-    if (!(await option.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) continue;
-    await page.waitForTimeout(300);
-    await option.click().catch(() => undefined);
-    await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 3_000 }).catch(() => undefined);
-  }
-  expect(await lang()).toBe('en');
+  expect(await switchHeaderToEnglish(page)).toBe('en');
 }
 
 async function missingKeys(page: Page): Promise<string[]> {
