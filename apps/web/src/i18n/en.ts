@@ -1,4 +1,9 @@
 import type { Messages } from './messages';
+import { servicesEn } from './sections/services';
+import { policiesEn } from './sections/policies';
+import { bookingsEn } from './sections/bookings';
+import { reliefEn } from './sections/relief';
+import { returnToWorkEn } from './sections/returnToWork';
 
 /**
  * English UI text, the same shape as zh-CN. Straight quotes only: where a CJK font comes first in the
@@ -464,4 +469,14 @@ export const en: Messages = {
       enum: 'Choose one of the listed options', uniqueItems: 'Options may not repeat', unknownField: 'The form has no such field', nul: 'Contains characters that are not allowed', tooLarge: 'The submission is too large', invalid: 'Not valid',
     },
   },
+  // The services section lives in sections/services.ts, so features edit their own file.
+  services: servicesEn,
+  // The policies section lives in sections/policies.ts, so features edit their own file.
+  policies: policiesEn,
+  // The bookings section lives in sections/bookings.ts, so features edit their own file.
+  bookings: bookingsEn,
+  // The relief section lives in sections/relief.ts, so features edit their own file.
+  relief: reliefEn,
+  // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
+  returnToWork: returnToWorkEn,
 };

@@ -1,3 +1,9 @@
+import { servicesZh } from './sections/services';
+import { policiesZh } from './sections/policies';
+import { bookingsZh } from './sections/bookings';
+import { reliefZh } from './sections/relief';
+import { returnToWorkZh } from './sections/returnToWork';
+
 /** Chinese (default) UI text. en.ts has the same shape. */
 export const zhCN = {
   app: { name: 'ParkOS', tagline: '智慧园区运营平台', footer: 'ParkOS · 开源园区运营平台' },
@@ -458,4 +464,14 @@ export const zhCN = {
       enum: '请选择列出的选项', uniqueItems: '选项不能重复', unknownField: '表单中没有此字段', nul: '包含不允许的字符', tooLarge: '提交内容过大', invalid: '输入无效',
     },
   },
+  // The services section lives in sections/services.ts, so features edit their own file.
+  services: servicesZh,
+  // The policies section lives in sections/policies.ts, so features edit their own file.
+  policies: policiesZh,
+  // The bookings section lives in sections/bookings.ts, so features edit their own file.
+  bookings: bookingsZh,
+  // The relief section lives in sections/relief.ts, so features edit their own file.
+  relief: reliefZh,
+  // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
+  returnToWork: returnToWorkZh,
 };
