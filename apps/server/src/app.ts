@@ -30,6 +30,7 @@ import { passesRoutes } from './modules/community/passes';
 import { eventsRoutes } from './modules/community/events';
 import { fileRoutes } from './modules/files';
 import { approvalsRoutes } from './modules/approvals';
+import { policiesRoutes } from './modules/policies';
 import { jobsRoutes } from './modules/jobs';
 import { formRoutes } from './modules/forms';
 import { z } from 'zod';
@@ -138,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(eventsRoutes, { events: services.events });
       await api.register(fileRoutes, { files: services.files });
       await api.register(approvalsRoutes, { approvals: services.approvals });
+      await api.register(policiesRoutes, { policies: services.policies });
       await api.register(jobsRoutes, { jobs: services.jobs });
       await api.register(formRoutes);
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
