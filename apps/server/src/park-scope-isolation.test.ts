@@ -57,6 +57,8 @@ const secrets = [
   'SECRET-PHOTO',
   'SECRET-FLOW',
   'SECRET-CASE',
+  'SECRET-POLICY',
+  'SECRET-POLAPP',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -151,6 +153,13 @@ beforeAll(async () => {
   const memberBCtx = { actor: { userId: memberB.id, username: 'secretb.member', displayName: 'secretb.member', grants: memberB.grants, via: 'session' as const, access: 'write' as const } };
   const caseB = await t.services.approvals.startCase(memberBCtx, { parkId: B.park.id, enterpriseId: eB.id, subjectType: TEST_SUBJECT, subjectId: eB.id, title: 'SECRET-CASE 乙园申请', flowKey: 'secret.flow', formValues: { amountFen: 7654321 } });
 
+  // Policies of park B: a published policy and an application of its enterprise with a material and a thread.
+  const policyB = await ok(root.post('/api/policies', { parkId: B.park.id, title: 'SECRET-POLICY 乙园补贴', issuer: '乙园管委会', deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(), materials: ['营业执照'], flowKey: 'secret.flow' }));
+  await ok(root.patch(`/api/policies/${policyB.id}`, { status: 'published' }));
+  const materialB = await ok(uploadFile(mB, { data: await buildImage('png'), name: 'material.png' }));
+  const policyAppB = await ok(mB.post(`/api/policies/${policyB.id}/applications`, { materials: [{ name: '营业执照', fileId: materialB.id }], notes: 'SECRET-POLAPP 乙园申报' }));
+  await ok(mB.post(`/api/policy-applications/${policyAppB.id}/comments`, { text: '乙园咨询' }));
+
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
   Object.assign(ids, {
@@ -211,7 +220,10 @@ beforeAll(async () => {
     ['/api/ledger/entries/', () => auditB[0]?.id ?? '1'],
     ['/api/approval-flows/', () => flowB.id],
     ['/api/approval-cases/', () => caseB.id],
+    ['/api/policies/', () => policyB.id],
+    ['/api/policy-applications/', () => policyAppB.id],
   );
+  ids.policyId = policyB.id;
   ids.registrationId = registration.id;
 
   // Park A's records, for the mixed sweep (A in the path, B in the body).

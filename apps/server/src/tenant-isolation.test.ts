@@ -24,6 +24,8 @@ let e2OrderId: string;
 let e2PhotoId: string;
 let e2UploadId: string;
 let e2CaseId: string;
+let e2PolicyAppId: string;
+let e2MaterialId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -54,9 +56,19 @@ beforeAll(async () => {
   const e2MemberUser = (await t.database.query<{ id: string }>(`select id::text as id from users where username = 'e2.secret.member'`))[0];
   const e2Ctx = { actor: { userId: e2MemberUser.id, username: 'e2.secret.member', displayName: 'e2.secret.member', grants: [{ role: 'member' as const, scopeType: 'enterprise' as const, scopeId: e2.id }], via: 'session' as const, access: 'write' as const } };
   e2CaseId = (await t.services.approvals.startCase(e2Ctx, { parkId: s.park.id, enterpriseId: e2.id, subjectType: TEST_SUBJECT, subjectId: e2.id, title: 'SECRET-CASE 乙方保密申请', flowKey: 'tenant.flow', formValues: {} })).id;
+  // A policy application of e2 (its admin applied with a material; an operator advises in its thread).
+  await buildUser(t.services, 'e2.secret.admin', [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: e2.id }]);
+  const e2Admin = await t.login('e2.secret.admin', TEST_PASSWORD);
+  const policy = await t.services.policies.createPolicy(SYSTEM, { parkId: s.park.id, title: '软件企业研发费用补贴', issuer: '经济运行局', deadline: new Date(Date.now() + 30 * 86_400_000), materials: ['营业执照'], flowKey: 'tenant.flow' });
+  await t.services.policies.updatePolicy(SYSTEM, policy.id, { status: 'published' });
+  e2MaterialId = (await uploadFile(e2Admin, { data: await buildImage('png'), name: 'SECRET-MATERIAL 乙方.png' })).json().id;
+  const applied = await e2Admin.post(`/api/policies/${policy.id}/applications`, { materials: [{ name: '营业执照', fileId: e2MaterialId }], notes: 'SECRET-POLAPP 乙方申报说明' });
+  expect(applied.statusCode, applied.body).toBe(201);
+  e2PolicyAppId = applied.json().id;
+  expect((await e2Admin.post(`/api/policy-applications/${e2PolicyAppId}/comments`, { text: 'SECRET-THREAD 乙方咨询' })).statusCode).toBe(200);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD'];
 });
 afterAll(() => t.close());
 
@@ -80,7 +92,7 @@ describe('tenant isolation', () => {
     let calls = 0;
     for (const { path: p, method } of await openApiOperations(t)) {
       if (p === '/api/auth/logout' || p === '/api/auth/password') continue;
-      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
+      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.startsWith('/api/policy-applications/') ? p.replace('{id}', e2PolicyAppId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
       const withQuery = method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${e2.id}` : url;
       for (const client of [admin1, member1]) {
         const res = await client.request({ method, url: method === 'GET' && !p.includes('{') ? withQuery : url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
@@ -167,6 +179,22 @@ describe('tenant isolation', () => {
       expect(res.statusCode).toBe(200);
       expect(leaks(res.body)).toEqual([]);
     }
+  });
+});
+
+describe('policy applications', () => {
+  test('another enterprise’s application, its material and its thread are 404 and in no list', async () => {
+    for (const client of [admin1, member1]) {
+      for (const url of [`/api/policy-applications/${e2PolicyAppId}`, `/api/files/${e2MaterialId}`, `/api/files/${e2MaterialId}/info`]) expect((await client.get(url)).statusCode, url).toBe(404);
+      for (const url of [`/api/policy-applications/${e2PolicyAppId}/comments`, `/api/policy-applications/${e2PolicyAppId}/withdraw`]) {
+        const res = await client.post(url, { text: '看看' });
+        expect(res.statusCode, url).toBe(404);
+      }
+      expect(leaks((await client.get('/api/policy-applications?pageSize=200')).body)).toEqual([]);
+      expect(leaks((await client.get('/api/policies?pageSize=200')).body)).toEqual([]);
+    }
+    const [row] = await t.database.query<{ status: string; n: number }>(`select status, (select count(*)::int from policy_application_comments where application_id = $1) as n from policy_applications where id = $1`, [e2PolicyAppId]);
+    expect(row).toEqual({ status: 'submitted', n: 1 });
   });
 });
 

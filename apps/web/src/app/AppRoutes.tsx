@@ -53,6 +53,9 @@ const PassesAdminPage = lazy(() => import('../pages/PassesAdminPage').then((m) =
 const VisitorPassPage = lazy(() => import('../pages/VisitorPassPage').then((m) => ({ default: m.VisitorPassPage })));
 const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const ApprovalCasePage = lazy(() => import('../pages/ApprovalCasePage').then((m) => ({ default: m.ApprovalCasePage })));
+const PoliciesPage = lazy(() => import('../pages/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
+const PolicyDetailPage = lazy(() => import('../pages/PolicyDetailPage').then((m) => ({ default: m.PolicyDetailPage })));
+const PolicyApplicationPage = lazy(() => import('../pages/PolicyApplicationPage').then((m) => ({ default: m.PolicyApplicationPage })));
 const ApprovalFlowsPage = lazy(() => import('../pages/ApprovalFlowsPage').then((m) => ({ default: m.ApprovalFlowsPage })));
 /** Every route of the web app. */
 export function AppRoutes() {
@@ -107,6 +110,9 @@ export function AppRoutes() {
             <Route path="events/:id" element={<EventDetailPage />} />
             <Route path="approvals" element={<ApprovalsPage />} />
             <Route path="approvals/cases/:id" element={<ApprovalCasePage />} />
+            <Route path="policies" element={<PoliciesPage />} />
+            <Route path="policies/applications/:id" element={<PolicyApplicationPage />} />
+            <Route path="policies/:id" element={<PolicyDetailPage />} />
             <Route path="approval-flows" element={<RequirePermission flag="isOperator"><ApprovalFlowsPage /></RequirePermission>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
