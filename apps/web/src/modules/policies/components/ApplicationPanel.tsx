@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Input, List, Popconfirm, Space, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,14 @@ function CaseSection({ caseId, isOperator }: { caseId: string; isOperator: boole
   const { t } = useTranslation();
   const { permissions } = useSession();
   const detail = useCase(caseId);
+  const qc = useQueryClient();
+  // A decision taken here (CaseActions) changes the application: refresh it when the case moves on.
+  const seen = useRef<string | null>(null);
+  const progress = detail.data ? `${detail.data.status}:${detail.data.actions.length}` : null;
+  useEffect(() => {
+    if (progress && seen.current && seen.current !== progress) void qc.invalidateQueries({ queryKey: ['policies'] });
+    seen.current = progress;
+  }, [progress, qc]);
   if (!detail.data) return null;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
