@@ -46,11 +46,11 @@ export function PolicyDetailPage() {
                 <Descriptions.Item label={t('policies.fields.industries')}>{p.industries.length ? p.industries.map((v) => t(`industries.${v}`)).join(', ') : t('policies.fields.any')}</Descriptions.Item>
                 <Descriptions.Item label={t('policies.fields.sizes')}>{p.sizes.length ? p.sizes.map((v) => t(`sizes.${v}`)).join(', ') : t('policies.fields.any')}</Descriptions.Item>
                 {(p.minAgeYears !== null || p.maxAgeYears !== null) && (
-                  <Descriptions.Item label={t('policies.fields.minAgeYears')}>
+                  <Descriptions.Item label={t('policies.fields.ageRange')}>
                     {p.minAgeYears ?? 0} – {p.maxAgeYears ?? '∞'}
                   </Descriptions.Item>
                 )}
-                <Descriptions.Item label={t('policies.fields.materials')}>{p.materials.join('、')}</Descriptions.Item>
+                <Descriptions.Item label={t('policies.fields.materials')}>{p.materials.join(', ')}</Descriptions.Item>
               </Descriptions>
               {p.summary && <Typography.Paragraph strong style={{ marginTop: 8 }}>{p.summary}</Typography.Paragraph>}
               {p.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{p.description}</Typography.Paragraph>}

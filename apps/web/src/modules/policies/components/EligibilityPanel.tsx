@@ -16,7 +16,11 @@ export function useReasonText() {
         return t('policies.eligibility.reasons.size', { size: t(`sizes.${String(p.size)}`), allowed: list('sizes', p.allowed) });
       case 'deadline_passed':
         return t('policies.eligibility.reasons.deadline_passed', { deadline: formatDateTime(String(p.deadline)) });
-      default:
+      case 'policy_not_open':
+      case 'enterprise_inactive':
+      case 'age_unknown':
+      case 'age_below_min':
+      case 'age_above_max':
         return t(`policies.eligibility.reasons.${r.code}`, p);
     }
   };
