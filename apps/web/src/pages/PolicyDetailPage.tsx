@@ -5,6 +5,7 @@ import { formatDateTime } from '../lib/format';
 import { useSession } from '../modules/auth/hooks/useSession';
 import type { Policy } from '../modules/policies/api/policies.api';
 import { ApplicationPanel } from '../modules/policies/components/ApplicationPanel';
+import { ApplicationsTable } from '../modules/policies/components/ApplicationsTable';
 import { ApplyCard } from '../modules/policies/components/ApplyCard';
 import { EligibilityPanel } from '../modules/policies/components/EligibilityPanel';
 import { PolicyStatusTag, useAmountText } from '../modules/policies/components/PolicyTags';
@@ -56,6 +57,11 @@ export function PolicyDetailPage() {
               {p.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{p.description}</Typography.Paragraph>}
             </Card>
             {p.eligibility && <EligibilityPanel eligibility={p.eligibility} />}
+            {permissions.isOperator && (
+              <Card size="small" title={t('policies.list.applications')}>
+                <ApplicationsTable policyId={p.id} />
+              </Card>
+            )}
             {p.myApplicationId ? (
               <MyApplication policy={p} />
             ) : (

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildPark, buildUser, type BuiltPark } from '../../testing/builders';
 import { buildImage, uploadFile } from '../../testing/files';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { createPolicyReminderJob } from './policies.jobs';
 
 let t: TestApp;
 let A: BuiltPark;
@@ -185,7 +186,7 @@ describe('applying', () => {
     expect(await count('select count(*)::int as n from policy_applications where policy_id in ($1, $2)', [late.id, p.id])).toBe(0);
   });
 
-  test('returned → resubmitted with a new material → approved; a withdrawn application frees the place', async () => {
+  test('returned → resubmitted with a new material → withdrawn; a withdrawn application frees the place', async () => {
     const p = await createPolicy();
     const app = (await admin.post(`/api/policies/${p.id}/applications`, { materials: await materialsFor(admin) })).json() as Application;
     expect((await op.post(`/api/approval-cases/${app.caseId}/actions`, { type: 'return', reason: '审计报告缺少盖章' })).statusCode).toBe(200);
@@ -287,5 +288,17 @@ describe('deadline reminders', () => {
     expect((await notes(badAdmin.id)).length).toBe(0);
     // After the deadline nothing is sent.
     expect(await mine(new Date(deadline.getTime() + 1000))).toBe(2);
+  });
+
+  test('the scheduler’s job sends a due reminder on its first run and nothing on the next', async () => {
+    const job = createPolicyReminderJob({ policies: t.services.policies, intervalMs: 60_000, log: { info: () => undefined } });
+    expect(job.id).toBe('policies.deadline-reminders');
+    const p = await createPolicy({ title: '即将截止的政策', deadline: new Date(Date.now() + 3 * DAY).toISOString() });
+    const sent = () => count(`select count(*)::int as n from notifications where kind = 'policy.deadline' and entity_id = $1`, [p.id]);
+    await job.run({ previousRunAt: null });
+    // Park A's two eligible enterprises' admins are reminded; the biotech one's is not.
+    expect(await sent()).toBe(2);
+    await job.run({ previousRunAt: new Date() });
+    expect(await sent()).toBe(2);
   });
 });

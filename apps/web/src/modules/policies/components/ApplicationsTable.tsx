@@ -9,12 +9,12 @@ import { ApplicationStatusTag } from './PolicyTags';
 
 const STATUSES: ApplicationStatus[] = ['enquiry', 'submitted', 'returned', 'approved', 'rejected', 'withdrawn'];
 
-/** Applications the viewer may see (operators: their parks'), filterable by status. */
-export function ApplicationsTable() {
+/** Applications the viewer may see (operators: their parks'), filterable by status; of one policy when given. */
+export function ApplicationsTable({ policyId }: { policyId?: string }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<ApplicationStatus | undefined>(undefined);
   const [page, setPage] = useState(1);
-  const apps = useApplications({ status, page, pageSize: 20 });
+  const apps = useApplications({ policyId, status, page, pageSize: 20 });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Select allowClear placeholder={t('policies.application.status')} style={{ width: 200 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={STATUSES.map((s) => ({ value: s, label: t(`policies.appStatus.${s}`) }))} />
