@@ -167,6 +167,16 @@ describe('applying', () => {
     expect({ apps: await count('select count(*)::int as n from policy_applications where policy_id = $1', [p.id]), cases: await count('select count(*)::int as n from approval_cases'), files: await count(`select count(*)::int as n from files where owner_type = 'policy_application'`) }).toEqual(before);
   });
 
+  test('two first submissions at once: one application, the other a 409', async () => {
+    const p = await createPolicy({ title: '并发申报' });
+    const [m1, m2] = [await materialsFor(admin), await materialsFor(admin)];
+    const results = await Promise.all([admin.post(`/api/policies/${p.id}/applications`, { materials: m1 }), admin.post(`/api/policies/${p.id}/applications`, { materials: m2 })]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await count('select count(*)::int as n from policy_applications where policy_id = $1', [p.id])).toBe(1);
+    expect(await count(`select count(*)::int as n from approval_cases c join policy_applications a on a.id = c.subject_id where a.policy_id = $1`, [p.id])).toBe(1);
+    expect(await count(`select count(*)::int as n from files f join policy_applications a on a.id = f.owner_id where a.policy_id = $1`, [p.id])).toBe(2);
+  });
+
   test('after the deadline, or when not eligible, applying is refused with its reason; a missing material or too high an amount is a 400', async () => {
     const late = await createPolicy({ deadline: new Date(Date.now() - DAY).toISOString() });
     const r1 = await admin.post(`/api/policies/${late.id}/applications`, { materials: await materialsFor(admin) });
