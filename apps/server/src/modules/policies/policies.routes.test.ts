@@ -128,6 +128,12 @@ describe('the policy library', () => {
     expect(res.json().details.fields[0].field).toBe('body.amountFen');
     const ages = await op.post('/api/policies', { parkId: A.park.id, title: 'x', issuer: 'y', deadline: new Date().toISOString(), flowKey: 'policy.review', minAgeYears: 5, maxAgeYears: 2 });
     expect(ages.json().details.fields[0].field).toBe('body.maxAgeYears');
+    // Publishing needs the park's flow.
+    const draft = await createPolicy({ flowKey: 'no.such.flow' }, false);
+    const pub = await op.patch(`/api/policies/${draft.id}`, { status: 'published' });
+    expect(pub.statusCode).toBe(400);
+    expect(pub.json().details.fields[0].field).toBe('body.status');
+    expect(((await op.get(`/api/policies/${draft.id}`)).json() as Policy).status).toBe('draft');
   });
 });
 

@@ -366,6 +366,14 @@ export function createPoliciesService(deps: { db: Db; audit: AuditService; appro
     /** Changes a policy; `status` publishes (draft → published) or closes it. */
     async updatePolicy(ctx: RequestContext, id: string, body: UpdatePolicyBody): Promise<PolicyView> {
       assertCanWrite(ctx.actor);
+      // Publishing needs the park's flow to exist, else every application would fail (checked before the write transaction).
+      const current = await visiblePolicy(db, ctx.actor, id);
+      assertOperatorCovers(ctx.actor, { parkId: current.parkId });
+      const flowKey = body.flowKey ?? current.flowKey;
+      if ((body.status ?? current.status) === 'published') {
+        const flows = await approvals.findFlows(ctx, { parkId: current.parkId, page: 1, pageSize: 200 });
+        if (!flows.items.some((f) => f.key === flowKey && f.status === 'active')) throw validationError(body.flowKey ? 'body.flowKey' : 'body.status', `the park has no active approval flow ${flowKey}`);
+      }
       await db.transaction(async (tx) => {
         const before = await visiblePolicy(tx, ctx.actor, id, true);
         assertOperatorCovers(ctx.actor, { parkId: before.parkId });
