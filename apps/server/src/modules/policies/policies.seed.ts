@@ -1,3 +1,4 @@
+import type { EnterpriseSize, Industry } from '@parkos/contracts';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
@@ -52,8 +53,8 @@ export async function seedPoliciesDemo(db: Db, deps: { approvals: ApprovalsServi
 
   // Criteria that the two demo enterprises with logins meet, whatever the generator gave them.
   const ents = await db.select().from(enterprises).where(inArray(enterprises.id, place.enterpriseIds));
-  const theirIndustries = ents.map((e) => e.industry);
-  const theirSizes = ents.map((e) => e.size);
+  const theirIndustries = ents.map((e) => e.industry as Industry);
+  const theirSizes = ents.map((e) => e.size as EnterpriseSize);
   const now = Date.now();
   const at = (days: number) => new Date(now + days * DAY);
   const create = async (input: Parameters<PoliciesService['createPolicy']>[1], status: 'draft' | 'published' | 'closed' = 'published') => {
@@ -69,7 +70,7 @@ export async function seedPoliciesDemo(db: Db, deps: { approvals: ApprovalsServi
     summary: '首次通过国家高新技术企业认定的园区企业，给予一次性奖励 20 万元。',
     description: '一、支持对象：注册在园区、首次通过国家高新技术企业认定的企业。\n二、支持标准：一次性奖励 20 万元。\n三、申报方式：企业管理员在线提交材料，园区企业服务中心初审后报区科技创新局。',
     deadline: at(20),
-    industries: [...new Set(['software', 'ai', 'iot', 'biotech', ...theirIndustries])],
+    industries: [...new Set<Industry>(['software', 'ai', 'iot', 'biotech', ...theirIndustries])],
     amountKind: 'fixed',
     amountFen: 20_000_000,
     materials: ['高新技术企业证书', '营业执照副本', '上年度财务审计报告'],
@@ -83,8 +84,8 @@ export async function seedPoliciesDemo(db: Db, deps: { approvals: ApprovalsServi
     summary: '按上年度研发费用的 10% 给予补贴，单个企业最高 50 万元。',
     description: '面向园区内软件和信息技术服务企业，按经专项审计的上年度研发费用给予补贴。',
     deadline: at(6),
-    industries: [...new Set(['software', 'ai', 'games', ...theirIndustries])],
-    sizes: [...new Set(['micro', 'small', 'medium', ...theirSizes])],
+    industries: [...new Set<Industry>(['software', 'ai', 'games', ...theirIndustries])],
+    sizes: [...new Set<EnterpriseSize>(['micro', 'small', 'medium', ...theirSizes])],
     amountKind: 'up_to',
     amountFen: 50_000_000,
     materials: ['研发费用专项审计报告', '研发项目立项文件'],
