@@ -16,6 +16,7 @@ import { createFileCleanupJob } from '../modules/files';
 import { createJobScheduler, type JobDefinition } from '../modules/jobs';
 import { createLedgerHeadJob } from '../modules/ledger';
 import { createApprovalEscalationJob } from '../modules/approvals';
+import { createReturnWorkReminderJob } from '../modules/returnwork';
 
 export interface RunningServer {
   url?: string;
@@ -75,6 +76,8 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     jobs.push(createCommandRetryJob({ commands: services.iot.commands, log }));
     // Approvals: overdue tasks notify their approvers and the step's escalation role (once per step).
     jobs.push(createApprovalEscalationJob({ approvals: services.approvals, intervalMs: 60_000, log }).job);
+    // Return-to-work: enterprises that missed a period's deadline get one reminder per period.
+    jobs.push(createReturnWorkReminderJob({ returnWork: services.returnWork, intervalMs: 5 * 60_000, log }).job);
     // Started now, before the broker: the first rollup and tree head do not wait for ingest.
     const scheduler = createJobScheduler({ database, jobs, log });
     await scheduler.start();
