@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Card, Col, Descriptions, Row, Select, Table, Tag, Typography } from 'antd';
 import type { ErrorSchema } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
@@ -16,20 +16,21 @@ export function MyReport({ campaign }: { campaign: Campaign }) {
   const { message } = App.useApp();
   const submissions = useSubmissions(campaign.id);
   const submit = useSubmitReport();
-  const started = useMemo(() => campaign.periods.filter((p) => Date.parse(`${p.start}T00:00:00+08:00`) <= Date.now()).reverse(), [campaign.periods]);
+  // The time the page was opened: which periods have begun and which deadlines have passed.
+  const [openedAt] = useState(() => Date.now());
+  const started = useMemo(() => campaign.periods.filter((p) => Date.parse(`${p.start}T00:00:00+08:00`) <= openedAt).reverse(), [campaign.periods, openedAt]);
   const [periodStart, setPeriodStart] = useState(campaign.currentPeriod?.start ?? started[0]?.start);
   const period = started.find((p) => p.start === periodStart);
   const existing = (submissions.data ?? []).find((s) => s.periodStart === periodStart);
-  const [values, setValues] = useState<Record<string, unknown>>({});
+  // The values being edited, for the period (and revision) they were started from.
+  const formKey = `${periodStart}|${existing?.revision ?? 0}`;
+  const [draft, setDraft] = useState<{ key: string; values: Record<string, unknown> }>({ key: '', values: {} });
+  const values = draft.key === formKey ? draft.values : (existing?.values ?? {});
+  const setValues = (v: Record<string, unknown>) => setDraft({ key: formKey, values: v });
   const [serverErrors, setServerErrors] = useState<ErrorSchema>();
-  const isPastDeadline = period ? Date.parse(period.deadline) < Date.now() : false;
+  const isPastDeadline = period ? Date.parse(period.deadline) < openedAt : false;
   const isLocked = !!existing && isPastDeadline;
   const locale = formLocaleOf(i18n.language);
-
-  useEffect(() => {
-    setValues(existing?.values ?? {});
-    setServerErrors(undefined);
-  }, [existing, periodStart]);
 
   async function handleSubmit(submitted: Record<string, unknown>) {
     if (!periodStart) return;
@@ -49,7 +50,7 @@ export function MyReport({ campaign }: { campaign: Campaign }) {
       <Col xs={24} lg={14}>
         <Card
           title={t('returnToWork.my.reportTitle')}
-          extra={<Select value={periodStart} onChange={setPeriodStart} options={started.map((p) => ({ value: p.start, label: p.start === p.end ? p.start : `${p.start} ~ ${p.end}` }))} style={{ minWidth: 130 }} data-testid="rtw-period" />}
+          extra={<Select value={periodStart} onChange={(v) => { setPeriodStart(v); setServerErrors(undefined); }} options={started.map((p) => ({ value: p.start, label: p.start === p.end ? p.start : `${p.start} ~ ${p.end}` }))} style={{ minWidth: 130 }} data-testid="rtw-period" />}
         >
           {period && (
             <Typography.Paragraph type="secondary" data-testid="rtw-deadline">
@@ -70,7 +71,7 @@ export function MyReport({ campaign }: { campaign: Campaign }) {
             <Descriptions size="small" column={1} bordered items={campaign.form.fields.map((f) => ({ key: f.key, label: f.label[locale], children: String(existing.values[f.key] ?? '—') }))} />
           ) : (
             <div data-testid="rtw-report-form">
-              <SchemaForm key={periodStart} definition={campaign.form} values={values} onChange={setValues} onSubmit={(v) => void handleSubmit(v)} serverErrors={serverErrors} isSubmitting={submit.isPending} />
+              <SchemaForm key={formKey} definition={campaign.form} values={values} onChange={setValues} onSubmit={(v) => void handleSubmit(v)} serverErrors={serverErrors} isSubmitting={submit.isPending} />
             </div>
           )}
         </Card>
