@@ -7,7 +7,7 @@
  * - Enterprise admins report once per enterprise and period; before the deadline a new report replaces the last
  *   (revision + 1, audited with before and after); after it, 409.
  * - Each report is compared (比对, `compareSubmission`) with the enterprise's previous period, its registered
- *   members, the distinct people of the enterprise let in at the gates (community/passes `countGatePeople`) and
+ *   members (member accounts or the profile's headcount, whichever is larger), the distinct people of the enterprise let in at the gates (community/passes `countGatePeople`) and
  *   its vehicles' parking entries (parking `countEnterpriseVehicleEntries`) for the period's days; findings are
  *   flags with a code and figures, which operators follow up with a note.
  * - `createReturnWorkReminderJob` runs on the shared jobs scheduler; a unique row per enterprise and period makes

@@ -156,9 +156,12 @@ export function createReturnWorkService(deps: { db: Db; audit: AuditService; not
       .select({ n: sql<number>`count(distinct ${roleGrants.userId})::int` })
       .from(roleGrants)
       .where(and(eq(roleGrants.scopeType, 'enterprise'), eq(roleGrants.scopeId, s.enterpriseId), inArray(roleGrants.role, ['member', 'enterprise_admin'])));
+    const [profile] = await tx.select({ employeeCount: enterprises.employeeCount }).from(enterprises).where(eq(enterprises.id, s.enterpriseId));
+    // Registered members: the member accounts, or the headcount the enterprise's profile registers, whichever is larger.
+    const registered = Math.max(Number(members?.n ?? 0), profile?.employeeCount ?? 0);
     const window = { parkId: c.parkId, enterpriseId: s.enterpriseId, from: localInstant(period.start), to: localInstant(addDays(period.end, 1)) };
     const findings = compareSubmission(
-      { peopleOnSite: s.peopleOnSite, previousOnSite: prev?.onSite ?? null, members: Number(members?.n ?? 0), gatePeople: await countGatePeople(tx, window), vehicleEntries: await countEnterpriseVehicleEntries(tx, window) },
+      { peopleOnSite: s.peopleOnSite, previousOnSite: prev?.onSite ?? null, members: registered, gatePeople: await countGatePeople(tx, window), vehicleEntries: await countEnterpriseVehicleEntries(tx, window) },
       c.thresholds,
     );
     const existing = await tx.select().from(rtwFlags).where(eq(rtwFlags.submissionId, s.id));
