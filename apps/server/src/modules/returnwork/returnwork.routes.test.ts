@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SYSTEM, TEST_PASSWORD, buildEnterprise, buildPark, buildUser, type BuiltPark } from '../../testing/builders';
+import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildEnterprise, buildPark, buildUser, type BuiltPark } from '../../testing/builders';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { addDays, localDay } from './returnwork.rules';
 import type { CampaignView, OverviewView, SubmissionView } from './returnwork.schema';
@@ -41,7 +41,8 @@ async function seedGateScans(enterpriseId: string, parkId: string, people: numbe
       `insert into passes (kind, park_id, enterprise_id, visitor_name, valid_from, valid_to) values ('visitor', $1, $2, $3, now() - interval '1 day', now() + interval '1 day') returning id::text as id`,
       [parkId, enterpriseId, `访客${i}`],
     );
-    for (const n of i < 3 ? [0, 1] : [0])
+    // The first three people came through twice: still three people.
+    for (let k = 0; k < (i < 3 ? 2 : 1); k++)
       await t.database.query(`insert into pass_scans (gate_id, park_id, pass_id, holder_kind, nonce, result, reason, via, scanned_at) values ($1, $2, $3, 'visitor', $4, 'accepted', 'ok', 'http', $5)`, [gateId, parkId, p.id, crypto.randomUUID(), at]);
   }
   // A refused scan is no one let in.
@@ -142,6 +143,19 @@ describe('submissions and comparison', () => {
     const s = res.json() as SubmissionView;
     expect(s.flags.map((f) => [f.code, f.params])).toEqual([['exceeds_members', { current: 5, members: 3, margin: 0 }]]);
     expect(s.buildingName).toBe(A.building.name);
+  });
+
+  test('the registered headcount of the enterprise’s profile counts as registered members', async () => {
+    const big = await t.services.parks.createEnterprise(SYSTEM, { parkId: A.park.id, siteId: A.site.id, legalName: '复工丙科技有限公司', creditCode: buildCreditCode(), industry: 'software', size: 'medium', employeeCount: 50, contactPhone: '13800138002' });
+    await buildUser(t.services, 'rtw.adminC', [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: big.id }]);
+    const adminC = await t.login('rtw.adminC', TEST_PASSWORD);
+    const other = (await op.post('/api/return-to-work/campaigns', { parkId: A.park.id, name: '登记人数测试', cadence: 'daily', startDate: yesterday, endDate: today, deadlineTime: '23:59' })).json() as CampaignView;
+    const within = (await submit(adminC, yesterday, values(40), other.id)).json() as SubmissionView;
+    expect(within.flags.map((f) => f.code)).not.toContain('exceeds_members');
+    const above = (await submit(adminC, today, values(55), other.id)).json() as SubmissionView;
+    expect(above.flags.find((f) => f.code === 'exceeds_members')?.params).toEqual({ current: 55, members: 50, margin: 0 });
+    // Moved out: no longer asked, so the overview below counts two enterprises.
+    await t.database.query(`update enterprises set status = 'moved_out' where id = $1`, [big.id]);
   });
 
   test('after the deadline a period’s report can no longer be corrected (409), and stays one', async () => {
