@@ -57,6 +57,8 @@ const secrets = [
   'SECRET-PHOTO',
   'SECRET-FLOW',
   'SECRET-CASE',
+  'SECRET-RTW',
+  'SECRET-RTWC',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -151,6 +153,17 @@ beforeAll(async () => {
   const memberBCtx = { actor: { userId: memberB.id, username: 'secretb.member', displayName: 'secretb.member', grants: memberB.grants, via: 'session' as const, access: 'write' as const } };
   const caseB = await t.services.approvals.startCase(memberBCtx, { parkId: B.park.id, enterpriseId: eB.id, subjectType: TEST_SUBJECT, subjectId: eB.id, title: 'SECRET-CASE 乙园申请', flowKey: 'secret.flow', formValues: { amountFen: 7654321 } });
 
+  // Return-to-work of park B: a campaign, its enterprise admin's report and the report's flag.
+  const localToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const campaignB = await ok(root.post('/api/return-to-work/campaigns', { parkId: B.park.id, name: 'SECRET-RTW 乙园复工日报', cadence: 'daily', startDate: localToday, endDate: localToday, deadlineTime: '23:59' }));
+  const reportB = await ok(
+    mB.post(`/api/return-to-work/campaigns/${campaignB.id}/submissions`, {
+      periodStart: localToday,
+      values: { peopleReturned: 9, peopleOnSite: 9, peopleFromRiskAreas: 0, healthChecksDone: 9, preventionMeasures: '测温', contactName: 'SECRET-RTWC 联系人', contactPhone: '13800138009' },
+    }),
+  );
+  const [flagB] = await t.database.query<{ id: string }>('select id::text as id from rtw_flags where submission_id = $1 limit 1', [reportB.id]);
+
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
   Object.assign(ids, {
@@ -211,6 +224,9 @@ beforeAll(async () => {
     ['/api/ledger/entries/', () => auditB[0]?.id ?? '1'],
     ['/api/approval-flows/', () => flowB.id],
     ['/api/approval-cases/', () => caseB.id],
+    ['/api/return-to-work/campaigns/', () => campaignB.id],
+    ['/api/return-to-work/submissions/', () => reportB.id],
+    ['/api/return-to-work/flags/', () => flagB.id],
   );
   ids.registrationId = registration.id;
 

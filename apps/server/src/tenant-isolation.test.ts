@@ -24,6 +24,8 @@ let e2OrderId: string;
 let e2PhotoId: string;
 let e2UploadId: string;
 let e2CaseId: string;
+/** Return-to-work: the park's campaign (both enterprises report to it), e2's report and its flag. */
+const rtwPathIds: [prefix: string, id: () => string][] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -54,9 +56,21 @@ beforeAll(async () => {
   const e2MemberUser = (await t.database.query<{ id: string }>(`select id::text as id from users where username = 'e2.secret.member'`))[0];
   const e2Ctx = { actor: { userId: e2MemberUser.id, username: 'e2.secret.member', displayName: 'e2.secret.member', grants: [{ role: 'member' as const, scopeType: 'enterprise' as const, scopeId: e2.id }], via: 'session' as const, access: 'write' as const } };
   e2CaseId = (await t.services.approvals.startCase(e2Ctx, { parkId: s.park.id, enterpriseId: e2.id, subjectType: TEST_SUBJECT, subjectId: e2.id, title: 'SECRET-CASE 乙方保密申请', flowKey: 'tenant.flow', formValues: {} })).id;
+  // e2's return-to-work report in the park's campaign, and the flag it raised.
+  const localToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const campaign = await t.services.returnWork.createCampaign(SYSTEM, { parkId: s.park.id, name: '复工日报', cadence: 'daily', startDate: localToday, endDate: localToday, deadlineTime: '23:59', target: 'park' });
+  await buildUser(t.services, 'e2.admin', [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: e2.id }]);
+  const e2Admin = await t.login('e2.admin', TEST_PASSWORD);
+  const report = await e2Admin.post(`/api/return-to-work/campaigns/${campaign.id}/submissions`, {
+    periodStart: localToday,
+    values: { peopleReturned: 30, peopleOnSite: 30, peopleFromRiskAreas: 0, healthChecksDone: 30, preventionMeasures: 'SECRET-RTW 乙方防控', contactName: '乙方联系人', contactPhone: '13800138009' },
+  });
+  expect(report.statusCode, report.body).toBe(200);
+  const flag = (report.json() as { flags: { id: string }[] }).flags[0];
+  rtwPathIds.push(['/api/return-to-work/campaigns/', () => campaign.id], ['/api/return-to-work/submissions/', () => report.json().id], ['/api/return-to-work/flags/', () => flag.id]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-RTW'];
 });
 afterAll(() => t.close());
 
@@ -80,7 +94,8 @@ describe('tenant isolation', () => {
     let calls = 0;
     for (const { path: p, method } of await openApiOperations(t)) {
       if (p === '/api/auth/logout' || p === '/api/auth/password') continue;
-      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
+      const rtw = rtwPathIds.find(([prefix]) => p.startsWith(prefix));
+      const url = rtw ? p.replace('{id}', rtw[1]()) : p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
       const withQuery = method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${e2.id}` : url;
       for (const client of [admin1, member1]) {
         const res = await client.request({ method, url: method === 'GET' && !p.includes('{') ? withQuery : url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
@@ -143,6 +158,24 @@ describe('tenant isolation', () => {
     }
     const actions = await t.database.query<{ n: number }>(`select count(*)::int as n from approval_actions where case_id = $1`, [e2CaseId]);
     expect(actions[0].n).toBe(1);
+  });
+
+  test('another enterprise’s return-to-work report and its flag are 404 and in no list', async () => {
+    const [campaign, report, flag] = rtwPathIds.map(([, id]) => id());
+    for (const client of [admin1, member1]) {
+      expect((await client.get(`/api/return-to-work/submissions/${report}`)).statusCode).toBe(404);
+      expect([403, 404]).toContain((await client.post(`/api/return-to-work/flags/${flag}/follow-up`, { note: '看看' })).statusCode);
+    }
+    const list = await admin1.get(`/api/return-to-work/campaigns/${campaign}/submissions?enterpriseId=${e2.id}`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual([]);
+    expect((await admin1.get(`/api/return-to-work/campaigns/${campaign}/overview`)).statusCode).toBe(403);
+    expect((await admin1.get(`/api/return-to-work/campaigns/${campaign}/export`)).statusCode).toBe(403);
+    // Reporting in e2's name is refused and changes nothing.
+    const res = await admin1.post(`/api/return-to-work/campaigns/${campaign}/submissions`, { enterpriseId: e2.id, periodStart: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), values: {} });
+    expect(res.statusCode).toBe(404);
+    const [row] = await t.database.query<{ revision: number }>('select revision from rtw_submissions where id = $1', [report]);
+    expect(row.revision).toBe(1);
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {
