@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { isoDate } from '../../lib/validation';
 import { formDefinitionSchema, formValuesSchema } from '../forms';
 import { RTW_CADENCES, RTW_CAMPAIGN_STATUSES, RTW_FLAG_CODES, RTW_FLAG_STATUSES, RTW_TARGETS } from './returnwork.table';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const day = isoDate;
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 
 export const thresholdsSchema = z.object({
