@@ -153,6 +153,12 @@ describe('return-to-work ledger in a real browser', () => {
     expect(f.status).toBe('followed_up');
     // The export for the authorities is one click away.
     expect(await page.getByTestId('rtw-export').getAttribute('href')).toMatch(/\/api\/return-to-work\/campaigns\/.+\/export$/);
+    // The overview fits a phone too.
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await flag.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'return-to-work-overview-phone');
     await context.close();
   });
 });
