@@ -244,6 +244,17 @@ describe('overview, follow-up and export', () => {
   });
 });
 
+describe('one report per enterprise and period', () => {
+  test('two reports sent at once leave one row: the later is a revision of the earlier', async () => {
+    const c = (await op.post('/api/return-to-work/campaigns', { parkId: A.park.id, name: '并发测试', cadence: 'weekly', startDate: today, endDate: addDays(today, 6), deadlineTime: '23:59' })).json() as CampaignView;
+    const results = await Promise.all([submit(adminB, today, values(3), c.id), submit(adminB, today, values(4), c.id)]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(results.map((r) => (r.json() as SubmissionView).revision).sort()).toEqual([1, 2]);
+    const rows = await t.database.query<{ n: number; revision: number }>('select count(*)::int as n, max(revision)::int as revision from rtw_submissions where campaign_id = $1', [c.id]);
+    expect(rows[0]).toEqual({ n: 1, revision: 2 });
+  });
+});
+
 describe('reminders', () => {
   test('enterprises that missed the deadline are reminded once, however often the job runs', async () => {
     const res = await op.post('/api/return-to-work/campaigns', { parkId: A.park.id, name: '提醒测试', cadence: 'daily', startDate: today, endDate: addDays(today, 1), deadlineTime: '00:00' });
