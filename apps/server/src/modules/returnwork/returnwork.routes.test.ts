@@ -244,6 +244,24 @@ describe('overview, follow-up and export', () => {
   });
 });
 
+describe('comparison with parking entries', () => {
+  test('more of the enterprise’s vehicles entered than people reported on site: flagged with the count', async () => {
+    const lot = await op.post('/api/parking/lots', { parkId: A.park.id, siteId: A.site.id, name: '复工测试车场', capacity: 50, freeMinutes: 0, hourlyFen: 500, dailyCapFen: 4000, nightStartMinute: 1320, nightEndMinute: 420, nightHourlyFen: 100 });
+    expect(lot.statusCode, lot.body).toBe(201);
+    const plates = ['川A1F001', '川A1F002', '川A1F003', '川A1F004', '川A1F005', '川A1F006', '川A1F007', '川A1F008'];
+    for (const plate of plates) await t.services.parks.addVehicle(SYSTEM, eB.id, { plate });
+    // Every vehicle of the enterprise in, one of them twice (in, out, in): eight vehicles; a stranger's car does not count.
+    for (const [i, plate] of [...plates, '川A1F001', '川A9Z999'].entries()) {
+      if (i === 8) expect((await op.post(`/api/parking/lots/${lot.json().id}/reads`, { plate, direction: 'exit', eventId: `rtw-exit-${i}` })).statusCode).toBeLessThan(300);
+      const res = await op.post(`/api/parking/lots/${lot.json().id}/reads`, { plate, direction: 'entry', eventId: `rtw-entry-${i}` });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+    }
+    const c = (await op.post('/api/return-to-work/campaigns', { parkId: A.park.id, name: '停车比对', cadence: 'daily', startDate: today, endDate: today, deadlineTime: '23:59' })).json() as CampaignView;
+    const s = (await submit(adminB, today, values(1), c.id)).json() as SubmissionView;
+    expect(s.flags.find((f) => f.code === 'parking_entries_high')?.params).toEqual({ current: 1, vehicles: 8, margin: 5 });
+  });
+});
+
 describe('one report per enterprise and period', () => {
   test('two reports sent at once leave one row: the later is a revision of the earlier', async () => {
     const c = (await op.post('/api/return-to-work/campaigns', { parkId: A.park.id, name: '并发测试', cadence: 'weekly', startDate: today, endDate: addDays(today, 6), deadlineTime: '23:59' })).json() as CampaignView;
