@@ -33,6 +33,7 @@ import { approvalsRoutes } from './modules/approvals';
 import { policiesRoutes } from './modules/policies';
 import { jobsRoutes } from './modules/jobs';
 import { formRoutes } from './modules/forms';
+import { returnWorkRoutes } from './modules/returnwork';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -142,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(policiesRoutes, { policies: services.policies });
       await api.register(jobsRoutes, { jobs: services.jobs });
       await api.register(formRoutes);
+      await api.register(returnWorkRoutes, { returnWork: services.returnWork });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

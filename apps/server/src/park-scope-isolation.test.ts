@@ -59,6 +59,8 @@ const secrets = [
   'SECRET-CASE',
   'SECRET-POLICY',
   'SECRET-POLAPP',
+  'SECRET-RTW',
+  'SECRET-RTWC',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -159,6 +161,16 @@ beforeAll(async () => {
   const materialB = await ok(uploadFile(mB, { data: await buildImage('png'), name: 'material.png' }));
   const policyAppB = await ok(mB.post(`/api/policies/${policyB.id}/applications`, { materials: [{ name: '营业执照', fileId: materialB.id }], notes: 'SECRET-POLAPP 乙园申报' }));
   await ok(mB.post(`/api/policy-applications/${policyAppB.id}/comments`, { text: '乙园咨询' }));
+  // Return-to-work of park B: a campaign, its enterprise admin's report and the report's flag.
+  const localToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const campaignB = await ok(root.post('/api/return-to-work/campaigns', { parkId: B.park.id, name: 'SECRET-RTW 乙园复工日报', cadence: 'daily', startDate: localToday, endDate: localToday, deadlineTime: '23:59' }));
+  const reportB = await ok(
+    mB.post(`/api/return-to-work/campaigns/${campaignB.id}/submissions`, {
+      periodStart: localToday,
+      values: { peopleReturned: 9, peopleOnSite: 9, peopleFromRiskAreas: 0, healthChecksDone: 9, preventionMeasures: '测温', contactName: 'SECRET-RTWC 联系人', contactPhone: '13800138009' },
+    }),
+  );
+  const [flagB] = await t.database.query<{ id: string }>('select id::text as id from rtw_flags where submission_id = $1 limit 1', [reportB.id]);
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
@@ -222,6 +234,9 @@ beforeAll(async () => {
     ['/api/approval-cases/', () => caseB.id],
     ['/api/policies/', () => policyB.id],
     ['/api/policy-applications/', () => policyAppB.id],
+    ['/api/return-to-work/campaigns/', () => campaignB.id],
+    ['/api/return-to-work/submissions/', () => reportB.id],
+    ['/api/return-to-work/flags/', () => flagB.id],
   );
   ids.policyId = policyB.id;
   ids.registrationId = registration.id;

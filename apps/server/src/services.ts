@@ -22,6 +22,7 @@ import { createFilesService, createFolderStore } from './modules/files';
 import { createApprovalsService } from './modules/approvals';
 import { createJobsService } from './modules/jobs';
 import { createPoliciesService } from './modules/policies';
+import { createReturnWorkService } from './modules/returnwork';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -112,7 +113,9 @@ export function createServices(
   // Policy applications (政策申报): applications run through approvals, materials through files.
   const policies = createPoliciesService({ db, audit, approvals, files, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   policies.register();
-  return { approvals, policies, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Return-to-work reminders reach enterprise admins in-app (the bell).
+  const returnWork = createReturnWorkService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
+  return { approvals, policies, returnWork, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -26,6 +26,8 @@ let e2UploadId: string;
 let e2CaseId: string;
 let e2PolicyAppId: string;
 let e2MaterialId: string;
+/** Path `{id}` values of feature records of e2, by path prefix (each feature adds its own). */
+const featurePathIds: [prefix: string, id: () => string][] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -65,10 +67,21 @@ beforeAll(async () => {
   const applied = await e2Admin.post(`/api/policies/${policy.id}/applications`, { materials: [{ name: '营业执照', fileId: e2MaterialId }], notes: 'SECRET-POLAPP 乙方申报说明' });
   expect(applied.statusCode, applied.body).toBe(201);
   e2PolicyAppId = applied.json().id;
+  featurePathIds.push(['/api/policy-applications/', () => e2PolicyAppId]);
   expect((await e2Admin.post(`/api/policy-applications/${e2PolicyAppId}/comments`, { text: 'SECRET-THREAD 乙方咨询' })).statusCode).toBe(200);
+  // e2's return-to-work report in the park's campaign, and the flag it raised.
+  const localToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const campaign = await t.services.returnWork.createCampaign(SYSTEM, { parkId: s.park.id, name: '复工日报', cadence: 'daily', startDate: localToday, endDate: localToday, deadlineTime: '23:59', target: 'park' });
+  const report = await e2Admin.post(`/api/return-to-work/campaigns/${campaign.id}/submissions`, {
+    periodStart: localToday,
+    values: { peopleReturned: 30, peopleOnSite: 30, peopleFromRiskAreas: 0, healthChecksDone: 30, preventionMeasures: 'SECRET-RTW 乙方防控', contactName: '乙方联系人', contactPhone: '13800138009' },
+  });
+  expect(report.statusCode, report.body).toBe(200);
+  const flag = (report.json() as { flags: { id: string }[] }).flags[0];
+  featurePathIds.push(['/api/return-to-work/campaigns/', () => campaign.id], ['/api/return-to-work/submissions/', () => report.json().id], ['/api/return-to-work/flags/', () => flag.id]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW'];
 });
 afterAll(() => t.close());
 
@@ -92,7 +105,8 @@ describe('tenant isolation', () => {
     let calls = 0;
     for (const { path: p, method } of await openApiOperations(t)) {
       if (p === '/api/auth/logout' || p === '/api/auth/password') continue;
-      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.startsWith('/api/policy-applications/') ? p.replace('{id}', e2PolicyAppId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
+      const own = featurePathIds.find(([prefix]) => p.startsWith(prefix));
+      const url = own ? p.replace('{id}', own[1]()) : p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
       const withQuery = method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${e2.id}` : url;
       for (const client of [admin1, member1]) {
         const res = await client.request({ method, url: method === 'GET' && !p.includes('{') ? withQuery : url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
@@ -155,6 +169,24 @@ describe('tenant isolation', () => {
     }
     const actions = await t.database.query<{ n: number }>(`select count(*)::int as n from approval_actions where case_id = $1`, [e2CaseId]);
     expect(actions[0].n).toBe(1);
+  });
+
+  test('another enterprise’s return-to-work report and its flag are 404 and in no list', async () => {
+    const [campaign, report, flag] = featurePathIds.filter(([prefix]) => prefix.startsWith('/api/return-to-work/')).map(([, id]) => id());
+    for (const client of [admin1, member1]) {
+      expect((await client.get(`/api/return-to-work/submissions/${report}`)).statusCode).toBe(404);
+      expect([403, 404]).toContain((await client.post(`/api/return-to-work/flags/${flag}/follow-up`, { note: '看看' })).statusCode);
+    }
+    const list = await admin1.get(`/api/return-to-work/campaigns/${campaign}/submissions?enterpriseId=${e2.id}`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual([]);
+    expect((await admin1.get(`/api/return-to-work/campaigns/${campaign}/overview`)).statusCode).toBe(403);
+    expect((await admin1.get(`/api/return-to-work/campaigns/${campaign}/export`)).statusCode).toBe(403);
+    // Reporting in e2's name is refused and changes nothing.
+    const res = await admin1.post(`/api/return-to-work/campaigns/${campaign}/submissions`, { enterpriseId: e2.id, periodStart: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), values: {} });
+    expect(res.statusCode).toBe(404);
+    const [row] = await t.database.query<{ revision: number }>('select revision from rtw_submissions where id = $1', [report]);
+    expect(row.revision).toBe(1);
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {

@@ -20,3 +20,4 @@ export * from '../modules/files/files.table';
 export * from '../modules/approvals/approvals.table';
 export * from '../modules/jobs/jobs.table';
 export * from '../modules/policies/policies.table';
+export * from '../modules/returnwork/returnwork.table';

@@ -17,6 +17,7 @@ import { createJobScheduler, type JobDefinition } from '../modules/jobs';
 import { createLedgerHeadJob } from '../modules/ledger';
 import { createApprovalEscalationJob } from '../modules/approvals';
 import { createPolicyReminderJob } from '../modules/policies';
+import { createReturnWorkReminderJob } from '../modules/returnwork';
 
 export interface RunningServer {
   url?: string;
@@ -78,6 +79,8 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     jobs.push(createApprovalEscalationJob({ approvals: services.approvals, intervalMs: 60_000, log }).job);
     // Policies: deadline reminders to eligible enterprises that have not applied (each once).
     jobs.push(createPolicyReminderJob({ policies: services.policies, intervalMs: 15 * 60_000, log }));
+    // Return-to-work: enterprises that missed a period's deadline get one reminder per period.
+    jobs.push(createReturnWorkReminderJob({ returnWork: services.returnWork, intervalMs: 5 * 60_000, log }).job);
     // Started now, before the broker: the first rollup and tree head do not wait for ingest.
     const scheduler = createJobScheduler({ database, jobs, log });
     await scheduler.start();

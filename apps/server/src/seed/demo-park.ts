@@ -31,6 +31,7 @@ import { seedCommunityDemo } from '../modules/community/events/community-demo.se
 import { seedMemberHomeDemo } from './member-home.seed';
 import { seedApprovalFlows } from './approvals.seed';
 import { seedPoliciesDemo } from '../modules/policies/policies.seed';
+import { seedReturnWorkDemo } from '../modules/returnwork/returnwork.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -305,5 +306,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedApprovalFlows(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id });
   onProgress('policies');
   await seedPoliciesDemo(db, services, ctx, { parkId: park.id, enterpriseIds: [entRows[0].id, entRows[1].id] });
+  onProgress('return-to-work ledger');
+  await seedReturnWorkDemo(db, services, { parkId: park.id, enterpriseId: entRows[0].id });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

@@ -45,6 +45,8 @@ const DispatchTriagePage = lazy(() => import('../pages/DispatchTriagePage').then
 const WorkOrderDetailPage = lazy(() => import('../pages/WorkOrderDetailPage').then((m) => ({ default: m.WorkOrderDetailPage })));
 const WorkOrderRequestPage = lazy(() => import('../pages/WorkOrderRequestPage').then((m) => ({ default: m.WorkOrderRequestPage })));
 const WorkOrdersPage = lazy(() => import('../pages/WorkOrdersPage').then((m) => ({ default: m.WorkOrdersPage })));
+const ReturnToWorkPage = lazy(() => import('../pages/ReturnToWorkPage').then((m) => ({ default: m.ReturnToWorkPage })));
+const ReturnToWorkCampaignPage = lazy(() => import('../pages/ReturnToWorkCampaignPage').then((m) => ({ default: m.ReturnToWorkCampaignPage })));
 const FormsPage = lazy(() => import('../pages/FormsPage').then((m) => ({ default: m.FormsPage })));
 const EventDetailPage = lazy(() => import('../pages/EventDetailPage').then((m) => ({ default: m.EventDetailPage })));
 const EventsPage = lazy(() => import('../pages/EventsPage').then((m) => ({ default: m.EventsPage })));
@@ -113,6 +115,8 @@ export function AppRoutes() {
             <Route path="policies" element={<PoliciesPage />} />
             <Route path="policies/applications/:id" element={<PolicyApplicationPage />} />
             <Route path="policies/:id" element={<PolicyDetailPage />} />
+            <Route path="return-to-work" element={<ReturnToWorkPage />} />
+            <Route path="return-to-work/:id" element={<ReturnToWorkCampaignPage />} />
             <Route path="approval-flows" element={<RequirePermission flag="isOperator"><ApprovalFlowsPage /></RequirePermission>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -2,3 +2,4 @@ export { createParkingService, type ParkingService, DUPLICATE_READ_SECONDS } fro
 export { parkingRoutes } from './parking.routes';
 export { handleGateCameraEvent } from './parking.mqtt';
 export { computeParkingFee, type ParkingRate } from './parking-fee';
+export { countEnterpriseVehicleEntries } from './parking.counts';

@@ -27,3 +27,4 @@ export function createPassesServices(deps: {
 }
 
 export type PassesServices = ReturnType<typeof createPassesServices>;
+export { countGatePeople } from './passes.counts';

@@ -29,6 +29,7 @@ import {
   IdcardOutlined,
   FileDoneOutlined,
   PartitionOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -54,6 +55,7 @@ const GROUP_OF: Record<string, NavGroup> = {
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
   'approval-flows': 'admin',
   policies: 'community',
+  'return-to-work': 'park',
   users: 'admin', forms: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
 
@@ -67,6 +69,7 @@ export function useNavItems(): NavItem[] {
   if (p.isEnterpriseUser && !p.isOperator) items.push({ key: 'my-enterprise', path: '/my-enterprise', label: t('nav.myEnterprise'), icon: <BankOutlined /> });
   if (p.isOperator || p.isProperty || p.isEnterpriseUser) items.push({ key: 'approvals', path: '/approvals', label: t('approvals.nav.inbox'), icon: <FileDoneOutlined /> });
   if (p.isOperator || p.isEnterpriseUser) items.push({ key: 'policies', path: '/policies', label: t('policies.nav'), icon: <AuditOutlined /> });
+  if (p.isOperator || p.isEnterpriseAdmin) items.push({ key: 'return-to-work', path: '/return-to-work', label: t('returnToWork.nav'), icon: <ScheduleOutlined /> });
   if (p.canSeeStructure) items.push({ key: 'structure', path: '/structure', label: t('nav.structure'), icon: <ApartmentOutlined /> });
   if (p.canSeeEnterpriseList) items.push({ key: 'enterprises', path: '/enterprises', label: t('nav.enterprises'), icon: <BankOutlined /> });
   if (p.canSeePropertyCompanies) items.push({ key: 'property', path: '/property-companies', label: t('nav.property'), icon: <ShopOutlined /> });
