@@ -57,6 +57,9 @@ const secrets = [
   'SECRET-PHOTO',
   'SECRET-FLOW',
   'SECRET-CASE',
+  'SECRET-RELIEF',
+  'SECRET-RAPP',
+  'SECRET-RMAT',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -151,6 +154,12 @@ beforeAll(async () => {
   const memberBCtx = { actor: { userId: memberB.id, username: 'secretb.member', displayName: 'secretb.member', grants: memberB.grants, via: 'session' as const, access: 'write' as const } };
   const caseB = await t.services.approvals.startCase(memberBCtx, { parkId: B.park.id, enterpriseId: eB.id, subjectType: TEST_SUBJECT, subjectId: eB.id, title: 'SECRET-CASE 乙园申请', flowKey: 'secret.flow', formValues: { amountFen: 7654321 } });
 
+  // Rent relief of park B: an open programme and its enterprise's application with a material.
+  const programmeB = await ok(root.post('/api/relief-programmes', { parkId: B.park.id, name: 'SECRET-RELIEF 乙园减租', fromPeriod: '2026-06', toPeriod: '2026-07', leaseActiveOn: '2026-06-01', reliefKind: 'percent', reliefValue: 10, budgetFen: 100_000_000, flowKey: 'secret.flow' }));
+  await ok(root.patch(`/api/relief-programmes/${programmeB.id}`, { status: 'open' }));
+  const reliefFile = await ok(uploadFile(mB, { data: await buildImage('png'), name: 'SECRET-RMAT 乙园材料.png' }));
+  const reliefAppB = await ok(mB.post(`/api/relief-programmes/${programmeB.id}/applications`, { note: 'SECRET-RAPP 乙园减租', fileIds: [reliefFile.id] }));
+
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
   Object.assign(ids, {
@@ -211,7 +220,10 @@ beforeAll(async () => {
     ['/api/ledger/entries/', () => auditB[0]?.id ?? '1'],
     ['/api/approval-flows/', () => flowB.id],
     ['/api/approval-cases/', () => caseB.id],
+    ['/api/relief-programmes/', () => programmeB.id],
+    ['/api/relief-applications/', () => reliefAppB.id],
   );
+  ids.programmeId = programmeB.id;
   ids.registrationId = registration.id;
 
   // Park A's records, for the mixed sweep (A in the path, B in the body).

@@ -24,6 +24,8 @@ let e2OrderId: string;
 let e2PhotoId: string;
 let e2UploadId: string;
 let e2CaseId: string;
+let e2ReliefAppId: string;
+let e2ReliefFileId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -54,9 +56,18 @@ beforeAll(async () => {
   const e2MemberUser = (await t.database.query<{ id: string }>(`select id::text as id from users where username = 'e2.secret.member'`))[0];
   const e2Ctx = { actor: { userId: e2MemberUser.id, username: 'e2.secret.member', displayName: 'e2.secret.member', grants: [{ role: 'member' as const, scopeType: 'enterprise' as const, scopeId: e2.id }], via: 'session' as const, access: 'write' as const } };
   e2CaseId = (await t.services.approvals.startCase(e2Ctx, { parkId: s.park.id, enterpriseId: e2.id, subjectType: TEST_SUBJECT, subjectId: e2.id, title: 'SECRET-CASE 乙方保密申请', flowKey: 'tenant.flow', formValues: {} })).id;
+  // A rent-relief programme of the park and e2's application to it, with a material.
+  await buildUser(t.services, 'e2.secret.admin', [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: e2.id }]);
+  const e2Admin = await t.login('e2.secret.admin', TEST_PASSWORD);
+  const programme = await t.services.relief.createProgramme(SYSTEM, { parkId: s.park.id, name: '租金减免', fromPeriod: '2026-06', toPeriod: '2026-07', leaseActiveOn: '2026-06-01', sizes: [], industries: [], reliefKind: 'percent', reliefValue: 10, budgetFen: 100_000_000, flowKey: 'tenant.flow' });
+  await t.services.relief.updateProgramme(SYSTEM, programme.id, { status: 'open' });
+  e2ReliefFileId = (await uploadFile(e2Admin, { data: await buildImage('png'), name: 'SECRET-RMAT 乙方减租材料.png' })).json().id;
+  const reliefApp = await e2Admin.post(`/api/relief-programmes/${programme.id}/applications`, { note: 'SECRET-RAPP 乙方减租申请', fileIds: [e2ReliefFileId] });
+  expect(reliefApp.statusCode, reliefApp.body).toBe(201);
+  e2ReliefAppId = reliefApp.json().id;
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE'];
+  secrets = ['SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE'];
 });
 afterAll(() => t.close());
 
@@ -80,7 +91,7 @@ describe('tenant isolation', () => {
     let calls = 0;
     for (const { path: p, method } of await openApiOperations(t)) {
       if (p === '/api/auth/logout' || p === '/api/auth/password') continue;
-      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
+      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.startsWith('/api/relief-applications/') ? p.replace('{id}', e2ReliefAppId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
       const withQuery = method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${e2.id}` : url;
       for (const client of [admin1, member1]) {
         const res = await client.request({ method, url: method === 'GET' && !p.includes('{') ? withQuery : url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
@@ -152,6 +163,23 @@ describe('tenant isolation', () => {
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.items.every((i) => i.enterpriseId === e1.id)).toBe(true);
     expect(leaks(res.body)).toEqual([]);
+  });
+
+  test('another enterprise’s relief application, its materials and its eligibility are 404, and in no list', async () => {
+    for (const client of [admin1, member1]) {
+      for (const url of [`/api/relief-applications/${e2ReliefAppId}`, `/api/files/${e2ReliefFileId}`, `/api/files/${e2ReliefFileId}/info`]) {
+        const res = await client.get(url);
+        expect(res.statusCode, `${client.username} ${url}`).toBe(404);
+        expect(leaks(res.body)).toEqual([]);
+      }
+      const list = await client.get('/api/relief-applications?pageSize=200');
+      expect(list.json().items).toEqual([]);
+      const resubmit = await client.post(`/api/relief-applications/${e2ReliefAppId}/resubmit`, { fileIds: [] });
+      expect(resubmit.statusCode).toBe(404);
+    }
+    const [programme] = (await admin1.get('/api/relief-programmes')).json().items as { id: string }[];
+    expect((await admin1.get(`/api/relief-programmes/${programme.id}/eligibility?enterpriseId=${e2.id}`)).statusCode).toBe(404);
+    expect((await admin1.get(`/api/relief-programmes/${programme.id}/dashboard`)).statusCode).toBe(403);
   });
 
   test('members cannot read the audit log or list users', async () => {
