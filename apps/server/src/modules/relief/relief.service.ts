@@ -53,10 +53,8 @@ export function computeRelief(p: Pick<ProgrammeRow, 'fromPeriod' | 'toPeriod' | 
       // The lease covers (part of) the month.
       if (!(l.startDate < endDate && l.endDate >= startDate)) continue;
       const rent = l.monthlyRentFen;
-      let amount = 0;
-      if (p.reliefKind === 'months_free') amount = index < p.reliefValue ? rent : 0;
-      else if (p.reliefKind === 'percent') amount = Math.floor((rent * Math.min(100, p.reliefValue)) / 100);
-      else amount = Math.min(rent, Math.round(l.areaM2 * p.reliefValue));
+      const amount =
+        p.reliefKind === 'months_free' ? (index < p.reliefValue ? rent : 0) : p.reliefKind === 'percent' ? Math.floor((rent * Math.min(100, p.reliefValue)) / 100) : Math.min(rent, Math.round(l.areaM2 * p.reliefValue));
       if (amount > 0) lines.push({ leaseId: l.leaseId, unitCode: l.unitCode, period, rentFen: rent, amountFen: amount });
     }
   });
