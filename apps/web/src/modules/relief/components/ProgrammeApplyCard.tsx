@@ -110,7 +110,7 @@ export function ProgrammeApplyCard({ programme }: { programme: Programme }) {
           <Descriptions.Item label={t('relief.fields.period')}>{`${programme.fromPeriod} ~ ${programme.toPeriod}`}</Descriptions.Item>
           <Descriptions.Item label={t('relief.fields.relief')}>{reliefText(t, programme)}</Descriptions.Item>
           <Descriptions.Item label={t('relief.programmes.rules')}>{t('relief.programmes.leaseRule', { date: formatDate(programme.leaseActiveOn) })}</Descriptions.Item>
-          {programme.capPerEnterpriseFen !== null && <Descriptions.Item label={t('relief.fields.cap')}>¥{formatFen(programme.capPerEnterpriseFen)}</Descriptions.Item>}
+          {programme.capPerEnterpriseFen !== null && <Descriptions.Item label={t('relief.fields.capShort')}>¥{formatFen(programme.capPerEnterpriseFen)}</Descriptions.Item>}
         </Descriptions>
         {programme.description && <Typography.Paragraph type="secondary">{programme.description}</Typography.Paragraph>}
         <QueryBoundary query={eligibility}>
