@@ -66,7 +66,7 @@ beforeAll(async () => {
   const user = (u: string) => ({ kind: 'user' as const, userId: ctxs[u].actor.userId });
   await services.approvals.createFlow(SYSTEM, {
     parkId,
-    key: 'relief.review',
+    key: 'rent_relief.review',
     nameZh: '疫情减租审批',
     nameEn: 'Rent relief review',
     steps: [
@@ -134,7 +134,7 @@ describe('rent relief in a real browser', () => {
     await page.getByTestId('relief-form-value').fill('50');
     await page.getByTestId('relief-form-cap').fill('20000');
     await page.getByTestId('relief-form-budget').fill('100000');
-    await pick(page, 'relief-form-flow', 'relief.review');
+    await pick(page, 'relief-form-flow', 'rent_relief.review');
     await screenshot(page, 'relief-programme-form');
     await page.getByTestId('relief-programme-form-submit').click();
     await page.getByTestId('relief-programme-form').waitFor({ state: 'hidden' });

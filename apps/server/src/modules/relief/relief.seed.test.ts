@@ -29,10 +29,14 @@ test('the demo park has a relief programme with applications in every state, cre
   // ent.admin's enterprise has not applied: it sees its eligibility only.
   const [mine] = await database.query<{ n: number }>("select count(*)::int as n from relief_applications a join role_grants g on g.scope_id = a.enterprise_id join users u on u.id = g.user_id where u.username = 'ent.admin'");
   expect(mine.n).toBe(0);
+  const [first] = await database.query<{ id: string }>("select g.scope_id::text as id from role_grants g join users u on u.id = g.user_id where u.username = 'ent.admin'");
   // And one enterprise is not eligible, with its reasons.
   const [open] = await database.query<{ id: string }>("select id::text from relief_programmes where status = 'open'");
   const [late] = await database.query<{ id: string }>("select enterprise_id::text as id from bills where title like '%逾期%'");
   const e = await services.relief.getEligibility({ actor: SYSTEM_ACTOR }, open.id, { enterpriseId: late.id });
   expect(e.eligible).toBe(false);
   expect(e.reasons.map((r) => r.code)).toContain('arrears_over_limit');
+  const mineNow = await services.relief.getEligibility({ actor: SYSTEM_ACTOR }, open.id, { enterpriseId: first.id });
+  expect(mineNow).toMatchObject({ eligible: true, reasons: [], application: null });
+  expect(mineNow.reliefFen).toBeGreaterThan(0);
 });

@@ -93,7 +93,7 @@ export async function seedRelief(db: Db, services: Services, ctx: RequestContext
 
   /** An enterprise admin for a demo enterprise that has none (they only apply here). */
   const adminOf = async (e: typeof first, n: number): Promise<RequestContext> => {
-    const username = `relief.admin${n}`;
+    const username = `ent${n}.admin`;
     const u = await services.identity.createUserAsSystem(ctx, { username, displayName: `企业管理员 ${e.legalName.slice(0, 4)}`, password: crypto.randomBytes(18).toString('base64url'), grants: [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: e.id }], phone: null });
     return { actor: { userId: u.id, username, displayName: u.displayName, grants: [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: e.id }], via: 'session', access: 'write' } };
   };

@@ -17,7 +17,7 @@ import { ACTIVE_APPLICATION_STATUSES, APPLICATION_STATUSES, reliefApplications, 
 export const RELIEF_SUBJECT = 'relief_application';
 export const RELIEF_FILE_OWNER = 'relief_application';
 /** The approval flow the demo park seeds for relief (property check → park finance → leadership 会签). */
-export const RELIEF_FLOW_KEY = 'relief.review';
+export const RELIEF_FLOW_KEY = 'rent_relief.review';
 
 type ProgrammeRow = typeof reliefProgrammes.$inferSelect;
 type ApplicationRow = typeof reliefApplications.$inferSelect;

@@ -51,7 +51,7 @@ export function ProgrammeFormModal({ open, onClose }: { open: boolean; onClose: 
       width={720}
       testId="relief-programme-form"
       successMessage={t('relief.programmes.created')}
-      initialValues={{ reliefKind: 'percent', reliefValue: 50, flowKey: 'relief.review', parkId: parks.data?.length === 1 ? parks.data[0].id : undefined }}
+      initialValues={{ reliefKind: 'percent', reliefValue: 50, flowKey: 'rent_relief.review', parkId: parks.data?.length === 1 ? parks.data[0].id : undefined }}
       onSubmit={(v) =>
         create.mutateAsync({
           parkId: v.parkId,
