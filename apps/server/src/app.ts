@@ -34,6 +34,7 @@ import { policiesRoutes } from './modules/policies';
 import { jobsRoutes } from './modules/jobs';
 import { formRoutes } from './modules/forms';
 import { returnWorkRoutes } from './modules/returnwork';
+import { reliefRoutes } from './modules/relief';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -144,6 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(jobsRoutes, { jobs: services.jobs });
       await api.register(formRoutes);
       await api.register(returnWorkRoutes, { returnWork: services.returnWork });
+      await api.register(reliefRoutes, { relief: services.relief });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -61,6 +61,9 @@ const secrets = [
   'SECRET-POLAPP',
   'SECRET-RTW',
   'SECRET-RTWC',
+  'SECRET-RELIEF',
+  'SECRET-RAPP',
+  'SECRET-RMAT',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -171,6 +174,11 @@ beforeAll(async () => {
     }),
   );
   const [flagB] = await t.database.query<{ id: string }>('select id::text as id from rtw_flags where submission_id = $1 limit 1', [reportB.id]);
+  // Rent relief of park B: an open programme and its enterprise's application with a material.
+  const programmeB = await ok(root.post('/api/relief-programmes', { parkId: B.park.id, name: 'SECRET-RELIEF 乙园减租', fromPeriod: '2026-06', toPeriod: '2026-07', leaseActiveOn: '2026-06-01', reliefKind: 'percent', reliefValue: 10, budgetFen: 100_000_000, flowKey: 'secret.flow' }));
+  await ok(root.patch(`/api/relief-programmes/${programmeB.id}`, { status: 'open' }));
+  const reliefFile = await ok(uploadFile(mB, { data: await buildImage('png'), name: 'SECRET-RMAT 乙园材料.png' }));
+  const reliefAppB = await ok(mB.post(`/api/relief-programmes/${programmeB.id}/applications`, { note: 'SECRET-RAPP 乙园减租', fileIds: [reliefFile.id] }));
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
@@ -237,8 +245,11 @@ beforeAll(async () => {
     ['/api/return-to-work/campaigns/', () => campaignB.id],
     ['/api/return-to-work/submissions/', () => reportB.id],
     ['/api/return-to-work/flags/', () => flagB.id],
+    ['/api/relief-programmes/', () => programmeB.id],
+    ['/api/relief-applications/', () => reliefAppB.id],
   );
   ids.policyId = policyB.id;
+  ids.programmeId = programmeB.id;
   ids.registrationId = registration.id;
 
   // Park A's records, for the mixed sweep (A in the path, B in the body).

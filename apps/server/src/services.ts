@@ -23,6 +23,7 @@ import { createApprovalsService } from './modules/approvals';
 import { createJobsService } from './modules/jobs';
 import { createPoliciesService } from './modules/policies';
 import { createReturnWorkService } from './modules/returnwork';
+import { createReliefService } from './modules/relief';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -115,7 +116,9 @@ export function createServices(
   policies.register();
   // Return-to-work reminders reach enterprise admins in-app (the bell).
   const returnWork = createReturnWorkService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
-  return { approvals, policies, returnWork, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Rent relief: applications reviewed through approvals, granted relief as credits on rent bills.
+  const relief = createReliefService({ db, audit, approvals, files, billing: payments.billing });
+  return { approvals, policies, returnWork, relief, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -28,6 +28,8 @@ let e2PolicyAppId: string;
 let e2MaterialId: string;
 /** Path `{id}` values of feature records of e2, by path prefix (each feature adds its own). */
 const featurePathIds: [prefix: string, id: () => string][] = [];
+let e2ReliefAppId: string;
+let e2ReliefFileId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -79,9 +81,17 @@ beforeAll(async () => {
   expect(report.statusCode, report.body).toBe(200);
   const flag = (report.json() as { flags: { id: string }[] }).flags[0];
   featurePathIds.push(['/api/return-to-work/campaigns/', () => campaign.id], ['/api/return-to-work/submissions/', () => report.json().id], ['/api/return-to-work/flags/', () => flag.id]);
+  // A rent-relief programme of the park and e2's application to it, with a material.
+  const programme = await t.services.relief.createProgramme(SYSTEM, { parkId: s.park.id, name: '租金减免', fromPeriod: '2026-06', toPeriod: '2026-07', leaseActiveOn: '2026-06-01', sizes: [], industries: [], reliefKind: 'percent', reliefValue: 10, budgetFen: 100_000_000, flowKey: 'tenant.flow' });
+  await t.services.relief.updateProgramme(SYSTEM, programme.id, { status: 'open' });
+  e2ReliefFileId = (await uploadFile(e2Admin, { data: await buildImage('png'), name: 'SECRET-RMAT 乙方减租材料.png' })).json().id;
+  const reliefApp = await e2Admin.post(`/api/relief-programmes/${programme.id}/applications`, { note: 'SECRET-RAPP 乙方减租申请', fileIds: [e2ReliefFileId] });
+  expect(reliefApp.statusCode, reliefApp.body).toBe(201);
+  e2ReliefAppId = reliefApp.json().id;
+  featurePathIds.push(['/api/relief-applications/', () => e2ReliefAppId]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW'];
+  secrets = ['SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW'];
 });
 afterAll(() => t.close());
 
@@ -196,6 +206,23 @@ describe('tenant isolation', () => {
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.items.every((i) => i.enterpriseId === e1.id)).toBe(true);
     expect(leaks(res.body)).toEqual([]);
+  });
+
+  test('another enterprise’s relief application, its materials and its eligibility are 404, and in no list', async () => {
+    for (const client of [admin1, member1]) {
+      for (const url of [`/api/relief-applications/${e2ReliefAppId}`, `/api/files/${e2ReliefFileId}`, `/api/files/${e2ReliefFileId}/info`]) {
+        const res = await client.get(url);
+        expect(res.statusCode, `${client.username} ${url}`).toBe(404);
+        expect(leaks(res.body)).toEqual([]);
+      }
+      const list = await client.get('/api/relief-applications?pageSize=200');
+      expect(list.json().items).toEqual([]);
+      const resubmit = await client.post(`/api/relief-applications/${e2ReliefAppId}/resubmit`, { fileIds: [] });
+      expect(resubmit.statusCode).toBe(404);
+    }
+    const [programme] = (await admin1.get('/api/relief-programmes')).json().items as { id: string }[];
+    expect((await admin1.get(`/api/relief-programmes/${programme.id}/eligibility?enterpriseId=${e2.id}`)).statusCode).toBe(404);
+    expect((await admin1.get(`/api/relief-programmes/${programme.id}/dashboard`)).statusCode).toBe(403);
   });
 
   test('members cannot read the audit log or list users', async () => {

@@ -21,3 +21,4 @@ export * from '../modules/approvals/approvals.table';
 export * from '../modules/jobs/jobs.table';
 export * from '../modules/policies/policies.table';
 export * from '../modules/returnwork/returnwork.table';
+export * from '../modules/relief/relief.table';

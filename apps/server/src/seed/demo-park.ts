@@ -32,6 +32,7 @@ import { seedMemberHomeDemo } from './member-home.seed';
 import { seedApprovalFlows } from './approvals.seed';
 import { seedPoliciesDemo } from '../modules/policies/policies.seed';
 import { seedReturnWorkDemo } from '../modules/returnwork/returnwork.seed';
+import { seedRelief } from '../modules/relief';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -308,5 +309,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedPoliciesDemo(db, services, ctx, { parkId: park.id, enterpriseIds: [entRows[0].id, entRows[1].id] });
   onProgress('return-to-work ledger');
   await seedReturnWorkDemo(db, services, { parkId: park.id, enterpriseId: entRows[0].id });
+  onProgress('rent relief');
+  await seedRelief(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id, enterpriseIds: entRows.map((e) => e.id) });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

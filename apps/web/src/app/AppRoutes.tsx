@@ -58,6 +58,9 @@ const ApprovalCasePage = lazy(() => import('../pages/ApprovalCasePage').then((m)
 const PoliciesPage = lazy(() => import('../pages/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
 const PolicyDetailPage = lazy(() => import('../pages/PolicyDetailPage').then((m) => ({ default: m.PolicyDetailPage })));
 const PolicyApplicationPage = lazy(() => import('../pages/PolicyApplicationPage').then((m) => ({ default: m.PolicyApplicationPage })));
+const ReliefPage = lazy(() => import('../pages/ReliefPage').then((m) => ({ default: m.ReliefPage })));
+const ReliefProgrammesPage = lazy(() => import('../pages/ReliefProgrammesPage').then((m) => ({ default: m.ReliefProgrammesPage })));
+const ReliefDashboardPage = lazy(() => import('../pages/ReliefDashboardPage').then((m) => ({ default: m.ReliefDashboardPage })));
 const ApprovalFlowsPage = lazy(() => import('../pages/ApprovalFlowsPage').then((m) => ({ default: m.ApprovalFlowsPage })));
 /** Every route of the web app. */
 export function AppRoutes() {
@@ -118,6 +121,9 @@ export function AppRoutes() {
             <Route path="return-to-work" element={<ReturnToWorkPage />} />
             <Route path="return-to-work/:id" element={<ReturnToWorkCampaignPage />} />
             <Route path="approval-flows" element={<RequirePermission flag="isOperator"><ApprovalFlowsPage /></RequirePermission>} />
+            <Route path="relief" element={<RequirePermission flag="isEnterpriseAdmin"><ReliefPage /></RequirePermission>} />
+            <Route path="relief/programmes" element={<RequirePermission flag="isOperator"><ReliefProgrammesPage /></RequirePermission>} />
+            <Route path="relief/programmes/:id" element={<RequirePermission flag="isOperator"><ReliefDashboardPage /></RequirePermission>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../lib/pagination';
-import { BILL_KINDS, BILL_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES, UNEXPECTED_REASONS } from './billing.table';
+import { BILL_CREDIT_STATUSES, BILL_KINDS, BILL_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES, UNEXPECTED_REASONS } from './billing.table';
 import { isoDate, isoMonth } from '../../lib/validation';
 
 const ts = z.date();
@@ -17,6 +17,10 @@ export const billSchema = z.object({
   period: z.string(),
   title: z.string(),
   amountFen: z.number().int(),
+  /** Credit notes applied (rent relief). */
+  creditedFen: z.number().int(),
+  /** What is left to pay: amount − credits, never below zero. */
+  amountDueFen: z.number().int(),
   dueDate: z.string(),
   status: z.enum(BILL_STATUSES),
   sourceRef: z.string().nullable(),
@@ -26,9 +30,23 @@ export const billSchema = z.object({
   createdAt: ts,
   updatedAt: ts,
 });
+export const billCreditSchema = z.object({
+  id: z.string(),
+  billId: z.string().nullable(),
+  leaseId: z.string(),
+  period: z.string(),
+  source: z.string(),
+  amountFen: z.number().int(),
+  status: z.enum(BILL_CREDIT_STATUSES),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: ts,
+  appliedAt: ts.nullable(),
+});
 export const billDetailSchema = billSchema.extend({
   canPay: z.boolean(),
   history: z.array(z.object({ id: z.number(), action: z.string(), at: ts, actorName: z.string() })),
+  /** Its credit notes (贷项通知). */
+  credits: z.array(billCreditSchema),
 });
 export const billListSchema = z.object({ items: z.array(billSchema), total: z.number().int(), totalFen: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export const billQuery = pageQuery.extend({
@@ -51,7 +69,7 @@ export const createBillBody = z.object({
 export const generateBillsBody = z.object({ parkId: z.string().uuid(), period, propertyRateFenPerM2: z.number().int().min(0).max(100_000).nullish(), dueDay: z.number().int().min(1).max(28).optional() });
 export const utilityBillBody = z.object({ enterpriseId: z.string().uuid(), period, deviceId: z.string().uuid().nullish(), unitPriceFen: z.number().int().positive().max(100_000).nullish(), amountFen: fen.nullish(), dueDate: isoDate });
 export const statementQuery = z.object({ period, enterpriseId: z.string().uuid().optional() });
-export const statementSchema = z.object({ period: z.string(), items: z.array(billSchema), totalFen: z.number().int(), paidFen: z.number().int(), openFen: z.number().int(), refundedFen: z.number().int() });
+export const statementSchema = z.object({ period: z.string(), items: z.array(billSchema), totalFen: z.number().int(), paidFen: z.number().int(), openFen: z.number().int(), refundedFen: z.number().int(), creditedFen: z.number().int() });
 
 export const refundSchema = z.object({
   id: z.string(),

@@ -10,10 +10,35 @@ import { auditLog, users } from '../identity/identity.table';
 import { devices, telemetry } from '../iot/iot.table';
 import { enterprises, leases, parks, units } from '../parks/parks.table';
 import { billScope, canPayBill, canReadBill } from './billing.access';
-import { bills, paymentBills, paymentNotifications, paymentRefunds, payments, type BillKind, type BillStatus, type PaymentStatus, type UnexpectedReason } from './billing.table';
+import { billCredits, bills, paymentBills, paymentNotifications, paymentRefunds, payments, type BillKind, type BillStatus, type PaymentStatus, type UnexpectedReason } from './billing.table';
 import { NotificationRejected, type CloseOrderResult, type PaymentProvider, type ProviderOrder, type VerifiedNotification } from './providers/provider';
 
 export type BillRow = typeof bills.$inferSelect;
+export type BillCreditRow = typeof billCredits.$inferSelect;
+/** A bill as the API shows it: with what is left to pay after its credit notes. */
+export type BillView = BillRow & { amountDueFen: number };
+
+/** What is left to pay: the amount less its credits, never below zero. */
+export function amountDueOf(b: { amountFen: number; creditedFen: number }): number {
+  return Math.max(0, b.amountFen - b.creditedFen);
+}
+const withDue = (b: BillRow): BillView => ({ ...b, amountDueFen: amountDueOf(b) });
+
+/** One month's credit for a lease, asked for by another module. */
+export interface CreditLine {
+  leaseId: string;
+  period: string;
+  amountFen: number;
+}
+
+/** `YYYY-MM` plus n months. */
+export function addMonths(period: string, n: number): string {
+  const [y, m] = period.split('-').map(Number);
+  const i = y * 12 + (m - 1) + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+/** How far a credit carried past paid bills may travel before it waits as pending. */
+const MAX_CARRY_MONTHS = 36;
 export type PaymentRow = typeof payments.$inferSelect;
 export type RefundRow = typeof paymentRefunds.$inferSelect;
 export type NotificationRow = typeof paymentNotifications.$inferSelect;
@@ -184,7 +209,94 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       .onConflictDoNothing()
       .returning();
     if (b) await record(tx, ctx, 'bill.created', 'bill', b.id, null, b, { parkId: b.parkId, enterpriseId: b.enterpriseId });
+    if (b && b.kind === 'rent' && b.sourceRef?.startsWith('lease:')) return applyPendingCredits(tx, ctx, b);
     return b ?? null;
+  }
+
+  /** Is the bill open and in no live payment (a pending checkout holds its amount)? Call with the bill locked. */
+  async function isCreditable(tx: Tx, b: BillRow): Promise<boolean> {
+    if (b.status !== 'open' || amountDueOf(b) === 0) return false;
+    const [held] = await tx.select({ id: paymentBills.id }).from(paymentBills).where(and(eq(paymentBills.billId, b.id), eq(paymentBills.active, true)));
+    return !held;
+  }
+
+  /** Adds a credit to a locked bill: one note per bill and source, the amount due never below zero. Returns what was applied. */
+  async function creditBill(tx: Tx, ctx: RequestContext, b: BillRow, input: { leaseId: string; source: string; amountFen: number; details: Record<string, unknown> }): Promise<{ applied: number; bill: BillRow }> {
+    const applied = Math.min(input.amountFen, amountDueOf(b));
+    if (applied <= 0) return { applied: 0, bill: b };
+    const [existing] = await tx.select().from(billCredits).where(and(eq(billCredits.billId, b.id), eq(billCredits.source, input.source))).for('update');
+    let note: BillCreditRow;
+    if (existing) {
+      [note] = await tx.update(billCredits).set({ amountFen: existing.amountFen + applied, details: { ...existing.details, ...input.details } }).where(eq(billCredits.id, existing.id)).returning();
+    } else {
+      [note] = await tx
+        .insert(billCredits)
+        .values({ parkId: b.parkId, enterpriseId: b.enterpriseId!, leaseId: input.leaseId, billId: b.id, period: b.period, source: input.source, amountFen: applied, status: 'applied', details: input.details, appliedAt: new Date() })
+        .returning();
+    }
+    const creditedFen = b.creditedFen + applied;
+    // A bill its credits cover in full is settled: paid, with no payment.
+    const settled = creditedFen >= b.amountFen;
+    const [after] = await tx
+      .update(bills)
+      .set({ creditedFen, ...(settled ? { status: 'paid' as const, paidAt: new Date() } : {}), updatedAt: new Date() })
+      .where(eq(bills.id, b.id))
+      .returning();
+    await record(tx, ctx, 'bill_credit.applied', 'bill_credit', note.id, existing ? { amountFen: existing.amountFen } : null, { billId: b.id, source: input.source, amountFen: note.amountFen, added: applied, details: note.details }, { parkId: b.parkId, enterpriseId: b.enterpriseId });
+    await record(tx, ctx, 'bill.credited', 'bill', b.id, { creditedFen: b.creditedFen, status: b.status }, { creditedFen, amountDueFen: amountDueOf(after), status: after.status, creditId: note.id, source: input.source }, { parkId: b.parkId, enterpriseId: b.enterpriseId });
+    return { applied, bill: after };
+  }
+
+  /**
+   * Places a credit on a lease's rent bill for `period`, or on the next one it can take: a paid,
+   * refunded, void or checkout-held bill passes the credit on to the following month; a bill not
+   * generated yet gets it as a pending credit, applied when it is generated.
+   */
+  async function placeCredit(tx: Tx, ctx: RequestContext, place: { parkId: string; enterpriseId: string }, line: CreditLine & { source: string; details: Record<string, unknown> }): Promise<void> {
+    let left = line.amountFen;
+    let period = line.period;
+    const carriedFrom: string[] = [];
+    for (let i = 0; left > 0 && i <= MAX_CARRY_MONTHS; i++, period = addMonths(period, 1)) {
+      const [b] = await tx.select().from(bills).where(and(eq(bills.kind, 'rent'), eq(bills.sourceRef, `lease:${line.leaseId}`), eq(bills.period, period))).for('update');
+      if (!b || i === MAX_CARRY_MONTHS) {
+        await addPending(tx, ctx, place, { leaseId: line.leaseId, period, source: line.source, amountFen: left, details: { ...line.details, ...(carriedFrom.length ? { carriedFrom } : {}) } });
+        return;
+      }
+      if (await isCreditable(tx, b)) {
+        const { applied } = await creditBill(tx, ctx, b, { leaseId: line.leaseId, source: line.source, amountFen: left, details: { ...line.details, ...(carriedFrom.length ? { carriedFrom } : {}) } });
+        left -= applied;
+      }
+      if (left > 0) carriedFrom.push(period);
+    }
+  }
+
+  async function addPending(tx: Tx, ctx: RequestContext, place: { parkId: string; enterpriseId: string }, input: { leaseId: string; period: string; source: string; amountFen: number; details: Record<string, unknown> }) {
+    const [note] = await tx.insert(billCredits).values({ parkId: place.parkId, enterpriseId: place.enterpriseId, leaseId: input.leaseId, billId: null, period: input.period, source: input.source, amountFen: input.amountFen, status: 'pending', details: input.details }).returning();
+    await record(tx, ctx, 'bill_credit.pending', 'bill_credit', note.id, null, { leaseId: input.leaseId, period: input.period, source: input.source, amountFen: input.amountFen }, place);
+  }
+
+  /** A newly generated rent bill takes the pending credits of its lease due by its period (one note per source). */
+  async function applyPendingCredits(tx: Tx, ctx: RequestContext, b: BillRow): Promise<BillRow> {
+    const leaseId = b.sourceRef!.slice('lease:'.length);
+    const pending = await tx
+      .select()
+      .from(billCredits)
+      .where(and(eq(billCredits.leaseId, leaseId), eq(billCredits.status, 'pending'), lte(billCredits.period, b.period)))
+      .orderBy(asc(billCredits.createdAt))
+      .for('update');
+    let bill = b;
+    for (const source of [...new Set(pending.map((p) => p.source))]) {
+      const rows = pending.filter((p) => p.source === source);
+      const total = rows.reduce((a, r) => a + r.amountFen, 0);
+      await tx.delete(billCredits).where(inArray(billCredits.id, rows.map((r) => r.id)));
+      for (const r of rows) await record(tx, ctx, 'bill_credit.released', 'bill_credit', r.id, { status: 'pending', amountFen: r.amountFen }, { intoBillId: b.id }, { parkId: r.parkId, enterpriseId: r.enterpriseId });
+      const details = { ...rows[0].details, pendingPeriods: rows.map((r) => r.period) };
+      const { applied, bill: after } = await creditBill(tx, ctx, bill, { leaseId, source, amountFen: total, details });
+      bill = after;
+      // What this bill could not take waits for the next one.
+      if (total > applied) await addPending(tx, ctx, { parkId: b.parkId, enterpriseId: b.enterpriseId! }, { leaseId, period: addMonths(b.period, 1), source, amountFen: total - applied, details });
+    }
+    return bill;
   }
 
   /**
@@ -410,7 +522,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
   }
 
   return {
-    async findBills(ctx: RequestContext, f: BillFilters): Promise<Page<BillRow> & { totalFen: number }> {
+    async findBills(ctx: RequestContext, f: BillFilters): Promise<Page<BillView> & { totalFen: number }> {
       const c: SQL[] = [];
       const scope = billScope(ctx.actor);
       if (scope) c.push(scope);
@@ -426,20 +538,21 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       const where = c.length ? and(...c) : undefined;
       const [items, [agg]] = await Promise.all([
         db.select().from(bills).where(where).orderBy(sql`case when ${bills.status} = 'open' then 0 else 1 end`, asc(bills.dueDate), desc(bills.createdAt)).limit(f.pageSize).offset(offsetOf(f)),
-        db.select({ count: sql<number>`count(*)::int`, totalFen: sql<number>`coalesce(sum(${bills.amountFen}), 0)::bigint` }).from(bills).where(where),
+        db.select({ count: sql<number>`count(*)::int`, totalFen: sql<number>`coalesce(sum(${bills.amountFen} - ${bills.creditedFen}), 0)::bigint` }).from(bills).where(where),
       ]);
-      return { items, total: agg.count, totalFen: Number(agg.totalFen), page: f.page, pageSize: f.pageSize };
+      return { items: items.map(withDue), total: agg.count, totalFen: Number(agg.totalFen), page: f.page, pageSize: f.pageSize };
     },
 
     async getBill(ctx: RequestContext, id: string) {
       const b = await getBillRow(id);
       if (!canReadBill(ctx.actor, b)) throw notFound('bill', id);
       const history = await db.select({ id: auditLog.id, action: auditLog.action, at: auditLog.at, actorName: auditLog.actorName }).from(auditLog).where(and(eq(auditLog.entityType, 'bill'), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id));
-      return { ...b, canPay: canPayBill(ctx.actor, b) && b.status === 'open', history };
+      const credits = await db.select().from(billCredits).where(eq(billCredits.billId, id)).orderBy(asc(billCredits.createdAt));
+      return { ...withDue(b), canPay: canPayBill(ctx.actor, b) && b.status === 'open' && amountDueOf(b) > 0, history, credits };
     },
 
     /** A manual bill (property fee, utilities without meters, other) issued by an operator. */
-    async createBill(ctx: RequestContext, input: CreateBillInput): Promise<BillRow> {
+    async createBill(ctx: RequestContext, input: CreateBillInput): Promise<BillView> {
       assertCanWrite(ctx.actor);
       const e = await assertOperatorOfEnterprise(ctx.actor, input.enterpriseId);
       if (input.userId) {
@@ -447,7 +560,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
         if (!u) throw validationError('body.userId', 'no such user');
       }
       const b = await db.transaction((tx) => insertBill(tx, ctx, e, { ...input, sourceRef: input.sourceRef ?? `manual:${crypto.randomUUID()}` }));
-      return b!;
+      return withDue(b!);
     },
 
     /** Issues a bill from another module (parking fees); idempotent on `sourceRef`. */
@@ -455,7 +568,32 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       return insertBill(tx, ctx, e, input);
     },
 
-    async voidBill(ctx: RequestContext, id: string): Promise<BillRow> {
+    /**
+     * Credits from another module (rent relief), inside its transaction: each line goes on its
+     * lease's rent bill of that period (integer fen, the amount due never below zero, one credit
+     * note per bill and source, audited). A paid bill's share is carried to the lease's next rent
+     * bill; a bill not generated yet gets a pending credit applied when it is generated.
+     */
+    async applyCredits(tx: Tx, ctx: RequestContext, input: { parkId: string; enterpriseId: string; source: string; details: Record<string, unknown>; lines: CreditLine[] }): Promise<void> {
+      const lines = [...input.lines].filter((l) => l.amountFen > 0).sort((a, b) => a.period.localeCompare(b.period) || a.leaseId.localeCompare(b.leaseId));
+      for (const l of lines) {
+        if (!Number.isSafeInteger(l.amountFen)) throw new Error('credit amounts are whole fen');
+        await placeCredit(tx, ctx, { parkId: input.parkId, enterpriseId: input.enterpriseId }, { ...l, source: input.source, details: { ...input.details, forPeriod: l.period } });
+      }
+    },
+
+    /** Credit notes of some sources (the granting module has checked who may see them). */
+    async findCreditsBySources(q: Db | Tx, sources: string[]) {
+      if (!sources.length) return [];
+      return q
+        .select({ credit: billCredits, billTitle: bills.title, billPeriod: bills.period, billAmountFen: bills.amountFen, billCreditedFen: bills.creditedFen, billStatus: bills.status })
+        .from(billCredits)
+        .leftJoin(bills, eq(bills.id, billCredits.billId))
+        .where(inArray(billCredits.source, sources))
+        .orderBy(asc(billCredits.period), asc(billCredits.createdAt));
+    },
+
+    async voidBill(ctx: RequestContext, id: string): Promise<BillView> {
       assertCanWrite(ctx.actor);
       const b = await getBillRow(id);
       if (!operatorCovers(ctx.actor, b)) {
@@ -468,7 +606,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
         const [after] = await tx.update(bills).set({ status: 'void', updatedAt: new Date() }).where(and(eq(bills.id, id), eq(bills.status, 'open'))).returning();
         if (!after) throw conflict(`The bill is ${b.status}, only open bills can be voided`);
         await record(tx, ctx, 'bill.voided', 'bill', id, { status: b.status }, { status: 'void' }, { parkId: b.parkId, enterpriseId: b.enterpriseId });
-        return after;
+        return withDue(after);
       });
     },
 
@@ -513,7 +651,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       if (!input.deviceId) {
         if (!input.amountFen) throw validationError('body.amountFen', 'give a meter (deviceId) or an amount');
         const b = await db.transaction((tx) => insertBill(tx, ctx, e, { enterpriseId: e.id, kind: 'utilities', period: input.period, title: `${input.period} 水电费`, amountFen: input.amountFen!, dueDate: input.dueDate, sourceRef: `manual:${crypto.randomUUID()}` }));
-        return b!;
+        return withDue(b!);
       }
       const [d] = await db.select().from(devices).where(eq(devices.id, input.deviceId));
       if (!d || d.parkId !== e.parkId) throw validationError('body.deviceId', 'no meter with this id in the enterprise’s park');
@@ -540,7 +678,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
         }),
       );
       if (!b) throw conflict('This meter is already billed for the period');
-      return b;
+      return withDue(b);
     },
 
     /** A statement (对账单) of one period: the bills the caller may see, with totals in fen. */
@@ -549,9 +687,11 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       const scope = billScope(ctx.actor);
       if (scope) c.push(scope);
       if (input.enterpriseId) c.push(eq(bills.enterpriseId, input.enterpriseId));
-      const items = await db.select().from(bills).where(and(...c)).orderBy(asc(bills.kind), asc(bills.dueDate));
-      const sum = (s: BillStatus[]) => items.filter((b) => s.includes(b.status)).reduce((a, b) => a + b.amountFen, 0);
-      return { period: input.period, items, totalFen: sum(['open', 'paid', 'refunded']), paidFen: sum(['paid']), openFen: sum(['open']), refundedFen: sum(['refunded']) };
+      const items = (await db.select().from(bills).where(and(...c)).orderBy(asc(bills.kind), asc(bills.dueDate))).map(withDue);
+      // What was (or is) to pay: each bill's amount due after its credit notes.
+      const sum = (s: BillStatus[]) => items.filter((b) => s.includes(b.status)).reduce((a, b) => a + b.amountDueFen, 0);
+      const creditedFen = items.filter((b) => b.status !== 'void').reduce((a, b) => a + b.creditedFen, 0);
+      return { period: input.period, items, totalFen: sum(['open', 'paid', 'refunded']), paidFen: sum(['paid']), openFen: sum(['open']), refundedFen: sum(['refunded']), creditedFen };
     },
 
     /**
@@ -574,7 +714,8 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       if (parkIds.size > 1) throw validationError('body.billIds', 'bills of different parks are paid separately');
       const personal = found.every((b) => b.userId);
       const entIds = new Set(found.map((b) => b.enterpriseId));
-      const amountFen = found.reduce((a, b) => a + b.amountFen, 0);
+      const amountFen = found.reduce((a, b) => a + amountDueOf(b), 0);
+      if (found.some((b) => amountDueOf(b) === 0)) throw conflict('Some bills have nothing left to pay', { bills: found.filter((b) => amountDueOf(b) === 0).map((b) => ({ id: b.id, status: b.status })) });
       const outTradeNo = newTradeNo('PK');
       await releaseHeldBills(ctx, billIds, input.idempotencyKey);
 
@@ -591,7 +732,10 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
             const locked = await tx.select().from(bills).where(inArray(bills.id, billIds)).orderBy(asc(bills.id)).for('update');
             const notOpen = locked.filter((b) => b.status !== 'open');
             if (notOpen.length) throw conflict('Some bills are not open any more', { bills: notOpen.map((b) => ({ id: b.id, status: b.status })) });
-            await tx.insert(paymentBills).values(locked.map((b) => ({ paymentId: inserted.id, billId: b.id, amountFen: b.amountFen })));
+            // A credit applied since the bills were read changes what is due: pay again with the new amounts.
+            const changed = locked.filter((b) => amountDueOf(b) !== amountDueOf(found.find((x) => x.id === b.id)!));
+            if (changed.length) throw conflict('The amount due of some bills changed; check them again', { reason: 'amount_changed', bills: changed.map((b) => ({ id: b.id, amountDueFen: amountDueOf(b) })) });
+            await tx.insert(paymentBills).values(locked.map((b) => ({ paymentId: inserted.id, billId: b.id, amountFen: amountDueOf(b) })));
             await record(tx, ctx, 'payment.created', 'payment', inserted.id, null, { outTradeNo, amountFen, billIds, provider: provider.name }, { parkId: inserted.parkId, enterpriseId: inserted.enterpriseId });
             return { payment: inserted, replay: false as const };
           });

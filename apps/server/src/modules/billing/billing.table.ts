@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { checkNotNegative, checkOneOf } from '../../lib/db-checks';
 import { users } from '../identity/identity.table';
-import { enterprises, parks, sites } from '../parks/parks.table';
+import { enterprises, leases, parks, sites } from '../parks/parks.table';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +48,8 @@ export const bills = pgTable(
     period: text('period').notNull(),
     title: text('title').notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /** Credits (credit notes, `bill_credits`) applied to it; the amount due is `amount_fen - credited_fen`. */
+    creditedFen: bigint('credited_fen', { mode: 'number' }).notNull().default(0),
     dueDate: date('due_date').notNull(),
     status: text('status').$type<BillStatus>().notNull().default('open'),
     /** What produced it: `lease:<id>`, `meter:<deviceId>`, `parking-session:<id>`, or null for manual bills. */
@@ -64,7 +66,52 @@ export const bills = pgTable(
     uniqueIndex('bills_source_uq').on(t.kind, t.sourceRef, t.period),
     checkOneOf(t.kind, BILL_KINDS),
     checkNotNegative(t.amountFen),
+    checkNotNegative(t.creditedFen),
+    // An amount due is never below zero.
+    check('bills_credited_fen_le_amount_check', sql`${t.creditedFen} <= ${t.amountFen}`),
     checkOneOf(t.status, BILL_STATUSES),
+  ],
+);
+
+export const BILL_CREDIT_STATUSES = ['pending', 'applied'] as const;
+export type BillCreditStatus = (typeof BILL_CREDIT_STATUSES)[number];
+
+/**
+ * A credit note (贷项通知) on a rent bill, granted by another module (rent relief): one per bill
+ * and source. `pending` while the lease's bill for `period` is not generated yet (or the credit was
+ * carried past a paid bill): it is applied when that bill is generated (`bill_id` is then set).
+ */
+export const billCredits = pgTable(
+  'bill_credits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parkId: uuid('park_id')
+      .notNull()
+      .references(() => parks.id, { onDelete: 'restrict' }),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'restrict' }),
+    leaseId: uuid('lease_id')
+      .notNull()
+      .references(() => leases.id, { onDelete: 'restrict' }),
+    billId: uuid('bill_id').references(() => bills.id, { onDelete: 'restrict' }),
+    /** The bill's period (`YYYY-MM`); for a pending credit the first period it may land on. */
+    period: text('period').notNull(),
+    /** Who granted it: `relief_application:<id>`. */
+    source: text('source').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    status: text('status').$type<BillCreditStatus>().notNull(),
+    /** What the note says: the programme, the periods whose relief it carries. */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('bill_credits_bill_source_uq').on(t.billId, t.source),
+    index('bill_credits_pending_idx').on(t.leaseId, t.period).where(sql`${t.status} = 'pending'`),
+    index('bill_credits_source_idx').on(t.source),
+    checkNotNegative(t.amountFen),
+    checkOneOf(t.status, BILL_CREDIT_STATUSES),
   ],
 );
 

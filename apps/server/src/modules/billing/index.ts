@@ -5,7 +5,8 @@ import { createSandboxProvider, type SandboxSettings } from './providers/sandbox
 
 export { billingRoutes } from './billing.routes';
 export { sandboxPayRoutes } from './sandbox.routes';
-export type { BillingService, BillRow, PaymentRow } from './billing.service';
+export type { BillingService, BillRow, BillView, BillCreditRow, CreditLine, PaymentRow } from './billing.service';
+export { amountDueOf, addMonths, periodBounds } from './billing.service';
 export type { PaymentProvider } from './providers/provider';
 export { signSandboxBody, SANDBOX_SIGNATURE_HEADER } from './providers/sandbox.provider';
 

@@ -15,6 +15,10 @@ export interface Bill {
   period: string;
   title: string;
   amountFen: number;
+  /** Credit notes applied (rent relief). */
+  creditedFen: number;
+  /** What is left to pay: amount − credits. */
+  amountDueFen: number;
   dueDate: string;
   status: BillStatus;
   paymentId: string | null;

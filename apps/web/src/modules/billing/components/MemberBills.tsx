@@ -10,6 +10,7 @@ import { useBillingMutations, useBills } from '../hooks/useBilling';
 import { newIdempotencyKey } from '../utils/money';
 import { BillKindTag, BillStatusTag } from './BillKindTag';
 import { StatementCard } from './StatementCard';
+import { BillCreditAmount } from '../../relief/components/BillCreditAmount';
 
 /**
  * A member's or enterprise admin's bills: open ones to tick and pay together in one
@@ -29,7 +30,7 @@ export function MemberBills() {
   // One key per selection: a double tap or a retry after a timeout reuses it, so it never charges twice.
   const keyRef = useRef<{ ids: string; key: string } | null>(null);
   const bills = useMemo(() => query.data?.items ?? [], [query.data]);
-  const totalFen = bills.filter((b) => selected.includes(b.id)).reduce((a, b) => a + b.amountFen, 0);
+  const totalFen = bills.filter((b) => selected.includes(b.id)).reduce((a, b) => a + b.amountDueFen, 0);
 
   const handlePay = () => {
     const ids = [...selected].sort().join(',');
@@ -66,7 +67,7 @@ export function MemberBills() {
           </Flex>
         </div>
         <Flex vertical align="end" gap={2}>
-          <Typography.Text strong>¥{formatFen(b.amountFen)}</Typography.Text>
+          <BillCreditAmount bill={b} />
           {tab === 'paid' && b.paymentId ? (
             <Link to={`/payments/${b.paymentId}/receipt`} onClick={(e) => e.stopPropagation()} data-testid={`receipt-link-${b.id}`}>
               {t('payments.receipt.title')}

@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfi
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { BillCreditAmount } from '../../relief/components/BillCreditAmount';
 import { Link } from 'react-router';
 import { api, type Page } from '../../../lib/api-client';
 import { formatDate, formatDateTime, formatFen } from '../../../lib/format';
@@ -63,7 +64,7 @@ export function OperatorBills() {
                     { title: t('payments.bills.item'), dataIndex: 'title' },
                     { title: t('payments.bills.kind'), render: (_, b) => <BillKindTag kind={b.kind} /> },
                     { title: t('payments.bills.period'), dataIndex: 'period' },
-                    { title: t('payments.bills.amount'), align: 'right', render: (_, b) => `¥${formatFen(b.amountFen)}` },
+                    { title: t('payments.bills.amount'), align: 'right', render: (_, b) => <BillCreditAmount bill={b} /> },
                     { title: t('payments.bills.dueDate'), render: (_, b) => formatDate(b.dueDate) },
                     { title: t('payments.bills.status'), render: (_, b) => <BillStatusTag status={b.status} /> },
                     {

@@ -1,3 +1,4 @@
+import { BillCreditAmount } from '../../relief/components/BillCreditAmount';
 import { useState } from 'react';
 import { Card, Col, DatePicker, Empty, List, Row, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -43,7 +44,7 @@ export function StatementCard() {
                       <BillKindTag kind={b.kind} />
                       <BillStatusTag status={b.status} />
                     </div>
-                    <Typography.Text style={{ whiteSpace: 'nowrap' }}>¥{formatFen(b.amountFen)}</Typography.Text>
+                    <BillCreditAmount bill={b} />
                   </List.Item>
                 )}
               />

@@ -30,6 +30,7 @@ import {
   FileDoneOutlined,
   PartitionOutlined,
   ScheduleOutlined,
+  SafetyOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -84,6 +85,8 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator) items.push({ key: 'forms', path: '/settings/forms', label: t('forms.nav'), icon: <FormOutlined /> });
   if (p.canManageDevices) items.push({ key: 'rules', path: '/rules', label: t('rules.nav'), icon: <AlertOutlined /> });
   if (p.canManageDevices) items.push({ key: 'shelves', path: '/shelves', label: t('rules.shelves.nav'), icon: <PauseCircleOutlined /> });
+  if (p.isEnterpriseAdmin && !p.isOperator) items.push({ key: 'relief', path: '/relief', label: t('relief.nav.mine'), icon: <SafetyOutlined /> });
+  if (p.isOperator) items.push({ key: 'relief-programmes', path: '/relief/programmes', label: t('relief.nav.programmes'), icon: <SafetyOutlined /> });
   if (p.isOperator) items.push({ key: 'approval-flows', path: '/approval-flows', label: t('approvals.nav.flows'), icon: <PartitionOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
