@@ -53,6 +53,12 @@ const PassesAdminPage = lazy(() => import('../pages/PassesAdminPage').then((m) =
 const VisitorPassPage = lazy(() => import('../pages/VisitorPassPage').then((m) => ({ default: m.VisitorPassPage })));
 const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const ApprovalCasePage = lazy(() => import('../pages/ApprovalCasePage').then((m) => ({ default: m.ApprovalCasePage })));
+const ServiceCatalogPage = lazy(() => import('../pages/ServiceCatalogPage').then((m) => ({ default: m.ServiceCatalogPage })));
+const ServiceApplyPage = lazy(() => import('../pages/ServiceApplyPage').then((m) => ({ default: m.ServiceApplyPage })));
+const ServiceRequestPage = lazy(() => import('../pages/ServiceRequestPage').then((m) => ({ default: m.ServiceRequestPage })));
+const MyServiceRequestsPage = lazy(() => import('../pages/MyServiceRequestsPage').then((m) => ({ default: m.MyServiceRequestsPage })));
+const ServiceQueuePage = lazy(() => import('../pages/ServiceQueuePage').then((m) => ({ default: m.ServiceQueuePage })));
+const ServiceAdminPage = lazy(() => import('../pages/ServiceAdminPage').then((m) => ({ default: m.ServiceAdminPage })));
 const ApprovalFlowsPage = lazy(() => import('../pages/ApprovalFlowsPage').then((m) => ({ default: m.ApprovalFlowsPage })));
 /** Every route of the web app. */
 export function AppRoutes() {
@@ -108,6 +114,12 @@ export function AppRoutes() {
             <Route path="approvals" element={<ApprovalsPage />} />
             <Route path="approvals/cases/:id" element={<ApprovalCasePage />} />
             <Route path="approval-flows" element={<RequirePermission flag="isOperator"><ApprovalFlowsPage /></RequirePermission>} />
+            <Route path="services" element={<ServiceCatalogPage />} />
+            <Route path="services/requests" element={<MyServiceRequestsPage />} />
+            <Route path="services/requests/:id" element={<ServiceRequestPage />} />
+            <Route path="services/queue" element={<ServiceQueuePage />} />
+            <Route path="services/admin" element={<RequirePermission flag="isOperator"><ServiceAdminPage /></RequirePermission>} />
+            <Route path="services/:id/apply" element={<ServiceApplyPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -7,14 +7,15 @@ import { NewsHomeCard } from '../modules/member-home/components/NewsHomeCard';
 import { ParkingHomeCard } from '../modules/member-home/components/ParkingHomeCard';
 import { PassHomeCard } from '../modules/member-home/components/PassHomeCard';
 import { WorkOrdersHomeCard } from '../modules/member-home/components/WorkOrdersHomeCard';
+import { ServicesHomeCard } from '../modules/services/components/ServicesHomeCard';
 import { PageHeader } from '../ui/PageHeader';
 
-/** Members' and enterprise admins' home (微园区): pass, bills, parking, news, events and repair requests at a glance. Phone first. */
+/** Members' and enterprise admins' home (微园区): pass, bills, services (服务), parking, news, events and repair requests at a glance. Phone first. */
 export function MemberHomePage() {
   const { t } = useTranslation();
   const { user } = useSession();
   // Phone order: what is needed at the gate and what costs money first.
-  const cards = [PassHomeCard, BillsHomeCard, ParkingHomeCard, NewsHomeCard, EventsHomeCard, WorkOrdersHomeCard];
+  const cards = [PassHomeCard, BillsHomeCard, ServicesHomeCard, ParkingHomeCard, NewsHomeCard, EventsHomeCard, WorkOrdersHomeCard];
   return (
     <div data-testid="member-home">
       <PageHeader title={t('memberHome.greeting', { name: user?.displayName ?? '' })} subtitle={t('memberHome.subtitle')} />
