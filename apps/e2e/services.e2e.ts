@@ -148,6 +148,8 @@ describe('the service catalog in a real browser', () => {
     await boss.page.goto('/');
     await boss.page.getByTestId('home-services-catalog').click();
     await boss.page.waitForURL('**/services');
+    await boss.page.getByTestId('catalog-system-tech_support').getByTestId('catalog-apply').waitFor();
+    await screenshot(boss.page, 'services-catalog-phone');
     await boss.page.getByTestId('catalog-system-tech_support').getByTestId('catalog-apply').click();
     await boss.page.waitForURL(`**/services/${service.id}/apply`);
     const form = boss.page.getByTestId('apply-form');

@@ -57,6 +57,8 @@ const secrets = [
   'SECRET-PHOTO',
   'SECRET-FLOW',
   'SECRET-CASE',
+  'SECRET-SVC',
+  'SECRET-SREQ',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -151,6 +153,25 @@ beforeAll(async () => {
   const memberBCtx = { actor: { userId: memberB.id, username: 'secretb.member', displayName: 'secretb.member', grants: memberB.grants, via: 'session' as const, access: 'write' as const } };
   const caseB = await t.services.approvals.startCase(memberBCtx, { parkId: B.park.id, enterpriseId: eB.id, subjectType: TEST_SUBJECT, subjectId: eB.id, title: 'SECRET-CASE 乙园申请', flowKey: 'secret.flow', formValues: { amountFen: 7654321 } });
 
+  // Services of park B: a published service and its enterprise admin's request.
+  const serviceB = await ok(
+    root.post('/api/services', {
+      parkId: B.park.id,
+      system: 'finance',
+      nameZh: 'SECRET-SVC 乙园融资对接',
+      nameEn: 'SECRET-SVC',
+      descriptionZh: 'SECRET-SVC',
+      handlerType: 'department',
+      handlerName: 'SECRET-SVC 乙园金融部',
+      handlerUserIds: [opB.id],
+      form: { fields: [{ key: 'topic', type: 'text', label: { zh: 'SECRET-SVC 主题', en: 'Topic' }, required: true }] },
+      flowKey: 'secret.flow',
+      status: 'published',
+      feeFen: 7654321,
+    }),
+  );
+  const requestB = await ok(mB.post('/api/service-requests', { serviceId: serviceB.id, values: { topic: 'SECRET-SREQ 乙园融资需求' } }));
+
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
   Object.assign(ids, {
@@ -174,6 +195,7 @@ beforeAll(async () => {
     passId: pass.id,
     propertyCompanyId: pcB.id,
     fileId: pendingUpload.id,
+    serviceId: serviceB.id,
   });
   const paymentId = payment.paymentId ?? payment.id ?? '';
   pathIds.push(
@@ -211,6 +233,8 @@ beforeAll(async () => {
     ['/api/ledger/entries/', () => auditB[0]?.id ?? '1'],
     ['/api/approval-flows/', () => flowB.id],
     ['/api/approval-cases/', () => caseB.id],
+    ['/api/services/', () => serviceB.id],
+    ['/api/service-requests/', () => requestB.id],
   );
   ids.registrationId = registration.id;
 

@@ -24,6 +24,8 @@ let e2OrderId: string;
 let e2PhotoId: string;
 let e2UploadId: string;
 let e2CaseId: string;
+let e2RequestId: string;
+let e2MaterialId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -54,9 +56,19 @@ beforeAll(async () => {
   const e2MemberUser = (await t.database.query<{ id: string }>(`select id::text as id from users where username = 'e2.secret.member'`))[0];
   const e2Ctx = { actor: { userId: e2MemberUser.id, username: 'e2.secret.member', displayName: 'e2.secret.member', grants: [{ role: 'member' as const, scopeType: 'enterprise' as const, scopeId: e2.id }], via: 'session' as const, access: 'write' as const } };
   e2CaseId = (await t.services.approvals.startCase(e2Ctx, { parkId: s.park.id, enterpriseId: e2.id, subjectType: TEST_SUBJECT, subjectId: e2.id, title: 'SECRET-CASE 乙方保密申请', flowKey: 'tenant.flow', formValues: {} })).id;
+  // A service request of e2's member, with a material attached (the service lets members apply).
+  const service = await t.services.serviceCatalog.createService(SYSTEM, {
+    parkId: s.park.id, system: 'legal_ip', kind: 'request', nameZh: '法律咨询', nameEn: 'Legal advice', descriptionZh: '', descriptionEn: '', handlerType: 'department', handlerName: '企业服务部',
+    handlerUserIds: [approver.id], applicants: 'members', form: { fields: [{ key: 'question', type: 'text', label: { zh: '问题', en: 'Question' }, required: true }, { key: 'material', type: 'file', label: { zh: '材料', en: 'Material' } }] },
+    flowKey: 'tenant.flow', slaHours: 24, feeFen: null, status: 'published',
+  });
+  const material = (await uploadFile(e2Member, { data: await buildImage('png'), name: 'SECRET-MATERIAL 乙方.png' })).json().id as string;
+  e2MaterialId = material;
+  e2RequestId = (await e2Member.post('/api/service-requests', { serviceId: service.id, values: { question: 'SECRET-SREQ 乙方股权纠纷', material } })).json().id;
+  expect(e2RequestId).toBeTruthy();
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL'];
 });
 afterAll(() => t.close());
 
@@ -80,7 +92,7 @@ describe('tenant isolation', () => {
     let calls = 0;
     for (const { path: p, method } of await openApiOperations(t)) {
       if (p === '/api/auth/logout' || p === '/api/auth/password') continue;
-      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
+      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.startsWith('/api/service-requests/') ? p.replace('{id}', e2RequestId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
       const withQuery = method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${e2.id}` : url;
       for (const client of [admin1, member1]) {
         const res = await client.request({ method, url: method === 'GET' && !p.includes('{') ? withQuery : url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
@@ -143,6 +155,23 @@ describe('tenant isolation', () => {
     }
     const actions = await t.database.query<{ n: number }>(`select count(*)::int as n from approval_actions where case_id = $1`, [e2CaseId]);
     expect(actions[0].n).toBe(1);
+  });
+
+  test('another enterprise’s service request and its material are 404 and in no list; nothing about it can be changed', async () => {
+    for (const client of [admin1, member1]) {
+      for (const url of [`/api/service-requests/${e2RequestId}`, `/api/files/${e2MaterialId}`, `/api/files/${e2MaterialId}/info`]) {
+        const res = await client.get(url);
+        expect(res.statusCode, `${client.username} ${url}`).toBe(404);
+        expect(leaks(res.body)).toEqual([]);
+      }
+      for (const action of ['resubmit', 'withdraw', 'accept', 'complete', 'rating']) {
+        const res = await client.post(`/api/service-requests/${e2RequestId}/${action}`, { values: { question: 'x' }, resultNote: 'x', rating: 1 });
+        expect(res.statusCode, `${client.username} ${action}`).toBe(404);
+      }
+      for (const url of ['/api/service-requests?pageSize=200', `/api/service-requests?scope=queue&pageSize=200&enterpriseId=${e2.id}`]) expect(leaks((await client.get(url)).body)).toEqual([]);
+    }
+    const [row] = await t.database.query<{ status: string; owner_id: string }>('select r.status, f.owner_id::text as owner_id from service_requests r join files f on f.owner_id = r.id where r.id = $1', [e2RequestId]);
+    expect(row).toEqual({ status: 'in_review', owner_id: e2RequestId });
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {

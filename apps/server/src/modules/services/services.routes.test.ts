@@ -199,14 +199,19 @@ describe('services', () => {
     // The applicant cannot handle; a handler accepts; bulk completion reports each item.
     expect((await adminA.post(`/api/service-requests/${r.id}/accept`)).statusCode).toBe(403);
     expect((await ok<Req>(await handler.post(`/api/service-requests/${r.id}/accept`))).status).toBe('in_progress');
+    // A request the handler may not see makes the whole bulk call a 404 and changes nothing.
     const stranger = '00000000-0000-4000-8000-000000000001';
+    expect((await handler.post('/api/service-requests/bulk', { action: 'complete', ids: [r.id, stranger], resultNote: 'x' })).statusCode).toBe(404);
+    expect((await ok<Req>(await adminA.get(`/api/service-requests/${r.id}`))).status).toBe('in_progress');
+    // A request still in review fails alone; the one in progress completes.
+    const pending = await ok<Req>(await adminA.post('/api/service-requests', { serviceId: s.id, values: { topic: '另一项咨询', people: 1 } }), 201);
     const bulk = await ok<{ results: { id: string; ok: boolean; status: string | null; code: string | null }[]; succeeded: number; failed: number }>(
-      await handler.post('/api/service-requests/bulk', { action: 'complete', ids: [r.id, stranger], resultNote: '已完成调优，性能提升 40%' }),
+      await handler.post('/api/service-requests/bulk', { action: 'complete', ids: [r.id, pending.id], resultNote: '已完成调优，性能提升 40%' }),
     );
     expect(bulk).toMatchObject({ succeeded: 1, failed: 1 });
     expect(bulk.results).toEqual([
       { id: r.id, ok: true, status: 'completed', code: null, message: null },
-      { id: stranger, ok: false, status: null, code: 'NOT_FOUND', message: expect.any(String) },
+      { id: pending.id, ok: false, status: null, code: 'CONFLICT', message: expect.any(String) },
     ]);
     const again = await ok<{ failed: number; results: { code: string }[] }>(await handler.post('/api/service-requests/bulk', { action: 'complete', ids: [r.id], resultNote: 'x' }));
     expect(again.results[0].code).toBe('CONFLICT');

@@ -496,12 +496,17 @@ export function createServicesService(deps: { db: Db; audit: AuditService; appro
     accept: (ctx: RequestContext, id: string) => handle(ctx, id, 'accept'),
     complete: (ctx: RequestContext, id: string, resultNote: string) => handle(ctx, id, 'complete', resultNote),
 
-    /** Bulk accept or complete: each request on its own, the result of each reported. */
+    /**
+     * Bulk accept or complete: each request in a transaction of its own, the result of each reported
+     * (a request in the wrong state fails alone). A request the caller may not see makes the whole call a 404, before anything changes.
+     */
     async bulk(ctx: RequestContext, input: BulkBody) {
       assertCanWrite(ctx.actor);
       if (input.action === 'complete' && !input.resultNote) throw validationError('body.resultNote', 'is required to complete');
+      const ids = [...new Set(input.ids)];
+      for (const id of ids) await visibleRequest(db, ctx, id);
       const results = [];
-      for (const id of [...new Set(input.ids)]) {
+      for (const id of ids) {
         try {
           const v = await handle(ctx, id, input.action, input.resultNote);
           results.push({ id, ok: true, status: v.status, code: null, message: null });

@@ -29,7 +29,13 @@ function ValueText({ field, value, files, language }: { field: FormField; value:
         </a>
       );
     }
-    default:
+    case 'text':
+    case 'textarea':
+    case 'number':
+    case 'integer':
+    case 'date':
+    case 'phone':
+    case 'email':
       return <span style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</span>;
   }
 }
