@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEnterprise, buildPark, buildUser, TEST_PASSWORD, type BuiltPark } from '../../testing/builders';
+import { buildCreditCode, buildEnterprise, buildPark, buildUser, SYSTEM, TEST_PASSWORD, type BuiltPark } from '../../testing/builders';
 import { buildImage, uploadFile } from '../../testing/files';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
@@ -238,6 +238,23 @@ describe('services', () => {
     expect(overdue.items.map((i) => [i.id, i.isOverdue])).toEqual([[c.id, true]]);
     const byStatus = await ok<{ items: { id: string }[] }>(await op.get(`/api/service-requests?scope=queue&serviceId=${s.id}&status=rejected&enterpriseId=${eA.id}&system=tech_support`));
     expect(byStatus.items.map((i) => i.id)).toEqual([b.id]);
+  });
+
+  test('a property company handler (no approver, no operator) follows and comments on the case; property staff of another company may not handle', async () => {
+    const pc = await t.services.parks.createPropertyCompany(SYSTEM, { name: '甲园物业', creditCode: buildCreditCode() });
+    await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: pc.id, districtId: parkA.district.id, startDate: '2026-01-01', endDate: '2030-12-31', annualFeeFen: 100 });
+    const staff = await buildUser(t.services, 'svc.property', [{ role: 'property', scopeType: 'property_company', scopeId: pc.id }]);
+    const s = await createService({ handlerType: 'property_company', propertyCompanyId: pc.id, handlerName: '', handlerUserIds: [staff.id], feeFen: null });
+    const r = await ok<Req>(await adminA.post('/api/service-requests', { serviceId: s.id, values: { topic: '会议室布置', people: 20 } }), 201);
+    const prop = await t.login('svc.property', TEST_PASSWORD);
+    expect((await ok<{ items: { id: string }[] }>(await prop.get('/api/service-requests?scope=queue'))).items.map((i) => i.id)).toEqual([r.id]);
+    expect((await prop.get(`/api/approval-cases/${r.caseId}`)).statusCode).toBe(200);
+    await decide(prop, r.caseId, { type: 'comment', comment: '物业已知悉' });
+    // Not a company contracted by the park: refused as a handler.
+    const other = await t.services.parks.createPropertyCompany(SYSTEM, { name: '外园物业', creditCode: buildCreditCode() });
+    const bad = await op.post('/api/services', serviceBody({ handlerType: 'property_company', propertyCompanyId: other.id }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.fields[0].field).toBe('body.propertyCompanyId');
   });
 
   test('booking and policy entries are links, not requests', async () => {

@@ -266,9 +266,9 @@ export function createServicesService(deps: { db: Db; audit: AuditService; appro
         await deps.notify(tx, await handlerIdsOf(tx, r.serviceId), { kind: 'service.request_approved', title: '服务申请待办理 / Service request to handle', link: `/services/requests/${r.id}`, entityType: 'service_request', entityId: r.id });
       }
     },
-    async canView(actor, approvalCase) {
-      const [r] = await db.select().from(serviceRequests).where(eq(serviceRequests.id, approvalCase.subjectId));
-      return r ? canHandle(db, actor, r) : false;
+    async canView(actor, approvalCase, q) {
+      const [r] = await q.select().from(serviceRequests).where(eq(serviceRequests.id, approvalCase.subjectId));
+      return r ? canHandle(q, actor, r) : false;
     },
   });
 
