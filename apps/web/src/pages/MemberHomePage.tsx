@@ -15,7 +15,7 @@ export function MemberHomePage() {
   const { t } = useTranslation();
   const { user } = useSession();
   // Phone order: what is needed at the gate and what costs money first.
-  const cards = [PassHomeCard, BillsHomeCard, ServicesHomeCard, ParkingHomeCard, NewsHomeCard, EventsHomeCard, WorkOrdersHomeCard];
+  const cards = [PassHomeCard, BillsHomeCard, ParkingHomeCard, ServicesHomeCard, NewsHomeCard, EventsHomeCard, WorkOrdersHomeCard];
   return (
     <div data-testid="member-home">
       <PageHeader title={t('memberHome.greeting', { name: user?.displayName ?? '' })} subtitle={t('memberHome.subtitle')} />
