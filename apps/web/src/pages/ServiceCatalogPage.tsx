@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Flex, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Space, Tag, Typography } from 'antd';
 import { RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { SERVICE_SYSTEMS } from '@parkos/contracts';
 import { useTranslation } from 'react-i18next';
@@ -75,7 +75,7 @@ export function ServiceCatalogPage() {
                     {t(`services.systems.${system}`)}
                   </Typography.Title>
                   {items.length === 0 ? (
-                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('services.catalog.empty')} style={{ margin: 0 }} />
+                    <Typography.Text type="secondary">{t('services.catalog.empty')}</Typography.Text>
                   ) : (
                     <Row gutter={[12, 12]}>
                       {items.map((s) => (
