@@ -191,5 +191,15 @@ describe('the service catalog in a real browser', () => {
     await boss.page.getByTestId('ledger-verified').waitFor({ timeout: 30_000 });
     await screenshot(boss.page, 'services-ledger-verified-phone');
     await boss.context.close();
+
+    // 7. The handler works the queue: the approved request, accepted in bulk with a result per request.
+    const handler = await signIn('svc.op');
+    await handler.page.goto('/services/queue');
+    await handler.page.locator(`tr[data-row-key="${requestId}"] .ant-checkbox-input`).check();
+    await handler.page.getByTestId('queue-bulk-accept').click();
+    await expect.poll(() => handler.page.getByTestId('queue-bulk-result').innerText()).toContain('成功 1 条');
+    await screenshot(handler.page, 'services-queue');
+    await handler.context.close();
+    expect((await services.serviceCatalog.getRequest(SYSTEM, requestId)).status).toBe('in_progress');
   });
 });

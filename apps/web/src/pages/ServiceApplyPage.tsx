@@ -45,9 +45,11 @@ export function ServiceApplyPage() {
           <PageHeader title={localName(s, i18n.language)} crumbs={[{ title: t('services.catalog.title'), to: '/services' }, { title: t('services.apply.title') }]} />
           <Card size="small">
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-                {i18n.language.startsWith('zh') ? s.descriptionZh : s.descriptionEn}
-              </Typography.Paragraph>
+              {(i18n.language.startsWith('zh') ? s.descriptionZh : s.descriptionEn) && (
+                <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                  {i18n.language.startsWith('zh') ? s.descriptionZh : s.descriptionEn}
+                </Typography.Paragraph>
+              )}
               <Typography.Text type="secondary">
                 {t('services.catalog.sla', { hours: s.slaHours })} · {s.feeFen ? t('services.catalog.fee', { fee: formatFen(s.feeFen) }) : t('services.catalog.free')}
               </Typography.Text>
