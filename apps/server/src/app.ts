@@ -35,6 +35,7 @@ import { jobsRoutes } from './modules/jobs';
 import { formRoutes } from './modules/forms';
 import { returnWorkRoutes } from './modules/returnwork';
 import { reliefRoutes } from './modules/relief';
+import { servicesRoutes } from './modules/services';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -146,6 +147,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(formRoutes);
       await api.register(returnWorkRoutes, { returnWork: services.returnWork });
       await api.register(reliefRoutes, { relief: services.relief });
+      await api.register(servicesRoutes, { services: services.serviceCatalog });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

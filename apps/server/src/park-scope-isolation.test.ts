@@ -64,6 +64,8 @@ const secrets = [
   'SECRET-RELIEF',
   'SECRET-RAPP',
   'SECRET-RMAT',
+  'SECRET-SVC',
+  'SECRET-SREQ',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -179,6 +181,24 @@ beforeAll(async () => {
   await ok(root.patch(`/api/relief-programmes/${programmeB.id}`, { status: 'open' }));
   const reliefFile = await ok(uploadFile(mB, { data: await buildImage('png'), name: 'SECRET-RMAT 乙园材料.png' }));
   const reliefAppB = await ok(mB.post(`/api/relief-programmes/${programmeB.id}/applications`, { note: 'SECRET-RAPP 乙园减租', fileIds: [reliefFile.id] }));
+  // Services of park B: a published service and its enterprise admin's request.
+  const serviceB = await ok(
+    root.post('/api/services', {
+      parkId: B.park.id,
+      system: 'finance',
+      nameZh: 'SECRET-SVC 乙园融资对接',
+      nameEn: 'SECRET-SVC',
+      descriptionZh: 'SECRET-SVC',
+      handlerType: 'department',
+      handlerName: 'SECRET-SVC 乙园金融部',
+      handlerUserIds: [opB.id],
+      form: { fields: [{ key: 'topic', type: 'text', label: { zh: 'SECRET-SVC 主题', en: 'Topic' }, required: true }] },
+      flowKey: 'secret.flow',
+      status: 'published',
+      feeFen: 7654321,
+    }),
+  );
+  const requestB = await ok(mB.post('/api/service-requests', { serviceId: serviceB.id, values: { topic: 'SECRET-SREQ 乙园融资需求' } }));
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
@@ -203,6 +223,7 @@ beforeAll(async () => {
     passId: pass.id,
     propertyCompanyId: pcB.id,
     fileId: pendingUpload.id,
+    serviceId: serviceB.id,
   });
   const paymentId = payment.paymentId ?? payment.id ?? '';
   pathIds.push(
@@ -247,6 +268,8 @@ beforeAll(async () => {
     ['/api/return-to-work/flags/', () => flagB.id],
     ['/api/relief-programmes/', () => programmeB.id],
     ['/api/relief-applications/', () => reliefAppB.id],
+    ['/api/services/', () => serviceB.id],
+    ['/api/service-requests/', () => requestB.id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;

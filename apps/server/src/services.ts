@@ -24,6 +24,7 @@ import { createJobsService } from './modules/jobs';
 import { createPoliciesService } from './modules/policies';
 import { createReturnWorkService } from './modules/returnwork';
 import { createReliefService } from './modules/relief';
+import { createServicesService } from './modules/services';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -118,7 +119,9 @@ export function createServices(
   const returnWork = createReturnWorkService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   // Rent relief: applications reviewed through approvals, granted relief as credits on rent bills.
   const relief = createReliefService({ db, audit, approvals, files, billing: payments.billing });
-  return { approvals, policies, returnWork, relief, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // The enterprise service catalog and requests (approvals, files and billing underneath).
+  const serviceCatalog = createServicesService({ db, audit, approvals, files, billing: payments.billing, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
+  return { approvals, policies, returnWork, relief, serviceCatalog, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

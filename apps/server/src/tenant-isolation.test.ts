@@ -26,10 +26,12 @@ let e2UploadId: string;
 let e2CaseId: string;
 let e2PolicyAppId: string;
 let e2MaterialId: string;
+let e2ServiceMaterialId: string;
 /** Path `{id}` values of feature records of e2, by path prefix (each feature adds its own). */
 const featurePathIds: [prefix: string, id: () => string][] = [];
 let e2ReliefAppId: string;
 let e2ReliefFileId: string;
+let e2RequestId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -89,9 +91,20 @@ beforeAll(async () => {
   expect(reliefApp.statusCode, reliefApp.body).toBe(201);
   e2ReliefAppId = reliefApp.json().id;
   featurePathIds.push(['/api/relief-applications/', () => e2ReliefAppId]);
+  // A service request of e2's member, with a material attached (the service lets members apply).
+  const service = await t.services.serviceCatalog.createService(SYSTEM, {
+    parkId: s.park.id, system: 'legal_ip', kind: 'request', nameZh: '法律咨询', nameEn: 'Legal advice', descriptionZh: '', descriptionEn: '', handlerType: 'department', handlerName: '企业服务部',
+    handlerUserIds: [approver.id], applicants: 'members', form: { fields: [{ key: 'question', type: 'text', label: { zh: '问题', en: 'Question' }, required: true }, { key: 'material', type: 'file', label: { zh: '材料', en: 'Material' } }] },
+    flowKey: 'tenant.flow', slaHours: 24, feeFen: null, status: 'published',
+  });
+  const material = (await uploadFile(e2Member, { data: await buildImage('png'), name: 'SECRET-MATERIAL 乙方.png' })).json().id as string;
+  e2ServiceMaterialId = material;
+  e2RequestId = (await e2Member.post('/api/service-requests', { serviceId: service.id, values: { question: 'SECRET-SREQ 乙方股权纠纷', material } })).json().id;
+  expect(e2RequestId).toBeTruthy();
+  featurePathIds.push(['/api/service-requests/', () => e2RequestId]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = ['SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin'];
 });
 afterAll(() => t.close());
 
@@ -197,6 +210,23 @@ describe('tenant isolation', () => {
     expect(res.statusCode).toBe(404);
     const [row] = await t.database.query<{ revision: number }>('select revision from rtw_submissions where id = $1', [report]);
     expect(row.revision).toBe(1);
+  });
+
+  test('another enterprise’s service request and its material are 404 and in no list; nothing about it can be changed', async () => {
+    for (const client of [admin1, member1]) {
+      for (const url of [`/api/service-requests/${e2RequestId}`, `/api/files/${e2ServiceMaterialId}`, `/api/files/${e2ServiceMaterialId}/info`]) {
+        const res = await client.get(url);
+        expect(res.statusCode, `${client.username} ${url}`).toBe(404);
+        expect(leaks(res.body)).toEqual([]);
+      }
+      for (const action of ['resubmit', 'withdraw', 'accept', 'complete', 'rating']) {
+        const res = await client.post(`/api/service-requests/${e2RequestId}/${action}`, { values: { question: 'x' }, resultNote: 'x', rating: 1 });
+        expect(res.statusCode, `${client.username} ${action}`).toBe(404);
+      }
+      for (const url of ['/api/service-requests?pageSize=200', `/api/service-requests?scope=queue&pageSize=200&enterpriseId=${e2.id}`]) expect(leaks((await client.get(url)).body)).toEqual([]);
+    }
+    const [row] = await t.database.query<{ status: string; owner_id: string }>('select r.status, f.owner_id::text as owner_id from service_requests r join files f on f.owner_id = r.id where r.id = $1', [e2RequestId]);
+    expect(row).toEqual({ status: 'in_review', owner_id: e2RequestId });
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {

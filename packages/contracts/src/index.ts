@@ -5,3 +5,4 @@ export * from './device-commands';
 export * from './metrics';
 export * from './input-rules';
 export * from './forms';
+export * from './service-systems';

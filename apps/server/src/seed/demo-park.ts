@@ -33,6 +33,7 @@ import { seedApprovalFlows } from './approvals.seed';
 import { seedPoliciesDemo } from '../modules/policies/policies.seed';
 import { seedReturnWorkDemo } from '../modules/returnwork/returnwork.seed';
 import { seedRelief } from '../modules/relief';
+import { seedServices } from './services.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -311,5 +312,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedReturnWorkDemo(db, services, { parkId: park.id, enterpriseId: entRows[0].id });
   onProgress('rent relief');
   await seedRelief(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id, enterpriseIds: entRows.map((e) => e.id) });
+  onProgress('service catalog');
+  await seedServices(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id, enterpriseId: entRows[0].id });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

@@ -61,6 +61,12 @@ const PolicyApplicationPage = lazy(() => import('../pages/PolicyApplicationPage'
 const ReliefPage = lazy(() => import('../pages/ReliefPage').then((m) => ({ default: m.ReliefPage })));
 const ReliefProgrammesPage = lazy(() => import('../pages/ReliefProgrammesPage').then((m) => ({ default: m.ReliefProgrammesPage })));
 const ReliefDashboardPage = lazy(() => import('../pages/ReliefDashboardPage').then((m) => ({ default: m.ReliefDashboardPage })));
+const ServiceCatalogPage = lazy(() => import('../pages/ServiceCatalogPage').then((m) => ({ default: m.ServiceCatalogPage })));
+const ServiceApplyPage = lazy(() => import('../pages/ServiceApplyPage').then((m) => ({ default: m.ServiceApplyPage })));
+const ServiceRequestPage = lazy(() => import('../pages/ServiceRequestPage').then((m) => ({ default: m.ServiceRequestPage })));
+const MyServiceRequestsPage = lazy(() => import('../pages/MyServiceRequestsPage').then((m) => ({ default: m.MyServiceRequestsPage })));
+const ServiceQueuePage = lazy(() => import('../pages/ServiceQueuePage').then((m) => ({ default: m.ServiceQueuePage })));
+const ServiceAdminPage = lazy(() => import('../pages/ServiceAdminPage').then((m) => ({ default: m.ServiceAdminPage })));
 const ApprovalFlowsPage = lazy(() => import('../pages/ApprovalFlowsPage').then((m) => ({ default: m.ApprovalFlowsPage })));
 /** Every route of the web app. */
 export function AppRoutes() {
@@ -124,6 +130,12 @@ export function AppRoutes() {
             <Route path="relief" element={<RequirePermission flag="isEnterpriseAdmin"><ReliefPage /></RequirePermission>} />
             <Route path="relief/programmes" element={<RequirePermission flag="isOperator"><ReliefProgrammesPage /></RequirePermission>} />
             <Route path="relief/programmes/:id" element={<RequirePermission flag="isOperator"><ReliefDashboardPage /></RequirePermission>} />
+            <Route path="services" element={<ServiceCatalogPage />} />
+            <Route path="services/requests" element={<MyServiceRequestsPage />} />
+            <Route path="services/requests/:id" element={<ServiceRequestPage />} />
+            <Route path="services/queue" element={<ServiceQueuePage />} />
+            <Route path="services/admin" element={<RequirePermission flag="isOperator"><ServiceAdminPage /></RequirePermission>} />
+            <Route path="services/:id/apply" element={<ServiceApplyPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

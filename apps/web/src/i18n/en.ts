@@ -22,7 +22,7 @@ export const en: Messages = {
   nav: {
     home: 'Dashboard', structure: 'Park structure', enterprises: 'Enterprises', myEnterprise: 'My enterprise', property: 'Property companies', leads: 'Attraction pipeline',
     users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu', main: 'Main navigation', skipToContent: 'Skip to main content', devices: 'Devices',
-    groups: { park: 'Park & enterprises', ioc: 'Operations center', workorders: 'Work orders', community: 'Micro-park', admin: 'System & audit' },
+    groups: { park: 'Park & enterprises', services: 'Enterprise services', ioc: 'Operations center', workorders: 'Work orders', community: 'Micro-park', admin: 'System & audit' },
   },
   auth: {
     title: 'Sign in to ParkOS', subtitle: 'Park operations · Enterprise services · Operations center', username: 'Username', password: 'Password', submit: 'Sign in',
@@ -196,7 +196,7 @@ export const en: Messages = {
   },
   payments: {
     nav: { bills: 'Bills', parking: 'Parking', reconciliation: 'Reconciliation' },
-    kinds: { rent: 'Rent', property: 'Property fee', utilities: 'Utilities', parking: 'Parking', other: 'Other' },
+    kinds: { rent: 'Rent', property: 'Property fee', utilities: 'Utilities', parking: 'Parking', service: 'Service fee', other: 'Other' },
     billStatus: { open: 'Due', paid: 'Paid', refunded: 'Refunded', void: 'Void' },
     paymentStatus: { pending: 'Awaiting payment', succeeded: 'Paid', failed: 'Failed', closed: 'Closed', partially_refunded: 'Partly refunded', refunded: 'Refunded', unexpected: 'Paid after closing' },
     refundStatus: { pending: 'Refunding', succeeded: 'Refunded', failed: 'Refund failed' },

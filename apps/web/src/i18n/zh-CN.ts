@@ -18,7 +18,7 @@ export const zhCN = {
   nav: {
     home: '工作台', structure: '园区结构', enterprises: '企业管理', myEnterprise: '我的企业', property: '物业公司', leads: '招商管理',
     users: '用户与角色', audit: '审计日志', account: '我的账户', welcome: '欢迎', building: '楼宇详情', enterprise: '企业档案', ledger: '防篡改账本', menu: '菜单', main: '主导航', skipToContent: '跳到主要内容', devices: '设备',
-    groups: { park: '园区与企业', ioc: '智慧运营中心', workorders: '工单与派单', community: '微园区', admin: '系统与审计' },
+    groups: { park: '园区与企业', services: '企业服务', ioc: '智慧运营中心', workorders: '工单与派单', community: '微园区', admin: '系统与审计' },
   },
   auth: {
     title: '登录 ParkOS', subtitle: '园区运营 · 企业服务 · 智慧运营中心', username: '用户名', password: '密码', submit: '登录',
@@ -192,7 +192,7 @@ export const zhCN = {
   },
   payments: {
     nav: { bills: '账单缴费', parking: '智慧停车', reconciliation: '支付对账' },
-    kinds: { rent: '租金', property: '物业费', utilities: '水电费', parking: '停车费', other: '其他' },
+    kinds: { rent: '租金', property: '物业费', utilities: '水电费', parking: '停车费', service: '服务费', other: '其他' },
     billStatus: { open: '待缴', paid: '已缴', refunded: '已退款', void: '已作废' },
     paymentStatus: { pending: '待支付', succeeded: '支付成功', failed: '支付失败', closed: '已关闭', partially_refunded: '部分退款', refunded: '已全额退款', unexpected: '关闭后到账' },
     refundStatus: { pending: '退款中', succeeded: '退款成功', failed: '退款失败' },

@@ -8,14 +8,15 @@ import { ParkingHomeCard } from '../modules/member-home/components/ParkingHomeCa
 import { PassHomeCard } from '../modules/member-home/components/PassHomeCard';
 import { WorkOrdersHomeCard } from '../modules/member-home/components/WorkOrdersHomeCard';
 import { ReliefHomeCard } from '../modules/relief/components/ReliefHomeCard';
+import { ServicesHomeCard } from '../modules/services/components/ServicesHomeCard';
 import { PageHeader } from '../ui/PageHeader';
 
-/** Members' and enterprise admins' home (微园区): pass, bills, parking, news, events and repair requests at a glance. Phone first. */
+/** Members' and enterprise admins' home (微园区): pass, bills, services (服务), parking, news, events and repair requests at a glance. Phone first. */
 export function MemberHomePage() {
   const { t } = useTranslation();
   const { user, permissions } = useSession();
-  // Phone order: what is needed at the gate and what costs money first; rent relief is for enterprise admins.
-  const cards = [PassHomeCard, BillsHomeCard, ...(permissions.isEnterpriseAdmin ? [ReliefHomeCard] : []), ParkingHomeCard, NewsHomeCard, EventsHomeCard, WorkOrdersHomeCard];
+  // Phone order: what is needed at the gate and what costs money first, then services; rent relief is for enterprise admins.
+  const cards = [PassHomeCard, BillsHomeCard, ParkingHomeCard, ServicesHomeCard, ...(permissions.isEnterpriseAdmin ? [ReliefHomeCard] : []), NewsHomeCard, EventsHomeCard, WorkOrdersHomeCard];
   return (
     <div data-testid="member-home">
       <PageHeader title={t('memberHome.greeting', { name: user?.displayName ?? '' })} subtitle={t('memberHome.subtitle')} />

@@ -26,9 +26,10 @@ export interface SubjectTypeHandler {
   onOutcome?(tx: Tx, event: { approvalCase: ApprovalCase; outcome: CaseOutcome; ctx: RequestContext }): Promise<void>;
   /**
    * Who else may see and comment on a case of this type, beyond its applicant, its approvers,
-   * the park's operators and the applicant's enterprise admins.
+   * the park's operators and the applicant's enterprise admins. Query through `q`: it is the
+   * transaction the check runs in when there is one (the embedded database has one connection).
    */
-  canView?(actor: Actor, approvalCase: ApprovalCase): boolean | Promise<boolean>;
+  canView?(actor: Actor, approvalCase: ApprovalCase, q: Db | Tx): boolean | Promise<boolean>;
 }
 
 /** In-app notifications (the notifications module's `notify`), written in the caller's transaction. */
@@ -105,12 +106,12 @@ export function createApprovalsService(deps: { db: Db; audit: AuditService; noti
 
   // ---------- cases: visibility and views ----------
 
-  async function canView(actor: Actor, c: repo.CaseRow, taskHolders: readonly string[]): Promise<boolean> {
+  async function canView(q: Db | Tx, actor: Actor, c: repo.CaseRow, taskHolders: readonly string[]): Promise<boolean> {
     if (c.applicantId === actor.userId || taskHolders.includes(actor.userId)) return true;
     if (operatorCovers(actor, { parkId: c.parkId })) return true;
     if (c.enterpriseId && enterpriseIdsOf(actor, ['enterprise_admin']).includes(c.enterpriseId)) return true;
     const handler = handlers.get(c.subjectType);
-    return handler?.canView ? Boolean(await handler.canView(actor, c)) : false;
+    return handler?.canView ? Boolean(await handler.canView(actor, c, q)) : false;
   }
 
   /** Cases the actor may list beyond their own: those of the parks they operate. */
@@ -167,7 +168,7 @@ export function createApprovalsService(deps: { db: Db; audit: AuditService; noti
     const [row] = await summaryQuery(q).where(eq(approvalCases.id, id));
     if (!row) throw notFound('approval case', id);
     const tasks = await repo.findTasks(q, id);
-    if (!(await canView(actor, row.c, tasks.map((t) => t.assigneeId)))) throw notFound('approval case', id);
+    if (!(await canView(q, actor, row.c, tasks.map((t) => t.assigneeId)))) throw notFound('approval case', id);
     const [version] = await q.select().from(approvalFlowVersions).where(eq(approvalFlowVersions.id, row.c.flowVersionId));
     const actions = await q.select().from(approvalActions).where(eq(approvalActions.caseId, id)).orderBy(asc(approvalActions.id));
     const names = await namesOf(q, [...tasks.map((t) => t.assigneeId), ...actions.flatMap((a) => [a.actorId, a.targetUserId])]);
@@ -257,7 +258,7 @@ export function createApprovalsService(deps: { db: Db; audit: AuditService; noti
     const c = await lockedCase(tx, id);
     if (!c) throw notFound('approval case', id);
     const tasks = await repo.findTasks(tx, id);
-    if (!(await canView(ctx.actor, c, tasks.map((t) => t.assigneeId)))) throw notFound('approval case', id);
+    if (!(await canView(tx, ctx.actor, c, tasks.map((t) => t.assigneeId)))) throw notFound('approval case', id);
     return c;
   }
 

@@ -31,6 +31,9 @@ import {
   PartitionOutlined,
   ScheduleOutlined,
   SafetyOutlined,
+  AppstoreOutlined,
+  CustomerServiceOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -46,7 +49,7 @@ export interface NavItem {
 }
 
 /** Menu sections, in display order; entries without a group stay at the top. */
-export const NAV_GROUPS = ['park', 'ioc', 'workorders', 'community', 'admin'] as const;
+export const NAV_GROUPS = ['park', 'services', 'ioc', 'workorders', 'community', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 const GROUP_OF: Record<string, NavGroup> = {
@@ -55,8 +58,9 @@ const GROUP_OF: Record<string, NavGroup> = {
   'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
   'approval-flows': 'admin',
-  policies: 'community',
-  'return-to-work': 'park',
+  // The enterprise service platform (企业服务): catalog and requests, policies, rent relief, return-to-work, bookings.
+  policies: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
+  services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
   users: 'admin', forms: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
 
@@ -71,6 +75,10 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator || p.isProperty || p.isEnterpriseUser) items.push({ key: 'approvals', path: '/approvals', label: t('approvals.nav.inbox'), icon: <FileDoneOutlined /> });
   if (p.isOperator || p.isEnterpriseUser) items.push({ key: 'policies', path: '/policies', label: t('policies.nav'), icon: <AuditOutlined /> });
   if (p.isOperator || p.isEnterpriseAdmin) items.push({ key: 'return-to-work', path: '/return-to-work', label: t('returnToWork.nav'), icon: <ScheduleOutlined /> });
+  if (p.isEnterpriseUser) items.push({ key: 'services', path: '/services', label: t('services.nav.catalog'), icon: <AppstoreOutlined /> });
+  if (p.isEnterpriseUser) items.push({ key: 'service-requests', path: '/services/requests', label: t('services.nav.mine'), icon: <UnorderedListOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'service-queue', path: '/services/queue', label: t('services.nav.queue'), icon: <CustomerServiceOutlined /> });
+  if (p.isOperator) items.push({ key: 'service-admin', path: '/services/admin', label: t('services.nav.admin'), icon: <AppstoreOutlined /> });
   if (p.canSeeStructure) items.push({ key: 'structure', path: '/structure', label: t('nav.structure'), icon: <ApartmentOutlined /> });
   if (p.canSeeEnterpriseList) items.push({ key: 'enterprises', path: '/enterprises', label: t('nav.enterprises'), icon: <BankOutlined /> });
   if (p.canSeePropertyCompanies) items.push({ key: 'property', path: '/property-companies', label: t('nav.property'), icon: <ShopOutlined /> });
