@@ -32,6 +32,7 @@ import { fileRoutes } from './modules/files';
 import { approvalsRoutes } from './modules/approvals';
 import { jobsRoutes } from './modules/jobs';
 import { formRoutes } from './modules/forms';
+import { bookingsRoutes } from './modules/bookings';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -140,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(approvalsRoutes, { approvals: services.approvals });
       await api.register(jobsRoutes, { jobs: services.jobs });
       await api.register(formRoutes);
+      await api.register(bookingsRoutes, { bookings: services.bookings });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

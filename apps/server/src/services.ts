@@ -21,6 +21,7 @@ import { createEventsService } from './modules/community/events';
 import { createFilesService, createFolderStore } from './modules/files';
 import { createApprovalsService } from './modules/approvals';
 import { createJobsService } from './modules/jobs';
+import { createBookingsService } from './modules/bookings';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -108,7 +109,9 @@ export function createServices(
   const events = createEventsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   // Approvals notify approvers and applicants in-app (the bell).
   const approvals = createApprovalsService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
-  return { approvals, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Shared resources: paid bookings become bills; bookings needing approval run an approvals case.
+  const bookings = createBookingsService({ db, audit, billing: payments.billing, approvals });
+  return { approvals, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -19,3 +19,4 @@ export * from '../modules/community/events/events.table';
 export * from '../modules/files/files.table';
 export * from '../modules/approvals/approvals.table';
 export * from '../modules/jobs/jobs.table';
+export * from '../modules/bookings/bookings.table';

@@ -30,6 +30,7 @@ import { seedIocDemo } from '../modules/iot/ioc/ioc.seed';
 import { seedCommunityDemo } from '../modules/community/events/community-demo.seed';
 import { seedMemberHomeDemo } from './member-home.seed';
 import { seedApprovalFlows } from './approvals.seed';
+import { seedBookingsDemo } from '../modules/bookings';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -302,5 +303,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedMemberHomeDemo(db, services, { parkId: park.id, buildingId: buildingRows[0].id });
   onProgress('approval flows');
   await seedApprovalFlows(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id });
+  onProgress('bookings');
+  await seedBookingsDemo(db, services.bookings, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }
