@@ -43,11 +43,11 @@ export function createBookingsService(deps: { db: Db; audit: AuditService; billi
   const now = deps.now ?? (() => new Date());
 
   /** Parks in which the actor belongs to an enterprise, with the enterprises and the actor's role there. */
-  async function memberships(actor: Actor): Promise<{ enterpriseId: string; parkId: string; siteId: string | null; name: string; isAdmin: boolean }[]> {
+  async function memberships(actor: Actor, q: Db | Tx = db): Promise<{ enterpriseId: string; parkId: string; siteId: string | null; name: string; isAdmin: boolean }[]> {
     const ids = enterpriseIdsOf(actor);
     if (!ids.length) return [];
     const admins = new Set(enterpriseIdsOf(actor, ['enterprise_admin']));
-    const rows = await db.select({ id: enterprises.id, parkId: enterprises.parkId, siteId: enterprises.siteId, name: enterprises.legalName }).from(enterprises).where(inArray(enterprises.id, ids));
+    const rows = await q.select({ id: enterprises.id, parkId: enterprises.parkId, siteId: enterprises.siteId, name: enterprises.legalName }).from(enterprises).where(inArray(enterprises.id, ids));
     return rows.map((r) => ({ enterpriseId: r.id, parkId: r.parkId, siteId: r.siteId, name: r.name, isAdmin: admins.has(r.id) }));
   }
 
@@ -62,11 +62,13 @@ export function createBookingsService(deps: { db: Db; audit: AuditService; billi
 
   /** The resource if the actor may see it: its operators always, the park's tenants while active; else 404. */
   async function visibleResource(q: Db | Tx, actor: Actor, id: string, lock = false): Promise<ResourceRow> {
+    // Through `q`: on PGlite's one connection a query outside an open transaction waits for it.
+    const mine = await memberships(actor, q);
     const base = q.select().from(bookingResources).where(eq(bookingResources.id, id));
     const [r] = lock ? await base.for('update') : await base;
     if (!r) throw notFound('booking resource', id);
     if (operatorCovers(actor, r)) return r;
-    if (r.status === 'active' && (await memberships(actor)).some((m) => m.parkId === r.parkId)) return r;
+    if (r.status === 'active' && mine.some((m) => m.parkId === r.parkId)) return r;
     throw notFound('booking resource', id);
   }
 
