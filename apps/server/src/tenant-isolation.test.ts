@@ -4,6 +4,7 @@ import { leaksIn, openApiOperations } from './testing/openapi-sweep';
 import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
 import { registerTestSubject, TEST_SUBJECT } from './modules/approvals/approvals.testing';
+import { shanghaiAt } from './modules/bookings/bookings.testing';
 
 /**
  * An enterprise admin must never read or change another enterprise's data,
@@ -24,6 +25,8 @@ let e2OrderId: string;
 let e2PhotoId: string;
 let e2UploadId: string;
 let e2CaseId: string;
+let e2BookingId: string;
+let roomId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -54,9 +57,12 @@ beforeAll(async () => {
   const e2MemberUser = (await t.database.query<{ id: string }>(`select id::text as id from users where username = 'e2.secret.member'`))[0];
   const e2Ctx = { actor: { userId: e2MemberUser.id, username: 'e2.secret.member', displayName: 'e2.secret.member', grants: [{ role: 'member' as const, scopeType: 'enterprise' as const, scopeId: e2.id }], via: 'session' as const, access: 'write' as const } };
   e2CaseId = (await t.services.approvals.startCase(e2Ctx, { parkId: s.park.id, enterpriseId: e2.id, subjectType: TEST_SUBJECT, subjectId: e2.id, title: 'SECRET-CASE 乙方保密申请', flowKey: 'tenant.flow', formValues: {} })).id;
+  // A booking e2's member made of a shared meeting room: others see the slot busy, never who or what.
+  roomId = (await t.services.bookings.createResource(SYSTEM, { parkId: s.park.id, category: 'meeting_room', nameZh: '共享会议室', nameEn: 'Shared room', location: '一号楼', capacity: 8, opensAtMinute: 0, closesAtMinute: 1440, openWeekdays: [1, 2, 3, 4, 5, 6, 7], slotMinutes: 30, minMinutes: 30, maxMinutes: 240, feeFenPerHour: 1000 })).id;
+  e2BookingId = (await t.services.bookings.createBooking(e2Ctx, { resourceId: roomId, title: 'SECRET-BOOKING 乙方董事会', startsAt: shanghaiAt(2, 10), endsAt: shanghaiAt(2, 11) })).id;
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-BOOKING'];
 });
 afterAll(() => t.close());
 
@@ -80,7 +86,7 @@ describe('tenant isolation', () => {
     let calls = 0;
     for (const { path: p, method } of await openApiOperations(t)) {
       if (p === '/api/auth/logout' || p === '/api/auth/password') continue;
-      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
+      const url = p.startsWith('/api/files/') ? p.replace('{id}', e2PhotoId) : p.startsWith('/api/bookings/') ? p.replace('{id}', e2BookingId) : p.startsWith('/api/booking-resources/') ? p.replace('{id}', roomId) : p.replace('{id}', e2.id).replace('{childId}', p.includes('vehicles') ? e2VehicleId : e2LeaseId);
       const withQuery = method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${e2.id}` : url;
       for (const client of [admin1, member1]) {
         const res = await client.request({ method, url: method === 'GET' && !p.includes('{') ? withQuery : url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
@@ -143,6 +149,24 @@ describe('tenant isolation', () => {
     }
     const actions = await t.database.query<{ n: number }>(`select count(*)::int as n from approval_actions where case_id = $1`, [e2CaseId]);
     expect(actions[0].n).toBe(1);
+  });
+
+  test('another enterprise’s booking is busy in the calendar without who or what, and 404 to read or cancel', async () => {
+    const q = `from=${shanghaiAt(2, 0).toISOString()}&to=${shanghaiAt(3, 0).toISOString()}`;
+    for (const client of [admin1, member1]) {
+      const slots = await client.get(`/api/booking-resources/${roomId}/slots?${q}`);
+      expect(slots.statusCode).toBe(200);
+      expect(slots.json()).toEqual([expect.objectContaining({ mine: false, bookingId: null, title: null, enterpriseName: null })]);
+      expect(leaks(slots.body)).toEqual([]);
+      expect((await client.get(`/api/bookings/${e2BookingId}`)).statusCode).toBe(404);
+      expect((await client.post(`/api/bookings/${e2BookingId}/cancel`, {})).statusCode).toBe(404);
+      expect(leaks((await client.get('/api/bookings?pageSize=200')).body)).toEqual([]);
+      const clash = await client.post('/api/bookings', { resourceId: roomId, title: '甲方会议', startsAt: shanghaiAt(2, 10).toISOString(), endsAt: shanghaiAt(2, 11).toISOString() });
+      expect(clash.statusCode).toBe(409);
+      expect(leaks(clash.body)).toEqual([]);
+    }
+    const [row] = await t.database.query<{ status: string }>('select status from bookings where id = $1', [e2BookingId]);
+    expect(row.status).toBe('confirmed');
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {

@@ -53,6 +53,9 @@ const PassesAdminPage = lazy(() => import('../pages/PassesAdminPage').then((m) =
 const VisitorPassPage = lazy(() => import('../pages/VisitorPassPage').then((m) => ({ default: m.VisitorPassPage })));
 const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const ApprovalCasePage = lazy(() => import('../pages/ApprovalCasePage').then((m) => ({ default: m.ApprovalCasePage })));
+const BookingsPage = lazy(() => import('../pages/BookingsPage').then((m) => ({ default: m.BookingsPage })));
+const BookingResourcePage = lazy(() => import('../pages/BookingResourcePage').then((m) => ({ default: m.BookingResourcePage })));
+const BookingsAdminPage = lazy(() => import('../pages/BookingsAdminPage').then((m) => ({ default: m.BookingsAdminPage })));
 const ApprovalFlowsPage = lazy(() => import('../pages/ApprovalFlowsPage').then((m) => ({ default: m.ApprovalFlowsPage })));
 /** Every route of the web app. */
 export function AppRoutes() {
@@ -107,6 +110,9 @@ export function AppRoutes() {
             <Route path="events/:id" element={<EventDetailPage />} />
             <Route path="approvals" element={<ApprovalsPage />} />
             <Route path="approvals/cases/:id" element={<ApprovalCasePage />} />
+            <Route path="bookings" element={<BookingsPage />} />
+            <Route path="bookings/resources/:id" element={<BookingResourcePage />} />
+            <Route path="bookings/admin" element={<RequirePermission flag="isOperator"><BookingsAdminPage /></RequirePermission>} />
             <Route path="approval-flows" element={<RequirePermission flag="isOperator"><ApprovalFlowsPage /></RequirePermission>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

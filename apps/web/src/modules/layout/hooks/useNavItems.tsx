@@ -26,6 +26,7 @@ import {
   UserOutlined,
   QrcodeOutlined,
   CalendarOutlined,
+  ScheduleOutlined,
   IdcardOutlined,
   FileDoneOutlined,
   PartitionOutlined,
@@ -51,7 +52,7 @@ const GROUP_OF: Record<string, NavGroup> = {
   'my-enterprise': 'park', structure: 'park', enterprises: 'park', property: 'park', leads: 'park',
   devices: 'ioc', ioc: 'ioc', alarms: 'ioc', rules: 'ioc', shelves: 'ioc',
   'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
-  news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
+  news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community', bookings: 'community',
   'approval-flows': 'admin',
   users: 'admin', forms: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
@@ -91,6 +92,7 @@ export function useNavItems(): NavItem[] {
   if (p.isEnterpriseUser) items.push({ key: 'my-pass', path: '/passes/me', label: t('passesEvents.nav.myPass'), icon: <QrcodeOutlined /> });
   if (p.isOperator) items.push({ key: 'passes', path: '/passes', label: t('passesEvents.nav.passes'), icon: <IdcardOutlined /> });
   if (p.isEnterpriseUser || p.isOperator) items.push({ key: 'events', path: '/events', label: t('passesEvents.nav.events'), icon: <CalendarOutlined /> });
+  if (p.isEnterpriseUser || p.isOperator) items.push({ key: 'bookings', path: '/bookings', label: t('bookings.nav.bookings'), icon: <ScheduleOutlined /> });
   items.push({ key: 'account', path: '/account', label: t('nav.account'), icon: <UserOutlined /> });
   return items.map((i) => ({ ...i, group: GROUP_OF[i.key] }));
 }
