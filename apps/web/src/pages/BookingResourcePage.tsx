@@ -22,6 +22,7 @@ export function BookingResourcePage() {
   const weekdays = useWeekdaysText();
   const [anchor, setAnchor] = useState(shanghaiToday);
   const [pick, setPick] = useState<{ day: string; minute: number } | null>(null);
+  const [openedAt] = useState(() => Date.now());
   const first = isMobile ? anchor : mondayOf(anchor);
   const days = isMobile ? [anchor] : Array.from({ length: 7 }, (_, i) => addDays(first, i));
   const from = shanghaiInstant(days[0], 0).toISOString();
@@ -29,6 +30,8 @@ export function BookingResourcePage() {
   const resource = useResource(id);
   const slots = useSlots(id, from, to);
   const step = isMobile ? 1 : 7;
+  // Slots before the last refresh of the calendar count as past.
+  const now = Math.max(openedAt, slots.dataUpdatedAt);
   const mine = useBookingList({ page: 1, pageSize: 50, resourceId: id, upcoming: true });
   return (
     <QueryBoundary query={resource}>
@@ -57,8 +60,8 @@ export function BookingResourcePage() {
             <Button icon={<RightOutlined />} aria-label={isMobile ? t('bookings.calendar.nextDay') : t('bookings.calendar.nextWeek')} onClick={() => setAnchor(addDays(anchor, step))} data-testid="calendar-next" />
             <Typography.Text strong>{days.length > 1 ? `${days[0]} – ${days[days.length - 1]}` : days[0]}</Typography.Text>
           </Flex>
-          <WeekCalendar resource={r} days={days} busy={slots.data ?? []} now={Date.now()} onPick={(day, minute) => setPick({ day, minute })} />
-          {pick && <BookingModal resource={r} pick={pick} busy={slots.data ?? []} onClose={() => setPick(null)} />}
+          <WeekCalendar resource={r} days={days} busy={slots.data ?? []} now={now} onPick={(day, minute) => setPick({ day, minute })} />
+          {pick && <BookingModal resource={r} pick={pick} busy={slots.data ?? []} now={now} onClose={() => setPick(null)} />}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('bookings.list.mine')}
           </Typography.Title>

@@ -267,6 +267,8 @@ export function createBookingsService(deps: { db: Db; audit: AuditService; billi
 
     /** Busy ranges of a resource; who and what only for one's own enterprise's bookings and for operators. */
     async findSlots(ctx: RequestContext, id: string, q: SlotsQuery) {
+      if (q.to <= q.from) throw validationError('querystring.to', 'must be after from');
+      if (q.to.getTime() - q.from.getTime() > 42 * 86_400_000) throw validationError('querystring.to', 'at most 42 days after from');
       const r = await visibleResource(db, ctx.actor, id);
       const isOp = operatorCovers(ctx.actor, r);
       const own = new Set(enterpriseIdsOf(ctx.actor));

@@ -11,6 +11,8 @@ interface BookingModalProps {
   /** The picked free slot; null when closed. */
   pick: { day: string; minute: number } | null;
   busy: BusySlot[];
+  /** Start times up to now are not offered. */
+  now: number;
   onClose: () => void;
 }
 
@@ -21,7 +23,7 @@ interface Values {
 }
 
 /** Books a resource from a picked free slot: purpose, start on that day, and a duration that fits. */
-export function BookingModal({ resource: r, pick, busy, onClose }: BookingModalProps) {
+export function BookingModal({ resource: r, pick, busy, now, onClose }: BookingModalProps) {
   const { t, i18n } = useTranslation();
   const create = useCreateBooking();
   const [form] = Form.useForm<Values>();
@@ -34,7 +36,7 @@ export function BookingModal({ resource: r, pick, busy, onClose }: BookingModalP
     return e <= shanghaiInstant(pick.day, r.closesAtMinute).getTime() && !busy.some((b) => Date.parse(b.startsAt) < e && Date.parse(b.endsAt) > s);
   };
   const starts: number[] = [];
-  for (let m = r.opensAtMinute; m < r.closesAtMinute; m += r.slotMinutes) if (shanghaiInstant(pick.day, m).getTime() > Date.now() && isFree(m, r.slotMinutes)) starts.push(m);
+  for (let m = r.opensAtMinute; m < r.closesAtMinute; m += r.slotMinutes) if (shanghaiInstant(pick.day, m).getTime() > now && isFree(m, r.slotMinutes)) starts.push(m);
   const durations: number[] = [];
   for (let d = r.minMinutes; d <= r.maxMinutes; d += r.slotMinutes) if (isFree(start, d)) durations.push(d);
   const feeFen = Math.round((r.feeFenPerHour * duration) / 60);
