@@ -92,4 +92,21 @@ describe('bookings in a real browser', () => {
     expect(await page.locator('body').innerText()).not.toContain(TITLE);
     await context.close();
   });
+
+  test('an operator sees every booking with its enterprise on the admin page and cancels one: its unpaid bill is voided', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await login(page, 'operator');
+    await page.goto('/bookings/admin');
+    await page.locator('tr.ant-table-row', { hasText: 'GPU' }).waitFor();
+    await page.getByRole('tab', { name: '全部预约' }).click();
+    const row = page.locator('tr.ant-table-row', { hasText: TITLE });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/刘洋/);
+    await screenshot(page, 'bookings-admin');
+    await row.getByRole('button', { name: '取消预约' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确 定' }).or(page.locator('.ant-popconfirm').getByRole('button', { name: '确定' })).first().click();
+    await expect.poll(() => row.innerText()).toMatch(/已取消[\s\S]*已作废/);
+    await context.close();
+  });
 });
