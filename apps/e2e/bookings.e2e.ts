@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, login, newContext, screenshot } from './browser';
+import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, login, newContext, screenshot, switchToEnglish } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -57,6 +57,17 @@ describe('bookings in a real browser', () => {
     // The bill went to the enterprise: the booking's API shows it open, for 25 yuan.
     const booking = (await (await page.request.get(`/api/bookings/${bookingId}`)).json()) as { billId: string; billStatus: string; feeFen: number };
     expect(booking).toMatchObject({ billStatus: 'open', feeFen: 2500 });
+
+    // In English the pages read in English and still fit the phone.
+    expect(await switchToEnglish(page)).toBe('en');
+    for (const path of ['/bookings', resourcePath]) {
+      await page.goto(path);
+      await page.locator('.ant-tabs-tab-btn, [data-testid="booking-calendar"]').first().waitFor();
+      const chrome = await page.locator('.app-content').locator('.ant-tabs-tab-btn, .ant-btn, .ant-table-thead th, .ant-segmented-item-label, .ant-alert-message').allInnerTexts();
+      expect(chrome.filter((text) => /[\u4e00-\u9fff]/.test(text))).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    }
+    await screenshot(page, 'bookings-calendar-phone-en');
     await context.close();
 
     // The enterprise's admin finds the bill among the enterprise's bills (through the API; one browser login per user).

@@ -56,7 +56,7 @@ export function BookingResourcePage() {
           {r.canBook ? <Alert type="info" showIcon message={t('bookings.calendar.legend')} style={{ marginBottom: 12 }} /> : <Alert type="warning" showIcon message={t('bookings.calendar.cannotBook')} style={{ marginBottom: 12 }} />}
           <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }}>
             <Button icon={<LeftOutlined />} aria-label={isMobile ? t('bookings.calendar.prevDay') : t('bookings.calendar.prevWeek')} onClick={() => setAnchor(addDays(anchor, -step))} data-testid="calendar-prev" />
-            <Button onClick={() => setAnchor(shanghaiToday())}>{t('bookings.calendar.today')}</Button>
+            <Button onClick={() => setAnchor(shanghaiToday())}>{isMobile ? t('bookings.calendar.todayDay') : t('bookings.calendar.today')}</Button>
             <Button icon={<RightOutlined />} aria-label={isMobile ? t('bookings.calendar.nextDay') : t('bookings.calendar.nextWeek')} onClick={() => setAnchor(addDays(anchor, step))} data-testid="calendar-next" />
             <Typography.Text strong>{days.length > 1 ? `${days[0]} – ${days[days.length - 1]}` : days[0]}</Typography.Text>
           </Flex>

@@ -28,6 +28,7 @@ export const bookingsZh = {
   calendar: {
     back: '返回资源列表',
     today: '本周',
+    todayDay: '今天',
     prevWeek: '上一周',
     nextWeek: '下一周',
     prevDay: '前一天',
@@ -130,6 +131,7 @@ export const bookingsEn: Widen<typeof bookingsZh> = {
   calendar: {
     back: 'Back to resources',
     today: 'This week',
+    todayDay: 'Today',
     prevWeek: 'Previous week',
     nextWeek: 'Next week',
     prevDay: 'Previous day',
