@@ -4,6 +4,7 @@ import { installChangeLog, leaksIn, openApiOperations, sampleBody, type Operatio
 import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
 import { registerTestSubject, TEST_SUBJECT } from './modules/approvals/approvals.testing';
+import { shanghaiAt } from './modules/bookings/bookings.testing';
 
 /**
  * An operator of park A and the staff of a property company contracted for
@@ -66,6 +67,8 @@ const secrets = [
   'SECRET-RMAT',
   'SECRET-SVC',
   'SECRET-SREQ',
+  'SECRET-RESOURCE',
+  'SECRET-BOOKING',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -199,6 +202,10 @@ beforeAll(async () => {
     }),
   );
   const requestB = await ok(mB.post('/api/service-requests', { serviceId: serviceB.id, values: { topic: 'SECRET-SREQ 乙园融资需求' } }));
+  // Bookings of park B: a shared room and its enterprise's booking.
+  const room = (parkId: string, nameZh: string) => ({ parkId, category: 'meeting_room', nameZh, nameEn: nameZh, location: nameZh, capacity: 8, opensAtMinute: 0, closesAtMinute: 1440, openWeekdays: [1, 2, 3, 4, 5, 6, 7], slotMinutes: 30, minMinutes: 30, maxMinutes: 240, feeFenPerHour: 1000 });
+  const resourceB = await ok(root.post('/api/booking-resources', room(B.park.id, 'SECRET-RESOURCE 乙园会议室')));
+  const bookingB = await ok(mB.post('/api/bookings', { resourceId: resourceB.id, title: 'SECRET-BOOKING 乙园路演', startsAt: shanghaiAt(2, 10).toISOString(), endsAt: shanghaiAt(2, 11).toISOString() }));
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
@@ -224,6 +231,7 @@ beforeAll(async () => {
     propertyCompanyId: pcB.id,
     fileId: pendingUpload.id,
     serviceId: serviceB.id,
+    resourceId: resourceB.id,
   });
   const paymentId = payment.paymentId ?? payment.id ?? '';
   pathIds.push(
@@ -270,6 +278,8 @@ beforeAll(async () => {
     ['/api/relief-applications/', () => reliefAppB.id],
     ['/api/services/', () => serviceB.id],
     ['/api/service-requests/', () => requestB.id],
+    ['/api/booking-resources/', () => resourceB.id],
+    ['/api/bookings/', () => bookingB.id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;
@@ -289,7 +299,9 @@ beforeAll(async () => {
   const drA = await ok(root.post('/api/dispatch-rules', { parkId: A.park.id, name: '甲园规则', minSeverity: 'critical', category: 'electrical', priority: 'high' }));
   const eventA = await ok(root.post('/api/events', { parkId: A.park.id, title: '甲园沙龙', location: '甲园', startsAt: '2030-01-02T10:00:00Z', endsAt: '2030-01-02T12:00:00Z', capacity: 10, registrationOpensAt: '2026-01-01T00:00:00Z', registrationClosesAt: '2030-01-02T08:00:00Z' }));
   const articleA = await ok(root.post('/api/news/articles', { title: '甲园通知', bodyHtml: '<p>x</p>', category: 'notice', target: { type: 'park', parkId: A.park.id }, publish: false }));
+  const resourceA = await ok(root.post('/api/booking-resources', room(A.park.id, '甲园会议室')));
   ownPathIds.push(
+    ['/api/booking-resources/', () => resourceA.id],
     ['/api/sites/', () => A.site.id],
     ['/api/districts/', () => A.district.id],
     ['/api/buildings/', () => A.building.id],

@@ -25,6 +25,7 @@ import { createPoliciesService } from './modules/policies';
 import { createReturnWorkService } from './modules/returnwork';
 import { createReliefService } from './modules/relief';
 import { createServicesService } from './modules/services';
+import { createBookingsService } from './modules/bookings';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -121,7 +122,9 @@ export function createServices(
   const relief = createReliefService({ db, audit, approvals, files, billing: payments.billing });
   // The enterprise service catalog and requests (approvals, files and billing underneath).
   const serviceCatalog = createServicesService({ db, audit, approvals, files, billing: payments.billing, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
-  return { approvals, policies, returnWork, relief, serviceCatalog, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Shared resources: paid bookings become bills; bookings needing approval run an approvals case.
+  const bookings = createBookingsService({ db, audit, billing: payments.billing, approvals });
+  return { approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

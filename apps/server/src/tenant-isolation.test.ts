@@ -4,6 +4,7 @@ import { leaksIn, openApiOperations } from './testing/openapi-sweep';
 import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
 import { registerTestSubject, TEST_SUBJECT } from './modules/approvals/approvals.testing';
+import { shanghaiAt } from './modules/bookings/bookings.testing';
 
 /**
  * An enterprise admin must never read or change another enterprise's data,
@@ -32,6 +33,8 @@ const featurePathIds: [prefix: string, id: () => string][] = [];
 let e2ReliefAppId: string;
 let e2ReliefFileId: string;
 let e2RequestId: string;
+let e2BookingId: string;
+let roomId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -102,9 +105,13 @@ beforeAll(async () => {
   e2RequestId = (await e2Member.post('/api/service-requests', { serviceId: service.id, values: { question: 'SECRET-SREQ 乙方股权纠纷', material } })).json().id;
   expect(e2RequestId).toBeTruthy();
   featurePathIds.push(['/api/service-requests/', () => e2RequestId]);
+  // A booking e2's member made of a shared meeting room: others see the slot busy, never who or what.
+  roomId = (await t.services.bookings.createResource(SYSTEM, { parkId: s.park.id, category: 'meeting_room', nameZh: '共享会议室', nameEn: 'Shared room', location: '一号楼', capacity: 8, opensAtMinute: 0, closesAtMinute: 1440, openWeekdays: [1, 2, 3, 4, 5, 6, 7], slotMinutes: 30, minMinutes: 30, maxMinutes: 240, feeFenPerHour: 1000 })).id;
+  e2BookingId = (await t.services.bookings.createBooking(e2Ctx, { resourceId: roomId, title: 'SECRET-BOOKING 乙方董事会', startsAt: shanghaiAt(2, 10), endsAt: shanghaiAt(2, 11) })).id;
+  featurePathIds.push(['/api/bookings/', () => e2BookingId], ['/api/booking-resources/', () => roomId]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING'];
 });
 afterAll(() => t.close());
 
@@ -227,6 +234,24 @@ describe('tenant isolation', () => {
     }
     const [row] = await t.database.query<{ status: string; owner_id: string }>('select r.status, f.owner_id::text as owner_id from service_requests r join files f on f.owner_id = r.id where r.id = $1', [e2RequestId]);
     expect(row).toEqual({ status: 'in_review', owner_id: e2RequestId });
+  });
+
+  test('another enterprise’s booking is busy in the calendar without who or what, and 404 to read or cancel', async () => {
+    const q = `from=${shanghaiAt(2, 0).toISOString()}&to=${shanghaiAt(3, 0).toISOString()}`;
+    for (const client of [admin1, member1]) {
+      const slots = await client.get(`/api/booking-resources/${roomId}/slots?${q}`);
+      expect(slots.statusCode).toBe(200);
+      expect(slots.json()).toEqual([expect.objectContaining({ mine: false, bookingId: null, title: null, enterpriseName: null })]);
+      expect(leaks(slots.body)).toEqual([]);
+      expect((await client.get(`/api/bookings/${e2BookingId}`)).statusCode).toBe(404);
+      expect((await client.post(`/api/bookings/${e2BookingId}/cancel`, {})).statusCode).toBe(404);
+      expect(leaks((await client.get('/api/bookings?pageSize=200')).body)).toEqual([]);
+      const clash = await client.post('/api/bookings', { resourceId: roomId, title: '甲方会议', startsAt: shanghaiAt(2, 10).toISOString(), endsAt: shanghaiAt(2, 11).toISOString() });
+      expect(clash.statusCode).toBe(409);
+      expect(leaks(clash.body)).toEqual([]);
+    }
+    const [row] = await t.database.query<{ status: string }>('select status from bookings where id = $1', [e2BookingId]);
+    expect(row.status).toBe('confirmed');
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {

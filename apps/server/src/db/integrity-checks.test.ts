@@ -98,7 +98,7 @@ describe('CHECK constraints', () => {
       .flatMap((f) => fs.readFileSync(path.join(MIGRATIONS_FOLDER, f), 'utf8').split('--> statement-breakpoint'))
       .map((s) => s.trim())
       .filter((s) => /ADD CONSTRAINT "[^"]+" CHECK/.test(s));
-    // A constraint whose allowed values grew (e.g. a new bill kind) is dropped and added again by a later migration: its latest form counts.
+    // A CHECK a later migration redefines (dropped and added again with more allowed values, e.g. a new bill kind) counts once, as last defined.
     const statements = [...new Map(all.map((s) => [/ADD CONSTRAINT "([^"]+)" CHECK/.exec(s)![1], s])).values()];
     expect(statements.length).toBeGreaterThan(100);
     // Tables created with their CHECKs inline (CREATE TABLE … CONSTRAINT … CHECK) were checked at

@@ -34,6 +34,7 @@ import { seedPoliciesDemo } from '../modules/policies/policies.seed';
 import { seedReturnWorkDemo } from '../modules/returnwork/returnwork.seed';
 import { seedRelief } from '../modules/relief';
 import { seedServices } from './services.seed';
+import { seedBookingsDemo } from '../modules/bookings';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -314,5 +315,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedRelief(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id, enterpriseIds: entRows.map((e) => e.id) });
   onProgress('service catalog');
   await seedServices(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id, enterpriseId: entRows[0].id });
+  onProgress('bookings');
+  await seedBookingsDemo(db, services.bookings, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

@@ -67,6 +67,9 @@ const ServiceRequestPage = lazy(() => import('../pages/ServiceRequestPage').then
 const MyServiceRequestsPage = lazy(() => import('../pages/MyServiceRequestsPage').then((m) => ({ default: m.MyServiceRequestsPage })));
 const ServiceQueuePage = lazy(() => import('../pages/ServiceQueuePage').then((m) => ({ default: m.ServiceQueuePage })));
 const ServiceAdminPage = lazy(() => import('../pages/ServiceAdminPage').then((m) => ({ default: m.ServiceAdminPage })));
+const BookingsPage = lazy(() => import('../pages/BookingsPage').then((m) => ({ default: m.BookingsPage })));
+const BookingResourcePage = lazy(() => import('../pages/BookingResourcePage').then((m) => ({ default: m.BookingResourcePage })));
+const BookingsAdminPage = lazy(() => import('../pages/BookingsAdminPage').then((m) => ({ default: m.BookingsAdminPage })));
 const ApprovalFlowsPage = lazy(() => import('../pages/ApprovalFlowsPage').then((m) => ({ default: m.ApprovalFlowsPage })));
 /** Every route of the web app. */
 export function AppRoutes() {
@@ -126,6 +129,9 @@ export function AppRoutes() {
             <Route path="policies/:id" element={<PolicyDetailPage />} />
             <Route path="return-to-work" element={<ReturnToWorkPage />} />
             <Route path="return-to-work/:id" element={<ReturnToWorkCampaignPage />} />
+            <Route path="bookings" element={<BookingsPage />} />
+            <Route path="bookings/resources/:id" element={<BookingResourcePage />} />
+            <Route path="bookings/admin" element={<RequirePermission flag="isOperator"><BookingsAdminPage /></RequirePermission>} />
             <Route path="approval-flows" element={<RequirePermission flag="isOperator"><ApprovalFlowsPage /></RequirePermission>} />
             <Route path="relief" element={<RequirePermission flag="isEnterpriseAdmin"><ReliefPage /></RequirePermission>} />
             <Route path="relief/programmes" element={<RequirePermission flag="isOperator"><ReliefProgrammesPage /></RequirePermission>} />

@@ -196,7 +196,7 @@ export const en: Messages = {
   },
   payments: {
     nav: { bills: 'Bills', parking: 'Parking', reconciliation: 'Reconciliation' },
-    kinds: { rent: 'Rent', property: 'Property fee', utilities: 'Utilities', parking: 'Parking', service: 'Service fee', other: 'Other' },
+    kinds: { rent: 'Rent', property: 'Property fee', utilities: 'Utilities', parking: 'Parking', service: 'Service fee', booking: 'Resource booking', other: 'Other' },
     billStatus: { open: 'Due', paid: 'Paid', refunded: 'Refunded', void: 'Void' },
     paymentStatus: { pending: 'Awaiting payment', succeeded: 'Paid', failed: 'Failed', closed: 'Closed', partially_refunded: 'Partly refunded', refunded: 'Refunded', unexpected: 'Paid after closing' },
     refundStatus: { pending: 'Refunding', succeeded: 'Refunded', failed: 'Refund failed' },

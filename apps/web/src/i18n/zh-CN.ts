@@ -192,7 +192,7 @@ export const zhCN = {
   },
   payments: {
     nav: { bills: '账单缴费', parking: '智慧停车', reconciliation: '支付对账' },
-    kinds: { rent: '租金', property: '物业费', utilities: '水电费', parking: '停车费', service: '服务费', other: '其他' },
+    kinds: { rent: '租金', property: '物业费', utilities: '水电费', parking: '停车费', service: '服务费', booking: '资源预约', other: '其他' },
     billStatus: { open: '待缴', paid: '已缴', refunded: '已退款', void: '已作废' },
     paymentStatus: { pending: '待支付', succeeded: '支付成功', failed: '支付失败', closed: '已关闭', partially_refunded: '部分退款', refunded: '已全额退款', unexpected: '关闭后到账' },
     refundStatus: { pending: '退款中', succeeded: '退款成功', failed: '退款失败' },

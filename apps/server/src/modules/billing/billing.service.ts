@@ -593,6 +593,22 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
         .orderBy(asc(billCredits.period), asc(billCredits.createdAt));
     },
 
+    /**
+     * Voids, inside the caller's transaction, a bill another module issued (a cancelled booking's fee).
+     * Returns the bill as it is after: still `paid`/`refunded` when money was taken (nothing voided),
+     * and 409 while a payment holds it.
+     */
+    async voidIssuedBill(tx: Tx, ctx: RequestContext, id: string): Promise<BillRow> {
+      const [b] = await tx.select().from(bills).where(eq(bills.id, id)).for('update');
+      if (!b) throw notFound('bill', id);
+      if (b.status !== 'open') return b;
+      const [held] = await tx.select({ id: paymentBills.id }).from(paymentBills).where(and(eq(paymentBills.billId, id), eq(paymentBills.active, true)));
+      if (held) throw conflict('The bill is in a payment; refund or wait for it first');
+      const [after] = await tx.update(bills).set({ status: 'void', updatedAt: new Date() }).where(eq(bills.id, id)).returning();
+      await record(tx, ctx, 'bill.voided', 'bill', id, { status: b.status }, { status: 'void' }, { parkId: b.parkId, enterpriseId: b.enterpriseId });
+      return after;
+    },
+
     async voidBill(ctx: RequestContext, id: string): Promise<BillView> {
       assertCanWrite(ctx.actor);
       const b = await getBillRow(id);

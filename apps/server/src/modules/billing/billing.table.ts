@@ -9,7 +9,7 @@ const timestamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
 
-export const BILL_KINDS = ['rent', 'property', 'utilities', 'parking', 'service', 'other'] as const;
+export const BILL_KINDS = ['rent', 'property', 'utilities', 'parking', 'service', 'booking', 'other'] as const;
 export type BillKind = (typeof BILL_KINDS)[number];
 export const BILL_STATUSES = ['open', 'paid', 'refunded', 'void'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];

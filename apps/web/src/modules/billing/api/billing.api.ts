@@ -1,6 +1,6 @@
 import { api, type Page } from '../../../lib/api-client';
 
-export type BillKind = 'rent' | 'property' | 'utilities' | 'parking' | 'service' | 'other';
+export type BillKind = 'rent' | 'property' | 'utilities' | 'parking' | 'service' | 'booking' | 'other';
 export type BillStatus = 'open' | 'paid' | 'refunded' | 'void';
 /** `unexpected`: money arrived that paid none of its bills (it was closed, or they were paid meanwhile); it is refunded automatically. */
 export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'closed' | 'partially_refunded' | 'refunded' | 'unexpected';

@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BillKind, BillStatus } from '../api/billing.api';
 
-const KIND_COLORS: Record<BillKind, string> = { rent: 'blue', property: 'cyan', utilities: 'gold', parking: 'purple', service: 'geekblue', other: 'default' };
+const KIND_COLORS: Record<BillKind, string> = { rent: 'blue', property: 'cyan', utilities: 'gold', parking: 'purple', service: 'geekblue', booking: 'lime', other: 'default' };
 const STATUS_COLORS: Record<BillStatus, string> = { open: 'orange', paid: 'green', refunded: 'magenta', void: 'default' };
 
 /** The kind of a bill (rent, property fee, utilities, parking). */

@@ -15,7 +15,7 @@ import { newIdempotencyKey, yuanToFen } from '../utils/money';
 import { BillKindTag, BillStatusTag } from './BillKindTag';
 import { numberRule } from '../../../ui/number-rule';
 
-const KINDS: BillKind[] = ['rent', 'property', 'utilities', 'parking', 'service', 'other'];
+const KINDS: BillKind[] = ['rent', 'property', 'utilities', 'parking', 'service', 'booking', 'other'];
 const STATUSES: BillStatus[] = ['open', 'paid', 'refunded', 'void'];
 
 /** Operators: every bill of their parks, issuing and generating bills, payments and refunds. */

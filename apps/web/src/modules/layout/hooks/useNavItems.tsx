@@ -26,10 +26,11 @@ import {
   UserOutlined,
   QrcodeOutlined,
   CalendarOutlined,
+  ScheduleOutlined,
   IdcardOutlined,
   FileDoneOutlined,
   PartitionOutlined,
-  ScheduleOutlined,
+  FieldTimeOutlined,
   SafetyOutlined,
   AppstoreOutlined,
   CustomerServiceOutlined,
@@ -59,7 +60,7 @@ const GROUP_OF: Record<string, NavGroup> = {
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
   'approval-flows': 'admin',
   // The enterprise service platform (企业服务): catalog and requests, policies, rent relief, return-to-work, bookings.
-  policies: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
+  policies: 'services', bookings: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
   services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
   users: 'admin', forms: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
@@ -107,6 +108,7 @@ export function useNavItems(): NavItem[] {
   if (p.isEnterpriseUser) items.push({ key: 'my-pass', path: '/passes/me', label: t('passesEvents.nav.myPass'), icon: <QrcodeOutlined /> });
   if (p.isOperator) items.push({ key: 'passes', path: '/passes', label: t('passesEvents.nav.passes'), icon: <IdcardOutlined /> });
   if (p.isEnterpriseUser || p.isOperator) items.push({ key: 'events', path: '/events', label: t('passesEvents.nav.events'), icon: <CalendarOutlined /> });
+  if (p.isEnterpriseUser || p.isOperator) items.push({ key: 'bookings', path: '/bookings', label: t('bookings.nav.bookings'), icon: <FieldTimeOutlined /> });
   items.push({ key: 'account', path: '/account', label: t('nav.account'), icon: <UserOutlined /> });
   return items.map((i) => ({ ...i, group: GROUP_OF[i.key] }));
 }
