@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 /** Browser end-to-end tests: a real ParkOS process and Debian's chromium via playwright-core. */
 export default defineConfig({
-  // approvals.e2e.ts runs ParkOS in-process (its test-only subject type), so server code is imported here too.
+  // Some browser tests run ParkOS in-process (apps/e2e/in-process.ts), so server code is imported here too.
   resolve: { alias: { '@parkos/contracts': path.resolve(import.meta.dirname, 'packages/contracts/src/index.ts') } },
   test: {
     include: ['apps/e2e/**/*.e2e.ts'],

@@ -1,82 +1,44 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
-import { openDatabase, type Database } from '../server/src/db/client';
-import { runMigrations } from '../server/src/db/migrate';
 import { registerTestSubject, TEST_SUBJECT } from '../server/src/modules/approvals/approvals.testing';
+import type { Services } from '../server/src/services';
 import { buildEnterprise, buildPark, SYSTEM, TEST_PASSWORD } from '../server/src/testing/builders';
-import { DESKTOP, launchBrowser, screenshot } from './browser';
-import { ROOT } from './server-process';
+import { pick, screenshot } from './browser';
+import { startInProcessParkOS, type InProcessParkOS } from './in-process';
 
 /**
  * Approvals in a real browser. The case needs a subject, and production code registers no
  * neutral one, so this file runs its own ParkOS in-process (the built web app on a fresh
  * embedded database) with the tests' subject type registered, instead of the shared demo server.
  */
-let browser: Browser;
-let database: Database;
-let close: () => Promise<void>;
-let url = '';
-let services: Awaited<ReturnType<typeof buildApp>>['services'];
+let parkos: InProcessParkOS;
+let services: Services;
 const users: Record<string, { id: string; grants: { role: 'operator' | 'enterprise_admin' | 'member'; scopeType: 'park' | 'enterprise'; scopeId: string }[] }> = {};
 let parkId = '';
 let enterpriseId = '';
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkos-approvals-e2e-'));
-  database = await openDatabase({ dataDir: 'memory://' });
-  await runMigrations(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOGIN_RATE_PER_MINUTE: '10000', WEB_DIST: path.join(ROOT, 'dist/web'), DATA_DIR: dataDir });
-  const built = await buildApp({ config, database, logger: false });
-  services = built.services;
-  registerTestSubject(services);
-  const place = await buildPark(services, '审批测试园区');
-  parkId = place.park.id;
-  enterpriseId = (await buildEnterprise(services, parkId, place.site.id, '审批测试科技有限公司')).id;
-  const add = async (username: string, displayName: string, grant: (typeof users)[string]['grants'][number]) => {
-    const u = await services.identity.createUserAsSystem(SYSTEM, { username, displayName, password: TEST_PASSWORD, grants: [grant] });
-    users[username] = { id: u.id, grants: [grant] };
-  };
-  await add('flow.op', '运营 王敏', { role: 'operator', scopeType: 'park', scopeId: parkId });
-  await add('first.approver', '物业 张伟', { role: 'operator', scopeType: 'park', scopeId: parkId });
-  await add('second.approver', '财务 李娜', { role: 'operator', scopeType: 'park', scopeId: parkId });
-  await add('ent.boss', '企业管理员 陈静', { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: enterpriseId });
-  await add('applicant', '职工 刘洋', { role: 'member', scopeType: 'enterprise', scopeId: enterpriseId });
-  await built.app.listen({ host: '127.0.0.1', port: 0 });
-  url = `http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}`;
-  close = async () => {
-    await built.app.close();
-    await services.iot.pipeline.close();
-    await services.passes.verifier.close();
-    await database.close();
-  };
-  browser = await launchBrowser();
+  parkos = await startInProcessParkOS({
+    name: 'approvals',
+    seed: async (built) => {
+      services = built;
+      registerTestSubject(services);
+      const place = await buildPark(services, '审批测试园区');
+      parkId = place.park.id;
+      enterpriseId = (await buildEnterprise(services, parkId, place.site.id, '审批测试科技有限公司')).id;
+      const add = async (username: string, displayName: string, grant: (typeof users)[string]['grants'][number]) => {
+        const u = await services.identity.createUserAsSystem(SYSTEM, { username, displayName, password: TEST_PASSWORD, grants: [grant] });
+        users[username] = { id: u.id, grants: [grant] };
+      };
+      await add('flow.op', '运营 王敏', { role: 'operator', scopeType: 'park', scopeId: parkId });
+      await add('first.approver', '物业 张伟', { role: 'operator', scopeType: 'park', scopeId: parkId });
+      await add('second.approver', '财务 李娜', { role: 'operator', scopeType: 'park', scopeId: parkId });
+      await add('ent.boss', '企业管理员 陈静', { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: enterpriseId });
+      await add('applicant', '职工 刘洋', { role: 'member', scopeType: 'enterprise', scopeId: enterpriseId });
+    },
+  });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await close?.();
-});
-
-async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: DESKTOP, baseURL: url, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { context, page };
-}
-
-async function pick(page: Page, testId: string, optionText: string | RegExp) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-}
+afterAll(() => parkos?.close());
 
 async function act(page: Page, action: string, text?: string) {
   await page.getByTestId(`case-act-${action}`).click();
@@ -87,7 +49,7 @@ async function act(page: Page, action: string, text?: string) {
 
 describe('approvals in a real browser', () => {
   test('an operator builds a two-step flow (会签 in step two) without writing JSON', async () => {
-    const { context, page } = await signIn('flow.op');
+    const { context, page } = await parkos.signIn('flow.op');
     await page.goto('/approval-flows');
     await page.getByTestId('flow-create').click();
     await page.getByTestId('flow-key').fill('demo.two_step');
@@ -129,7 +91,7 @@ describe('approvals in a real browser', () => {
       { parkId, enterpriseId, subjectType: TEST_SUBJECT, subjectId: enterpriseId, title: '场地使用申请', flowKey: 'demo.two_step', formValues: { amountFen: 120000 } },
     );
 
-    const first = await signIn('first.approver');
+    const first = await parkos.signIn('first.approver');
     await first.page.goto('/approvals');
     await first.page.getByTestId(`inbox-${c.id}`).click();
     await first.page.waitForURL(`**/approvals/cases/${c.id}`);
@@ -137,7 +99,7 @@ describe('approvals in a real browser', () => {
     await act(first.page, 'return', '请补充场地用途说明');
     await first.page.getByTestId('case-action-return').waitFor();
 
-    const app = await signIn('applicant');
+    const app = await parkos.signIn('applicant');
     await app.page.goto(`/approvals/cases/${c.id}`);
     await act(app.page, 'resubmit', '已补充');
     await app.page.getByTestId('case-action-resubmit').waitFor();
@@ -147,7 +109,7 @@ describe('approvals in a real browser', () => {
     await first.context.close();
 
     for (const username of ['second.approver', 'ent.boss']) {
-      const s = await signIn(username);
+      const s = await parkos.signIn(username);
       await s.page.goto('/approvals');
       await s.page.getByTestId(`inbox-${c.id}`).click();
       await act(s.page, 'approve');
@@ -161,7 +123,7 @@ describe('approvals in a real browser', () => {
     await screenshot(app.page, 'approvals-case-applicant');
     await app.context.close();
 
-    const boss = await signIn('ent.boss');
+    const boss = await parkos.signIn('ent.boss');
     await boss.page.goto(`/approvals/cases/${c.id}`);
     const decision = boss.page.getByTestId('case-action-approve').last();
     await decision.getByRole('button').click();

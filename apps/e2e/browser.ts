@@ -42,6 +42,12 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
+/** Picks the first option of the Ant Design select `testId` whose text contains `optionText`. */
+export async function pick(page: Page, testId: string, optionText: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Let chart animations (ECharts, ~1 s) finish so the picture shows real values.

@@ -1,16 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
-import { openDatabase, type Database } from '../server/src/db/client';
-import { runMigrations } from '../server/src/db/migrate';
+import type { Services } from '../server/src/services';
 import { buildCreditCode, buildPark, SYSTEM, TEST_PASSWORD } from '../server/src/testing/builders';
-import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
-import { ROOT } from './server-process';
+import { DESKTOP, PHONE, screenshot } from './browser';
+import { startInProcessParkOS, type InProcessParkOS } from './in-process';
 
 /**
  * Policy applications in a real browser: an enterprise admin on a phone sees why one policy is
@@ -18,11 +11,8 @@ import { ROOT } from './server-process';
  * applicant sees the result and every step. Its own ParkOS in-process (fresh embedded database),
  * so the data is set up through the services and each user logs in once.
  */
-let browser: Browser;
-let database: Database;
-let close: () => Promise<void>;
-let url = '';
-let services: Awaited<ReturnType<typeof buildApp>>['services'];
+let parkos: InProcessParkOS;
+let services: Services;
 const ids: Record<string, string> = {};
 let admin: { context: BrowserContext; page: Page };
 let operator: { context: BrowserContext; page: Page };
@@ -30,49 +20,26 @@ let operator: { context: BrowserContext; page: Page };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkos-policies-e2e-'));
-  database = await openDatabase({ dataDir: 'memory://' });
-  await runMigrations(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOGIN_RATE_PER_MINUTE: '10000', WEB_DIST: path.join(ROOT, 'dist/web'), DATA_DIR: dataDir });
-  const built = await buildApp({ config, database, logger: false });
-  services = built.services;
-  const place = await buildPark(services, '政策测试园区');
-  const ent = await services.parks.createEnterprise(SYSTEM, { parkId: place.park.id, siteId: place.site.id, legalName: '天府星云软件有限公司', creditCode: buildCreditCode(), industry: 'software', size: 'small', contactPhone: '13800138000', movedInAt: '2021-03-01' });
-  const op = await services.identity.createUserAsSystem(SYSTEM, { username: 'policy.op', displayName: '企业服务 王敏', password: TEST_PASSWORD, grants: [{ role: 'operator', scopeType: 'park', scopeId: place.park.id }] });
-  await services.identity.createUserAsSystem(SYSTEM, { username: 'policy.admin', displayName: '企业管理员 陈静', password: TEST_PASSWORD, grants: [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: ent.id }] });
-  await services.approvals.createFlow(SYSTEM, { parkId: place.park.id, key: 'policy.review', nameZh: '政策申报审核', nameEn: 'Policy review', steps: [{ nameZh: '企业服务中心初审', nameEn: 'Service centre check', mode: 'any', approvers: [{ kind: 'user', userId: op.id }], condition: null, dueHours: null, escalation: null }] });
-  const deadline = new Date(Date.now() + 20 * 86_400_000);
-  const open = await services.policies.createPolicy(SYSTEM, { parkId: place.park.id, title: '高新技术企业认定奖励', issuer: '成都高新区科技创新局', documentNo: '成高科发〔2026〕15号', summary: '首次通过认定的企业一次性奖励 20 万元', deadline, industries: ['software', 'ai'], minAgeYears: 1, amountKind: 'fixed', amountFen: 20_000_000, materials: ['高新技术企业证书'], flowKey: 'policy.review' });
-  const other = await services.policies.createPolicy(SYSTEM, { parkId: place.park.id, title: '生物医药企业临床试验补贴', issuer: '成都市经信局', deadline, industries: ['biotech'], amountKind: 'up_to', amountFen: 100_000_000, materials: ['临床试验批件'], flowKey: 'policy.review' });
-  for (const p of [open, other]) await services.policies.updatePolicy(SYSTEM, p.id, { status: 'published' });
-  Object.assign(ids, { open: open.id, other: other.id });
-  await built.app.listen({ host: '127.0.0.1', port: 0 });
-  url = `http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}`;
-  close = async () => {
-    await built.app.close();
-    await services.iot.pipeline.close();
-    await services.passes.verifier.close();
-    await database.close();
-  };
-  browser = await launchBrowser();
-  admin = await signIn('policy.admin', PHONE);
-  operator = await signIn('policy.op', DESKTOP);
+  parkos = await startInProcessParkOS({
+    name: 'policies',
+    seed: async (built) => {
+      services = built;
+      const place = await buildPark(services, '政策测试园区');
+      const ent = await services.parks.createEnterprise(SYSTEM, { parkId: place.park.id, siteId: place.site.id, legalName: '天府星云软件有限公司', creditCode: buildCreditCode(), industry: 'software', size: 'small', contactPhone: '13800138000', movedInAt: '2021-03-01' });
+      const op = await services.identity.createUserAsSystem(SYSTEM, { username: 'policy.op', displayName: '企业服务 王敏', password: TEST_PASSWORD, grants: [{ role: 'operator', scopeType: 'park', scopeId: place.park.id }] });
+      await services.identity.createUserAsSystem(SYSTEM, { username: 'policy.admin', displayName: '企业管理员 陈静', password: TEST_PASSWORD, grants: [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: ent.id }] });
+      await services.approvals.createFlow(SYSTEM, { parkId: place.park.id, key: 'policy.review', nameZh: '政策申报审核', nameEn: 'Policy review', steps: [{ nameZh: '企业服务中心初审', nameEn: 'Service centre check', mode: 'any', approvers: [{ kind: 'user', userId: op.id }], condition: null, dueHours: null, escalation: null }] });
+      const deadline = new Date(Date.now() + 20 * 86_400_000);
+      const open = await services.policies.createPolicy(SYSTEM, { parkId: place.park.id, title: '高新技术企业认定奖励', issuer: '成都高新区科技创新局', documentNo: '成高科发〔2026〕15号', summary: '首次通过认定的企业一次性奖励 20 万元', deadline, industries: ['software', 'ai'], minAgeYears: 1, amountKind: 'fixed', amountFen: 20_000_000, materials: ['高新技术企业证书'], flowKey: 'policy.review' });
+      const other = await services.policies.createPolicy(SYSTEM, { parkId: place.park.id, title: '生物医药企业临床试验补贴', issuer: '成都市经信局', deadline, industries: ['biotech'], amountKind: 'up_to', amountFen: 100_000_000, materials: ['临床试验批件'], flowKey: 'policy.review' });
+      for (const p of [open, other]) await services.policies.updatePolicy(SYSTEM, p.id, { status: 'published' });
+      Object.assign(ids, { open: open.id, other: other.id });
+    },
+  });
+  admin = await parkos.signIn('policy.admin', PHONE);
+  operator = await parkos.signIn('policy.op', DESKTOP);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await close?.();
-});
-
-async function signIn(username: string, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, baseURL: url, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { context, page };
-}
+afterAll(() => parkos?.close());
 
 describe('policy applications in a real browser', () => {
   test('on a phone, the enterprise admin sees which policies they may apply for and why not', async () => {

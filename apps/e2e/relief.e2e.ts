@@ -1,18 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
-import { openDatabase, type Database } from '../server/src/db/client';
-import { runMigrations } from '../server/src/db/migrate';
 import type { RequestContext } from '../server/src/lib/context';
+import type { Services } from '../server/src/services';
 import { buildCreditCode, SYSTEM, TEST_PASSWORD } from '../server/src/testing/builders';
 import { buildImage } from '../server/src/testing/files';
-import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
-import { ROOT } from './server-process';
+import { PHONE, pick, screenshot } from './browser';
+import { startInProcessParkOS, type InProcessParkOS } from './in-process';
 
 /**
  * Rent relief in a real browser, on its own ParkOS (the built web app on a fresh embedded
@@ -21,92 +17,61 @@ import { ROOT } from './server-process';
  * last 会签 approval is given in the browser; the rent bill then shows its credit note and the
  * reduced amount due, and the dashboard the relief granted.
  */
-let browser: Browser;
-let database: Database;
-let close: () => Promise<void>;
-let url = '';
-let services: Awaited<ReturnType<typeof buildApp>>['services'];
+let parkos: InProcessParkOS;
+let services: Services;
 let parkId = '';
 const ctxs: Record<string, RequestContext> = {};
 const ent: Record<string, string> = {};
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkos-relief-e2e-'));
-  database = await openDatabase({ dataDir: 'memory://' });
-  await runMigrations(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOGIN_RATE_PER_MINUTE: '10000', WEB_DIST: path.join(ROOT, 'dist/web'), DATA_DIR: dataDir });
-  const built = await buildApp({ config, database, logger: false });
-  services = built.services;
-  const p = services.parks;
-  const park = await p.createPark(SYSTEM, { name: '减租测试园区', code: `RL${Date.now() % 100000}` });
-  parkId = park.id;
-  const site = await p.createSite(SYSTEM, { parkId, name: '主园区' });
-  const district = await p.createDistrict(SYSTEM, { siteId: site.id, name: 'A区' });
-  const building = await p.createBuilding(SYSTEM, { districtId: district.id, name: 'A1栋', floorsAboveGround: 3 });
-  const floor = await p.createFloor(SYSTEM, { buildingId: building.id, level: 1 });
-  const spec = [
-    ['A', '甲小微科技有限公司', 'small', '101', 120, 1_000_000],
-    ['B', '乙大型集团有限公司', 'large', '102', 800, 8_000_000],
-  ] as const;
-  for (const [key, name, size, code, area, rent] of spec) {
-    const unit = await p.createUnit(SYSTEM, { floorId: floor.id, code, area });
-    const e = await p.createEnterprise(SYSTEM, { parkId, siteId: site.id, legalName: name, creditCode: buildCreditCode(), industry: 'software', size, contactPhone: '13800138000' });
-    ent[key] = e.id;
-    await p.createLease(SYSTEM, e.id, { unitId: unit.id, startDate: '2026-01-01', endDate: '2027-12-31', monthlyRentFen: rent });
-  }
-  const add = async (username: string, displayName: string, grant: { role: 'operator' | 'enterprise_admin'; scopeType: 'park' | 'enterprise'; scopeId: string }) => {
-    const u = await services.identity.createUserAsSystem(SYSTEM, { username, displayName, password: TEST_PASSWORD, grants: [grant] });
-    ctxs[username] = { actor: { userId: u.id, username, displayName, grants: [grant], via: 'session', access: 'write' } };
-  };
-  await add('relief.op', '运营 王敏', { role: 'operator', scopeType: 'park', scopeId: parkId });
-  await add('relief.prop', '物业 张伟', { role: 'operator', scopeType: 'park', scopeId: parkId });
-  await add('relief.fin', '财务 李娜', { role: 'operator', scopeType: 'park', scopeId: parkId });
-  await add('a.admin', '企业管理员 陈静', { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: ent.A });
-  await add('b.admin', '企业管理员 赵磊', { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: ent.B });
-  const user = (u: string) => ({ kind: 'user' as const, userId: ctxs[u].actor.userId });
-  await services.approvals.createFlow(SYSTEM, {
-    parkId,
-    key: 'rent_relief.review',
-    nameZh: '疫情减租审批',
-    nameEn: 'Rent relief review',
-    steps: [
-      { nameZh: '物业公司核查', nameEn: 'Property check', mode: 'any', approvers: [user('relief.prop')], condition: null, dueHours: null, escalation: null },
-      { nameZh: '园区财务审核', nameEn: 'Park finance', mode: 'any', approvers: [user('relief.fin')], condition: null, dueHours: null, escalation: null },
-      { nameZh: '园区领导会签', nameEn: 'Leadership countersign', mode: 'all', approvers: [user('relief.fin'), user('relief.op')], condition: null, dueHours: null, escalation: null },
-    ],
+  parkos = await startInProcessParkOS({
+    name: 'relief',
+    seed: async (built) => {
+      services = built;
+      const p = services.parks;
+      const park = await p.createPark(SYSTEM, { name: '减租测试园区', code: `RL${Date.now() % 100000}` });
+      parkId = park.id;
+      const site = await p.createSite(SYSTEM, { parkId, name: '主园区' });
+      const district = await p.createDistrict(SYSTEM, { siteId: site.id, name: 'A区' });
+      const building = await p.createBuilding(SYSTEM, { districtId: district.id, name: 'A1栋', floorsAboveGround: 3 });
+      const floor = await p.createFloor(SYSTEM, { buildingId: building.id, level: 1 });
+      const spec = [
+        ['A', '甲小微科技有限公司', 'small', '101', 120, 1_000_000],
+        ['B', '乙大型集团有限公司', 'large', '102', 800, 8_000_000],
+      ] as const;
+      for (const [key, name, size, code, area, rent] of spec) {
+        const unit = await p.createUnit(SYSTEM, { floorId: floor.id, code, area });
+        const e = await p.createEnterprise(SYSTEM, { parkId, siteId: site.id, legalName: name, creditCode: buildCreditCode(), industry: 'software', size, contactPhone: '13800138000' });
+        ent[key] = e.id;
+        await p.createLease(SYSTEM, e.id, { unitId: unit.id, startDate: '2026-01-01', endDate: '2027-12-31', monthlyRentFen: rent });
+      }
+      const add = async (username: string, displayName: string, grant: { role: 'operator' | 'enterprise_admin'; scopeType: 'park' | 'enterprise'; scopeId: string }) => {
+        const u = await services.identity.createUserAsSystem(SYSTEM, { username, displayName, password: TEST_PASSWORD, grants: [grant] });
+        ctxs[username] = { actor: { userId: u.id, username, displayName, grants: [grant], via: 'session', access: 'write' } };
+      };
+      await add('relief.op', '运营 王敏', { role: 'operator', scopeType: 'park', scopeId: parkId });
+      await add('relief.prop', '物业 张伟', { role: 'operator', scopeType: 'park', scopeId: parkId });
+      await add('relief.fin', '财务 李娜', { role: 'operator', scopeType: 'park', scopeId: parkId });
+      await add('a.admin', '企业管理员 陈静', { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: ent.A });
+      await add('b.admin', '企业管理员 赵磊', { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: ent.B });
+      const user = (u: string) => ({ kind: 'user' as const, userId: ctxs[u].actor.userId });
+      await services.approvals.createFlow(SYSTEM, {
+        parkId,
+        key: 'rent_relief.review',
+        nameZh: '疫情减租审批',
+        nameEn: 'Rent relief review',
+        steps: [
+          { nameZh: '物业公司核查', nameEn: 'Property check', mode: 'any', approvers: [user('relief.prop')], condition: null, dueHours: null, escalation: null },
+          { nameZh: '园区财务审核', nameEn: 'Park finance', mode: 'any', approvers: [user('relief.fin')], condition: null, dueHours: null, escalation: null },
+          { nameZh: '园区领导会签', nameEn: 'Leadership countersign', mode: 'all', approvers: [user('relief.fin'), user('relief.op')], condition: null, dueHours: null, escalation: null },
+        ],
+      });
+      // January's rent is billed already.
+      await services.billing.generatePeriodBills(SYSTEM, { parkId, period: '2027-01' });
+    },
   });
-  // January's rent is billed already.
-  await services.billing.generatePeriodBills(SYSTEM, { parkId, period: '2027-01' });
-  await built.app.listen({ host: '127.0.0.1', port: 0 });
-  url = `http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}`;
-  close = async () => {
-    await built.app.close();
-    await services.iot.pipeline.close();
-    await services.passes.verifier.close();
-    await database.close();
-  };
-  browser = await launchBrowser();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await close?.();
-});
-
-async function signIn(username: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, baseURL: url, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { context, page };
-}
-
-async function pick(page: Page, testId: string, optionText: string | RegExp) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-}
+afterAll(() => parkos?.close());
 
 /** The page is no wider than the phone: nothing scrolls sideways. */
 async function fitsPhone(page: Page) {
@@ -119,7 +84,7 @@ describe('rent relief in a real browser', () => {
   let op: { context: BrowserContext; page: Page };
 
   test('an operator creates a programme and opens it', async () => {
-    op = await signIn('relief.op');
+    op = await parkos.signIn('relief.op');
     const { page } = op;
     await page.goto('/relief/programmes');
     await page.getByTestId('relief-new-programme').click();
@@ -147,7 +112,7 @@ describe('rent relief in a real browser', () => {
   });
 
   test('an ineligible enterprise admin sees why, on a phone', async () => {
-    const { context, page } = await signIn('b.admin', PHONE);
+    const { context, page } = await parkos.signIn('b.admin', PHONE);
     await page.goto('/relief');
     await page.getByTestId('relief-not-eligible').waitFor();
     await expect.poll(() => page.getByTestId('relief-reason-size_not_eligible').innerText()).toContain('大型');
@@ -159,7 +124,7 @@ describe('rent relief in a real browser', () => {
   });
 
   test('an eligible enterprise admin applies with a material from the micro-park home; approval reduces the rent bill by exactly the relief', async () => {
-    const a = await signIn('a.admin', PHONE);
+    const a = await parkos.signIn('a.admin', PHONE);
     await a.page.goto('/');
     await a.page.getByTestId('home-relief-go').click();
     await a.page.waitForURL(/\/relief$/);

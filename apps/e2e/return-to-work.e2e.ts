@@ -1,17 +1,8 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
-import { openDatabase, type Database } from '../server/src/db/client';
-import { runMigrations } from '../server/src/db/migrate';
 import { buildEnterprise, buildPark, SYSTEM, TEST_PASSWORD } from '../server/src/testing/builders';
-import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
-import { ROOT } from './server-process';
+import { PHONE, screenshot } from './browser';
+import { startInProcessParkOS, type InProcessParkOS } from './in-process';
 
 /**
  * The return-to-work ledger (复工台账) in a real browser: an operator opens a campaign with an extra field
@@ -19,65 +10,38 @@ import { ROOT } from './server-process';
  * discrepancy against the park's gate pass scans shows in the operator's overview with its reason.
  * Runs its own ParkOS in-process (a fresh embedded database) so that gate scans can be laid down directly.
  */
-let browser: Browser;
-let database: Database;
-let close: () => Promise<void>;
-let url = '';
+let parkos: InProcessParkOS;
 let parkId = '';
 let enterpriseId = '';
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkos-rtw-e2e-'));
-  database = await openDatabase({ dataDir: 'memory://' });
-  await runMigrations(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOGIN_RATE_PER_MINUTE: '10000', WEB_DIST: path.join(ROOT, 'dist/web'), DATA_DIR: dataDir });
-  const built = await buildApp({ config, database, logger: false });
-  const services = built.services;
-  const place = await buildPark(services, '复工测试园区');
-  parkId = place.park.id;
-  const ent = await buildEnterprise(services, parkId, place.site.id, '蓉城复工科技有限公司');
-  enterpriseId = ent.id;
-  await services.parks.createLease(SYSTEM, ent.id, { unitId: place.units[0].id, startDate: '2026-01-01', endDate: '2028-12-31', monthlyRentFen: 100_000 });
-  await buildEnterprise(services, parkId, place.site.id, '锦江未报科技有限公司');
-  await services.identity.createUserAsSystem(SYSTEM, { username: 'rtw.op', displayName: '运营 王敏', password: TEST_PASSWORD, grants: [{ role: 'operator', scopeType: 'park', scopeId: parkId }] });
-  await services.identity.createUserAsSystem(SYSTEM, { username: 'rtw.ent', displayName: '企业管理员 陈静', password: TEST_PASSWORD, grants: [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: ent.id }] });
-  await built.app.listen({ host: '127.0.0.1', port: 0 });
-  url = `http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}`;
-  close = async () => {
-    await built.app.close();
-    await services.iot.pipeline.close();
-    await services.passes.verifier.close();
-    await database.close();
-  };
-  browser = await launchBrowser();
+  parkos = await startInProcessParkOS({
+    name: 'rtw',
+    seed: async (services) => {
+      const place = await buildPark(services, '复工测试园区');
+      parkId = place.park.id;
+      const ent = await buildEnterprise(services, parkId, place.site.id, '蓉城复工科技有限公司');
+      enterpriseId = ent.id;
+      await services.parks.createLease(SYSTEM, ent.id, { unitId: place.units[0].id, startDate: '2026-01-01', endDate: '2028-12-31', monthlyRentFen: 100_000 });
+      await buildEnterprise(services, parkId, place.site.id, '锦江未报科技有限公司');
+      await services.identity.createUserAsSystem(SYSTEM, { username: 'rtw.op', displayName: '运营 王敏', password: TEST_PASSWORD, grants: [{ role: 'operator', scopeType: 'park', scopeId: parkId }] });
+      await services.identity.createUserAsSystem(SYSTEM, { username: 'rtw.ent', displayName: '企业管理员 陈静', password: TEST_PASSWORD, grants: [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: ent.id }] });
+    },
+  });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await close?.();
-});
-
-async function signIn(username: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, baseURL: url, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { context, page };
-}
+afterAll(() => parkos?.close());
 
 /** Twelve distinct people of the enterprise let in at a gate today (accepted pass scans). */
 async function seedGateScans(people: number) {
   const gateId = crypto.randomUUID();
   const at = new Date(Math.max(Date.now() - 60_000, Date.parse(`${today}T00:00:00+08:00`) + 1000));
   for (let i = 0; i < people; i++) {
-    const [p] = await database.query<{ id: string }>(
+    const [p] = await parkos.database.query<{ id: string }>(
       `insert into passes (kind, park_id, enterprise_id, visitor_name, valid_from, valid_to) values ('visitor', $1, $2, $3, now() - interval '1 day', now() + interval '1 day') returning id::text as id`,
       [parkId, enterpriseId, `员工${i}`],
     );
-    await database.query(`insert into pass_scans (gate_id, park_id, pass_id, holder_kind, nonce, result, reason, via, scanned_at) values ($1, $2, $3, 'visitor', $4, 'accepted', 'ok', 'http', $5)`, [gateId, parkId, p.id, crypto.randomUUID(), at]);
+    await parkos.database.query(`insert into pass_scans (gate_id, park_id, pass_id, holder_kind, nonce, result, reason, via, scanned_at) values ($1, $2, $3, 'visitor', $4, 'accepted', 'ok', 'http', $5)`, [gateId, parkId, p.id, crypto.randomUUID(), at]);
   }
 }
 
@@ -85,7 +49,7 @@ describe('return-to-work ledger in a real browser', () => {
   let campaignPath = '';
 
   test('an operator opens a daily campaign with an extra field from the form designer', async () => {
-    const { context, page } = await signIn('rtw.op');
+    const { context, page } = await parkos.signIn('rtw.op');
     await page.goto('/return-to-work');
     await page.getByTestId('rtw-create-open').click();
     await page.getByTestId('rtw-name').fill('复工复产每日台账');
@@ -107,7 +71,7 @@ describe('return-to-work ledger in a real browser', () => {
 
   test('the enterprise admin reports from a phone; a missing field is named, then the report is saved', async () => {
     await seedGateScans(12);
-    const { context, page } = await signIn('rtw.ent', PHONE);
+    const { context, page } = await parkos.signIn('rtw.ent', PHONE);
     await page.goto('/return-to-work');
     await page.locator('a[data-testid^="rtw-campaign-"]').first().click();
     const form = page.getByTestId('rtw-report-form');
@@ -131,13 +95,13 @@ describe('return-to-work ledger in a real browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'return-to-work-phone');
     await context.close();
-    const [row] = await database.query<{ people_on_site: number; values: Record<string, unknown> }>('select people_on_site, values from rtw_submissions where enterprise_id = $1', [enterpriseId]);
+    const [row] = await parkos.database.query<{ people_on_site: number; values: Record<string, unknown> }>('select people_on_site, values from rtw_submissions where enterprise_id = $1', [enterpriseId]);
     expect(row.people_on_site).toBe(80);
     expect(row.values.masksInStock).toBe(500);
   });
 
   test('the overview shows the discrepancy against gate pass scans with its reason, and the operator follows it up', async () => {
-    const { context, page } = await signIn('rtw.op');
+    const { context, page } = await parkos.signIn('rtw.op');
     await page.goto(campaignPath);
     const flag = page.getByTestId(`rtw-flag-gate_scans_low-${enterpriseId}-${today}`);
     await flag.waitFor();
@@ -149,7 +113,7 @@ describe('return-to-work ledger in a real browser', () => {
     await page.getByTestId('rtw-follow-up-note').fill('已电话核实：部分员工走货运通道');
     await page.getByTestId('rtw-follow-up-submit').click();
     await expect.poll(() => flag.innerText()).toContain('已电话核实');
-    const [f] = await database.query<{ status: string }>(`select status from rtw_flags where code = 'gate_scans_low' and enterprise_id = $1`, [enterpriseId]);
+    const [f] = await parkos.database.query<{ status: string }>(`select status from rtw_flags where code = 'gate_scans_low' and enterprise_id = $1`, [enterpriseId]);
     expect(f.status).toBe('followed_up');
     // The export for the authorities is one click away.
     expect(await page.getByTestId('rtw-export').getAttribute('href')).toMatch(/\/api\/return-to-work\/campaigns\/.+\/export$/);

@@ -1,16 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
-import { openDatabase, type Database } from '../server/src/db/client';
-import { runMigrations } from '../server/src/db/migrate';
+import type { Services } from '../server/src/services';
 import { buildEnterprise, buildPark, SYSTEM, TEST_PASSWORD } from '../server/src/testing/builders';
-import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser';
-import { ROOT } from './server-process';
+import { PHONE, pick, screenshot } from './browser';
+import { startInProcessParkOS, type InProcessParkOS } from './in-process';
 
 /**
  * The service catalog in a real browser (issue 12's first "Done when"): an operator builds the
@@ -18,64 +10,32 @@ import { ROOT } from './server-process';
  * phone; the request is returned, resubmitted and approved by all (会签); the applicant sees every
  * step and checks the decision on the ledger. Its own ParkOS in-process on a fresh database.
  */
-let browser: Browser;
-let database: Database;
-let close: () => Promise<void>;
-let url = '';
-let services: Awaited<ReturnType<typeof buildApp>>['services'];
-let parkId = '';
+let parkos: InProcessParkOS;
+let services: Services;
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkos-services-e2e-'));
-  database = await openDatabase({ dataDir: 'memory://' });
-  await runMigrations(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOGIN_RATE_PER_MINUTE: '10000', WEB_DIST: path.join(ROOT, 'dist/web'), DATA_DIR: dataDir });
-  const built = await buildApp({ config, database, logger: false });
-  services = built.services;
-  const place = await buildPark(services, '服务测试园区');
-  parkId = place.park.id;
-  const enterpriseId = (await buildEnterprise(services, parkId, place.site.id, '蓉城软件科技有限公司')).id;
-  const add = (username: string, displayName: string, grant: { role: 'operator' | 'enterprise_admin'; scopeType: 'park' | 'enterprise'; scopeId: string }) =>
-    services.identity.createUserAsSystem(SYSTEM, { username, displayName, password: TEST_PASSWORD, grants: [grant] });
-  await add('svc.op', '运营 王敏', { role: 'operator', scopeType: 'park', scopeId: parkId });
-  await add('svc.first', '受理 张伟', { role: 'operator', scopeType: 'park', scopeId: parkId });
-  await add('svc.second', '财务 李娜', { role: 'operator', scopeType: 'park', scopeId: parkId });
-  await add('svc.third', '主任 赵刚', { role: 'operator', scopeType: 'park', scopeId: parkId });
-  await add('svc.boss', '企业管理员 陈静', { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: enterpriseId });
-  await built.app.listen({ host: '127.0.0.1', port: 0 });
-  url = `http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}`;
-  close = async () => {
-    await built.app.close();
-    await services.iot.pipeline.close();
-    await services.passes.verifier.close();
-    await database.close();
-  };
-  browser = await launchBrowser();
+  parkos = await startInProcessParkOS({
+    name: 'services',
+    seed: async (built) => {
+      services = built;
+      const place = await buildPark(services, '服务测试园区');
+      const parkId = place.park.id;
+      const enterpriseId = (await buildEnterprise(services, parkId, place.site.id, '蓉城软件科技有限公司')).id;
+      const add = (username: string, displayName: string, grant: { role: 'operator' | 'enterprise_admin'; scopeType: 'park' | 'enterprise'; scopeId: string }) =>
+        services.identity.createUserAsSystem(SYSTEM, { username, displayName, password: TEST_PASSWORD, grants: [grant] });
+      await add('svc.op', '运营 王敏', { role: 'operator', scopeType: 'park', scopeId: parkId });
+      await add('svc.first', '受理 张伟', { role: 'operator', scopeType: 'park', scopeId: parkId });
+      await add('svc.second', '财务 李娜', { role: 'operator', scopeType: 'park', scopeId: parkId });
+      await add('svc.third', '主任 赵刚', { role: 'operator', scopeType: 'park', scopeId: parkId });
+      await add('svc.boss', '企业管理员 陈静', { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: enterpriseId });
+    },
+  });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await close?.();
-});
-
-async function signIn(username: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, baseURL: url, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { context, page };
-}
-
-async function pick(page: Page, testId: string, optionText: string | RegExp) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-}
+afterAll(() => parkos?.close());
 
 /** An approver acts on the case from its page. */
 async function decide(username: string, caseId: string, action: 'approve' | 'return', text?: string) {
-  const { context, page } = await signIn(username);
+  const { context, page } = await parkos.signIn(username);
   await page.goto(`/approvals/cases/${caseId}`);
   await page.getByTestId(`case-act-${action}`).click();
   if (text) await page.getByTestId('case-action-text').fill(text);
@@ -87,7 +47,7 @@ async function decide(username: string, caseId: string, action: 'approve' | 'ret
 describe('the service catalog in a real browser', () => {
   test('an operator builds the flow (会签 in step two) and a service with a designed form; an admin applies from a phone; returned, resubmitted, approved by all; every step visible and verified on the ledger', async () => {
     // 1. The operator builds the two-step flow on the approval flows page.
-    const op = await signIn('svc.op');
+    const op = await parkos.signIn('svc.op');
     await op.page.goto('/approval-flows');
     await op.page.getByTestId('flow-create').click();
     await op.page.getByTestId('flow-key').fill('services.consulting');
@@ -144,7 +104,7 @@ describe('the service catalog in a real browser', () => {
     ]);
 
     // 3. The enterprise admin, on a phone, goes from the micro-park home's 服务 entry to the catalog and applies.
-    const boss = await signIn('svc.boss', PHONE);
+    const boss = await parkos.signIn('svc.boss', PHONE);
     await boss.page.goto('/');
     await boss.page.getByTestId('home-services-catalog').click();
     await boss.page.waitForURL('**/services');
@@ -193,7 +153,7 @@ describe('the service catalog in a real browser', () => {
     await boss.context.close();
 
     // 7. The handler works the queue: the approved request, accepted in bulk with a result per request.
-    const handler = await signIn('svc.op');
+    const handler = await parkos.signIn('svc.op');
     await handler.page.goto('/services/queue');
     await handler.page.locator(`tr[data-row-key="${requestId}"] .ant-checkbox-input`).check();
     await handler.page.getByTestId('queue-bulk-accept').click();
