@@ -21,10 +21,7 @@ export function EditCampaignModal({ campaign, open, onClose }: { campaign: Campa
       form={form}
       title={t('returnToWork.manage.editTitle')}
       onClose={onClose}
-      onSubmit={async (v) => {
-        await update.mutateAsync({ id: campaign.id, name: v.name, endDate: v.endDate });
-        onClose();
-      }}
+      onSubmit={(v) => update.mutateAsync({ id: campaign.id, name: v.name, endDate: v.endDate })}
       initialValues={{ name: campaign.name, endDate: campaign.endDate }}
       successMessage={t('common.saved')}
       testId="rtw-edit"
