@@ -85,7 +85,7 @@ describe('policy applications in a real browser', () => {
 
     await page.reload();
     await expect.poll(() => page.getByTestId('application-status').innerText()).toBe('已通过');
-    expect(await page.getByTestId('granted-amount').innerText()).toBe('200,000.00');
+    expect(await page.getByTestId('granted-amount').innerText()).toBe('¥200,000.00');
     await page.getByTestId('case-action-approve').waitFor();
     expect(await page.getByTestId('case-action-submit').count()).toBe(1);
     expect(await page.getByTestId('case-step-0').innerText()).toContain('企业服务中心初审');

@@ -106,6 +106,19 @@ describe('rent relief in a real browser', () => {
     const [row] = (await services.relief.findProgrammes(SYSTEM, { page: 1, pageSize: 10 })).items;
     programmeId = row.id;
     expect(row).toMatchObject({ name: '2027年一季度疫情减租', sizes: ['micro', 'small'], reliefKind: 'percent', reliefValue: 50, capPerEnterpriseFen: 2_000_000, budgetFen: 10_000_000, status: 'draft' });
+    // While a draft, its rules are edited in the same form, filled with the programme.
+    await page.getByTestId(`relief-edit-${programmeId}`).click();
+    expect(await page.getByTestId('relief-form-name').inputValue()).toBe('2027年一季度疫情减租');
+    expect(await page.getByTestId('relief-form-cap').inputValue()).toBe('20000.00');
+    await page.getByTestId('relief-form-value').fill('40');
+    await page.getByTestId('relief-programme-form-submit').click();
+    await page.getByTestId('relief-programme-form').waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await services.relief.findProgrammes(SYSTEM, { page: 1, pageSize: 10 })).items[0].reliefValue).toBe(40);
+    await page.getByTestId(`relief-edit-${programmeId}`).click();
+    await page.getByTestId('relief-form-value').fill('50');
+    await page.getByTestId('relief-programme-form-submit').click();
+    await page.getByTestId('relief-programme-form').waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await services.relief.findProgrammes(SYSTEM, { page: 1, pageSize: 10 })).items[0].reliefValue).toBe(50);
     await page.getByTestId(`relief-open-${programmeId}`).click();
     await page.getByText('申请中').first().waitFor();
     await screenshot(page, 'relief-programmes');

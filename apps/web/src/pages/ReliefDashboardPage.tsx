@@ -27,18 +27,20 @@ function Charts({ d }: { d: Dashboard }) {
     return {
       status: {
         tooltip: { trigger: 'axis' },
-        grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+        grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: APPLICATION_STATUSES.map((s) => t(`relief.status.${s}`)) },
-        yAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'value', name: t('relief.dashboard.count'), nameTextStyle: { align: 'left' }, minInterval: 1 },
         series: [{ type: 'bar', data: APPLICATION_STATUSES.map((s) => d.byStatus.find((x) => x.status === s)?.count ?? 0), itemStyle: { color: '#1554d1' } }],
       },
       budget: {
         tooltip: { trigger: 'item', valueFormatter: (v: number) => `¥${v.toLocaleString()}` },
-        legend: { bottom: 0 },
+        // The legend on top keeps clear of the slices' labels below the ring.
+        legend: { top: 0 },
         series: [
           {
             type: 'pie',
-            radius: ['45%', '70%'],
+            center: ['50%', '55%'],
+            radius: ['38%', '60%'],
             label: { formatter: '{b}\n{d}%' },
             data: [
               { name: t('relief.dashboard.used'), value: yuan(d.grantedFen), itemStyle: { color: '#52c41a' } },

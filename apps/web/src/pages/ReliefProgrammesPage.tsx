@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Space, Table } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatFen } from '../lib/format';
@@ -17,6 +17,7 @@ export function ReliefProgrammesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [isCreating, setIsCreating] = useState(false);
+  const [editing, setEditing] = useState<Programme | null>(null);
   const programmes = useProgrammes();
   const update = useUpdateProgramme();
   const setStatus = (p: Programme, status: 'open' | 'closed') =>
@@ -53,6 +54,11 @@ export function ReliefProgrammesPage() {
                   render: (_, p) => (
                     <Space>
                       {p.status === 'draft' && (
+                        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(p)} data-testid={`relief-edit-${p.id}`}>
+                          {t('relief.programmes.edit')}
+                        </Button>
+                      )}
+                      {p.status === 'draft' && (
                         <Button size="small" type="primary" onClick={() => setStatus(p, 'open')} data-testid={`relief-open-${p.id}`}>
                           {t('relief.programmes.open')}
                         </Button>
@@ -72,6 +78,7 @@ export function ReliefProgrammesPage() {
         )}
       </QueryBoundary>
       <ProgrammeFormModal open={isCreating} onClose={() => setIsCreating(false)} />
+      {editing && <ProgrammeFormModal key={editing.id} open programme={editing} onClose={() => setEditing(null)} />}
     </div>
   );
 }

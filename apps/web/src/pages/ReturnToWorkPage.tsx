@@ -52,7 +52,9 @@ export function ReturnToWorkPage() {
                 key: 'status',
                 width: 150,
                 render: (_: unknown, c) =>
-                  c.mySubmittedCurrent === null ? (
+                  c.status === 'closed' ? (
+                    <Tag>{t('returnToWork.status.closed')}</Tag>
+                  ) : c.mySubmittedCurrent === null ? (
                     c.currentPeriod ? c.currentPeriod.start : t('returnToWork.notStarted')
                   ) : c.mySubmittedCurrent ? (
                     <Tag color="green">{t('returnToWork.my.submitted')}</Tag>

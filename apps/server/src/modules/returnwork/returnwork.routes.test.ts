@@ -291,3 +291,65 @@ describe('reminders', () => {
     expect(bell).toContain('提醒测试');
   });
 });
+
+describe('editing and closing a campaign', () => {
+  const open = async (name: string) => {
+    const res = await op.post('/api/return-to-work/campaigns', { parkId: A.park.id, name, cadence: 'daily', startDate: yesterday, endDate: addDays(today, 5), deadlineTime: '00:00' });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as CampaignView;
+  };
+  const fieldsOf = (res: { json(): unknown }) => (res.json() as { details: { fields: { field: string }[] } }).details.fields.map((f) => f.field);
+
+  test('an operator renames an open campaign and moves its end date: audited, periods follow', async () => {
+    const c = await open('待改名任务');
+    const res = await op.patch(`/api/return-to-work/campaigns/${c.id}`, { name: '复工复产日报（延长）', endDate: addDays(today, 9) });
+    expect(res.statusCode, res.body).toBe(200);
+    const u = res.json() as CampaignView;
+    expect(u.name).toBe('复工复产日报（延长）');
+    expect(u.endDate).toBe(addDays(today, 9));
+    expect(u.periods).toHaveLength(11);
+    const [a] = await t.database.query<{ before: { name: string }; after: { name: string; endDate: string } }>("select before, after from audit_log where entity_id = $1 and action = 'rtw_campaign.updated'", [c.id]);
+    expect(a.before.name).toBe('待改名任务');
+    expect(a.after).toEqual({ name: '复工复产日报（延长）', endDate: addDays(today, 9) });
+  });
+
+  test('a bad edit is a 400 naming the field: end before start, or before a period already reported for', async () => {
+    const c = await open('改期校验');
+    expect(fieldsOf(await op.patch(`/api/return-to-work/campaigns/${c.id}`, { endDate: addDays(yesterday, -1) }))).toContain('body.endDate');
+    expect(fieldsOf(await op.patch(`/api/return-to-work/campaigns/${c.id}`, { name: '  ' }))).toContain('body.name');
+    expect((await submit(adminA, today, values(3), c.id)).statusCode).toBe(200);
+    const res = await op.patch(`/api/return-to-work/campaigns/${c.id}`, { endDate: yesterday });
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res)).toContain('body.endDate');
+    expect((await op.patch(`/api/return-to-work/campaigns/${c.id}`, { endDate: today })).statusCode).toBe(200);
+  });
+
+  test('only the park’s operators edit or close: an admin gets 403, another park’s operator 404', async () => {
+    const c = await open('权限校验');
+    expect((await adminA.patch(`/api/return-to-work/campaigns/${c.id}`, { name: 'x' })).statusCode).toBe(403);
+    expect((await adminA.post(`/api/return-to-work/campaigns/${c.id}/close`, {})).statusCode).toBe(403);
+    expect((await opB.patch(`/api/return-to-work/campaigns/${c.id}`, { name: 'x' })).statusCode).toBe(404);
+    expect((await opB.post(`/api/return-to-work/campaigns/${c.id}/close`, {})).statusCode).toBe(404);
+    expect(((await op.get(`/api/return-to-work/campaigns/${c.id}`)).json() as CampaignView).status).toBe('open');
+  });
+
+  test('a closed campaign takes no reports, sends no reminders and can no longer be edited or closed again (409 closed)', async () => {
+    const c = await open('待关闭任务');
+    const res = await op.post(`/api/return-to-work/campaigns/${c.id}/close`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as CampaignView).status).toBe('closed');
+    const [a] = await t.database.query<{ n: number }>("select count(*)::int as n from audit_log where entity_id = $1 and action = 'rtw_campaign.closed'", [c.id]);
+    expect(a.n).toBe(1);
+    const late = await submit(adminA, today, values(3), c.id);
+    expect(late.statusCode).toBe(409);
+    expect((late.json() as { details: { reason: string } }).details.reason).toBe('closed');
+    await t.services.returnWork.remindOverdue();
+    const [r] = await t.database.query<{ n: number }>('select count(*)::int as n from rtw_reminders where campaign_id = $1', [c.id]);
+    expect(r.n).toBe(0);
+    for (const again of [await op.post(`/api/return-to-work/campaigns/${c.id}/close`, {}), await op.patch(`/api/return-to-work/campaigns/${c.id}`, { name: '关闭后改名' })]) {
+      expect(again.statusCode).toBe(409);
+      expect((again.json() as { details: { reason: string } }).details.reason).toBe('closed');
+    }
+    expect(((await op.get(`/api/return-to-work/campaigns/${c.id}`)).json() as CampaignView).name).toBe('待关闭任务');
+  });
+});

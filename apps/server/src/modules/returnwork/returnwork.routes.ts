@@ -16,6 +16,16 @@ export const returnWorkRoutes: FastifyPluginAsyncZod<{ returnWork: ReturnWorkSer
     reply.code(201).send(await svc.createCampaign(ctxOf(r), r.body)),
   );
   app.get('/return-to-work/campaigns/:id', { schema: { tags, summary: 'A campaign with its periods and form', params: idParams, response: { 200: s.campaignSchema, ...errorResponses } } }, async (r) => svc.getCampaign(ctxOf(r), r.params.id));
+  app.patch(
+    '/return-to-work/campaigns/:id',
+    { schema: { tags, summary: 'Rename an open campaign or move its end date (operators of the park)', params: idParams, body: s.updateCampaignBody, response: { 200: s.campaignSchema, ...withConflict } } },
+    async (r) => svc.updateCampaign(ctxOf(r), r.params.id, r.body),
+  );
+  app.post(
+    '/return-to-work/campaigns/:id/close',
+    { schema: { tags, summary: 'Close a campaign: no more reports or reminders (operators of the park)', params: idParams, response: { 200: s.campaignSchema, ...withConflict } } },
+    async (r) => svc.closeCampaign(ctxOf(r), r.params.id),
+  );
   app.get(
     '/return-to-work/campaigns/:id/submissions',
     { schema: { tags, summary: 'Submissions of a campaign with their flags (admins: their own enterprise’s)', params: idParams, querystring: s.submissionQuery, response: { 200: z.array(s.submissionSchema), ...errorResponses } } },

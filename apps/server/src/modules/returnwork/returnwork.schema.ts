@@ -32,6 +32,10 @@ export const createCampaignBody = z.object({
 });
 export type CreateCampaignBody = z.infer<typeof createCampaignBody>;
 
+/** What may change while a campaign is open: its name and its end date. */
+export const updateCampaignBody = z.object({ name: z.string().trim().min(1).max(100).optional(), endDate: day.optional() });
+export type UpdateCampaignBody = z.infer<typeof updateCampaignBody>;
+
 export const periodSchema = z.object({ start: z.string(), end: z.string(), deadline: z.string() });
 
 export const campaignSchema = z.object({

@@ -12,7 +12,7 @@ import { countEnterpriseVehicleEntries } from '../parking';
 import { buildings, enterprises, sites } from '../parks/parks.table';
 import { assertValidSubmission } from '../forms';
 import { addDays, campaignForm, compareSubmission, currentPeriod, DEFAULT_THRESHOLDS, localInstant, periodsOf, STANDARD_KEYS, type Period } from './returnwork.rules';
-import type { CampaignView, CreateCampaignBody, FlagView, OverviewView, SubmissionView, SubmitBody } from './returnwork.schema';
+import type { CampaignView, CreateCampaignBody, FlagView, OverviewView, SubmissionView, SubmitBody, UpdateCampaignBody } from './returnwork.schema';
 import { rtwCampaigns, rtwFlags, rtwReminders, rtwSubmissions } from './returnwork.table';
 
 type CampaignRow = typeof rtwCampaigns.$inferSelect;
@@ -222,6 +222,47 @@ export function createReturnWorkService(deps: { db: Db; audit: AuditService; not
       });
     },
 
+    /**
+     * Renames an open campaign or moves its end date (operators of the park). The end date may not move
+     * before the start, past a year, or before a period someone has already reported for (400 naming the field);
+     * a closed campaign is a 409 with reason `closed`.
+     */
+    async updateCampaign(ctx: RequestContext, id: string, body: UpdateCampaignBody): Promise<CampaignView> {
+      assertCanWrite(ctx.actor);
+      await loadOperated(ctx, id);
+      return db.transaction(async (tx) => {
+        const [c] = await tx.select().from(rtwCampaigns).where(eq(rtwCampaigns.id, id)).for('update');
+        if (c.status !== 'open') throw new AppError(ErrorCode.CONFLICT, { message: 'The campaign is closed', details: { reason: 'closed' } });
+        const endDate = body.endDate ?? c.endDate;
+        if (endDate < c.startDate) throw validationError('body.endDate', 'must not be before the start date');
+        if (Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${c.startDate}T00:00:00Z`) > 366 * 86_400_000) throw validationError('body.endDate', 'a campaign runs at most a year');
+        if (endDate < c.endDate) {
+          const [late] = await tx.select({ p: rtwSubmissions.periodStart }).from(rtwSubmissions).where(and(eq(rtwSubmissions.campaignId, c.id), sql`${rtwSubmissions.periodStart} > ${endDate}`)).orderBy(desc(rtwSubmissions.periodStart)).limit(1);
+          if (late) throw validationError('body.endDate', `must not be before ${late.p}, a period already reported for`);
+        }
+        const name = body.name ?? c.name;
+        const [u] = await tx.update(rtwCampaigns).set({ name, endDate, updatedAt: now() }).where(eq(rtwCampaigns.id, c.id)).returning();
+        await audit.record(tx, ctx, { action: 'rtw_campaign.updated', entityType: 'rtw_campaign', entityId: c.id, before: { name: c.name, endDate: c.endDate }, after: { name, endDate }, parkId: c.parkId });
+        return viewOf(u, null);
+      });
+    },
+
+    /**
+     * Closes a campaign (operators of the park): no more reports (409 `closed`) and no more reminders.
+     * Closing a closed campaign is a 409 with reason `closed`.
+     */
+    async closeCampaign(ctx: RequestContext, id: string): Promise<CampaignView> {
+      assertCanWrite(ctx.actor);
+      await loadOperated(ctx, id);
+      return db.transaction(async (tx) => {
+        const [c] = await tx.select().from(rtwCampaigns).where(eq(rtwCampaigns.id, id)).for('update');
+        if (c.status !== 'open') throw new AppError(ErrorCode.CONFLICT, { message: 'The campaign is already closed', details: { reason: 'closed' } });
+        const [u] = await tx.update(rtwCampaigns).set({ status: 'closed', updatedAt: now() }).where(eq(rtwCampaigns.id, c.id)).returning();
+        await audit.record(tx, ctx, { action: 'rtw_campaign.closed', entityType: 'rtw_campaign', entityId: c.id, before: { status: c.status }, after: { status: u.status }, parkId: c.parkId });
+        return viewOf(u, null);
+      });
+    },
+
     /** Campaigns of the parks I operate, or that ask my enterprise (admins), newest first. */
     async findCampaigns(ctx: RequestContext): Promise<CampaignView[]> {
       const mine = enterpriseIdsOf(ctx.actor, ['enterprise_admin']);
@@ -263,6 +304,9 @@ export function createReturnWorkService(deps: { db: Db; audit: AuditService; not
       const onSite = Number(values.peopleOnSite);
       const returned = Number(values.peopleReturned);
       return db.transaction(async (tx) => {
+        // A close that committed after the check above wins: the campaign row is read under a share lock.
+        const [locked] = await tx.select({ status: rtwCampaigns.status }).from(rtwCampaigns).where(eq(rtwCampaigns.id, c.id)).for('share');
+        if (locked.status !== 'open') throw new AppError(ErrorCode.CONFLICT, { message: 'The campaign is closed', details: { reason: 'closed' } });
         const fresh = { campaignId: c.id, parkId: c.parkId, enterpriseId, periodStart: period.start, values, peopleOnSite: onSite, peopleReturned: returned, submittedById: ctx.actor.via === 'system' ? null : ctx.actor.userId, submittedAt: at };
         let [s] = await tx.insert(rtwSubmissions).values(fresh).onConflictDoNothing().returning();
         if (s) {

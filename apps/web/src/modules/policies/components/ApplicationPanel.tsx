@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime, formatFen } from '../../../lib/format';
+
+/** An amount in yuan with its ¥ sign (— when there is none), as the relief pages show money. */
+const formatCny = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : `¥${formatFen(fen)}`);
 import { CaseActions } from '../../approvals/components/CaseActions';
 import { CaseTimeline } from '../../approvals/components/CaseTimeline';
 import { useCase } from '../../approvals/hooks/useApprovals';
@@ -66,9 +69,9 @@ export function ApplicationPanel({ application: a }: { application: Application 
           <Descriptions.Item label={t('policies.application.enterprise')}>{a.enterpriseName}</Descriptions.Item>
           <Descriptions.Item label={t('policies.application.applicant')}>{a.applicant.displayName}</Descriptions.Item>
           <Descriptions.Item label={t('policies.application.submittedAt')}>{formatDateTime(a.submittedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('policies.application.requested')}>{formatFen(a.requestedAmountFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('policies.application.requested')}>{formatCny(a.requestedAmountFen)}</Descriptions.Item>
           <Descriptions.Item label={t('policies.application.granted')}>
-            <span data-testid="granted-amount">{formatFen(a.grantedAmountFen)}</span>
+            <span data-testid="granted-amount">{formatCny(a.grantedAmountFen)}</span>
           </Descriptions.Item>
           {a.notes && <Descriptions.Item label={t('policies.application.notes')}>{a.notes}</Descriptions.Item>}
         </Descriptions>

@@ -3,6 +3,9 @@ import { Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatFen } from '../../../lib/format';
+
+/** An amount in yuan with its ¥ sign (— when there is none), as the relief pages show money. */
+const formatCny = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : `¥${formatFen(fen)}`);
 import type { ApplicationStatus, ApplicationSummary } from '../api/policies.api';
 import { useApplications } from '../hooks/usePolicies';
 import { ApplicationStatusTag } from './PolicyTags';
@@ -31,8 +34,8 @@ export function ApplicationsTable({ policyId }: { policyId?: string }) {
           { title: t('policies.application.enterprise'), dataIndex: 'enterpriseName' },
           { title: t('policies.application.status'), dataIndex: 'status', render: (s: ApplicationStatus) => <ApplicationStatusTag status={s} /> },
           { title: t('policies.application.advisor'), render: (_: unknown, r) => r.advisor?.displayName ?? '—' },
-          { title: t('policies.application.requested'), dataIndex: 'requestedAmountFen', align: 'right', render: (v: number | null) => formatFen(v) },
-          { title: t('policies.application.granted'), dataIndex: 'grantedAmountFen', align: 'right', render: (v: number | null) => formatFen(v) },
+          { title: t('policies.application.requested'), dataIndex: 'requestedAmountFen', align: 'right', render: (v: number | null) => formatCny(v) },
+          { title: t('policies.application.granted'), dataIndex: 'grantedAmountFen', align: 'right', render: (v: number | null) => formatCny(v) },
           { title: t('policies.application.submittedAt'), dataIndex: 'submittedAt', render: (v: string | null) => formatDateTime(v) },
         ]}
       />

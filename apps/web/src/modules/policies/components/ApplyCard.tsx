@@ -38,7 +38,13 @@ export function ApplyCard({ policy, canEnquire }: { policy: Policy; canEnquire: 
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text strong>{t('policies.apply.checklist')}</Typography.Text>
           <MaterialUploads names={policy.materials} onChange={setMaterials} />
-          {policy.amountKind === 'up_to' && <InputNumber min={0} max={policy.amountFen === null ? undefined : policy.amountFen / 100} precision={2} style={{ width: '100%', maxWidth: 320 }} placeholder={t('policies.apply.requested')} value={requestedYuan} onChange={(v) => setRequestedYuan(v)} />}
+          {/* The hint is a label above the field: as a placeholder it was cut off on a phone. */}
+          {policy.amountKind === 'up_to' && (
+            <label style={{ display: 'block' }}>
+              <Typography.Text type="secondary">{t('policies.apply.requested')}</Typography.Text>
+              <InputNumber min={0} max={policy.amountFen === null ? undefined : policy.amountFen / 100} precision={2} prefix="¥" style={{ width: '100%', maxWidth: 320, marginTop: 4 }} value={requestedYuan} onChange={(v) => setRequestedYuan(v)} />
+            </label>
+          )}
           <Input.TextArea rows={2} maxLength={2000} placeholder={t('policies.apply.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} />
           {!isComplete && <Typography.Text type="secondary">{t('policies.apply.missing')}</Typography.Text>}
           <Button type="primary" disabled={!isComplete} loading={apply.isPending} onClick={handleApply} data-testid="apply-submit">

@@ -4,8 +4,8 @@ import { FormModal } from '../../../ui/FormModal';
 import { useFlows } from '../../approvals/hooks/useApprovals';
 import { localName } from '../../approvals/utils/names';
 import { useParks } from '../../parks/hooks/useParks';
-import type { ReliefKind } from '../api/relief.api';
-import { useCreateProgramme } from '../hooks/useRelief';
+import type { Programme, ReliefKind } from '../api/relief.api';
+import { useCreateProgramme, useUpdateProgramme } from '../hooks/useRelief';
 
 const SIZES = ['micro', 'small', 'medium', 'large'];
 const INDUSTRIES = ['software', 'ai', 'games', 'finance', 'ecommerce', 'iot', 'biotech', 'services', 'other'];
@@ -30,9 +30,34 @@ interface Values {
 }
 
 const fen = (yuan: number | null | undefined) => (yuan === null || yuan === undefined ? null : Math.round(yuan * 100));
+const yuan = (f: number | null) => (f === null ? null : f / 100);
 
-/** A new relief programme: period, eligibility, relief, cap, budget and the approval flow (amounts entered in yuan). */
-export function ProgrammeFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The form's values of an existing (draft) programme. */
+function valuesOf(p: Programme): Values {
+  return {
+    parkId: p.parkId,
+    name: p.name,
+    description: p.description ?? undefined,
+    fromPeriod: p.fromPeriod,
+    toPeriod: p.toPeriod,
+    leaseActiveOn: p.leaseActiveOn,
+    sizes: p.sizes,
+    industries: p.industries,
+    arrearsLimitYuan: yuan(p.arrearsLimitFen),
+    maxAreaM2: p.maxAreaM2,
+    reliefKind: p.reliefKind,
+    reliefValue: p.reliefValue,
+    capYuan: yuan(p.capPerEnterpriseFen),
+    budgetYuan: p.budgetFen / 100,
+    flowKey: p.flowKey,
+  };
+}
+
+/**
+ * A new relief programme, or the rules of a draft one (`programme` given; its park stays): period, eligibility,
+ * relief, cap, budget and the approval flow (amounts entered in yuan).
+ */
+export function ProgrammeFormModal({ open, onClose, programme }: { open: boolean; onClose: () => void; programme?: Programme }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
   const parks = useParks();
@@ -40,21 +65,21 @@ export function ProgrammeFormModal({ open, onClose }: { open: boolean; onClose: 
   const kind = Form.useWatch('reliefKind', form) ?? 'percent';
   const flows = useFlows(parkId);
   const create = useCreateProgramme();
+  const update = useUpdateProgramme();
   const month = { pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: 'YYYY-MM' };
   const day = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' };
   return (
     <FormModal<Values>
       open={open}
       form={form}
-      title={t('relief.programmes.new')}
+      title={programme ? t('relief.programmes.editTitle') : t('relief.programmes.new')}
       onClose={onClose}
       width={720}
       testId="relief-programme-form"
-      successMessage={t('relief.programmes.created')}
-      initialValues={{ reliefKind: 'percent', reliefValue: 50, flowKey: 'rent_relief.review', parkId: parks.data?.length === 1 ? parks.data[0].id : undefined }}
-      onSubmit={(v) =>
-        create.mutateAsync({
-          parkId: v.parkId,
+      successMessage={programme ? t('common.saved') : t('relief.programmes.created')}
+      initialValues={programme ? valuesOf(programme) : { reliefKind: 'percent', reliefValue: 50, flowKey: 'rent_relief.review', parkId: parks.data?.length === 1 ? parks.data[0].id : undefined }}
+      onSubmit={async (v) => {
+        const input = {
           name: v.name,
           description: v.description || null,
           fromPeriod: v.fromPeriod,
@@ -69,13 +94,15 @@ export function ProgrammeFormModal({ open, onClose }: { open: boolean; onClose: 
           capPerEnterpriseFen: fen(v.capYuan),
           budgetFen: fen(v.budgetYuan) ?? 0,
           flowKey: v.flowKey,
-        })
-      }
+        };
+        if (programme) await update.mutateAsync({ id: programme.id, input });
+        else await create.mutateAsync({ ...input, parkId: v.parkId });
+      }}
     >
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item name="parkId" label={t('relief.fields.park')} rules={[{ required: true }]}>
-            <Select options={(parks.data ?? []).map((p) => ({ value: p.id, label: p.name }))} data-testid="relief-form-park" />
+            <Select disabled={!!programme} options={(parks.data ?? []).map((p) => ({ value: p.id, label: p.name }))} data-testid="relief-form-park" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

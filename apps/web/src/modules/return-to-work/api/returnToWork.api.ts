@@ -95,6 +95,8 @@ const base = '/return-to-work';
 export const findCampaigns = () => api.get<Campaign[]>(`${base}/campaigns`);
 export const getCampaign = (id: string) => api.get<Campaign>(`${base}/campaigns/${id}`);
 export const createCampaign = (input: CampaignInput) => api.post<Campaign>(`${base}/campaigns`, input);
+export const updateCampaign = (id: string, input: { name?: string; endDate?: string }) => api.patch<Campaign>(`${base}/campaigns/${id}`, input);
+export const closeCampaign = (id: string) => api.post<Campaign>(`${base}/campaigns/${id}/close`);
 export const findSubmissions = (id: string, query: { periodStart?: string } = {}) => api.get<Submission[]>(`${base}/campaigns/${id}/submissions`, query);
 export const submitReport = (id: string, body: { periodStart: string; values: Record<string, unknown>; enterpriseId?: string }) => api.post<Submission>(`${base}/campaigns/${id}/submissions`, body);
 export const getOverview = (id: string) => api.get<Overview>(`${base}/campaigns/${id}/overview`);

@@ -29,7 +29,8 @@ export function MyReport({ campaign }: { campaign: Campaign }) {
   const setValues = (v: Record<string, unknown>) => setDraft({ key: formKey, values: v });
   const [serverErrors, setServerErrors] = useState<ErrorSchema>();
   const isPastDeadline = period ? Date.parse(period.deadline) < openedAt : false;
-  const isLocked = !!existing && isPastDeadline;
+  const isClosed = campaign.status === 'closed';
+  const isLocked = (!!existing && isPastDeadline) || isClosed;
   const locale = formLocaleOf(i18n.language);
 
   async function handleSubmit(submitted: Record<string, unknown>) {
@@ -57,7 +58,7 @@ export function MyReport({ campaign }: { campaign: Campaign }) {
               {t('returnToWork.my.deadline', { at: formatDateTime(period.deadline) })}
             </Typography.Paragraph>
           )}
-          {existing && (
+          {existing && !isClosed && (
             <Alert
               style={{ marginBottom: 12 }}
               type={isLocked ? 'info' : 'success'}
@@ -66,9 +67,10 @@ export function MyReport({ campaign }: { campaign: Campaign }) {
               data-testid="rtw-my-status"
             />
           )}
-          {!existing && isPastDeadline && <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('returnToWork.my.overdue')} />}
+          {isClosed && <Alert style={{ marginBottom: 12 }} type="info" showIcon title={t('returnToWork.manage.closedNotice')} data-testid="rtw-closed" />}
+          {!existing && isPastDeadline && !isClosed && <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('returnToWork.my.overdue')} />}
           {isLocked ? (
-            <Descriptions size="small" column={1} bordered items={campaign.form.fields.map((f) => ({ key: f.key, label: f.label[locale], children: String(existing.values[f.key] ?? '—') }))} />
+            existing && <Descriptions size="small" column={1} bordered items={campaign.form.fields.map((f) => ({ key: f.key, label: f.label[locale], children: String(existing.values[f.key] ?? '—') }))} />
           ) : (
             <div data-testid="rtw-report-form">
               <SchemaForm key={formKey} definition={campaign.form} values={values} onChange={setValues} onSubmit={(v) => void handleSubmit(v)} serverErrors={serverErrors} isSubmitting={submit.isPending} />

@@ -10,11 +10,11 @@ export function RateChart({ periods }: { periods: Overview['periods'] }) {
     () => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 40, right: 40, top: 36, bottom: 28 },
+      grid: { left: 44, right: 44, top: 56, bottom: 28 },
       xAxis: { type: 'category', data: periods.map((p) => p.start.slice(5)) },
       yAxis: [
-        { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-        { type: 'value', min: 0, minInterval: 1 },
+        { type: 'value', name: t('returnToWork.overview.axisRate'), nameTextStyle: { align: 'left' }, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+        { type: 'value', name: t('returnToWork.overview.axisFlags'), nameTextStyle: { align: 'right' }, min: 0, minInterval: 1 },
       ],
       series: [
         { name: t('returnToWork.overview.rate'), type: 'bar', data: periods.map((p) => Math.round(p.rate * 1000) / 10), itemStyle: { color: '#1677ff' } },
@@ -33,10 +33,11 @@ export function BuildingTrendChart({ buildings }: { buildings: Overview['buildin
     () => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0, type: 'scroll' },
-      grid: { left: 44, right: 16, top: 36, bottom: 28 },
+      grid: { left: 44, right: 16, top: 56, bottom: 28 },
       xAxis: { type: 'category', data: (buildings[0]?.series ?? []).map((s) => s.start.slice(5)) },
-      yAxis: { type: 'value', min: 0, minInterval: 1 },
-      series: buildings.map((b) => ({ name: b.buildingName ?? t('returnToWork.overview.noBuilding'), type: 'line', smooth: true, data: b.series.map((s) => s.peopleOnSite) })),
+      yAxis: { type: 'value', name: t('returnToWork.overview.axisPeople'), nameTextStyle: { align: 'left' }, min: 0, minInterval: 1 },
+      // A period nobody of the building has reported for yet is a gap, not a drop to zero.
+      series: buildings.map((b) => ({ name: b.buildingName ?? t('returnToWork.overview.noBuilding'), type: 'line', data: b.series.map((s) => (s.submitted ? s.peopleOnSite : null)) })),
     }),
     [buildings, t],
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createCampaign, findCampaigns, findSubmissions, followUpFlag, getCampaign, getOverview, submitReport, type CampaignInput } from '../api/returnToWork.api';
+import { closeCampaign, createCampaign, findCampaigns, findSubmissions, followUpFlag, getCampaign, getOverview, submitReport, updateCampaign, type CampaignInput } from '../api/returnToWork.api';
 
 export const useCampaigns = () => useQuery({ queryKey: ['rtw', 'campaigns'], queryFn: findCampaigns });
 export const useCampaign = (id: string) => useQuery({ queryKey: ['rtw', 'campaign', id], queryFn: () => getCampaign(id) });
@@ -15,3 +15,5 @@ function useRtwMutation<A, R>(fn: (a: A) => Promise<R>) {
 export const useCreateCampaign = () => useRtwMutation((input: CampaignInput) => createCampaign(input));
 export const useSubmitReport = () => useRtwMutation((a: { id: string; periodStart: string; values: Record<string, unknown> }) => submitReport(a.id, { periodStart: a.periodStart, values: a.values }));
 export const useFollowUpFlag = () => useRtwMutation((a: { id: string; note: string }) => followUpFlag(a.id, a.note));
+export const useUpdateCampaign = () => useRtwMutation((a: { id: string; name: string; endDate: string }) => updateCampaign(a.id, { name: a.name, endDate: a.endDate }));
+export const useCloseCampaign = () => useRtwMutation((id: string) => closeCampaign(id));
