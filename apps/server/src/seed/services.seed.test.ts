@@ -32,7 +32,7 @@ test('the demo catalog has published services under all eight systems, fees, a b
   expect(items.filter((s) => (s.feeFen ?? 0) > 0).length).toBeGreaterThanOrEqual(2);
   expect(items.filter((s) => s.kind === 'booking').map((s) => s.link)).toEqual(['/bookings']);
   expect(items.filter((s) => s.kind === 'policy').map((s) => s.link)).toEqual(['/policies']);
-  const [flow] = (await t.services.approvals.findFlows(SYSTEM, { page: 1, pageSize: 10, parkId })).items.filter((f) => f.key === 'services.review');
+  const [flow] = (await t.services.approvals.findFlows(SYSTEM, { page: 1, pageSize: 10, parkId })).items.filter((f) => f.key === 'service.review');
   expect(flow.steps.map((s) => [s.mode, s.approvers.length])).toEqual([
     ['any', 1],
     ['all', 2],

@@ -162,7 +162,7 @@ export async function seedServices(db: Db, services: Services, ctx: RequestConte
     { nameZh: '服务受理', nameEn: 'Intake', mode: 'any', approvers: [{ kind: 'user', userId: operator.id }], condition: null, dueHours: 24, escalation: null },
     { nameZh: '运营与物业会签', nameEn: 'Operator and property countersign', mode: 'all', approvers: [{ kind: 'user', userId: operator.id }, { kind: 'user', userId: property.id }], condition: null, dueHours: 48, escalation: null },
   ];
-  await services.approvals.createFlow(ctx, { parkId: place.parkId, key: 'services.review', nameZh: '企业服务审批', nameEn: 'Service review', steps });
+  await services.approvals.createFlow(ctx, { parkId: place.parkId, key: 'service.review', nameZh: '企业服务审批', nameEn: 'Service review', steps });
 
   const ids: string[] = [];
   for (const s of SERVICES) {
@@ -181,7 +181,7 @@ export async function seedServices(db: Db, services: Services, ctx: RequestConte
       handlerUserIds: s.handler.type === 'property_company' ? [property.id] : [operator.id],
       applicants: s.applicants ?? 'admins',
       form: s.form,
-      flowKey: kind === 'request' ? 'services.review' : null,
+      flowKey: kind === 'request' ? 'service.review' : null,
       slaHours: s.slaHours,
       feeFen: s.feeFen ?? null,
       status: 'published',

@@ -54,10 +54,10 @@ export function BookingsAdminPage() {
                     pagination={false}
                     scroll={{ x: 'max-content' }}
                     columns={[
-                      { title: t('bookings.admin.nameZh'), key: 'name', render: (_, r) => <Link to={`/bookings/resources/${r.id}`}>{i18n.language === 'en' ? r.nameEn : r.nameZh}</Link> },
+                      { title: t('bookings.admin.name'), key: 'name', render: (_, r) => <Link to={`/bookings/resources/${r.id}`}>{i18n.language === 'en' ? r.nameEn : r.nameZh}</Link> },
                       { title: t('bookings.admin.category'), key: 'category', render: (_, r) => t(`bookings.category.${r.category}`) },
                       { title: t('bookings.admin.location'), dataIndex: 'location' },
-                      { title: t('bookings.admin.openWeekdays'), key: 'hours', render: (_, r) => `${weekdays(r.openWeekdays)} ${hhmm(r.opensAtMinute)}–${hhmm(r.closesAtMinute)}` },
+                      { title: t('bookings.admin.openingHours'), key: 'hours', render: (_, r) => `${weekdays(r.openWeekdays)} ${hhmm(r.opensAtMinute)}–${hhmm(r.closesAtMinute)}` },
                       { title: t('bookings.booking.fee'), key: 'fee', render: (_, r) => (r.feeFenPerHour ? t('bookings.list.feePerHour', { fee: formatFen(r.feeFenPerHour) }) : t('bookings.list.free')) },
                       {
                         title: t('bookings.admin.status'),

@@ -3,6 +3,7 @@ import { Button, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../lib/format';
+import { useFlows } from '../modules/approvals/hooks/useApprovals';
 import { localName } from '../modules/approvals/utils/names';
 import type { ServiceOffering } from '../modules/services/api/services.api';
 import { ServiceEditorModal } from '../modules/services/components/ServiceEditorModal';
@@ -17,6 +18,12 @@ const STATUS_COLORS = { draft: 'default', published: 'success', retired: 'warnin
 export function ServiceAdminPage() {
   const { t, i18n } = useTranslation();
   const list = useServiceList('manage');
+  // The flow's name, not its key (the key stays the fallback while the flows load).
+  const flows = useFlows();
+  const flowName = (s: ServiceOffering) => {
+    const f = flows.data?.items.find((x) => x.key === s.flowKey && x.parkId === s.parkId);
+    return f ? localName(f, i18n.language) : s.flowKey;
+  };
   // undefined: closed; null: creating; a service: editing it.
   const [editing, setEditing] = useState<ServiceOffering | null | undefined>(undefined);
   return (
@@ -37,7 +44,7 @@ export function ServiceAdminPage() {
             size="small"
             dataSource={data.items}
             pagination={false}
-            scroll={{ x: 960 }}
+            scroll={{ x: 1070 }}
             locale={{ emptyText: t('services.admin.empty') }}
             columns={[
               { title: t('services.admin.name'), key: 'name', render: (_: unknown, s) => <span data-testid={`service-row-${s.nameZh}`}>{localName(s, i18n.language)}</span> },
@@ -45,7 +52,8 @@ export function ServiceAdminPage() {
               { title: t('services.admin.kind'), key: 'kind', width: 100, render: (_: unknown, s) => t(`services.kinds.${s.kind}`) },
               { title: t('services.admin.status'), key: 'status', width: 90, render: (_: unknown, s) => <Tag color={STATUS_COLORS[s.status]}>{t(`services.statuses.${s.status}`)}</Tag> },
               { title: t('services.admin.handlerType'), key: 'handler', render: (_: unknown, s) => `${t(`services.handlerTypes.${s.handlerType}`)}${s.handlerName ? ` · ${s.handlerName}` : ''}` },
-              { title: t('services.admin.flow'), dataIndex: 'flowKey', width: 140, render: (v: string | null) => v ?? '—' },
+              { title: t('services.admin.flow'), key: 'flow', width: 140, render: (_: unknown, s) => (s.flowKey ? flowName(s) : '—') },
+              { title: t('services.request.fee'), key: 'fee', width: 110, render: (_: unknown, s) => (s.feeFen ? formatFen(s.feeFen) : t('services.catalog.free')) },
               {
                 title: t('services.admin.slaHours'),
                 key: 'sla',
@@ -53,7 +61,6 @@ export function ServiceAdminPage() {
                 render: (_: unknown, s) => (
                   <Space size={4} wrap>
                     <span>{s.slaHours} h</span>
-                    {s.feeFen ? <Tag color="gold">{formatFen(s.feeFen)}</Tag> : null}
                     <Tag>{t('services.admin.formVersion', { version: s.formVersion })}</Tag>
                   </Space>
                 ),

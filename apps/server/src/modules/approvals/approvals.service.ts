@@ -485,6 +485,28 @@ export function createApprovalsService(deps: { db: Db; audit: AuditService; noti
       return detail(outer ?? db, ctx.actor, id);
     },
 
+    /**
+     * Withdraws the open case (in progress or returned) of a feature's record because the feature
+     * ended the record itself (a booking cancelled by its booker or the park's operator). The
+     * feature has already checked that the caller may do so; the case is withdrawn on the
+     * applicant's behalf, its pending tasks are cancelled (they leave the approvers' inboxes), the
+     * approvers are told, and the action is audited with the caller as actor. The outcome hook
+     * hears `withdrawn` in this transaction. Returns the case id, or null when the record has no
+     * open case.
+     */
+    async withdrawForSubject(ctx: RequestContext, input: { subjectType: string; subjectId: string; reason?: string | null }, tx: Tx): Promise<string | null> {
+      assertCanWrite(ctx.actor);
+      const [open] = await tx
+        .select()
+        .from(approvalCases)
+        .where(and(eq(approvalCases.subjectType, input.subjectType), eq(approvalCases.subjectId, input.subjectId), inArray(approvalCases.status, ['in_progress', 'returned'])))
+        .for('update');
+      if (!open) return null;
+      const reason = input.reason?.trim() || null;
+      await apply(tx, ctx, open, { type: 'withdraw', actorId: open.applicantId, reason }, { comment: reason });
+      return open.id;
+    },
+
     /** A case with its steps, tasks and history; 404 unless the caller may see it. */
     async getCase(ctx: RequestContext, id: string): Promise<CaseDetail> {
       return detail(db, ctx.actor, id);

@@ -7,6 +7,8 @@
  * - People act through the routes (`POST /api/approval-cases/:id/actions`) or `approvals.act(ctx, id, body)`; a returned
  *   case is resubmitted with corrected form values by the feature: `approvals.resubmitCase(ctx, id, {formValues}, tx?)`;
  *   `getCase` returns the timeline, `findTasksFor` the caller's inbox.
+ * - A feature that ends its record itself (e.g. cancels it) closes the record's open case in its own transaction:
+ *   `approvals.withdrawForSubject(ctx, { subjectType, subjectId, reason }, tx)` (audited; the approvers' tasks are cancelled).
  * - The worker calls `escalateOverdue()` (see `createApprovalEscalationJob`, run by the shared jobs scheduler).
  */
 export { createApprovalsService, type ApprovalsService, type ApprovalCase, type SubjectTypeHandler, type StartCaseInput, type NotifyUsers } from './approvals.service';

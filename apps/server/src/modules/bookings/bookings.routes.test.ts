@@ -196,4 +196,26 @@ describe('approval', () => {
     expect((await op.post(`/api/approval-cases/${b2.approvalCaseId}/actions`, { type: 'reject', reason: '档期冲突' })).statusCode).toBe(200);
     expect((await member.get(`/api/bookings/${b2.id}`)).json()).toMatchObject({ status: 'rejected', billId: null });
   });
+
+  test('cancelling a pending booking withdraws its case: it leaves the approver’s inbox and a later decision is refused', async () => {
+    const r = (await op.post('/api/booking-resources', meetingRoomBody(parkA.park.id, { nameZh: '路演厅', category: 'exhibition', requiresApproval: true, approvalFlowKey: 'booking.review' }))).json();
+    const slot = (from: number, to: number) => ({ resourceId: r.id, startsAt: shanghaiAt(4, from).toISOString(), endsAt: shanghaiAt(4, to).toISOString() });
+    const inbox = async () => ((await op.get('/api/approval-tasks/me')).json() as { case: { id: string } }[]).map((i) => i.case.id);
+    // The booker cancels; then the operator cancels another one (not the case's applicant).
+    for (const [who, from] of [[member, 9], [op, 13]] as const) {
+      const b = (await member.post('/api/bookings', { ...slot(from, from + 2), title: '待审路演' })).json();
+      expect(b.status).toBe('pending');
+      expect(await inbox()).toContain(b.approvalCaseId);
+      const res = await who.post(`/api/bookings/${b.id}/cancel`, { reason: '活动取消' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'cancelled' });
+      const c = (await op.get(`/api/approval-cases/${b.approvalCaseId}`)).json();
+      expect(c.status).toBe('withdrawn');
+      expect(await inbox()).not.toContain(b.approvalCaseId);
+      expect((await op.post(`/api/approval-cases/${b.approvalCaseId}/actions`, { type: 'approve' })).statusCode).toBe(409);
+      expect((await member.get(`/api/bookings/${b.id}`)).json()).toMatchObject({ status: 'cancelled', billId: null });
+      const audit = (await op.get(`/api/audit-log?entityType=approval_case&entityId=${b.approvalCaseId}`)).json();
+      expect(JSON.stringify(audit)).toContain('approval_case.withdraw');
+    }
+  });
 });

@@ -38,7 +38,7 @@ export const BOOKING_SUBJECT = 'booking';
  *   already paid is not refunded automatically: the fee is forfeited unless an operator refunds
  *   the payment by hand in billing (the booking shows the bill as still paid).
  */
-export function createBookingsService(deps: { db: Db; audit: AuditService; billing: Pick<BillingService, 'issueBill' | 'voidIssuedBill'>; approvals: Pick<ApprovalsService, 'startCase' | 'registerSubjectType'>; now?: () => Date }) {
+export function createBookingsService(deps: { db: Db; audit: AuditService; billing: Pick<BillingService, 'issueBill' | 'voidIssuedBill'>; approvals: Pick<ApprovalsService, 'startCase' | 'registerSubjectType' | 'withdrawForSubject'>; now?: () => Date }) {
   const { db, audit, billing, approvals } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -390,7 +390,10 @@ export function createBookingsService(deps: { db: Db; audit: AuditService; billi
         let billStatus: string | null = null;
         if (b.billId) billStatus = (await billing.voidIssuedBill(tx, ctx, b.billId)).status;
         const [after] = await tx.update(bookings).set({ status: 'cancelled', cancelledAt: at, cancelledById: ctx.actor.via === 'system' ? null : ctx.actor.userId, cancelReason: reason ?? null, updatedAt: at }).where(eq(bookings.id, id)).returning();
-        await audit.record(tx, ctx, { action: 'booking.cancelled', entityType: 'booking', entityId: id, before: { status: b.status }, after: { status: after.status, reason: reason ?? null, billStatus }, parkId: b.parkId, enterpriseId: b.enterpriseId });
+        // A pending booking's case is withdrawn with it (after the booking is cancelled, so the
+        // outcome hook leaves the booking alone): it leaves the approvers' inboxes.
+        const withdrawnCaseId = b.status === 'pending' ? await approvals.withdrawForSubject(ctx, { subjectType: BOOKING_SUBJECT, subjectId: id, reason: reason ?? null }, tx) : null;
+        await audit.record(tx, ctx, { action: 'booking.cancelled', entityType: 'booking', entityId: id, before: { status: b.status }, after: { status: after.status, reason: reason ?? null, billStatus, withdrawnCaseId }, parkId: b.parkId, enterpriseId: b.enterpriseId });
       });
       return getView(db, ctx.actor, id);
     },

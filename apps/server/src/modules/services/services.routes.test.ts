@@ -264,4 +264,17 @@ describe('services', () => {
     const policy = await ok<{ link: string }>(await op.post('/api/services', serviceBody({ kind: 'policy', system: 'policy', flowKey: null, nameZh: '政策申报' })), 201);
     expect(policy.link).toBe('/policies');
   });
+
+  test('a link entry needs no form (the demo seeds them so) and the catalog still lists it; a request service needs a field', async () => {
+    const link = await ok<{ id: string; form: { fields: unknown[] } }>(await op.post('/api/services', serviceBody({ kind: 'booking', flowKey: null, nameZh: '共享平台预约', form: { fields: [] } })), 201);
+    expect(link.form.fields).toEqual([]);
+    const list = await op.get('/api/services');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(JSON.stringify(list.json())).toContain(link.id);
+    expect((await adminA.get('/api/services')).statusCode).toBe(200);
+    const bad = await op.post('/api/services', serviceBody({ form: { fields: [] } }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.fields[0].field).toBe('body.form.fields');
+    expect((await op.patch(`/api/services/${link.id}`, { kind: 'request', flowKey: null, status: 'draft' })).json().details.fields[0].field).toBe('body.form.fields');
+  });
 });

@@ -1,11 +1,18 @@
 import { SERVICE_APPLICANTS, SERVICE_HANDLER_TYPES, SERVICE_KINDS, SERVICE_REQUEST_STATUSES, SERVICE_STATUSES, SERVICE_SYSTEMS } from '@parkos/contracts';
 import { z } from 'zod';
 import { pageQuery } from '../../lib/pagination';
-import { formDefinitionSchema, formValuesSchema } from '../forms';
+import { formDefinitionSchema, formFieldSchema, formValuesSchema } from '../forms';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const longText = (max: number) => z.string().trim().max(max);
 const fen = z.number().int().min(0).max(100_000_000_00);
+
+/**
+ * A service's form. A link service (kind booking or policy: the catalog sends the user to that
+ * page) has no form of its own, so its field list may be empty; a request service needs one
+ * field at least (the service checks that, naming body.form.fields).
+ */
+const serviceFormSchema = z.union([formDefinitionSchema, z.object({ fields: z.array(formFieldSchema).max(0) }).strict()]);
 
 const serviceFields = {
   system: z.enum(SERVICE_SYSTEMS),
@@ -21,7 +28,7 @@ const serviceFields = {
   /** Users who work the queue: operators or property staff of the park. */
   handlerUserIds: z.array(z.string().uuid()).max(50).default([]),
   applicants: z.enum(SERVICE_APPLICANTS).default('admins'),
-  form: formDefinitionSchema,
+  form: serviceFormSchema,
   flowKey: z.string().min(2).max(60).nullish(),
   slaHours: z.number().int().min(1).max(24 * 365).default(72),
   feeFen: fen.nullish(),
@@ -43,7 +50,7 @@ export const updateServiceBody = z.object({
   propertyCompanyId: serviceFields.propertyCompanyId,
   handlerUserIds: z.array(z.string().uuid()).max(50).optional(),
   applicants: z.enum(SERVICE_APPLICANTS).optional(),
-  form: formDefinitionSchema.optional(),
+  form: serviceFormSchema.optional(),
   flowKey: serviceFields.flowKey,
   slaHours: z.number().int().min(1).max(24 * 365).optional(),
   feeFen: fen.nullish(),
@@ -79,7 +86,7 @@ export const serviceSchema = z.object({
   /** Operators only (enterprises see an empty list). */
   handlers: z.array(userRef),
   applicants: z.enum(SERVICE_APPLICANTS),
-  form: formDefinitionSchema,
+  form: serviceFormSchema,
   formVersion: z.number().int(),
   flowKey: z.string().nullable(),
   slaHours: z.number().int(),

@@ -148,7 +148,8 @@ export function createServicesService(deps: { db: Db; audit: AuditService; appro
   }
 
   /** A published service to request needs an active flow of the park (checked before the transaction: it reads through the approvals service). */
-  async function validateFlow(ctx: RequestContext, parkId: string, s: Pick<ServiceFields, 'kind' | 'status' | 'flowKey'>) {
+  async function validateFlow(ctx: RequestContext, parkId: string, s: Pick<ServiceFields, 'kind' | 'status' | 'flowKey' | 'form'>) {
+    if (s.kind === 'request' && s.form.fields.length === 0) throw validationError('body.form.fields', 'a request service needs at least one field');
     if (s.kind !== 'request' || s.status !== 'published') return;
     if (!s.flowKey) throw validationError('body.flowKey', 'is required to publish a service');
     const flows = await approvals.findFlows(ctx, { parkId, page: 1, pageSize: 200 });
@@ -363,7 +364,7 @@ export function createServicesService(deps: { db: Db; audit: AuditService; appro
     async updateService(ctx: RequestContext, id: string, input: UpdateServiceBody): Promise<ServiceView> {
       assertCanWrite(ctx.actor);
       const current = await managedService(db, ctx, id);
-      await validateFlow(ctx, current.parkId, { kind: input.kind ?? current.kind, status: input.status ?? current.status, flowKey: input.flowKey === undefined ? current.flowKey : input.flowKey });
+      await validateFlow(ctx, current.parkId, { kind: input.kind ?? current.kind, status: input.status ?? current.status, flowKey: input.flowKey === undefined ? current.flowKey : input.flowKey, form: input.form ?? current.form });
       await db.transaction(async (tx) => {
         const before = await managedService(tx, ctx, id, true);
         const handlerUserIds = input.handlerUserIds ?? (await handlerIdsOf(tx, id));
