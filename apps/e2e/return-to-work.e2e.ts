@@ -127,7 +127,7 @@ describe('return-to-work ledger in a real browser', () => {
   });
 
   test('the operator renames the campaign and closes it; the admin then sees it closed, without a form', async () => {
-    const { context, page } = await signIn('rtw.op');
+    const { context, page } = await parkos.signIn('rtw.op');
     await page.goto(campaignPath);
     await page.getByTestId('rtw-edit-open').click();
     await page.getByTestId('rtw-edit-name').fill('复工复产每日台账（第二阶段）');
@@ -137,10 +137,10 @@ describe('return-to-work ledger in a real browser', () => {
     await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
     await expect.poll(() => page.getByTestId('rtw-status').innerText()).toBe('已结束');
     expect(await page.getByTestId('rtw-close').count()).toBe(0);
-    const [c] = await database.query<{ status: string; name: string }>(`select status, name from rtw_campaigns where id = $1`, [campaignPath.split('/').pop()]);
+    const [c] = await parkos.database.query<{ status: string; name: string }>(`select status, name from rtw_campaigns where id = $1`, [campaignPath.split('/').pop()]);
     expect(c).toEqual({ status: 'closed', name: '复工复产每日台账（第二阶段）' });
     await context.close();
-    const admin = await signIn('rtw.ent', PHONE);
+    const admin = await parkos.signIn('rtw.ent', PHONE);
     await admin.page.goto(campaignPath);
     await admin.page.getByTestId('rtw-closed').waitFor();
     expect(await admin.page.getByTestId('rtw-report-form').count()).toBe(0);
