@@ -8,10 +8,19 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Picks an option of an Ant Design select by its visible label. */
+/**
+ * Picks an option of an Ant Design select by its visible label. The previous select's dropdown can still be
+ * visible while it animates closed, and a click on its option changes nothing: so the option is taken from the
+ * newest dropdown, and the pick is checked on the select and tried again if it did not take.
+ */
 async function pick(page: Page, select: ReturnType<Page['locator']>, label: string) {
-  await select.click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).last().click();
+    if ((await select.innerText()).includes(label)) return;
+    if (attempt === 3) throw new Error(`the select did not take "${label}"`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 /** The error text under a preview field (rjsf ids are `root_<key>`). */
