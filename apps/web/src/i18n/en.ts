@@ -4,6 +4,7 @@ import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
 import { reliefEn } from './sections/relief';
 import { returnToWorkEn } from './sections/returnToWork';
+import { notificationsEn } from './sections/notifications';
 
 /**
  * English UI text, the same shape as zh-CN. Straight quotes only: where a CJK font comes first in the
@@ -479,4 +480,6 @@ export const en: Messages = {
   relief: reliefEn,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkEn,
+  // The notifications section lives in sections/notifications.ts: one sentence per notification kind.
+  notifications: notificationsEn,
 };

@@ -3,6 +3,7 @@ import { policiesZh } from './sections/policies';
 import { bookingsZh } from './sections/bookings';
 import { reliefZh } from './sections/relief';
 import { returnToWorkZh } from './sections/returnToWork';
+import { notificationsZh } from './sections/notifications';
 
 /** Chinese (default) UI text. en.ts has the same shape. */
 export const zhCN = {
@@ -474,4 +475,6 @@ export const zhCN = {
   relief: reliefZh,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkZh,
+  // The notifications section lives in sections/notifications.ts: one sentence per notification kind.
+  notifications: notificationsZh,
 };

@@ -1,3 +1,4 @@
+import type { NotifyUsers } from '../notifications';
 import { ROLE_SCOPES } from '@parkos/contracts';
 import { and, asc, count, desc, eq, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
@@ -33,7 +34,6 @@ export interface SubjectTypeHandler {
 }
 
 /** In-app notifications (the notifications module's `notify`), written in the caller's transaction. */
-export type NotifyUsers = (q: Tx, userIds: readonly string[], input: { kind: string; title: string; body?: string | null; link?: string | null; entityType?: string | null; entityId?: string | null }) => Promise<number>;
 
 export interface StartCaseInput {
   parkId: string;
@@ -47,14 +47,6 @@ export interface StartCaseInput {
   flowKey: string;
   formValues: Record<string, unknown>;
 }
-
-const TITLES: Record<NotificationKind, string> = {
-  task_assigned: '待审批 / Approval needed',
-  reminder: '催办 / Approval reminder',
-  overdue: '审批已超时 / Approval overdue',
-  escalated: '审批超时升级 / Approval escalated',
-  decided: '审批进展 / Approval update',
-};
 
 const HOUR = 3_600_000;
 
@@ -243,7 +235,7 @@ export function createApprovalsService(deps: { db: Db; audit: AuditService; noti
       if (effect.type === 'outcome') {
         await handlers.get(c.subjectType)?.onOutcome?.(tx, { approvalCase: c, outcome: effect.outcome, ctx });
       } else if (deps.notify && effect.userIds.length) {
-        await deps.notify(tx, effect.userIds, { kind: `approval.${effect.kind}`, title: `${TITLES[effect.kind]}: ${c.title}`, body: effect.kind === 'decided' ? c.status : null, link: `/approvals/cases/${c.id}`, entityType: 'approval_case', entityId: c.id });
+        await deps.notify(tx, effect.userIds, { kind: `approval.${effect.kind}`, params: { subject: c.title, status: c.status }, link: `/approvals/cases/${c.id}`, entityType: 'approval_case', entityId: c.id });
       }
     }
   }

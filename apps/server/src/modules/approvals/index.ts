@@ -11,7 +11,7 @@
  *   `approvals.withdrawForSubject(ctx, { subjectType, subjectId, reason }, tx)` (audited; the approvers' tasks are cancelled).
  * - The worker calls `escalateOverdue()` (see `createApprovalEscalationJob`, run by the shared jobs scheduler).
  */
-export { createApprovalsService, type ApprovalsService, type ApprovalCase, type SubjectTypeHandler, type StartCaseInput, type NotifyUsers } from './approvals.service';
+export { createApprovalsService, type ApprovalsService, type ApprovalCase, type SubjectTypeHandler, type StartCaseInput } from './approvals.service';
 export { approvalsRoutes } from './approvals.routes';
 export { createApprovalEscalationJob, startApprovalEscalationJob } from './approvals.jobs';
 export type { CaseOutcome, CaseStatus } from './approval-machine';

@@ -3,7 +3,9 @@ import { z } from 'zod';
 export const notificationSchema = z.object({
   id: z.string(),
   kind: z.string(),
-  title: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** Only on notifications stored before kinds carried params; the web words `kind` + `params`. */
+  title: z.string().nullable(),
   body: z.string().nullable(),
   link: z.string().nullable(),
   entityType: z.string().nullable(),

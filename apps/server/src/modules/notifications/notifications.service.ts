@@ -1,3 +1,4 @@
+import type { NotificationKind, NotificationParams } from '@parkos/contracts';
 import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
@@ -6,7 +7,18 @@ import { offsetOf } from '../../lib/pagination';
 import type { NotificationQuery, NotificationView } from './notifications.schema';
 import { notifications } from './notifications.table';
 
-export type NotificationInput = Omit<typeof notifications.$inferInsert, 'id' | 'createdAt' | 'readAt' | 'userId'>;
+/** What a feature sends: a kind and its values, never a sentence (the web app words it). */
+export interface NotificationInput {
+  kind: NotificationKind;
+  params?: NotificationParams;
+  /** A path of the web app to open, e.g. `/alarms/{id}`. */
+  link?: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+}
+
+/** How features send notifications, inside their own transaction. */
+export type NotifyUsers = (q: Db | Tx, userIds: readonly string[], input: NotificationInput) => Promise<number>;
 
 /** In-app notifications: each user reads and marks only their own. */
 export function createNotificationsService(deps: { db: Db }) {
@@ -14,6 +26,7 @@ export function createNotificationsService(deps: { db: Db }) {
   const view = (n: typeof notifications.$inferSelect): NotificationView => ({
     id: n.id,
     kind: n.kind,
+    params: n.params,
     title: n.title,
     body: n.body,
     link: n.link,
@@ -28,7 +41,7 @@ export function createNotificationsService(deps: { db: Db }) {
     async notify(q: Db | Tx, userIds: readonly string[], input: NotificationInput): Promise<number> {
       const unique = [...new Set(userIds)];
       if (unique.length === 0) return 0;
-      await q.insert(notifications).values(unique.map((userId) => ({ ...input, userId })));
+      await q.insert(notifications).values(unique.map((userId) => ({ kind: input.kind, params: input.params ?? {}, link: input.link ?? null, entityType: input.entityType ?? null, entityId: input.entityId ?? null, userId })));
       return unique.length;
     },
 

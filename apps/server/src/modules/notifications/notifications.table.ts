@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { NotificationKind, NotificationParams } from '@parkos/contracts';
 import { users } from '../identity/identity.table';
 
 /** An in-app notification (站内通知) for one user, e.g. an alarm escalated to them. */
@@ -10,9 +11,12 @@ export const notifications = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    /** What it is about, e.g. `alarm.escalated`. */
-    kind: text('kind').notNull(),
-    title: text('title').notNull(),
+    /** What it is about, e.g. `alarm.escalated`: the web app words each kind (see NOTIFICATION_KINDS). */
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    /** The values the sentence is made from (names, numbers, instants, codes). */
+    params: jsonb('params').$type<NotificationParams>().notNull().default({}),
+    /** Sentences of notifications written before kinds carried params; new rows leave them null. */
+    title: text('title'),
     body: text('body'),
     /** A path of the web app to open, e.g. `/alarms/{id}`. */
     link: text('link'),

@@ -7,7 +7,9 @@ import { assertCanWrite, assertOperatorCovers, enterpriseIdsOf, isGlobalOperator
 import type { AuditService } from '../identity/audit.service';
 import { roleGrants, users } from '../identity/identity.table';
 import { enterprises } from '../parks/parks.table';
-import type { ApprovalsService, CaseOutcome, NotifyUsers } from '../approvals';
+import type { ApprovalsService, CaseOutcome } from '../approvals';
+import type { NotifyUsers } from '../notifications';
+import type { NotificationKind, NotificationParams } from '@parkos/contracts';
 import type { FileOwnerPolicy, FilesService, FileView } from '../files';
 import { evaluateEligibility } from './eligibility';
 import type { ApplicationQuery, ApplicationSummary, ApplicationView, ApplyBody, CommentView, CreatePolicyBody, EligibilityView, PolicyQuery, PolicyView, ResubmitBody, UpdatePolicyBody } from './policies.schema';
@@ -295,7 +297,7 @@ export function createPoliciesService(deps: { db: Db; audit: AuditService; appro
     return asked;
   }
 
-  async function notifyThread(tx: Tx, a: AppRow, authorId: string, toEnterprise: boolean, input: { kind: string; title: string; body?: string }) {
+  async function notifyThread(tx: Tx, a: AppRow, authorId: string, toEnterprise: boolean, input: { kind: NotificationKind; params: NotificationParams }) {
     const to = toEnterprise ? [...(await enterpriseAdminIds(tx, a.enterpriseId)), a.applicantId] : a.advisorId ? [a.advisorId] : (await parkOperators(tx, a.parkId)).map((u) => u.id);
     await notify(
       tx,
@@ -435,7 +437,7 @@ export function createPoliciesService(deps: { db: Db; audit: AuditService; appro
         const a = existing ?? (await tx.insert(policyApplications).values({ policyId: policy.id, parkId: policy.parkId, enterpriseId: e.id, applicantId: ctx.actor.userId, status: 'enquiry' }).returning())[0];
         if (!existing) await audit.record(tx, ctx, { action: 'policy_application.enquired', entityType: POLICY_APPLICATION, entityId: a.id, after: { policyId: policy.id }, parkId: a.parkId, enterpriseId: a.enterpriseId });
         await tx.insert(policyApplicationComments).values({ applicationId: a.id, authorId: ctx.actor.userId, body: body.text });
-        await notifyThread(tx, a, ctx.actor.userId, false, { kind: 'policy.enquiry', title: '政策咨询 / Policy enquiry', body: policy.title });
+        await notifyThread(tx, a, ctx.actor.userId, false, { kind: 'policy.enquiry', params: { policy: policy.title } });
         return a.id;
       });
       return applicationView(db, ctx.actor, id);
@@ -516,8 +518,8 @@ export function createPoliciesService(deps: { db: Db; audit: AuditService; appro
         await tx.update(policyApplications).set({ advisorId, updatedAt: now() }).where(eq(policyApplications.id, id));
         await audit.record(tx, ctx, { action: 'policy_application.advisor_assigned', entityType: POLICY_APPLICATION, entityId: id, before: { advisorId: a.advisorId }, after: { advisorId }, parkId: a.parkId, enterpriseId: a.enterpriseId });
         const [policy] = await tx.select({ title: policies.title }).from(policies).where(eq(policies.id, a.policyId));
-        await notify(tx, [advisorId].filter((u) => u !== ctx.actor.userId), { kind: 'policy.advisor_assigned', title: '政策辅导分配 / Policy guidance assigned', body: policy.title, link: `/policies/applications/${id}`, entityType: POLICY_APPLICATION, entityId: id });
-        await notifyThread(tx, { ...a, advisorId }, ctx.actor.userId, true, { kind: 'policy.advisor_assigned', title: '已为您分配政策辅导专员 / An advisor guides your application', body: policy.title });
+        await notify(tx, [advisorId].filter((u) => u !== ctx.actor.userId), { kind: 'policy.advisor_assigned', params: { policy: policy.title, to: 'advisor' }, link: `/policies/applications/${id}`, entityType: POLICY_APPLICATION, entityId: id });
+        await notifyThread(tx, { ...a, advisorId }, ctx.actor.userId, true, { kind: 'policy.advisor_assigned', params: { policy: policy.title, to: 'applicant' } });
       });
       return applicationView(db, ctx.actor, id);
     },
@@ -532,7 +534,7 @@ export function createPoliciesService(deps: { db: Db; audit: AuditService; appro
         const [c] = await tx.insert(policyApplicationComments).values({ applicationId: a.id, authorId: ctx.actor.userId, body: text }).returning();
         await audit.record(tx, ctx, { action: 'policy_application.commented', entityType: POLICY_APPLICATION, entityId: a.id, after: { commentId: c.id }, parkId: a.parkId, enterpriseId: a.enterpriseId });
         const [policy] = await tx.select({ title: policies.title }).from(policies).where(eq(policies.id, a.policyId));
-        await notifyThread(tx, a, ctx.actor.userId, !own, { kind: 'policy.comment', title: '政策辅导新消息 / New guidance message', body: policy.title });
+        await notifyThread(tx, a, ctx.actor.userId, !own, { kind: 'policy.comment', params: { policy: policy.title } });
       });
       return applicationView(db, ctx.actor, id);
     },
@@ -571,7 +573,7 @@ export function createPoliciesService(deps: { db: Db; audit: AuditService; appro
             if (!inserted.some((r) => r.daysBefore === lead)) return 0;
             const admins = await enterpriseAdminIds(tx, e.id);
             const days = Math.max(1, Math.ceil(left / DAY));
-            const recipients = await notify(tx, admins, { kind: 'policy.deadline', title: `政策申报即将截止 / Policy deadline in ${days} d`, body: p.title, link: `/policies/${p.id}`, entityType: 'policy', entityId: p.id });
+            const recipients = await notify(tx, admins, { kind: 'policy.deadline', params: { policy: p.title, days, deadline: p.deadline.toISOString() }, link: `/policies/${p.id}`, entityType: 'policy', entityId: p.id });
             await tx.update(policyReminders).set({ recipients }).where(and(eq(policyReminders.policyId, p.id), eq(policyReminders.enterpriseId, e.id), eq(policyReminders.daysBefore, lead)));
             await audit.record(tx, { actor: SYSTEM_ACTOR }, { action: 'policy.reminder_sent', entityType: 'policy', entityId: p.id, after: { enterpriseId: e.id, daysBefore: lead, recipients }, parkId: p.parkId, enterpriseId: e.id });
             return 1;

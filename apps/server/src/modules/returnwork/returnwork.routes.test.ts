@@ -287,8 +287,8 @@ describe('reminders', () => {
     const again = await Promise.all([t.services.returnWork.remindOverdue(), t.services.returnWork.remindOverdue()]);
     expect(again).toEqual([0, 0]);
     expect(await notes()).toBe(1);
-    const bell = (await adminA.get('/api/notifications')).body;
-    expect(bell).toContain('提醒测试');
+    const bell = (await adminA.get('/api/notifications')).json().items as { kind: string; title: string | null; params: Record<string, unknown> }[];
+    expect(bell.map((n) => [n.kind, n.title, n.params.campaign])).toEqual([['rtw.reminder', null, expect.stringContaining('提醒测试')]]);
   });
 });
 

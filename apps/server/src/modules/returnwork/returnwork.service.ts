@@ -1,3 +1,4 @@
+import type { NotifyUsers } from '../notifications';
 import { formJsonSchema } from '@parkos/contracts';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -20,7 +21,6 @@ type SubmissionRow = typeof rtwSubmissions.$inferSelect;
 type FlagRow = typeof rtwFlags.$inferSelect;
 
 /** In-app notifications (the notifications module's `notify`), written in the caller's transaction. */
-export type NotifyUsers = (q: Tx, userIds: readonly string[], input: { kind: string; title: string; body?: string | null; link?: string | null; entityType?: string | null; entityId?: string | null }) => Promise<number>;
 
 /** An enterprise a campaign asks to report, with the building of its (first) active lease. */
 interface Target {
@@ -431,7 +431,7 @@ export function createReturnWorkService(deps: { db: Db; audit: AuditService; not
             const admins = (await tx.selectDistinct({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.role, 'enterprise_admin'), eq(roleGrants.scopeType, 'enterprise'), eq(roleGrants.scopeId, t.id)))).map((r) => r.userId);
             const [r] = await tx.insert(rtwReminders).values({ campaignId: c.id, enterpriseId: t.id, periodStart: p.start, recipients: admins.length }).onConflictDoNothing().returning();
             if (!r) return 0;
-            await deps.notify(tx, admins, { kind: 'rtw.reminder', title: `复工台账待填报 / Return-to-work report due: ${c.name} ${p.start}`, body: null, link: `/return-to-work/${c.id}`, entityType: 'rtw_campaign', entityId: c.id });
+            await deps.notify(tx, admins, { kind: 'rtw.reminder', params: { campaign: c.name, period: p.start, deadline: p.deadline.toISOString() }, link: `/return-to-work/${c.id}`, entityType: 'rtw_campaign', entityId: c.id });
             await audit.record(tx, { actor: SYSTEM_ACTOR }, { action: 'rtw_reminder.sent', entityType: 'rtw_campaign', entityId: c.id, after: { periodStart: p.start, enterpriseId: t.id, recipients: admins.length }, parkId: c.parkId, enterpriseId: t.id });
             return 1;
           });

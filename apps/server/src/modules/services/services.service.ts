@@ -4,7 +4,8 @@ import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { AppError, conflict, forbidden, notFound, validationError } from '../../lib/errors';
 import { offsetOf, type Page } from '../../lib/pagination';
-import type { ApprovalsService, CaseOutcome, NotifyUsers } from '../approvals';
+import type { ApprovalsService, CaseOutcome } from '../approvals';
+import type { NotifyUsers } from '../notifications';
 import type { BillingService } from '../billing';
 import type { FilesService } from '../files';
 import { assertCanWrite, assertOperatorCovers, enterpriseIdsOf, isGlobalOperator, operatorCovers, operatorParkIds, type Actor } from '../identity/actor';
@@ -253,7 +254,7 @@ export function createServicesService(deps: { db: Db; audit: AuditService; appro
       let billId: string | null = null;
       if (outcome === 'approved' && r.feeFen && r.feeFen > 0) {
         const [e] = await tx.select({ id: enterprises.id, parkId: enterprises.parkId, siteId: enterprises.siteId }).from(enterprises).where(eq(enterprises.id, r.enterpriseId));
-        const [s] = await tx.select({ nameZh: serviceOfferings.nameZh }).from(serviceOfferings).where(eq(serviceOfferings.id, r.serviceId));
+        const [s] = await tx.select({ nameZh: serviceOfferings.nameZh, nameEn: serviceOfferings.nameEn }).from(serviceOfferings).where(eq(serviceOfferings.id, r.serviceId));
         const bill = await billing.issueBill(tx, ctx, e, { enterpriseId: e.id, kind: 'service', period: ymd(at).slice(0, 7), title: `服务费：${s.nameZh}`, amountFen: r.feeFen, dueDate: ymd(new Date(at.getTime() + 30 * 24 * HOUR)), sourceRef: `service-request:${r.id}`, details: { serviceRequestId: r.id, serviceId: r.serviceId } });
         billId = bill?.id ?? null;
       }
@@ -264,7 +265,8 @@ export function createServicesService(deps: { db: Db; audit: AuditService; appro
         .returning();
       await record(tx, ctx, after, outcome, { status: r.status }, { status, billId });
       if (deps.notify && outcome === 'approved') {
-        await deps.notify(tx, await handlerIdsOf(tx, r.serviceId), { kind: 'service.request_approved', title: '服务申请待办理 / Service request to handle', link: `/services/requests/${r.id}`, entityType: 'service_request', entityId: r.id });
+        const [names] = await tx.select({ nameZh: serviceOfferings.nameZh, nameEn: serviceOfferings.nameEn }).from(serviceOfferings).where(eq(serviceOfferings.id, r.serviceId));
+        await deps.notify(tx, await handlerIdsOf(tx, r.serviceId), { kind: 'service.request_approved', params: { serviceZh: names.nameZh, serviceEn: names.nameEn }, link: `/services/requests/${r.id}`, entityType: 'service_request', entityId: r.id });
       }
     },
     async canView(actor, approvalCase, q) {
@@ -302,7 +304,10 @@ export function createServicesService(deps: { db: Db; audit: AuditService; appro
         if (!resultNote) throw validationError('body.resultNote', 'is required');
         const [after] = await tx.update(serviceRequests).set({ status: 'completed', completedAt: at, resultNote, handlerId: r.handlerId ?? ctx.actor.userId, updatedAt: at }).where(eq(serviceRequests.id, id)).returning();
         await record(tx, ctx, after, 'completed', { status: r.status }, { status: after.status, resultNote });
-        if (deps.notify) await deps.notify(tx, [r.applicantId], { kind: 'service.request_completed', title: '服务已办结 / Service completed', link: `/services/requests/${r.id}`, entityType: 'service_request', entityId: r.id });
+        if (deps.notify) {
+          const [s] = await tx.select({ nameZh: serviceOfferings.nameZh, nameEn: serviceOfferings.nameEn }).from(serviceOfferings).where(eq(serviceOfferings.id, r.serviceId));
+          await deps.notify(tx, [r.applicantId], { kind: 'service.request_completed', params: { serviceZh: s.nameZh, serviceEn: s.nameEn }, link: `/services/requests/${r.id}`, entityType: 'service_request', entityId: r.id });
+        }
       }
       return getView(tx, ctx.actor, id);
     });

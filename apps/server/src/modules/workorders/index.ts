@@ -3,7 +3,8 @@ import type { AuditService } from '../identity/audit.service';
 import type { FilesService } from '../files';
 import { moveLegacyPhotos } from './legacy-photos';
 import { createDispatchService, type DispatchSettings } from './dispatch.service';
-import { createWorkOrdersService, type NotifyUsers, type WorkOrderSettings } from './workorders.service';
+import type { NotifyUsers } from '../notifications';
+import { createWorkOrdersService, type WorkOrderSettings } from './workorders.service';
 
 export { workOrderRoutes } from './workorders.routes';
 export { startWorkOrderJobs, createWorkOrderJobs } from './workorders.jobs';

@@ -1,3 +1,4 @@
+import type { NotifyUsers } from '../notifications';
 import { and, asc, count, desc, eq, gt, ilike, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
@@ -76,7 +77,6 @@ function auditable(o: OrderRow) {
  * closed, with reopen. Every transition is a `work_order_events` row and an audit entry.
  */
 /** In-app notifications (the notifications module's `notify`), written in the caller's transaction. */
-export type NotifyUsers = (q: Tx, userIds: readonly string[], input: { kind: string; title: string; body?: string | null; link?: string | null; entityType?: string | null; entityId?: string | null }) => Promise<number>;
 
 export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dispatch: DispatchService; files: FilesService; settings: WorkOrderSettings; notify?: NotifyUsers }) {
   const { db, audit, dispatch, files, settings } = deps;
@@ -807,8 +807,7 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
             });
             await deps.notify?.(tx, recipients, {
               kind: 'work_order.escalated',
-              title: `工单 #${o.number} 超时未${missed.kind === 'response' ? '响应' : '解决'} / Work order #${o.number} overdue`,
-              body: o.title,
+              params: { number: o.number, deadline: missed.kind, title: o.title },
               link: `/work-orders/${o.id}`,
               entityType: 'work_order',
               entityId: o.id,

@@ -1,3 +1,4 @@
+import type { NotifyUsers } from '../../notifications';
 import { and, asc, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import type { RequestContext } from '../../../lib/context';
@@ -29,10 +30,8 @@ function auditable(e: EventRow) {
  * QR code, reminders and iCalendar feeds. Every registration change locks the
  * event row first, so concurrent registrations never overfill it.
  */
-/** In-app notifications (the notifications module's `notify`), written in the caller's transaction. */
-export type NotifyEventUsers = (q: Tx, userIds: readonly string[], input: { kind: string; title: string; body?: string | null; link?: string | null; entityType?: string | null; entityId?: string | null }) => Promise<number>;
 
-export function createEventsService(deps: { db: Db; audit: AuditService; publicUrl?: string; notify?: NotifyEventUsers }) {
+export function createEventsService(deps: { db: Db; audit: AuditService; publicUrl?: string; notify?: NotifyUsers }) {
   const { db, audit } = deps;
 
   /** Parks whose events the actor sees as a member (their enterprises' parks). */
@@ -435,8 +434,7 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
           for (const [eventId, e] of byEvent) {
             await deps.notify(tx, e.userIds, {
               kind: 'event.reminder',
-              title: `活动提醒 / Event reminder: ${e.title}`,
-              body: `${e.startsAt.toISOString()} · ${e.place}`,
+              params: { event: e.title, startsAt: e.startsAt.toISOString(), location: e.place },
               link: `/events/${eventId}`,
               entityType: 'park_event',
               entityId: eventId,

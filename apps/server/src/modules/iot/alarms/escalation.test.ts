@@ -100,6 +100,9 @@ describe('escalation', () => {
     const list = (await site.get('/api/notifications')).json();
     expect(list.unread).toBe(1);
     expect(list.items[0]).toMatchObject({ kind: 'alarm.escalated', link: `/alarms/${a.id}`, entityId: a.id, readAt: null });
+    // Values, not a sentence: the web app words it in the reader's language.
+    expect(list.items[0].title).toBeNull();
+    expect(list.items[0].params).toMatchObject({ level: 1, severity: a.severity, minutes: expect.any(Number), rule: expect.any(String) });
     const other = await t.login('esc.other', TEST_PASSWORD);
     expect((await other.get('/api/notifications')).json().items.map((x: { entityId: string }) => x.entityId)).not.toContain(a.id);
     expect((await other.post(`/api/notifications/${list.items[0].id}/read`)).statusCode).toBe(404);

@@ -92,13 +92,14 @@ export function createEscalation(deps: { db: Db; notifications: NotificationsSer
             actorName: 'system',
             details: { level, minutesUnacknowledged: minutes, recipients: to.map((r) => r.username), email: withEmail.map((r) => r.username) },
           });
-          const title = `告警 ${minutes} 分钟未确认（第 ${level} 级升级）：${ruleName}`;
-          const body = `${deviceCode ?? a.locationId ?? ''} · ${a.severity} · ${a.message}`;
           result.notified += await deps.notifications.notify(
             tx,
             to.map((r) => r.id),
-            { kind: 'alarm.escalated', title, body, link: `/alarms/${a.id}`, entityType: 'alarm', entityId: a.id },
+            { kind: 'alarm.escalated', params: { minutes, level, rule: ruleName, device: deviceCode ?? null, severity: a.severity, message: a.message }, link: `/alarms/${a.id}`, entityType: 'alarm', entityId: a.id },
           );
+          // Email has no web app to word it: it goes out in both languages.
+          const title = `告警 ${minutes} 分钟未确认（第 ${level} 级升级）/ Alarm unacknowledged for ${minutes} min (escalation level ${level}): ${ruleName}`;
+          const body = `${deviceCode ?? a.locationId ?? ''} · ${a.severity} · ${a.message}`;
           if (withEmail.length) mails.push({ to: withEmail.map((r) => r.email!), subject: `[ParkOS] ${title}`, text: `${body}\n\n${ruleName}\nalarm ${a.id}` });
           result.escalated++;
         }

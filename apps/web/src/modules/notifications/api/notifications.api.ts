@@ -4,7 +4,10 @@ import { api } from '../../../lib/api-client';
 export interface AppNotification {
   id: string;
   kind: string;
-  title: string;
+  /** The values the sentence is made from; the web words `kind` (see utils/notification-text). */
+  params: Record<string, string | number | boolean | null>;
+  /** Only on notifications stored before kinds carried values. */
+  title: string | null;
   body: string | null;
   link: string | null;
   entityType: string | null;

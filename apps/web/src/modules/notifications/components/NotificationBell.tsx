@@ -4,11 +4,12 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { AppNotification } from '../api/notifications.api';
+import { notificationText } from '../utils/notification-text';
 import { useNotificationMutations, useNotifications } from '../hooks/useNotifications';
 
 /** The header bell: unread count, the latest notifications, mark read, open the linked page. */
 export function NotificationBell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const list = useNotifications();
   const m = useNotificationMutations();
@@ -25,8 +26,10 @@ export function NotificationBell() {
         <List<AppNotification>
           size="small"
           dataSource={list.data.items}
-          renderItem={(n) => (
-            <List.Item
+          renderItem={(n) => {
+            const text = notificationText(n, t, i18n.language);
+            return (
+              <List.Item
               key={n.id}
               onClick={() => open(n)}
               style={{ cursor: 'pointer', background: n.readAt ? undefined : '#f0f5ff', paddingInline: 8 }}
@@ -34,16 +37,17 @@ export function NotificationBell() {
               data-unread={n.readAt ? 'false' : 'true'}
             >
               <List.Item.Meta
-                title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
+                title={<Typography.Text strong={!n.readAt}>{text.title}</Typography.Text>}
                 description={
                   <>
-                    {n.body && <div style={{ fontSize: 12 }}>{n.body}</div>}
+                    {text.body && <div style={{ fontSize: 12 }}>{text.body}</div>}
                     <div style={{ fontSize: 11, color: '#8c8c8c' }}>{dayjs(n.createdAt).format('MM-DD HH:mm')}</div>
                   </>
                 }
               />
-            </List.Item>
-          )}
+              </List.Item>
+            );
+          }}
         />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rules.notifications.empty')} />

@@ -1,0 +1,63 @@
+import type { TFunction } from 'i18next';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import type { AppNotification } from '../api/notifications.api';
+
+export interface NotificationText {
+  title: string;
+  body: string | null;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * Words a notification in the reader's language from its kind and stored values. Values that are
+ * codes (a severity, an approval status, a deadline kind) are translated too; instants are shown
+ * in the reader's format. A notification stored before kinds carried values keeps its old sentence.
+ */
+export function notificationText(n: Pick<AppNotification, 'kind' | 'params' | 'title' | 'body'>, t: TFunction, language: string): NotificationText {
+  const p = n.params ?? {};
+  const hasWording = t(`notifications.kinds.${n.kind}.title`, { defaultValue: '' }) !== '';
+  if (!hasWording || Object.keys(p).length === 0) {
+    if (n.title) return { title: n.title, body: n.body };
+    if (!hasWording)
+      return {
+        title: t('notifications.unknown', { kind: n.kind }),
+        body: null,
+      };
+  }
+  const values: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) values[k] = typeof v === 'string' && ISO_INSTANT.test(v) ? formatDateTime(v) : (v ?? '—');
+  let key = n.kind;
+  switch (n.kind) {
+    case 'alarm.escalated':
+      values.severity = t(`ioc.severity.${String(p.severity)}`, {
+        defaultValue: String(p.severity),
+      });
+      break;
+    case 'work_order.escalated':
+      values.deadline = t(`notifications.deadlines.${String(p.deadline)}`);
+      break;
+    case 'approval.decided':
+      values.status = t(`approvals.status.${String(p.status)}`, {
+        defaultValue: String(p.status),
+      });
+      break;
+    case 'service.request_approved':
+    case 'service.request_completed':
+      values.service = language.startsWith('zh') ? p.serviceZh : p.serviceEn;
+      break;
+    case 'policy.advisor_assigned':
+      if (p.to === 'applicant') key = 'policy.advisor_assigned_applicant';
+      break;
+    case 'rtw.reminder':
+      values.period = formatDate(String(p.period));
+      break;
+  }
+  // Names come from users (a policy's title, an event's name): shown as written, never as markup.
+  const opts = { ...values, interpolation: { escapeValue: false } };
+  const body = t(`notifications.kinds.${key}.body`, opts);
+  return {
+    title: t(`notifications.kinds.${key}.title`, opts),
+    body: body || null,
+  };
+}
