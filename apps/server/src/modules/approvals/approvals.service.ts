@@ -10,7 +10,7 @@ import type { AuditService } from '../identity/audit.service';
 import { users } from '../identity/identity.table';
 import { enterprises } from '../parks/parks.table';
 import type { StepDefinition } from './approval-flow';
-import { decide, type ApprovalAction, type CaseOutcome, type CaseState, type Effect, type NotificationKind } from './approval-machine';
+import { decide, type ApprovalAction, type CaseOutcome, type CaseState, type Effect } from './approval-machine';
 import * as repo from './approvals.repository';
 import type { ActBody, CaseDetail, CaseQuery, CaseSummary, CreateFlowBody, FlowQuery, FlowVersionView, FlowView, InboxItem, UpdateFlowBody } from './approvals.schema';
 import { approvalActions, approvalCases, approvalFlows, approvalFlowVersions, approvalTasks } from './approvals.table';
