@@ -423,6 +423,7 @@ export const en: Messages = {
   approvals: {
     nav: { inbox: 'Approvals', flows: 'Approval flows' },
     modes: { all: 'All must approve', any: 'Any one approves' },
+    conditionFields: { amountFen: 'the amount', reliefFen: 'the relief', feeFen: 'the fee' },
     ops: { eq: 'equals', ne: 'differs from', gt: 'greater than', gte: 'at least', lt: 'less than', lte: 'at most', in: 'is one of' },
     status: { in_progress: 'In review', approved: 'Approved', rejected: 'Rejected', returned: 'Returned for changes', withdrawn: 'Withdrawn' },
     taskStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', returned: 'Returned', transferred: 'Transferred', escalated: 'Escalated', cancelled: 'Not needed' },

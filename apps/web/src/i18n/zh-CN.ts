@@ -418,6 +418,7 @@ export const zhCN = {
   approvals: {
     nav: { inbox: '审批', flows: '审批流程' },
     modes: { all: '会签', any: '或签' },
+    conditionFields: { amountFen: '金额', reliefFen: '减免金额', feeFen: '费用' },
     ops: { eq: '等于', ne: '不等于', gt: '大于', gte: '大于等于', lt: '小于', lte: '小于等于', in: '属于' },
     status: { in_progress: '审批中', approved: '已通过', rejected: '已驳回', returned: '待修改', withdrawn: '已撤回' },
     taskStatus: { pending: '待处理', approved: '已同意', rejected: '已驳回', returned: '已退回', transferred: '已转交', escalated: '已升级', cancelled: '无需处理' },

@@ -1,11 +1,19 @@
 import { Card, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../lib/format';
+import type { TFunction } from 'i18next';
+import { formatDateTime, formatFen } from '../../../lib/format';
 import { VerifyEntryButton } from '../../ledger/components/VerifyEntryButton';
 import type { CaseDetail, CaseTask, TaskStatus } from '../api/approvals.api';
 import { localName } from '../utils/names';
 
 const TASK_COLORS: Record<TaskStatus, string> = { pending: 'processing', approved: 'success', rejected: 'error', returned: 'warning', transferred: 'default', escalated: 'orange', cancelled: 'default' };
+
+/** A step's condition in words: a known field by its name, money (fields in fen) in yuan. */
+function conditionWords(c: NonNullable<CaseDetail['steps'][number]['condition']>, t: TFunction) {
+  const money = c.field.endsWith('Fen');
+  const one = (v: unknown) => (money && typeof v === 'number' ? `¥${formatFen(v)}` : String(v));
+  return { field: t(`approvals.conditionFields.${c.field}`, { defaultValue: c.field }), op: t(`approvals.ops.${c.op}`), value: Array.isArray(c.value) ? c.value.map(one).join(', ') : one(c.value) };
+}
 
 /** The latest round's tasks of a step (earlier rounds are history, shown in the timeline below). */
 function latestTasks(tasks: CaseTask[], stepIndex: number): CaseTask[] {
@@ -47,7 +55,7 @@ export function CaseTimeline({ detail, canVerify }: { detail: CaseDetail; canVer
                 <Space direction="vertical" size={2}>
                   {step.condition && (
                     <Typography.Text type="secondary">
-                      {t('approvals.case.onlyWhen', { field: step.condition.field, op: t(`approvals.ops.${step.condition.op}`), value: Array.isArray(step.condition.value) ? step.condition.value.join(', ') : String(step.condition.value) })}
+                      {t('approvals.case.onlyWhen', { ...conditionWords(step.condition, t), interpolation: { escapeValue: false } })}
                     </Typography.Text>
                   )}
                   {tasks.length > 0 && (
