@@ -23,7 +23,7 @@ export function StaffRecordDrawer({ staffId, onClose }: { staffId: string | null
               <Descriptions.Item label={t('training.fields.post')}>{t(`training.posts.${d.post}`)}</Descriptions.Item>
               {d.phone && <Descriptions.Item label={t('training.fields.phone')}>{d.phone}</Descriptions.Item>}
             </Descriptions>
-            <Typography.Paragraph strong>{t('training.staff.totals', d.totals)}</Typography.Paragraph>
+            <Typography.Paragraph strong>{t('training.staff.totals', { ...d.totals })}</Typography.Paragraph>
             <Table<StaffRecordRow>
               rowKey="sessionId"
               size="small"

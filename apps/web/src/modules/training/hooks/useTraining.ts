@@ -4,8 +4,8 @@ import * as a from '../api/training.api';
 export const useTrainingCompanies = (parkId?: string) => useQuery({ queryKey: ['training', 'companies', parkId ?? null], queryFn: () => a.findCompanies(parkId) });
 export const useStaff = (q: Parameters<typeof a.findStaff>[0]) => useQuery({ queryKey: ['training', 'staff', q], queryFn: () => a.findStaff(q) });
 export const useStaffDetail = (id: string | null) => useQuery({ queryKey: ['training', 'staff-detail', id], queryFn: () => a.getStaff(id as string), enabled: !!id });
-export const useSessions = (q: Parameters<typeof a.findSessions>[0] = {}) => useQuery({ queryKey: ['training', 'sessions', q], queryFn: () => a.findSessions(q) });
-export const useSession = (id: string) => useQuery({ queryKey: ['training', 'session', id], queryFn: () => a.getSession(id) });
+export const useTrainingSessions = (q: Parameters<typeof a.findSessions>[0] = {}) => useQuery({ queryKey: ['training', 'sessions', q], queryFn: () => a.findSessions(q) });
+export const useTrainingSession = (id: string) => useQuery({ queryKey: ['training', 'session', id], queryFn: () => a.getSession(id) });
 export const useFigures = (q: Parameters<typeof a.getFigures>[0]) => useQuery({ queryKey: ['training', 'figures', q], queryFn: () => a.getFigures(q) });
 
 /** Every training change refreshes the whole training cache (rosters, sessions, figures). */
