@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Flex, InputNumber, Radio, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -30,10 +30,10 @@ function ResultsCard({ s }: { s: SessionDetail }) {
   const { message } = App.useApp();
   const record = useRecordResults();
   const importer = useImportResults();
-  const [entries, setEntries] = useState<Record<string, Entry>>({});
+  // The page remounts this card when the saved results change (see its key), so the entries start from them.
+  const [entries, setEntries] = useState<Record<string, Entry>>(() => Object.fromEntries(s.invitations.map((i) => [i.staffId, { attended: i.attended, score: i.score }])));
   const [importErrors, setImportErrors] = useState<ImportRowError[]>([]);
-  useEffect(() => setEntries(Object.fromEntries(s.invitations.map((i) => [i.staffId, { attended: i.attended, score: i.score }]))), [s]);
-  const hasStarted = Date.parse(s.startsAt) <= Date.now();
+  const hasStarted = s.hasStarted;
   const isEditable = s.canRecord && hasStarted;
   const set = (staffId: string, patch: Partial<Entry>) => setEntries((e) => ({ ...e, [staffId]: { ...(e[staffId] ?? { attended: null, score: null }), ...patch } }));
   const passedOf = (i: Invitation) => {
@@ -190,7 +190,7 @@ export function TrainingSessionPage() {
               </Typography.Text>
             )}
           </Card>
-          <ResultsCard s={s} />
+          <ResultsCard key={s.invitations.map((i) => `${i.staffId}:${i.attended}:${i.score}`).join(',')} s={s} />
         </div>
       )}
     </QueryBoundary>

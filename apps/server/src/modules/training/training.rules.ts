@@ -1,4 +1,4 @@
-import { TRAINING_IMPORT_ERRORS } from '@parkos/contracts';
+import type { TrainingImportError } from '@parkos/contracts';
 import ExcelJS from 'exceljs';
 import { validationError } from '../../lib/errors';
 import type { ImportRowError } from './training.schema';
@@ -95,7 +95,7 @@ export async function parseResultsSheet(
   const errors: ImportRowError[] = [];
   const results: { staffId: string; attended: boolean; score: number | null }[] = [];
   const seen = new Set<string>();
-  const fail = (row: number, key: ColumnKey, code: (typeof TRAINING_IMPORT_ERRORS)[number], value: string) => errors.push({ row, column: letter(key), header: headerOf(key), code, value });
+  const fail = (row: number, key: ColumnKey, code: TrainingImportError, value: string) => errors.push({ row, column: letter(key), header: headerOf(key), code, value });
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const get = (key: ColumnKey) => (col.has(key) ? cellText(row.getCell(col.get(key)!).value) : '');

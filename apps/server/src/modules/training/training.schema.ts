@@ -111,6 +111,8 @@ export const sessionSchema = z.object({
   hasExam: z.boolean(),
   passMark: z.number().nullable(),
   isRecorded: z.boolean(),
+  /** Whether the session has begun (results may be recorded from then on). */
+  hasStarted: z.boolean(),
   /** Counts among the invitations the caller may see. */
   invited: z.number(),
   attended: z.number(),

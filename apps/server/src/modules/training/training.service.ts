@@ -120,6 +120,7 @@ export function createTrainingService(deps: { db: Db; audit: AuditService; now?:
       hasExam: s.hasExam,
       passMark: s.passMark,
       isRecorded: s.recordedAt !== null,
+      hasStarted: s.startsAt <= now(),
       invited: invitations.length,
       attended: attended.length,
       examined: examined.length,

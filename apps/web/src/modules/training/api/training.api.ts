@@ -61,6 +61,7 @@ export interface Session {
   hasExam: boolean;
   passMark: number | null;
   isRecorded: boolean;
+  hasStarted: boolean;
   invited: number;
   attended: number;
   examined: number;

@@ -78,13 +78,8 @@ export function ScheduleSessionModal({ open, onClose, parks }: { open: boolean; 
         void navigate(`/training/sessions/${s.id}`);
       }}
     >
-      {parks.length > 1 && (
-        <Form.Item name="parkId" label={t('training.fields.park')} rules={required(t('training.fields.park'))}>
-          <Select options={parks.map((p) => ({ value: p.id, label: p.name }))} onChange={() => form.setFieldValue('companyIds', [])} />
-        </Form.Item>
-      )}
-      <Form.Item name="parkId" hidden>
-        <Input />
+      <Form.Item name="parkId" label={t('training.fields.park')} rules={required(t('training.fields.park'))} hidden={parks.length <= 1}>
+        <Select options={parks.map((p) => ({ value: p.id, label: p.name }))} onChange={() => form.setFieldValue('companyIds', [])} />
       </Form.Item>
       <Form.Item name="title" label={t('training.fields.title')} rules={required(t('training.fields.title'))}>
         <Input maxLength={100} data-testid="training-session-title" />

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../api/training.api';
 
 /** Where a session stands: upcoming, held but not recorded, recorded. */
-export function SessionStateTag({ session }: { session: Pick<Session, 'startsAt' | 'isRecorded'> }) {
+export function SessionStateTag({ session }: { session: Pick<Session, 'hasStarted' | 'isRecorded'> }) {
   const { t } = useTranslation();
   if (session.isRecorded) return <Tag color="green">{t('training.sessions.state.recorded')}</Tag>;
-  if (Date.parse(session.startsAt) > Date.now()) return <Tag color="blue">{t('training.sessions.state.upcoming')}</Tag>;
+  if (!session.hasStarted) return <Tag color="blue">{t('training.sessions.state.upcoming')}</Tag>;
   return <Tag color="orange">{t('training.sessions.state.pending')}</Tag>;
 }
 
