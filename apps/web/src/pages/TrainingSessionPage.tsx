@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../lib/api-client';
 import { errorMessage } from '../lib/form-errors';
-import { formatDateTime } from '../lib/format';
 import { templateUrl, type ImportRowError, type Invitation, type SessionDetail } from '../modules/training/api/training.api';
 import { PassedTag, SessionStateTag } from '../modules/training/components/TrainingTags';
 import { useImportResults, useRecordResults, useTrainingSession } from '../modules/training/hooks/useTraining';
+import { shanghaiDateTime } from '../modules/training/utils/dates';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
 
@@ -167,7 +167,7 @@ export function TrainingSessionPage() {
         <div>
           <PageHeader
             title={s.title}
-            subtitle={`${formatDateTime(s.startsAt)} · ${t(`training.topics.${s.topic}`)}`}
+            subtitle={`${shanghaiDateTime(s.startsAt)} · ${t(`training.topics.${s.topic}`)}`}
             crumbs={[{ title: t('training.sessions.title'), to: '/training/sessions' }, { title: s.title }]}
             extra={<SessionStateTag session={s} />}
           />

@@ -3,13 +3,13 @@ import { Button, Card, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../lib/format';
 import { useSession } from '../modules/auth/hooks/useSession';
 import { useParks } from '../modules/parks/hooks/useParks';
 import type { Session } from '../modules/training/api/training.api';
 import { ScheduleSessionModal } from '../modules/training/components/ScheduleSessionModal';
 import { SessionStateTag } from '../modules/training/components/TrainingTags';
 import { useTrainingCompanies, useTrainingSessions } from '../modules/training/hooks/useTraining';
+import { shanghaiDateTime } from '../modules/training/utils/dates';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
 
@@ -58,7 +58,7 @@ export function TrainingSessionsPage() {
                     </Link>
                   ),
                 },
-                { title: t('training.fields.when'), key: 'when', render: (_, s) => formatDateTime(s.startsAt) },
+                { title: t('training.fields.when'), key: 'when', render: (_, s) => shanghaiDateTime(s.startsAt) },
                 { title: t('training.fields.topic'), key: 'topic', render: (_, s) => <Tag>{t(`training.topics.${s.topic}`)}</Tag> },
                 { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' },
                 { title: t('training.fields.companies'), key: 'companies', render: (_, s) => s.companies.map((c) => c.name).join('、') },

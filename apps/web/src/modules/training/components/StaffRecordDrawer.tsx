@@ -1,7 +1,7 @@
 import { Descriptions, Drawer, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../lib/format';
+import { shanghaiDateTime } from '../utils/dates';
 import { QueryBoundary } from '../../../ui/QueryBoundary';
 import { useIsMobile } from '../../../ui/useIsMobile';
 import type { StaffRecordRow } from '../api/training.api';
@@ -33,7 +33,7 @@ export function StaffRecordDrawer({ staffId, onClose }: { staffId: string | null
               locale={{ emptyText: t('training.staff.recordEmpty') }}
               columns={[
                 { title: t('training.fields.title'), key: 'title', render: (_, r) => <Link to={`/training/sessions/${r.sessionId}`}>{r.title}</Link> },
-                { title: t('training.fields.when'), key: 'when', render: (_, r) => formatDateTime(r.startsAt) },
+                { title: t('training.fields.when'), key: 'when', render: (_, r) => shanghaiDateTime(r.startsAt) },
                 { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' },
                 { title: t('training.fields.attendance'), key: 'att', render: (_, r) => (!r.isRecorded || r.attended === null ? t('training.session.notRecorded') : r.attended ? t('training.session.present') : t('training.session.absent')) },
                 { title: t('training.fields.score'), key: 'score', align: 'right', render: (_, r) => r.score ?? '—' },

@@ -13,3 +13,8 @@ export function monthStart(date: string, n = 0): string {
   const [y, m] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 10);
 }
+
+/** An instant as its Asia/Shanghai date and time (`YYYY-MM-DD HH:MM`): sessions are held in the park, whatever the browser's zone. */
+export function shanghaiDateTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
