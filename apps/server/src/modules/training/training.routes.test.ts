@@ -78,7 +78,11 @@ describe('training rosters', () => {
     expect(patch.statusCode).toBe(404);
     expect((await prop1.post('/api/training/staff', { propertyCompanyId: pc2.id, name: '冒名', post: 'security' })).statusCode).toBe(404);
     expect((await prop2.get(`/api/training/staff/${id('赵六')}`)).json().name).toBe('赵六');
-    expect((await op.get('/api/training/staff')).json()).toHaveLength(7);
+    const seen = (await op.get('/api/training/staff')).json() as StaffView[];
+    expect(seen).toHaveLength(7);
+    // Operators see staff phones masked; the company's own staff in full.
+    expect(seen.every((s) => s.phone !== '13800138000' && s.phone?.startsWith('138'))).toBe(true);
+    expect((await prop1.get(`/api/training/staff/${id('张三')}`)).json().phone).toBe('13800138000');
     expect((await op.post('/api/training/staff', { propertyCompanyId: pc1.id, name: '运营代加', post: 'security' })).statusCode).toBe(403);
     expect((await op.patch(`/api/training/staff/${id('张三')}`, { isActive: false })).statusCode).toBe(403);
     expect((await opB.get('/api/training/staff')).json()).toEqual([]);

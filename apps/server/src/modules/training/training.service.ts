@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Db, Queryable } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { AppError, ErrorCode, forbidden, notFound, validationError } from '../../lib/errors';
+import { maskPhone } from '../../lib/mask';
 import { assertCanWrite, isGlobalOperator, isOperator, operatorCovers, propertyCompanyIdsOf, type Actor } from '../identity/actor';
 import type { AuditService } from '../identity/audit.service';
 import { districts, parks, propertyCompanies, propertyContracts } from '../parks/parks.table';
@@ -65,8 +66,9 @@ export function createTrainingService(deps: { db: Db; audit: AuditService; now?:
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  function staffView(s: StaffRow, companyName: string): StaffView {
-    return { id: s.id, propertyCompanyId: s.propertyCompanyId, propertyCompanyName: companyName, name: s.name, post: s.post, phone: s.phone, userId: s.userId, isActive: s.isActive, createdAt: s.createdAt.toISOString() };
+  /** A staff member as the caller sees them: their phone in full only to their own company's property staff. */
+  function staffView(s: StaffRow, companyName: string, own: ReadonlySet<string>): StaffView {
+    return { id: s.id, propertyCompanyId: s.propertyCompanyId, propertyCompanyName: companyName, name: s.name, post: s.post, phone: own.has(s.propertyCompanyId) ? s.phone : maskPhone(s.phone), userId: s.userId, isActive: s.isActive, createdAt: s.createdAt.toISOString() };
   }
 
   /** The staff member if the caller sees their company; 404 otherwise (also for a guessed id). */
@@ -245,9 +247,11 @@ export function createTrainingService(deps: { db: Db; audit: AuditService; now?:
         where.push(inArray(trainingStaff.propertyCompanyId, [...scope.companyIds]));
       }
       if (query.includeInactive !== 'true') where.push(eq(trainingStaff.isActive, true));
-      const rows = await db.select().from(trainingStaff).where(and(...where)).orderBy(asc(trainingStaff.propertyCompanyId), asc(trainingStaff.name));
+      const rows = await db.select().from(trainingStaff).where(and(...where));
       const names = await companyNames(rows.map((r) => r.propertyCompanyId));
-      return rows.map((r) => staffView(r, names.get(r.propertyCompanyId) ?? ''));
+      return rows
+        .map((r) => staffView(r, names.get(r.propertyCompanyId) ?? '', scope.ownCompanyIds))
+        .sort((a, b) => a.propertyCompanyName.localeCompare(b.propertyCompanyName, 'zh') || a.name.localeCompare(b.name, 'zh'));
     },
 
     /** Adds a staff member to the caller's own company's roster (its property staff only). */
@@ -263,7 +267,7 @@ export function createTrainingService(deps: { db: Db; audit: AuditService; now?:
         await audit.record(tx, ctx, { action: 'training_staff.created', entityType: 'training_staff', entityId: row.id, after: { propertyCompanyId: row.propertyCompanyId, name: row.name, post: row.post, phone: row.phone, userId: row.userId } });
         return row;
       });
-      return staffView(s, (await companyNames([s.propertyCompanyId])).get(s.propertyCompanyId) ?? '');
+      return staffView(s, (await companyNames([s.propertyCompanyId])).get(s.propertyCompanyId) ?? '', scope.ownCompanyIds);
     },
 
     /** A staff member with their training record. */
@@ -274,7 +278,7 @@ export function createTrainingService(deps: { db: Db; audit: AuditService; now?:
       const counted = record.filter((r) => r.isRecorded);
       const attended = counted.filter((r) => r.attended === true);
       return {
-        ...staffView(s, (await companyNames([s.propertyCompanyId])).get(s.propertyCompanyId) ?? ''),
+        ...staffView(s, (await companyNames([s.propertyCompanyId])).get(s.propertyCompanyId) ?? '', new Set(propertyCompanyIdsOf(ctx.actor))),
         record,
         totals: { invited: counted.length, attended: attended.length, hours: round2(attended.reduce((a, r) => a + r.hours, 0)), examined: attended.filter((r) => r.score !== null && r.hasExam).length, passed: attended.filter((r) => r.passed === true).length },
       };
@@ -291,7 +295,7 @@ export function createTrainingService(deps: { db: Db; audit: AuditService; now?:
         await audit.record(tx, ctx, { action: 'training_staff.updated', entityType: 'training_staff', entityId: id, before: { name: s.name, post: s.post, phone: s.phone, userId: s.userId, isActive: s.isActive }, after: { name: row.name, post: row.post, phone: row.phone, userId: row.userId, isActive: row.isActive } });
         return row;
       });
-      return staffView(u, (await companyNames([u.propertyCompanyId])).get(u.propertyCompanyId) ?? '');
+      return staffView(u, (await companyNames([u.propertyCompanyId])).get(u.propertyCompanyId) ?? '', new Set(propertyCompanyIdsOf(ctx.actor)));
     },
 
     /** Sessions the caller sees, newest first, with counts over the invitations they may see. */

@@ -147,7 +147,7 @@ export const trainingEn: Widen<typeof trainingZh> = {
     attendanceRate: 'Attendance rate',
     passRate: 'Pass rate',
     hoursTotal: 'Hours attended',
-    hoursPerStaff: 'Hours per staff member',
+    hoursPerStaff: 'Hours/staff',
     activeStaff: 'Active staff',
   },
   active: 'Active',
