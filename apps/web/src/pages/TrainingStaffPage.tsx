@@ -101,6 +101,7 @@ export function TrainingStaffPage() {
                 { title: t('training.fields.post'), key: 'post', render: (_, s) => t(`training.posts.${s.post}`) },
                 ...((companies.data?.length ?? 0) > 1 ? [{ title: t('training.fields.company'), dataIndex: 'propertyCompanyName' as const }] : []),
                 { title: t('training.fields.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+                { title: t('training.fields.account'), key: 'account', render: (_, s) => (s.userId ? <Tag color="blue">{t('training.linked')}</Tag> : '—') },
                 { title: t('training.fields.status'), key: 'active', render: (_, s) => (s.isActive ? <Tag color="green">{t('training.active')}</Tag> : <Tag>{t('training.inactive')}</Tag>) },
                 ...(canEdit
                   ? [

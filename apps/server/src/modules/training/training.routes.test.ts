@@ -97,6 +97,16 @@ describe('training rosters', () => {
     const bad = await prop1.post('/api/training/staff', { propertyCompanyId: pc1.id, name: '', post: 'pilot' });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().details)).toContain('name');
+    // A linked account must be the company's own property user: not another company's, not a made-up id.
+    const [u1, u2] = await t.database.query<{ id: string }>(`select id::text as id from users where username in ('tr.prop1', 'tr.prop2') order by username`);
+    for (const userId of [u2.id, '00000000-0000-4000-8000-000000000001']) {
+      const res = await prop1.post('/api/training/staff', { propertyCompanyId: pc1.id, name: '关联', post: 'supervisor', userId });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().details.fields[0].field).toBe('body.userId');
+    }
+    const linked = await prop1.patch(`/api/training/staff/${id('孙八')}`, { userId: u1.id });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().userId).toBe(u1.id);
     const extra = (await prop1.post('/api/training/staff', { propertyCompanyId: pc1.id, name: '临时工', post: 'other' })).json() as StaffView;
     const off = await prop1.patch(`/api/training/staff/${extra.id}`, { isActive: false });
     expect(off.statusCode).toBe(200);

@@ -32,6 +32,9 @@ test('the demo park has rosters for both companies and a year of monthly trainin
   }
   expect(good.attendanceRate! - poor.attendanceRate!).toBeGreaterThan(0.1);
   expect(good.passRate! - poor.passRate!).toBeGreaterThan(0.15);
+  // The demo property user is on their company's roster.
+  const [linked] = await database.query<{ property_company_id: string }>("select s.property_company_id::text from training_staff s join users u on u.id = s.user_id where u.username = 'property'");
+  expect(linked.property_company_id).toBe(pcs0.id);
   // The evaluation reads the same year.
   const rows = await services.training.records(database.db, { parkId: park.id, from: localInstant(f.from), to: localInstant(addDays(f.to, 1)) });
   expect(rows.length).toBe(good.invited + poor.invited);

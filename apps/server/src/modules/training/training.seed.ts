@@ -1,8 +1,10 @@
 import type { TrainingPost, TrainingTopic } from '@parkos/contracts';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { createRandom } from '../../seed/random';
 import { SYSTEM_ACTOR } from '../identity/actor';
+import { users } from '../identity/identity.table';
 import { addDays, addMonths, localDate, monthOf } from './training.rules';
 import type { TrainingService } from './training.service';
 import { trainingStaff } from './training.table';
@@ -65,11 +67,13 @@ const PHONES = ['138', '139', '158', '186', '189', '136'];
 export async function seedTrainingDemo(db: Db, training: TrainingService, place: { parkId: string; propertyCompanyIds: [string, string] }): Promise<void> {
   const r = createRandom(1313);
   const system: RequestContext = { actor: SYSTEM_ACTOR };
+  // The demo `property` user (物业主管 张伟) is the first company's supervisor on its roster.
+  const [demoUser] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'property'));
   const staffIds: string[][] = [];
   for (const [k, roster] of ROSTERS.entries()) {
     const rows = await db
       .insert(trainingStaff)
-      .values(roster.map(([name, post]) => ({ propertyCompanyId: place.propertyCompanyIds[k], name, post, phone: `${r.pick(PHONES)}${String(r.int(0, 99_999_999)).padStart(8, '0')}` })))
+      .values(roster.map(([name, post], i) => ({ propertyCompanyId: place.propertyCompanyIds[k], name, post, userId: k === 0 && i === 0 ? (demoUser?.id ?? null) : null, phone: `${r.pick(PHONES)}${String(r.int(0, 99_999_999)).padStart(8, '0')}` })))
       .returning({ id: trainingStaff.id });
     staffIds.push(rows.map((x) => x.id));
   }

@@ -7,6 +7,7 @@ import { AppError, ErrorCode, forbidden, notFound, validationError } from '../..
 import { maskPhone } from '../../lib/mask';
 import { assertCanWrite, isGlobalOperator, isOperator, operatorCovers, propertyCompanyIdsOf, type Actor } from '../identity/actor';
 import type { AuditService } from '../identity/audit.service';
+import { roleGrants } from '../identity/identity.table';
 import { districts, parks, propertyCompanies, propertyContracts } from '../parks/parks.table';
 import { addDays, addMonths, localDate, localInstant, localTime, monthOf, parseResultsSheet, RESULT_COLUMNS } from './training.rules';
 import type { CompanyView, CreateSessionBody, CreateStaffBody, FiguresView, ImportRowError, InvitationView, ResultsBody, SessionDetailView, SessionView, StaffDetailView, StaffView, UpdateStaffBody } from './training.schema';
@@ -76,6 +77,16 @@ export function createTrainingService(deps: { db: Db; audit: AuditService; now?:
     const [s] = await db.select().from(trainingStaff).where(eq(trainingStaff.id, id));
     if (!s || !sees(await scopeOf(ctx.actor), s.propertyCompanyId)) throw notFound('Staff member', id);
     return s;
+  }
+
+  /** A linked ParkOS account must be one of the company's own property staff; 400 naming the field otherwise. */
+  async function assertCompanyUser(userId: string | null | undefined, companyId: string) {
+    if (!userId) return;
+    const [g] = await db
+      .select({ id: roleGrants.id })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, 'property'), eq(roleGrants.scopeType, 'property_company'), eq(roleGrants.scopeId, companyId)));
+    if (!g) throw validationError('body.userId', 'is not a ParkOS user of this property company');
   }
 
   /** Operators covering the park may act on any session of it; property staff on their own company's sessions. */
@@ -262,6 +273,7 @@ export function createTrainingService(deps: { db: Db; audit: AuditService; now?:
         if (sees(scope, body.propertyCompanyId)) throw forbidden('Only the company’s own staff manage its roster');
         throw notFound('Property company', body.propertyCompanyId);
       }
+      await assertCompanyUser(body.userId, body.propertyCompanyId);
       const s = await db.transaction(async (tx) => {
         const [row] = await tx.insert(trainingStaff).values({ propertyCompanyId: body.propertyCompanyId, name: body.name, post: body.post, phone: body.phone ?? null, userId: body.userId ?? null }).returning();
         await audit.record(tx, ctx, { action: 'training_staff.created', entityType: 'training_staff', entityId: row.id, after: { propertyCompanyId: row.propertyCompanyId, name: row.name, post: row.post, phone: row.phone, userId: row.userId } });
@@ -289,6 +301,7 @@ export function createTrainingService(deps: { db: Db; audit: AuditService; now?:
       assertCanWrite(ctx.actor);
       const s = await loadStaff(ctx, id);
       if (!propertyCompanyIdsOf(ctx.actor).includes(s.propertyCompanyId)) throw forbidden('Only the company’s own staff manage its roster');
+      await assertCompanyUser(body.userId, s.propertyCompanyId);
       const patch = { name: body.name, post: body.post, phone: body.phone === undefined ? undefined : body.phone, userId: body.userId === undefined ? undefined : body.userId, isActive: body.isActive };
       const u = await db.transaction(async (tx) => {
         const [row] = await tx.update(trainingStaff).set({ ...patch, updatedAt: now() }).where(eq(trainingStaff.id, id)).returning();

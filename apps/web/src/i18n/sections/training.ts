@@ -37,7 +37,9 @@ export const trainingZh = {
     hoursTotal: '累计学时',
     hoursPerStaff: '人均学时',
     activeStaff: '在岗人数',
+    account: 'ParkOS 账号',
   },
+  linked: '已关联',
   active: '在岗',
   inactive: '已离岗',
   staff: {
@@ -149,7 +151,9 @@ export const trainingEn: Widen<typeof trainingZh> = {
     hoursTotal: 'Hours attended',
     hoursPerStaff: 'Hours/staff',
     activeStaff: 'Active staff',
+    account: 'ParkOS account',
   },
+  linked: 'Linked',
   active: 'Active',
   inactive: 'Left',
   staff: {
