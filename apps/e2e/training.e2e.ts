@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RequestContext } from '../server/src/lib/context';
@@ -109,6 +113,32 @@ describe('training in a real browser', () => {
       罗芳: [false, null, null],
     });
     await screenshot(page, 'training-session-results');
+
+    // The results sheet: downloaded with what was entered; a bad score refuses the whole sheet, naming row and column.
+    const sheet = await page.request.get(`/api/training/sessions/${sessionId}/results/template`);
+    expect(sheet.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await sheet.body()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getRow(r).getCell(2).value === '黄丽娟')!;
+    ws.getRow(row).getCell(5).value = 150;
+    const file = path.join(os.tmpdir(), `training-results-${Date.now()}.xlsx`);
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    await page.locator('.ant-upload input[type="file"]').setInputFiles(file);
+    await page.getByTestId('training-import-errors').waitFor();
+    expect(await page.getByTestId('training-import-errors').innerText()).toContain(`第 ${row} 行 E 列`);
+    expect((await services.training.getSession(SYSTEM, sessionId)).invitations.find((i) => i.staffName === '黄丽娟')!.score).toBe(90);
+    await screenshot(page, 'training-import-errors');
+    // The corrected sheet (黄丽娟 back to 90, 徐明 now present without an exam score) is saved whole.
+    ws.getRow(row).getCell(5).value = 90;
+    const xu = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getRow(r).getCell(2).value === '徐明')!;
+    ws.getRow(xu).getCell(4).value = '是';
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    await page.locator('.ant-upload input[type="file"]').setInputFiles(file);
+    await expect.poll(async () => (await services.training.getSession(SYSTEM, sessionId)).invitations.find((i) => i.staffName === '徐明')!.attended).toBe(true);
+    await page.getByTestId('training-import-errors').waitFor({ state: 'detached' });
+    // Back as entered on the page, for the figures below.
+    await services.training.recordResults(SYSTEM, sessionId, { results: [{ staffId: staff['徐明'], attended: false }] });
   });
 
   test('the figures page shows each company’s attendance and pass rates as counted by hand', async () => {

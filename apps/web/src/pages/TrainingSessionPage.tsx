@@ -134,7 +134,7 @@ function ResultsCard({ s }: { s: SessionDetail }) {
                   render: (_: unknown, i: Invitation) => {
                     const e = entries[i.staffId];
                     if (!isEditable) return e?.score ?? '—';
-                    return <InputNumber size="small" min={0} max={100} step={0.5} style={{ width: 84 }} disabled={!e?.attended} value={e?.score ?? null} onChange={(v) => set(i.staffId, { score: v ?? null })} data-testid={`training-score-${i.staffId}`} />;
+                    return <InputNumber size="small" min={0} max={100} step={1} style={{ width: 84 }} disabled={!e?.attended} value={e?.score ?? null} onChange={(v) => set(i.staffId, { score: v ?? null })} data-testid={`training-score-${i.staffId}`} />;
                   },
                 },
                 { title: t('training.fields.result'), key: 'passed', render: (_: unknown, i: Invitation) => <PassedTag passed={passedOf(i)} /> },
