@@ -69,6 +69,8 @@ const secrets = [
   'SECRET-SREQ',
   'SECRET-RESOURCE',
   'SECRET-BOOKING',
+  'SECRET-TRSTAFF',
+  'SECRET-TRSESS',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -207,6 +209,13 @@ beforeAll(async () => {
   const resourceB = await ok(root.post('/api/booking-resources', room(B.park.id, 'SECRET-RESOURCE 乙园会议室')));
   const bookingB = await ok(mB.post('/api/bookings', { resourceId: resourceB.id, title: 'SECRET-BOOKING 乙园路演', startsAt: shanghaiAt(2, 10).toISOString(), endsAt: shanghaiAt(2, 11).toISOString() }));
 
+  // Training of park B's property company: a staff member on its roster and a recorded session of park B.
+  const pcBCtx = { actor: { userId: opB.id, username: 'secretb.op', displayName: 'secretb.op', grants: [{ role: 'property' as const, scopeType: 'property_company' as const, scopeId: pcB.id }], via: 'session' as const, access: 'write' as const } };
+  const staffB = await t.services.training.createStaff(pcBCtx, { propertyCompanyId: pcB.id, name: 'SECRET-TRSTAFF 乙园保安', post: 'security', phone: '13800138010' });
+  const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  const sessionB = await t.services.training.createSession(SYSTEM, { parkId: B.park.id, title: 'SECRET-TRSESS 乙园消防培训', topic: 'fire_safety', date: yesterday, time: '10:00', hours: 2, trainer: 'SECRET-TRSESS 教官', hasExam: true, passMark: 60, invite: [{ propertyCompanyId: pcB.id }] });
+  await t.services.training.recordResults(SYSTEM, sessionB.id, { results: [{ staffId: staffB.id, attended: true, score: 77 }] });
+
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
   Object.assign(ids, {
@@ -280,6 +289,8 @@ beforeAll(async () => {
     ['/api/service-requests/', () => requestB.id],
     ['/api/booking-resources/', () => resourceB.id],
     ['/api/bookings/', () => bookingB.id],
+    ['/api/training/staff/', () => staffB.id],
+    ['/api/training/sessions/', () => sessionB.id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;

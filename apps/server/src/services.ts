@@ -23,6 +23,7 @@ import { createApprovalsService } from './modules/approvals';
 import { createJobsService } from './modules/jobs';
 import { createPoliciesService } from './modules/policies';
 import { createReturnWorkService } from './modules/returnwork';
+import { createTrainingService } from './modules/training';
 import { createReliefService } from './modules/relief';
 import { createServicesService } from './modules/services';
 import { createBookingsService } from './modules/bookings';
@@ -124,7 +125,9 @@ export function createServices(
   const serviceCatalog = createServicesService({ db, audit, approvals, files, billing: payments.billing, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   // Shared resources: paid bookings become bills; bookings needing approval run an approvals case.
   const bookings = createBookingsService({ db, audit, billing: payments.billing, approvals });
-  return { approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Training of property companies' staff: rosters, sessions, attendance and exam results (an evaluation input).
+  const training = createTrainingService({ db, audit });
+  return { approvals, policies, returnWork, training, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SYSTEM, TEST_PASSWORD, buildEnterprise, buildPark, buildUser } from './testing/builders';
+import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildEnterprise, buildPark, buildUser } from './testing/builders';
 import { leaksIn, openApiOperations } from './testing/openapi-sweep';
 import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
@@ -109,9 +109,18 @@ beforeAll(async () => {
   roomId = (await t.services.bookings.createResource(SYSTEM, { parkId: s.park.id, category: 'meeting_room', nameZh: '共享会议室', nameEn: 'Shared room', location: '一号楼', capacity: 8, opensAtMinute: 0, closesAtMinute: 1440, openWeekdays: [1, 2, 3, 4, 5, 6, 7], slotMinutes: 30, minMinutes: 30, maxMinutes: 240, feeFenPerHour: 1000 })).id;
   e2BookingId = (await t.services.bookings.createBooking(e2Ctx, { resourceId: roomId, title: 'SECRET-BOOKING 乙方董事会', startsAt: shanghaiAt(2, 10), endsAt: shanghaiAt(2, 11) })).id;
   featurePathIds.push(['/api/bookings/', () => e2BookingId], ['/api/booking-resources/', () => roomId]);
+  // Training of a property company of the park: a staff member and a recorded session; enterprises see none of it.
+  const pcT = await t.services.parks.createPropertyCompany(SYSTEM, { name: '培训物业有限公司', creditCode: buildCreditCode() });
+  await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: pcT.id, districtId: s.district.id, startDate: '2025-01-01', endDate: '2030-12-31', annualFeeFen: 100 });
+  const pcCtx = { actor: { userId: approver.id, username: 'park.approver', displayName: 'park.approver', grants: [{ role: 'property' as const, scopeType: 'property_company' as const, scopeId: pcT.id }], via: 'session' as const, access: 'write' as const } };
+  const trStaff = await t.services.training.createStaff(pcCtx, { propertyCompanyId: pcT.id, name: 'SECRET-TRSTAFF 保安', post: 'security', phone: '13800138011' });
+  const trDay = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  const trSession = await t.services.training.createSession(SYSTEM, { parkId: s.park.id, title: 'SECRET-TRSESS 消防培训', topic: 'fire_safety', date: trDay, time: '10:00', hours: 2, trainer: '王教官', hasExam: true, passMark: 60, invite: [{ propertyCompanyId: pcT.id }] });
+  await t.services.training.recordResults(SYSTEM, trSession.id, { results: [{ staffId: trStaff.id, attended: true, score: 88 }] });
+  featurePathIds.push(['/api/training/staff/', () => trStaff.id], ['/api/training/sessions/', () => trSession.id]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS'];
 });
 afterAll(() => t.close());
 
@@ -252,6 +261,22 @@ describe('tenant isolation', () => {
     }
     const [row] = await t.database.query<{ status: string }>('select status from bookings where id = $1', [e2BookingId]);
     expect(row.status).toBe('confirmed');
+  });
+
+  test('a property company’s training (roster, sessions, figures) is 403 or 404 for enterprise people and in no list', async () => {
+    const [staffId, sessionId] = featurePathIds.filter(([prefix]) => prefix.startsWith('/api/training/')).map(([, id]) => id());
+    for (const client of [admin1, member1]) {
+      for (const url of [`/api/training/staff/${staffId}`, `/api/training/sessions/${sessionId}`, `/api/training/sessions/${sessionId}/results/template`]) expect((await client.get(url)).statusCode, url).toBe(404);
+      for (const url of ['/api/training/staff', '/api/training/sessions', '/api/training/figures', '/api/training/companies']) {
+        const res = await client.get(url);
+        expect(res.statusCode, url).toBe(403);
+        expect(leaks(res.body)).toEqual([]);
+      }
+      expect((await client.request({ method: 'PUT', url: `/api/training/sessions/${sessionId}/results`, payload: { results: [{ staffId, attended: false }] } })).statusCode).toBe(404);
+      expect((await client.patch(`/api/training/staff/${staffId}`, { isActive: false })).statusCode).toBe(404);
+    }
+    const [row] = await t.database.query<{ attended: boolean; is_active: boolean }>('select i.attended, s.is_active from training_invitations i join training_staff s on s.id = i.staff_id where s.id = $1', [staffId]);
+    expect(row).toEqual({ attended: true, is_active: true });
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {

@@ -7,3 +7,4 @@ export * from './input-rules';
 export * from './forms';
 export * from './service-systems';
 export * from './notifications';
+export * from './training';

@@ -32,6 +32,7 @@ import { seedMemberHomeDemo } from './member-home.seed';
 import { seedApprovalFlows } from './approvals.seed';
 import { seedPoliciesDemo } from '../modules/policies/policies.seed';
 import { seedReturnWorkDemo } from '../modules/returnwork/returnwork.seed';
+import { seedTrainingDemo } from '../modules/training/training.seed';
 import { seedRelief } from '../modules/relief';
 import { seedServices } from './services.seed';
 import { seedBookingsDemo } from '../modules/bookings';
@@ -317,5 +318,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedServices(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id, enterpriseId: entRows[0].id });
   onProgress('bookings');
   await seedBookingsDemo(db, services.bookings, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
+  onProgress('training');
+  await seedTrainingDemo(db, services.training, { parkId: park.id, propertyCompanyIds: [pcs[0].id, pcs[1].id] });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

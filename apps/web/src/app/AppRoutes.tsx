@@ -67,6 +67,10 @@ const ServiceRequestPage = lazy(() => import('../pages/ServiceRequestPage').then
 const MyServiceRequestsPage = lazy(() => import('../pages/MyServiceRequestsPage').then((m) => ({ default: m.MyServiceRequestsPage })));
 const ServiceQueuePage = lazy(() => import('../pages/ServiceQueuePage').then((m) => ({ default: m.ServiceQueuePage })));
 const ServiceAdminPage = lazy(() => import('../pages/ServiceAdminPage').then((m) => ({ default: m.ServiceAdminPage })));
+const TrainingSessionsPage = lazy(() => import('../pages/TrainingSessionsPage').then((m) => ({ default: m.TrainingSessionsPage })));
+const TrainingSessionPage = lazy(() => import('../pages/TrainingSessionPage').then((m) => ({ default: m.TrainingSessionPage })));
+const TrainingStaffPage = lazy(() => import('../pages/TrainingStaffPage').then((m) => ({ default: m.TrainingStaffPage })));
+const TrainingFiguresPage = lazy(() => import('../pages/TrainingFiguresPage').then((m) => ({ default: m.TrainingFiguresPage })));
 const BookingsPage = lazy(() => import('../pages/BookingsPage').then((m) => ({ default: m.BookingsPage })));
 const BookingResourcePage = lazy(() => import('../pages/BookingResourcePage').then((m) => ({ default: m.BookingResourcePage })));
 const BookingsAdminPage = lazy(() => import('../pages/BookingsAdminPage').then((m) => ({ default: m.BookingsAdminPage })));
@@ -142,6 +146,10 @@ export function AppRoutes() {
             <Route path="services/queue" element={<ServiceQueuePage />} />
             <Route path="services/admin" element={<RequirePermission flag="isOperator"><ServiceAdminPage /></RequirePermission>} />
             <Route path="services/:id/apply" element={<ServiceApplyPage />} />
+            <Route path="training/sessions" element={<RequirePermission flag="canSeePropertyCompanies"><TrainingSessionsPage /></RequirePermission>} />
+            <Route path="training/sessions/:id" element={<RequirePermission flag="canSeePropertyCompanies"><TrainingSessionPage /></RequirePermission>} />
+            <Route path="training/staff" element={<RequirePermission flag="canSeePropertyCompanies"><TrainingStaffPage /></RequirePermission>} />
+            <Route path="training/figures" element={<RequirePermission flag="canSeePropertyCompanies"><TrainingFiguresPage /></RequirePermission>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>
