@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SYSTEM, TEST_PASSWORD, buildEnterprise, buildPark, buildUser } from './testing/builders';
+import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildEnterprise, buildPark, buildUser } from './testing/builders';
 import { leaksIn, openApiOperations } from './testing/openapi-sweep';
 import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
@@ -109,9 +109,23 @@ beforeAll(async () => {
   roomId = (await t.services.bookings.createResource(SYSTEM, { parkId: s.park.id, category: 'meeting_room', nameZh: '共享会议室', nameEn: 'Shared room', location: '一号楼', capacity: 8, opensAtMinute: 0, closesAtMinute: 1440, openWeekdays: [1, 2, 3, 4, 5, 6, 7], slotMinutes: 30, minMinutes: 30, maxMinutes: 240, feeFenPerHour: 1000 })).id;
   e2BookingId = (await t.services.bookings.createBooking(e2Ctx, { resourceId: roomId, title: 'SECRET-BOOKING 乙方董事会', startsAt: shanghaiAt(2, 10), endsAt: shanghaiAt(2, 11) })).id;
   featurePathIds.push(['/api/bookings/', () => e2BookingId], ['/api/booking-resources/', () => roomId]);
+  // A spot check of the park's district by its assigned inspector, with a finding and the company's response: enterprises see none of it.
+  const spotInspector = await buildUser(t.services, 'spot.inspector', [{ role: 'inspector', scopeType: 'all', scopeId: null }]);
+  const spotPc = await t.services.parks.createPropertyCompany(SYSTEM, { name: '园区物业', creditCode: buildCreditCode() });
+  await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: spotPc.id, districtId: s.district.id, startDate: '2020-01-01', endDate: '2035-12-31', annualFeeFen: 100 });
+  const spotAssignment = await t.services.spotChecks.createAssignment(SYSTEM, { parkId: s.park.id, districtId: s.district.id, inspectorUserId: spotInspector.id, validFrom: '2020-01-01' });
+  await buildUser(t.services, 'spot.property', [{ role: 'property', scopeType: 'property_company', scopeId: spotPc.id }]);
+  const spotInspectorClient = await t.login('spot.inspector', TEST_PASSWORD);
+  const spotPhoto = (await uploadFile(spotInspectorClient, { data: await buildImage('png'), name: 'SECRET-SPOTPHOTO.png' })).json().id as string;
+  const spotCheck = await spotInspectorClient.post('/api/spot-checks', { districtId: s.district.id, area: 'SECRET-SPOTAREA 配电房', findings: [{ description: 'SECRET-SPOTFIND 配电柜未上锁', severity: 'critical', deadline: '2099-01-01', fileIds: [spotPhoto] }] });
+  expect(spotCheck.statusCode, spotCheck.body).toBe(201);
+  const spotFinding = (spotCheck.json() as { findings: { id: string }[] }).findings[0].id;
+  const spotProperty = await t.login('spot.property', TEST_PASSWORD);
+  expect((await spotProperty.post(`/api/spot-check-findings/${spotFinding}/response`, { response: 'SECRET-SPOTFIX 已上锁' })).statusCode).toBe(200);
+  featurePathIds.push(['/api/spot-checks/', () => spotCheck.json().id], ['/api/spot-check-findings/', () => spotFinding], ['/api/spot-check-assignments/', () => spotAssignment.id]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO'];
 });
 afterAll(() => t.close());
 
@@ -252,6 +266,24 @@ describe('tenant isolation', () => {
     }
     const [row] = await t.database.query<{ status: string }>('select status from bookings where id = $1', [e2BookingId]);
     expect(row.status).toBe('confirmed');
+  });
+
+  test('spot checks of the park are 404 to enterprises, in no list, and nothing about them can be changed', async () => {
+    const [check, finding] = ['/api/spot-checks/', '/api/spot-check-findings/'].map((prefix) => featurePathIds.find(([p]) => p === prefix)![1]());
+    for (const client of [admin1, member1]) {
+      expect((await client.get(`/api/spot-checks/${check}`)).statusCode).toBe(404);
+      expect((await client.get(`/api/spot-check-findings/${finding}`)).statusCode).toBe(404);
+      for (const url of ['/api/spot-checks', '/api/spot-check-findings', '/api/spot-check-assignments', '/api/spot-check-districts']) {
+        const res = await client.get(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.json(), url).toEqual([]);
+      }
+      for (const [action, body] of [['response', { response: 'x' }], ['verify', { accepted: true }], ['overturn', { reason: 'x' }]] as const) {
+        expect((await client.post(`/api/spot-check-findings/${finding}/${action}`, body)).statusCode, action).toBe(404);
+      }
+    }
+    const [row] = await t.database.query<{ status: string }>('select status from spot_check_findings where id = $1', [finding]);
+    expect(row.status).toBe('responded');
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {

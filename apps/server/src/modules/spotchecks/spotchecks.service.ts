@@ -41,6 +41,8 @@ export function createSpotChecksService(deps: { db: Db; audit: AuditService; fil
   const { db, audit, files, notify } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => localDay(now());
+  /** The acting user for `*_by_id` columns (none for the system actor of seeds and the CLI). */
+  const byOf = (ctx: RequestContext) => (ctx.actor.via === 'system' ? null : ctx.actor.userId);
 
   /** Parks an inspector grant lets the actor work in: null = every park. */
   function inspectorParks(actor: Actor): string[] | null {
@@ -288,7 +290,7 @@ export function createSpotChecksService(deps: { db: Db; audit: AuditService; fil
       const grants = await db.select().from(roleGrants).where(and(eq(roleGrants.userId, body.inspectorUserId), eq(roleGrants.role, 'inspector')));
       if (!grants.some((g) => g.scopeType === 'all' || (g.scopeType === 'park' && g.scopeId === body.parkId))) throw validationError('body.inspectorUserId', 'is not an inspector of this park');
       return db.transaction(async (tx) => {
-        const [a] = await tx.insert(spotCheckAssignments).values({ parkId: body.parkId, districtId: d.id, inspectorUserId: body.inspectorUserId, validFrom: body.validFrom, validTo: body.validTo ?? null, createdById: ctx.actor.userId }).returning();
+        const [a] = await tx.insert(spotCheckAssignments).values({ parkId: body.parkId, districtId: d.id, inspectorUserId: body.inspectorUserId, validFrom: body.validFrom, validTo: body.validTo ?? null, createdById: byOf(ctx) }).returning();
         await audit.record(tx, ctx, { action: 'spot_check_assignment.created', entityType: 'spot_check_assignment', entityId: a.id, after: { districtId: a.districtId, inspectorUserId: a.inspectorUserId, validFrom: a.validFrom, validTo: a.validTo }, parkId: a.parkId });
         return (await assignmentViews(tx, eq(spotCheckAssignments.id, a.id)))[0];
       });
@@ -430,7 +432,7 @@ export function createSpotChecksService(deps: { db: Db; audit: AuditService; fil
         if (!f.propertyCompanyId || !propertyCompanyIdsOf(ctx.actor).includes(f.propertyCompanyId)) throw forbidden('Only staff of the responsible property company may respond');
         if (f.status !== 'open') throw conflict(`The finding is ${f.status}`, { reason: f.status });
         for (const [k, fileId] of body.fileIds.entries()) await files.attach(tx, ctx, { fileId, ownerType: RESPONSE_FILE_OWNER, ownerId: f.id, field: `body.fileIds.${k}` });
-        const [u] = await tx.update(spotCheckFindings).set({ status: 'responded', response: body.response, respondedAt: now(), respondedById: ctx.actor.userId }).where(eq(spotCheckFindings.id, id)).returning();
+        const [u] = await tx.update(spotCheckFindings).set({ status: 'responded', response: body.response, respondedAt: now(), respondedById: byOf(ctx) }).where(eq(spotCheckFindings.id, id)).returning();
         await audit.record(tx, ctx, { action: 'spot_check_finding.responded', entityType: 'spot_check_finding', entityId: f.id, before: { status: f.status }, after: { status: u.status, response: u.response, photos: body.fileIds.length }, parkId: f.parkId });
         if (c.inspectorUserId) await notify(tx, [c.inspectorUserId], { kind: 'spot_check.responded', title: 'spot_check.responded', link: '/spot-checks', entityType: 'spot_check_finding', entityId: f.id });
         return findingViewOf(tx, id);
@@ -452,7 +454,7 @@ export function createSpotChecksService(deps: { db: Db; audit: AuditService; fil
         const at = now();
         const [u] = await tx
           .update(spotCheckFindings)
-          .set(body.accepted ? { status: 'closed' as FindingStatus, verifyNote: note, verifiedAt: at, verifiedById: ctx.actor.userId } : { status: 'open' as FindingStatus, verifyNote: note, rejections: f.rejections + 1 })
+          .set(body.accepted ? { status: 'closed' as FindingStatus, verifyNote: note, verifiedAt: at, verifiedById: byOf(ctx) } : { status: 'open' as FindingStatus, verifyNote: note, rejections: f.rejections + 1 })
           .where(eq(spotCheckFindings.id, id))
           .returning();
         await audit.record(tx, ctx, { action: body.accepted ? 'spot_check_finding.accepted' : 'spot_check_finding.rejected', entityType: 'spot_check_finding', entityId: f.id, before: { status: f.status }, after: { status: u.status, note }, parkId: f.parkId });
@@ -468,7 +470,7 @@ export function createSpotChecksService(deps: { db: Db; audit: AuditService; fil
         const { f, access } = await lockFinding(tx, ctx, id);
         if (access !== 'operator') throw forbidden('Only operators of this park may overturn a finding');
         if (f.status === 'overturned') throw conflict('The finding is overturned', { reason: 'overturned' });
-        const [u] = await tx.update(spotCheckFindings).set({ status: 'overturned', overturnReason: reason, overturnedAt: now(), overturnedById: ctx.actor.userId }).where(eq(spotCheckFindings.id, id)).returning();
+        const [u] = await tx.update(spotCheckFindings).set({ status: 'overturned', overturnReason: reason, overturnedAt: now(), overturnedById: byOf(ctx) }).where(eq(spotCheckFindings.id, id)).returning();
         await audit.record(tx, ctx, { action: 'spot_check_finding.overturned', entityType: 'spot_check_finding', entityId: f.id, before: { status: f.status }, after: { status: u.status, reason }, parkId: f.parkId });
         return findingViewOf(tx, id);
       });
