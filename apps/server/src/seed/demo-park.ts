@@ -35,6 +35,7 @@ import { seedReturnWorkDemo } from '../modules/returnwork/returnwork.seed';
 import { seedRelief } from '../modules/relief';
 import { seedServices } from './services.seed';
 import { seedBookingsDemo } from '../modules/bookings';
+import { seedSpotChecksDemo } from '../modules/spotchecks';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -317,5 +318,9 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedServices(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id, enterpriseId: entRows[0].id });
   onProgress('bookings');
   await seedBookingsDemo(db, services.bookings, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
+  onProgress('spot checks');
+  // The inspector checks the core park's districts (A–D, two of each company); pcs[1]'s are clearly worse.
+  const coreDistricts = districtRows.map((d, i) => ({ id: d.id, siteId: d.siteId, propertyCompanyId: pcs[i % 2].id })).filter((d) => d.siteId === siteRows[0].id);
+  await seedSpotChecksDemo(db, services.spotChecks, ctx, { parkId: park.id, districts: coreDistricts, worseCompanyId: pcs[1].id });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

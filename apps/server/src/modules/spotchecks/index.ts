@@ -15,4 +15,5 @@
  */
 export { createSpotChecksService, localDay, localMidnight, FINDING_FILE_OWNER, RESPONSE_FILE_OWNER, type SpotChecksService, type NotifyUsers } from './spotchecks.service';
 export { spotChecksRoutes } from './spotchecks.routes';
+export { seedSpotChecksDemo } from './spotchecks.seed';
 export { spotCheckAssignments, spotCheckFindings, spotChecks, spotCheckSettings } from './spotchecks.table';
