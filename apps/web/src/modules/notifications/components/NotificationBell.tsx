@@ -13,6 +13,8 @@ export function NotificationBell() {
   const list = useNotifications();
   const m = useNotificationMutations();
   const unread = list.data?.unread ?? 0;
+  // Spot checks send only a kind (their title is the kind itself); the web words it.
+  const titleOf = (n: AppNotification) => (n.kind.startsWith('spot_check.') ? t(`spotChecks.notifications.${n.kind}`) : n.title);
 
   const open = (n: AppNotification) => {
     if (!n.readAt) m.markRead.mutate(n.id);
@@ -34,7 +36,7 @@ export function NotificationBell() {
               data-unread={n.readAt ? 'false' : 'true'}
             >
               <List.Item.Meta
-                title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
+                title={<Typography.Text strong={!n.readAt}>{titleOf(n)}</Typography.Text>}
                 description={
                   <>
                     {n.body && <div style={{ fontSize: 12 }}>{n.body}</div>}
