@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -23,10 +23,9 @@ export function SpotCheckAssignmentsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const parks = useParks();
-  const [parkId, setParkId] = useState<string>();
-  useEffect(() => {
-    if (!parkId && parks.data?.length) setParkId(parks.data[0].id);
-  }, [parkId, parks.data]);
+  const [chosenParkId, setParkId] = useState<string>();
+  // The first park in scope until the user picks another.
+  const parkId = chosenParkId ?? parks.data?.[0]?.id;
   const assignments = useAssignments(parkId);
   const districts = useCheckDistricts(parkId);
   const inspectors = useInspectors(parkId);

@@ -40,10 +40,9 @@ export function SpotChecksPage() {
 function OperatorOverview() {
   const { t } = useTranslation();
   const parks = useParks();
-  const [parkId, setParkId] = useState<string>();
-  useEffect(() => {
-    if (!parkId && parks.data?.length) setParkId(parks.data[0].id);
-  }, [parkId, parks.data]);
+  const [chosenParkId, setParkId] = useState<string>();
+  // The first park in scope until the user picks another.
+  const parkId = chosenParkId ?? parks.data?.[0]?.id;
   const overview = useOverview(parkId);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
