@@ -117,7 +117,7 @@ function CheckList({ parkId }: { parkId?: string }) {
   const { t } = useTranslation();
   const checks = useChecks(parkId ? { parkId } : {});
   return (
-    <Card title={t('spotChecks.checks.mine')}>
+    <Card title={t(parkId ? 'spotChecks.checks.all' : 'spotChecks.checks.mine')}>
       <QueryBoundary query={checks} isCard={false}>
         {(rows) =>
           rows.length === 0 ? (

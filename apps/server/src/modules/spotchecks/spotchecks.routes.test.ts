@@ -253,6 +253,12 @@ describe('access', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).not.toMatch(/SECRET|B区/);
     }
+    // Nor through the park's structure routes: an inspector grant (even for every park) reads none of them.
+    for (const url of ['/api/parks', `/api/parks/${A.park.id}`, `/api/parks/${A.park.id}/tree`, '/api/sites', '/api/districts', `/api/districts?parkId=${A.park.id}`, '/api/buildings', '/api/units', '/api/enterprises', '/api/property-companies']) {
+      const res = await insp.get(url);
+      if (process.env.SPOT_VERBOSE) console.log('inspector', url, res.statusCode, res.body.slice(0, 80));
+      expect(res.body, url).not.toMatch(/B区|蓉城物业/);
+    }
     // The other company's staff and an enterprise see nothing of it either.
     for (const c of [prop1, entAdmin]) {
       for (const url of ['/api/spot-checks', '/api/spot-check-findings', `/api/spot-checks/${secretCheck.id}`]) expect((await c.get(url)).body, `${c.username} ${url}`).not.toMatch(/SECRET/);
