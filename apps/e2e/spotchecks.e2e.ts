@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Services } from '../server/src/services';
 import { buildCreditCode, SYSTEM } from '../server/src/testing/builders';
 import { buildImage } from '../server/src/testing/files';
-import { PHONE, pick, screenshot } from './browser';
+import { PHONE, pick, screenshot, switchToEnglish } from './browser';
 import { startInProcessParkOS, type InProcessParkOS } from './in-process';
 
 /**
@@ -68,9 +68,11 @@ describe('spot checks in a real browser', () => {
     await page.getByTestId('spot-record').click();
     await page.waitForURL(/\/spot-checks\/new$/);
     await page.getByTestId('spot-district').click();
-    const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
-    expect(options).toEqual(['A区（锦华物业服务有限公司）']);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    // Only the assigned district is offered; B区 (not assigned) is not there.
+    expect(await options.allInnerTexts()).toEqual(['A区（锦华物业服务有限公司）']);
+    await options.first().click();
     await page.getByTestId('spot-area').fill('消防通道、配电房');
     await page.getByTestId('spot-add-finding').click();
     await page.getByTestId('spot-finding-description-0').fill('消防通道被电动车占用');
@@ -119,6 +121,18 @@ describe('spot checks in a real browser', () => {
     await card.getByTestId('spot-accept').click();
     await expect.poll(async () => (await services.spotChecks.getFinding(SYSTEM, findingId)).status).toBe('closed');
     await expect.poll(() => card.innerText()).toContain('已验收');
+    // In English, every word of the page is there (no raw keys).
+    expect(await switchToEnglish(page)).toBe('en');
+    await expect.poll(() => card.innerText()).toContain('Verified');
+    expect(await card.innerText()).not.toMatch(/spotChecks\./);
+    await screenshot(page, 'spotchecks-findings-en');
     await page.context().close();
+    // The overview fits a phone: its table scrolls inside its card.
+    const phone = await parkos.signIn('sc.op', PHONE);
+    await phone.page.goto('/spot-checks');
+    await phone.page.getByTestId('spot-overview').locator('tr', { hasText: 'A区' }).waitFor();
+    await fitsPhone(phone.page);
+    await screenshot(phone.page, 'spotchecks-overview-phone');
+    await phone.context.close();
   });
 });
