@@ -242,6 +242,22 @@ describe('deductions', () => {
 });
 
 describe('access', () => {
+  test('a site operator sees the checks of its site’s districts only, and verifies nothing elsewhere', async () => {
+    const site2 = await t.services.parks.createSite(SYSTEM, { parkId: A.park.id, name: '分园' });
+    await buildUser(t.services, 'sc.siteop', [{ role: 'operator', scopeType: 'site', scopeId: site2.id }]);
+    await buildUser(t.services, 'sc.siteopA', [{ role: 'operator', scopeType: 'site', scopeId: A.site.id }]);
+    const siteOp = await t.login('sc.siteop', TEST_PASSWORD);
+    const siteOpA = await t.login('sc.siteopA', TEST_PASSWORD);
+    expect(await ok(siteOp.get('/api/spot-checks'))).toEqual([]);
+    expect(await ok(siteOp.get('/api/spot-check-findings'))).toEqual([]);
+    expect((await siteOp.get(`/api/spot-checks/${secretCheck.id}`)).statusCode).toBe(404);
+    expect((await siteOp.get(`/api/spot-check-overview?parkId=${A.park.id}`)).statusCode).toBe(403);
+    expect((await siteOp.post(`/api/spot-check-findings/${secretCheck.findings[0].id}/overturn`, { reason: '误判' })).statusCode).toBe(404);
+    // The operator of the site the districts are in sees them all, and the overview of those districts.
+    expect((await ok<CheckView[]>(siteOpA.get('/api/spot-checks'))).map((c) => c.id)).toContain(secretCheck.id);
+    expect((await ok<OverviewRow[]>(siteOpA.get(`/api/spot-check-overview?parkId=${A.park.id}`))).map((r) => r.districtId).sort()).toEqual([A.district.id, district2.id].sort());
+  });
+
   test('an inspector never sees or acts on a district it is not assigned to', async () => {
     const secretFinding = secretCheck.findings[0];
     expect((await insp.get(`/api/spot-checks/${secretCheck.id}`)).statusCode).toBe(404);
