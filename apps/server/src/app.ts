@@ -38,6 +38,7 @@ import { trainingRoutes } from './modules/training';
 import { reliefRoutes } from './modules/relief';
 import { servicesRoutes } from './modules/services';
 import { bookingsRoutes } from './modules/bookings';
+import { spotChecksRoutes } from './modules/spotchecks';
 import { z } from 'zod';
 
 export interface BuildAppOptions {
@@ -150,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(returnWorkRoutes, { returnWork: services.returnWork });
       await api.register(reliefRoutes, { relief: services.relief });
       await api.register(servicesRoutes, { services: services.serviceCatalog });
+      await api.register(spotChecksRoutes, { spotChecks: services.spotChecks });
       await api.register(bookingsRoutes, { bookings: services.bookings });
       await api.register(trainingRoutes, { training: services.training });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());

@@ -7,8 +7,8 @@ import { registerTestSubject, TEST_SUBJECT } from './modules/approvals/approvals
 import { shanghaiAt } from './modules/bookings/bookings.testing';
 
 /**
- * An operator of park A and the staff of a property company contracted for
- * park A must never read or change park B's data, through any route. The
+ * An operator of park A, the staff of a property company contracted for
+ * park A and an inspector (granted every park) assigned to park A's district must never read or change park B's data, through any route. The
  * sweep calls every operation of the OpenAPI document with park B's ids (in
  * the path, the query and the body); park B's records carry distinctive
  * strings that no response may contain, and no write may change any table.
@@ -18,6 +18,8 @@ let t: TestApp;
 let root: TestClient;
 let opA: TestClient;
 let propA: TestClient;
+/** An inspector (every park) assigned to park A's district only. */
+let inspA: TestClient;
 let A: Built;
 let B: Built;
 /** Park B's ids by the name a path, query or body field gives them. */
@@ -71,6 +73,9 @@ const secrets = [
   'SECRET-BOOKING',
   'SECRET-TRSTAFF',
   'SECRET-TRSESS',
+  'SECRET-SPOTAREA',
+  'SECRET-SPOTFIND',
+  'SECRET-SPOTFIX',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -215,6 +220,14 @@ beforeAll(async () => {
   const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
   const sessionB = await t.services.training.createSession(SYSTEM, { parkId: B.park.id, title: 'SECRET-TRSESS 乙园消防培训', topic: 'fire_safety', date: yesterday, time: '10:00', hours: 2, trainer: 'SECRET-TRSESS 教官', hasExam: true, passMark: 60, invite: [{ propertyCompanyId: pcB.id }] });
   await t.services.training.recordResults(SYSTEM, sessionB.id, { results: [{ staffId: staffB.id, attended: true, score: 77 }] });
+  // Spot checks of park B: its own inspector assigned to park B's district records a check; park B's company responds.
+  const inspB = await buildUser(t.services, 'secretb.insp', [{ role: 'inspector', scopeType: 'park', scopeId: B.park.id }]);
+  const assignmentB = await ok(root.post('/api/spot-check-assignments', { parkId: B.park.id, districtId: distB.id, inspectorUserId: inspB.id, validFrom: '2020-01-01' }));
+  const inspBClient = await t.login('secretb.insp', TEST_PASSWORD);
+  const spotPhotoB = await ok(uploadFile(inspBClient, { data: await buildImage('png'), name: 'spot.png' }));
+  const spotCheckB = await ok<{ id: string; findings: { id: string }[] }>(inspBClient.post('/api/spot-checks', { districtId: distB.id, area: 'SECRET-SPOTAREA 乙园配电房', findings: [{ description: 'SECRET-SPOTFIND 乙园配电柜未上锁', severity: 'critical', deadline: '2099-01-01', fileIds: [spotPhotoB.id] }] }));
+  await buildUser(t.services, 'secretb.prop', [{ role: 'property', scopeType: 'property_company', scopeId: pcB.id }]);
+  await ok((await t.login('secretb.prop', TEST_PASSWORD)).post(`/api/spot-check-findings/${spotCheckB.findings[0].id}/response`, { response: 'SECRET-SPOTFIX 已上锁' }));
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
@@ -241,6 +254,7 @@ beforeAll(async () => {
     fileId: pendingUpload.id,
     serviceId: serviceB.id,
     resourceId: resourceB.id,
+    inspectorUserId: inspB.id,
   });
   const paymentId = payment.paymentId ?? payment.id ?? '';
   pathIds.push(
@@ -291,6 +305,9 @@ beforeAll(async () => {
     ['/api/bookings/', () => bookingB.id],
     ['/api/training/staff/', () => staffB.id],
     ['/api/training/sessions/', () => sessionB.id],
+    ['/api/spot-check-assignments/', () => assignmentB.id],
+    ['/api/spot-checks/', () => spotCheckB.id],
+    ['/api/spot-check-findings/', () => spotCheckB.findings[0].id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;
@@ -332,6 +349,9 @@ beforeAll(async () => {
 
   await buildUser(t.services, 'op.a', [{ role: 'operator', scopeType: 'park', scopeId: A.park.id }]);
   await buildUser(t.services, 'prop.a', [{ role: 'property', scopeType: 'property_company', scopeId: pcA.id }]);
+  const inspAUser = await buildUser(t.services, 'insp.a', [{ role: 'inspector', scopeType: 'all', scopeId: null }]);
+  await ok(root.post('/api/spot-check-assignments', { parkId: A.park.id, districtId: A.district.id, inspectorUserId: inspAUser.id, validFrom: '2020-01-01' }));
+  inspA = await t.login('insp.a', TEST_PASSWORD);
   opA = await t.login('op.a', TEST_PASSWORD);
   propA = await t.login('prop.a', TEST_PASSWORD);
 }, 60_000);
@@ -395,14 +415,14 @@ describe('park scope isolation', () => {
     expect(secrets.filter((s) => !seen.has(s))).toEqual([]);
   }, 120_000);
 
-  test('no route shows or changes park B’s data for park A’s operator or property staff', async () => {
+  test('no route shows or changes park B’s data for park A’s operator, property staff or inspector', async () => {
     const ops = (await openApiOperations(t)).filter((o) => !SELF.has(`${o.method} ${o.path}`)).sort((a, b) => ORDER[a.method] - ORDER[b.method]);
     const changes = await installChangeLog(t.database, IGNORED_TABLES);
     const failures: string[] = [];
     const refusedByValidation: string[] = [];
     let calls = 0;
     for (const op of ops) {
-      for (const client of [opA, propA]) {
+      for (const client of [opA, propA, inspA]) {
         const url = urlOf(op);
         if (op.method === 'GET') {
           for (const u of [url, `${url}${queryOf(op)}`]) {
@@ -431,9 +451,9 @@ describe('park scope isolation', () => {
 });
 
 describe('park scope isolation: files', () => {
-  test('park B’s photo is 404 for park A’s operator and property staff, as a guessed id is; a global operator reads it', async () => {
+  test('park B’s photo is 404 for park A’s operator, property staff and inspector, as a guessed id is; a global operator reads it', async () => {
     for (const url of [`/api/files/${photoB}`, `/api/files/${photoB}/thumbnail`, `/api/files/${photoB}/info`]) {
-      for (const client of [opA, propA]) expect((await client.get(url)).statusCode, `${client.username} ${url}`).toBe(404);
+      for (const client of [opA, propA, inspA]) expect((await client.get(url)).statusCode, `${client.username} ${url}`).toBe(404);
       expect((await root.get(url)).statusCode, url).toBe(200);
     }
   });

@@ -27,6 +27,7 @@ import { createTrainingService } from './modules/training';
 import { createReliefService } from './modules/relief';
 import { createServicesService } from './modules/services';
 import { createBookingsService } from './modules/bookings';
+import { createSpotChecksService } from './modules/spotchecks';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -127,7 +128,9 @@ export function createServices(
   const bookings = createBookingsService({ db, audit, billing: payments.billing, approvals });
   // Training of property companies' staff: rosters, sessions, attendance and exam results (an evaluation input).
   const training = createTrainingService({ db, audit });
-  return { approvals, policies, returnWork, training, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Third-party spot checks: findings' photos through files, the responsible company notified in-app.
+  const spotChecks = createSpotChecksService({ db, audit, files, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
+  return { spotChecks, approvals, policies, returnWork, training, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

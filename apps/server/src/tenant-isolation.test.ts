@@ -118,9 +118,23 @@ beforeAll(async () => {
   const trSession = await t.services.training.createSession(SYSTEM, { parkId: s.park.id, title: 'SECRET-TRSESS 消防培训', topic: 'fire_safety', date: trDay, time: '10:00', hours: 2, trainer: '王教官', hasExam: true, passMark: 60, invite: [{ propertyCompanyId: pcT.id }] });
   await t.services.training.recordResults(SYSTEM, trSession.id, { results: [{ staffId: trStaff.id, attended: true, score: 88 }] });
   featurePathIds.push(['/api/training/staff/', () => trStaff.id], ['/api/training/sessions/', () => trSession.id]);
+  // A spot check of the park's district by its assigned inspector, with a finding and the company's response: enterprises see none of it.
+  const spotInspector = await buildUser(t.services, 'spot.inspector', [{ role: 'inspector', scopeType: 'all', scopeId: null }]);
+  const spotPc = await t.services.parks.createPropertyCompany(SYSTEM, { name: '园区物业', creditCode: buildCreditCode() });
+  await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: spotPc.id, districtId: s.district.id, startDate: '2020-01-01', endDate: '2035-12-31', annualFeeFen: 100 });
+  const spotAssignment = await t.services.spotChecks.createAssignment(SYSTEM, { parkId: s.park.id, districtId: s.district.id, inspectorUserId: spotInspector.id, validFrom: '2020-01-01' });
+  await buildUser(t.services, 'spot.property', [{ role: 'property', scopeType: 'property_company', scopeId: spotPc.id }]);
+  const spotInspectorClient = await t.login('spot.inspector', TEST_PASSWORD);
+  const spotPhoto = (await uploadFile(spotInspectorClient, { data: await buildImage('png'), name: 'SECRET-SPOTPHOTO.png' })).json().id as string;
+  const spotCheck = await spotInspectorClient.post('/api/spot-checks', { districtId: s.district.id, area: 'SECRET-SPOTAREA 配电房', findings: [{ description: 'SECRET-SPOTFIND 配电柜未上锁', severity: 'critical', deadline: '2099-01-01', fileIds: [spotPhoto] }] });
+  expect(spotCheck.statusCode, spotCheck.body).toBe(201);
+  const spotFinding = (spotCheck.json() as { findings: { id: string }[] }).findings[0].id;
+  const spotProperty = await t.login('spot.property', TEST_PASSWORD);
+  expect((await spotProperty.post(`/api/spot-check-findings/${spotFinding}/response`, { response: 'SECRET-SPOTFIX 已上锁' })).statusCode).toBe(200);
+  featurePathIds.push(['/api/spot-checks/', () => spotCheck.json().id], ['/api/spot-check-findings/', () => spotFinding], ['/api/spot-check-assignments/', () => spotAssignment.id]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO'];
 });
 afterAll(() => t.close());
 
@@ -277,6 +291,24 @@ describe('tenant isolation', () => {
     }
     const [row] = await t.database.query<{ attended: boolean; is_active: boolean }>('select i.attended, s.is_active from training_invitations i join training_staff s on s.id = i.staff_id where s.id = $1', [staffId]);
     expect(row).toEqual({ attended: true, is_active: true });
+  });
+
+  test('spot checks of the park are 404 to enterprises, in no list, and nothing about them can be changed', async () => {
+    const [check, finding] = ['/api/spot-checks/', '/api/spot-check-findings/'].map((prefix) => featurePathIds.find(([p]) => p === prefix)![1]());
+    for (const client of [admin1, member1]) {
+      expect((await client.get(`/api/spot-checks/${check}`)).statusCode).toBe(404);
+      expect((await client.get(`/api/spot-check-findings/${finding}`)).statusCode).toBe(404);
+      for (const url of ['/api/spot-checks', '/api/spot-check-findings', '/api/spot-check-assignments', '/api/spot-check-districts']) {
+        const res = await client.get(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.json(), url).toEqual([]);
+      }
+      for (const [action, body] of [['response', { response: 'x' }], ['verify', { accepted: true }], ['overturn', { reason: 'x' }]] as const) {
+        expect((await client.post(`/api/spot-check-findings/${finding}/${action}`, body)).statusCode, action).toBe(404);
+      }
+    }
+    const [row] = await t.database.query<{ status: string }>('select status from spot_check_findings where id = $1', [finding]);
+    expect(row.status).toBe('responded');
   });
 
   test('the audit log shows an enterprise admin only their own enterprise’s entries', async () => {

@@ -8,3 +8,4 @@ export * from './forms';
 export * from './service-systems';
 export * from './notifications';
 export * from './training';
+export * from './spotchecks';

@@ -19,6 +19,9 @@ export const NOTIFICATION_KINDS = [
   'policy.comment',
   'policy.deadline',
   'rtw.reminder',
+  'spot_check.recorded',
+  'spot_check.responded',
+  'spot_check.rejected',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -36,6 +36,7 @@ import { seedTrainingDemo } from '../modules/training/training.seed';
 import { seedRelief } from '../modules/relief';
 import { seedServices } from './services.seed';
 import { seedBookingsDemo } from '../modules/bookings';
+import { seedSpotChecksDemo } from '../modules/spotchecks';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -320,5 +321,9 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedBookingsDemo(db, services.bookings, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
   onProgress('training');
   await seedTrainingDemo(db, services.training, { parkId: park.id, propertyCompanyIds: [pcs[0].id, pcs[1].id] });
+  onProgress('spot checks');
+  // The inspector checks the core park's districts (A–D, two of each company); pcs[1]'s are clearly worse.
+  const coreDistricts = districtRows.map((d, i) => ({ id: d.id, siteId: d.siteId, propertyCompanyId: pcs[i % 2].id })).filter((d) => d.siteId === siteRows[0].id);
+  await seedSpotChecksDemo(db, services.spotChecks, ctx, { parkId: park.id, districts: coreDistricts, worseCompanyId: pcs[1].id });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

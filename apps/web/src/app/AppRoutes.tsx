@@ -61,6 +61,10 @@ const PolicyApplicationPage = lazy(() => import('../pages/PolicyApplicationPage'
 const ReliefPage = lazy(() => import('../pages/ReliefPage').then((m) => ({ default: m.ReliefPage })));
 const ReliefProgrammesPage = lazy(() => import('../pages/ReliefProgrammesPage').then((m) => ({ default: m.ReliefProgrammesPage })));
 const ReliefDashboardPage = lazy(() => import('../pages/ReliefDashboardPage').then((m) => ({ default: m.ReliefDashboardPage })));
+const SpotChecksPage = lazy(() => import('../pages/SpotChecksPage').then((m) => ({ default: m.SpotChecksPage })));
+const SpotCheckRecordPage = lazy(() => import('../pages/SpotCheckRecordPage').then((m) => ({ default: m.SpotCheckRecordPage })));
+const SpotCheckFindingsPage = lazy(() => import('../pages/SpotCheckFindingsPage').then((m) => ({ default: m.SpotCheckFindingsPage })));
+const SpotCheckAssignmentsPage = lazy(() => import('../pages/SpotCheckAssignmentsPage').then((m) => ({ default: m.SpotCheckAssignmentsPage })));
 const ServiceCatalogPage = lazy(() => import('../pages/ServiceCatalogPage').then((m) => ({ default: m.ServiceCatalogPage })));
 const ServiceApplyPage = lazy(() => import('../pages/ServiceApplyPage').then((m) => ({ default: m.ServiceApplyPage })));
 const ServiceRequestPage = lazy(() => import('../pages/ServiceRequestPage').then((m) => ({ default: m.ServiceRequestPage })));
@@ -140,6 +144,10 @@ export function AppRoutes() {
             <Route path="relief" element={<RequirePermission flag="isEnterpriseAdmin"><ReliefPage /></RequirePermission>} />
             <Route path="relief/programmes" element={<RequirePermission flag="isOperator"><ReliefProgrammesPage /></RequirePermission>} />
             <Route path="relief/programmes/:id" element={<RequirePermission flag="isOperator"><ReliefDashboardPage /></RequirePermission>} />
+            <Route path="spot-checks" element={<RequirePermission flag="canSeeSpotChecks"><SpotChecksPage /></RequirePermission>} />
+            <Route path="spot-checks/new" element={<RequirePermission flag="isInspector"><SpotCheckRecordPage /></RequirePermission>} />
+            <Route path="spot-checks/findings" element={<RequirePermission flag="canSeeSpotCheckFindings"><SpotCheckFindingsPage /></RequirePermission>} />
+            <Route path="spot-checks/assignments" element={<RequirePermission flag="isOperator"><SpotCheckAssignmentsPage /></RequirePermission>} />
             <Route path="services" element={<ServiceCatalogPage />} />
             <Route path="services/requests" element={<MyServiceRequestsPage />} />
             <Route path="services/requests/:id" element={<ServiceRequestPage />} />

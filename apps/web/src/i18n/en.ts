@@ -4,6 +4,7 @@ import { servicesEn } from './sections/services';
 import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
 import { reliefEn } from './sections/relief';
+import { spotChecksEn } from './sections/spotChecks';
 import { returnToWorkEn } from './sections/returnToWork';
 import { notificationsEn } from './sections/notifications';
 
@@ -482,6 +483,8 @@ export const en: Messages = {
   relief: reliefEn,
   // The training section lives in sections/training.ts.
   training: trainingEn,
+  // Third-party spot checks (sections/spotChecks.ts).
+  spotChecks: spotChecksEn,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkEn,
   // The notifications section lives in sections/notifications.ts: one sentence per notification kind.

@@ -3,6 +3,7 @@ import { servicesZh } from './sections/services';
 import { policiesZh } from './sections/policies';
 import { bookingsZh } from './sections/bookings';
 import { reliefZh } from './sections/relief';
+import { spotChecksZh } from './sections/spotChecks';
 import { returnToWorkZh } from './sections/returnToWork';
 import { notificationsZh } from './sections/notifications';
 
@@ -477,6 +478,8 @@ export const zhCN = {
   relief: reliefZh,
   // The training section lives in sections/training.ts.
   training: trainingZh,
+  // Third-party spot checks (sections/spotChecks.ts).
+  spotChecks: spotChecksZh,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkZh,
   // The notifications section lives in sections/notifications.ts: one sentence per notification kind.

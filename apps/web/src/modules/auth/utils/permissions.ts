@@ -7,6 +7,8 @@ export interface Permissions {
   isOperator: boolean;
   isGlobalOperator: boolean;
   isProperty: boolean;
+  /** A third-party safety inspector (第三方安全机构): records spot checks in its assigned districts. */
+  isInspector: boolean;
   isEnterpriseUser: boolean;
   isEnterpriseAdmin: boolean;
   enterpriseIds: string[];
@@ -24,6 +26,10 @@ export interface Permissions {
   canManageDevices: boolean;
   /** The IOC big screen, floor plans, map and alarms: operators and property staff (their buildings). */
   canSeeIoc: boolean;
+  /** Spot checks (安全抽查): operators' overview, inspectors' own checks. */
+  canSeeSpotChecks: boolean;
+  /** Spot-check findings: operators, inspectors, and property staff (their company's to fix). */
+  canSeeSpotCheckFindings: boolean;
   /** Whether the user may edit this enterprise's profile. */
   canEditEnterprise: (enterpriseId: string) => boolean;
 }
@@ -43,6 +49,7 @@ export function permissionsOf(user: User | null): Permissions {
     isOperator,
     isGlobalOperator: grants.some((g) => g.role === 'operator' && g.scopeType === 'all'),
     isProperty,
+    isInspector: has('inspector'),
     isEnterpriseUser,
     isEnterpriseAdmin: adminOf.length > 0,
     enterpriseIds,
@@ -58,6 +65,8 @@ export function permissionsOf(user: User | null): Permissions {
     canSeeAudit: isOperator,
     canManageDevices: isOperator,
     canSeeIoc: isOperator || isProperty,
+    canSeeSpotChecks: isOperator || has('inspector'),
+    canSeeSpotCheckFindings: isOperator || isProperty || has('inspector'),
     canEditEnterprise: (id) => isOperator || adminOf.includes(id),
   };
 }

@@ -36,6 +36,7 @@ import {
   AppstoreOutlined,
   CustomerServiceOutlined,
   UnorderedListOutlined,
+  SecurityScanOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -65,6 +66,8 @@ const GROUP_OF: Record<string, NavGroup> = {
   // The enterprise service platform (企业服务): catalog and requests, policies, rent relief, return-to-work, bookings.
   policies: 'services', bookings: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
   services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
+  // Park + property evaluation (考核评价): spot checks, …
+  'spot-checks': 'evaluation', 'spot-check-findings': 'evaluation', 'spot-check-assignments': 'evaluation',
   users: 'admin', forms: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
 
@@ -99,6 +102,9 @@ export function useNavItems(): NavItem[] {
   if (p.canManageDevices) items.push({ key: 'shelves', path: '/shelves', label: t('rules.shelves.nav'), icon: <PauseCircleOutlined /> });
   if (p.isEnterpriseAdmin && !p.isOperator) items.push({ key: 'relief', path: '/relief', label: t('relief.nav.mine'), icon: <SafetyOutlined /> });
   if (p.isOperator) items.push({ key: 'relief-programmes', path: '/relief/programmes', label: t('relief.nav.programmes'), icon: <SafetyOutlined /> });
+  if (p.canSeeSpotChecks) items.push({ key: 'spot-checks', path: '/spot-checks', label: t('spotChecks.nav.checks'), icon: <SecurityScanOutlined /> });
+  if (p.canSeeSpotCheckFindings) items.push({ key: 'spot-check-findings', path: '/spot-checks/findings', label: t('spotChecks.nav.findings'), icon: <SecurityScanOutlined /> });
+  if (p.isOperator) items.push({ key: 'spot-check-assignments', path: '/spot-checks/assignments', label: t('spotChecks.nav.assignments'), icon: <SecurityScanOutlined /> });
   if (p.isOperator) items.push({ key: 'approval-flows', path: '/approval-flows', label: t('approvals.nav.flows'), icon: <PartitionOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });

@@ -14,6 +14,7 @@ export function NotificationBell() {
   const list = useNotifications();
   const m = useNotificationMutations();
   const unread = list.data?.unread ?? 0;
+  // Spot checks send only a kind (their title is the kind itself); the web words it.
 
   const open = (n: AppNotification) => {
     if (!n.readAt) m.markRead.mutate(n.id);
