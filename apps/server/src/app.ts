@@ -35,6 +35,7 @@ import { jobsRoutes } from './modules/jobs';
 import { formRoutes } from './modules/forms';
 import { returnWorkRoutes } from './modules/returnwork';
 import { reliefRoutes } from './modules/relief';
+import { inspectionsRoutes } from './modules/inspections';
 import { servicesRoutes } from './modules/services';
 import { bookingsRoutes } from './modules/bookings';
 import { z } from 'zod';
@@ -150,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(reliefRoutes, { relief: services.relief });
       await api.register(servicesRoutes, { services: services.serviceCatalog });
       await api.register(bookingsRoutes, { bookings: services.bookings });
+      await api.register(inspectionsRoutes, { inspections: services.inspections });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },
