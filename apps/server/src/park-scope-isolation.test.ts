@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildPark, buildUser } from './testing/builders';
 import { installChangeLog, leaksIn, openApiOperations, sampleBody, type Operation } from './testing/openapi-sweep';
@@ -69,6 +70,7 @@ const secrets = [
   'SECRET-SREQ',
   'SECRET-RESOURCE',
   'SECRET-BOOKING',
+  'SECRET-INSP',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -207,6 +209,15 @@ beforeAll(async () => {
   const resourceB = await ok(root.post('/api/booking-resources', room(B.park.id, 'SECRET-RESOURCE 乙园会议室')));
   const bookingB = await ok(mB.post('/api/bookings', { resourceId: resourceB.id, title: 'SECRET-BOOKING 乙园路演', startsAt: shanghaiAt(2, 10).toISOString(), endsAt: shanghaiAt(2, 11).toISOString() }));
 
+  // On-site inspections of park B: a template, a route through its district, a schedule and a run with a finding (photo, work order).
+  const inspTplB = await ok(root.post('/api/inspection-templates', { parkId: B.park.id, name: 'SECRET-INSP 乙园消防', items: [{ key: 'exit', label: 'SECRET-INSP 安全出口', kind: 'pass_fail', severity: 'critical' }] }));
+  const inspRouteB = await ok(root.post('/api/inspection-routes', { parkId: B.park.id, name: 'SECRET-INSP 乙园路线', checkpoints: [{ key: 'b', name: 'SECRET-INSP 乙园检查点', kind: 'district', districtId: distB.id, templateId: inspTplB.id }] }));
+  const inspScheduleB = await ok(root.post('/api/inspection-schedules', { routeId: inspRouteB.id, assigneeId: opB.id, dueDate: '2026-12-31' }));
+  const inspPhotoB = await ok(uploadFile(root, { data: await buildImage('png'), name: 'SECRET-INSP 乙园照片.png' }));
+  const inspRunB = await ok<{ id: string; results: { id: string }[] }>(
+    root.post('/api/inspection-runs', { clientId: crypto.randomUUID(), routeId: inspRouteB.id, startedAt: new Date().toISOString(), note: 'SECRET-INSP 乙园备注', marks: [{ checkpointKey: 'b', itemKey: 'exit', passed: false, note: 'SECRET-INSP 堵塞', photoIds: [inspPhotoB.id], openWorkOrder: true }] }),
+  );
+
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
   Object.assign(ids, {
@@ -280,6 +291,11 @@ beforeAll(async () => {
     ['/api/service-requests/', () => requestB.id],
     ['/api/booking-resources/', () => resourceB.id],
     ['/api/bookings/', () => bookingB.id],
+    ['/api/inspection-templates/', () => inspTplB.id],
+    ['/api/inspection-routes/', () => inspRouteB.id],
+    ['/api/inspection-schedules/', () => inspScheduleB.id],
+    ['/api/inspection-runs/', () => inspRunB.id],
+    ['/api/inspection-findings/', () => inspRunB.results[0].id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;

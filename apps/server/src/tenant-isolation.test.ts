@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SYSTEM, TEST_PASSWORD, buildEnterprise, buildPark, buildUser } from './testing/builders';
 import { leaksIn, openApiOperations } from './testing/openapi-sweep';
@@ -109,9 +110,19 @@ beforeAll(async () => {
   roomId = (await t.services.bookings.createResource(SYSTEM, { parkId: s.park.id, category: 'meeting_room', nameZh: '共享会议室', nameEn: 'Shared room', location: '一号楼', capacity: 8, opensAtMinute: 0, closesAtMinute: 1440, openWeekdays: [1, 2, 3, 4, 5, 6, 7], slotMinutes: 30, minMinutes: 30, maxMinutes: 240, feeFenPerHour: 1000 })).id;
   e2BookingId = (await t.services.bookings.createBooking(e2Ctx, { resourceId: roomId, title: 'SECRET-BOOKING 乙方董事会', startsAt: shanghaiAt(2, 10), endsAt: shanghaiAt(2, 11) })).id;
   featurePathIds.push(['/api/bookings/', () => e2BookingId], ['/api/booking-resources/', () => roomId]);
+  // An on-site inspection of the park (a district of e2's building) with a finding, its photo and a work order: enterprises see none of it.
+  const parkOp = await t.login('park.approver', TEST_PASSWORD);
+  const tpl = (await parkOp.post('/api/inspection-templates', { parkId: s.park.id, name: 'SECRET-INSPTPL 消防检查', items: [{ key: 'exit', label: 'SECRET-INSPITEM 安全出口', kind: 'pass_fail', severity: 'major' }] })).json();
+  const inspRoute = (await parkOp.post('/api/inspection-routes', { parkId: s.park.id, name: 'SECRET-INSPROUTE 月检', checkpoints: [{ key: 'a', name: 'SECRET-INSPCP A区', kind: 'district', districtId: s.district.id, templateId: tpl.id }] })).json();
+  const inspSchedule = (await parkOp.post('/api/inspection-schedules', { routeId: inspRoute.id, assigneeId: approver.id, dueDate: '2026-12-31' })).json();
+  const inspPhoto = (await uploadFile(parkOp, { data: await buildImage('png'), name: 'SECRET-INSPPHOTO.png' })).json().id as string;
+  const inspRun = await parkOp.post('/api/inspection-runs', { clientId: crypto.randomUUID(), routeId: inspRoute.id, startedAt: new Date().toISOString(), note: 'SECRET-INSPNOTE', marks: [{ checkpointKey: 'a', itemKey: 'exit', passed: false, note: 'SECRET-INSPFIND 堵塞', photoIds: [inspPhoto], openWorkOrder: true }] });
+  expect(inspRun.statusCode, inspRun.body).toBe(201);
+  const inspFinding = inspRun.json().results[0].id as string;
+  featurePathIds.push(['/api/inspection-templates/', () => tpl.id], ['/api/inspection-routes/', () => inspRoute.id], ['/api/inspection-schedules/', () => inspSchedule.id], ['/api/inspection-runs/', () => inspRun.json().id], ['/api/inspection-findings/', () => inspFinding]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-INSP'];
 });
 afterAll(() => t.close());
 

@@ -2,6 +2,7 @@ import type { Messages } from './messages';
 import { servicesEn } from './sections/services';
 import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
+import { inspectionsEn } from './sections/inspections';
 import { reliefEn } from './sections/relief';
 import { returnToWorkEn } from './sections/returnToWork';
 
@@ -22,7 +23,7 @@ export const en: Messages = {
   nav: {
     home: 'Dashboard', structure: 'Park structure', enterprises: 'Enterprises', myEnterprise: 'My enterprise', property: 'Property companies', leads: 'Attraction pipeline',
     users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu', main: 'Main navigation', skipToContent: 'Skip to main content', devices: 'Devices',
-    groups: { park: 'Park & enterprises', services: 'Enterprise services', ioc: 'Operations center', workorders: 'Work orders', community: 'Micro-park', admin: 'System & audit' },
+    groups: { park: 'Park & enterprises', services: 'Enterprise services', ioc: 'Operations center', workorders: 'Work orders', community: 'Micro-park', admin: 'System & audit', evaluation: 'Evaluation' },
   },
   auth: {
     title: 'Sign in to ParkOS', subtitle: 'Park operations · Enterprise services · Operations center', username: 'Username', password: 'Password', submit: 'Sign in',
@@ -477,6 +478,8 @@ export const en: Messages = {
   bookings: bookingsEn,
   // The relief section lives in sections/relief.ts, so features edit their own file.
   relief: reliefEn,
+  // The on-site inspections section lives in sections/inspections.ts.
+  inspections: inspectionsEn,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkEn,
 };

@@ -608,13 +608,6 @@ export function createInspectionsService(deps: { db: Db; audit: AuditService; fi
       let runId: string;
       try {
         runId = await db.transaction(async (tx) => {
-          let scheduleId: string | null = null;
-          if (input.scheduleId) {
-            const [s] = await tx.select().from(inspectionSchedules).where(eq(inspectionSchedules.id, input.scheduleId)).for('update');
-            if (!s || s.routeId !== route.id) throw validationError('body.scheduleId', 'not a schedule of this route');
-            if (s.status !== 'open') throw validationError('body.scheduleId', `the schedule is ${s.status}`);
-            scheduleId = s.id;
-          }
           const findings = rows.filter((r) => !r.passed).length;
           const [run] = await tx
             .insert(inspectionRuns)
@@ -624,7 +617,6 @@ export function createInspectionsService(deps: { db: Db; audit: AuditService; fi
               routeId: route.id,
               routeName: route.name,
               purpose: route.purpose,
-              scheduleId,
               inspectorId: ctx.actor.via === 'system' ? null : ctx.actor.userId,
               inspectorName: ctx.actor.displayName,
               districtIds: route.districtIds,
@@ -635,6 +627,15 @@ export function createInspectionsService(deps: { db: Db; audit: AuditService; fi
               findingCount: findings,
             })
             .returning();
+          // The run goes in first: a concurrent retry with the same client id waits on its unique index, then finds it.
+          let scheduleId: string | null = null;
+          if (input.scheduleId) {
+            const [s] = await tx.select().from(inspectionSchedules).where(eq(inspectionSchedules.id, input.scheduleId)).for('update');
+            if (!s || s.routeId !== route.id) throw validationError('body.scheduleId', 'not a schedule of this route');
+            if (s.status !== 'open') throw validationError('body.scheduleId', `the schedule is ${s.status}`);
+            scheduleId = s.id;
+            await tx.update(inspectionRuns).set({ scheduleId }).where(eq(inspectionRuns.id, run.id));
+          }
           for (const r of rows) {
             const { photoIds, markIndex, wantsOrder, ...values } = r;
             const [inserted] = await tx

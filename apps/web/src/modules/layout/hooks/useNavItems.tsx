@@ -35,6 +35,7 @@ import {
   AppstoreOutlined,
   CustomerServiceOutlined,
   UnorderedListOutlined,
+  CheckSquareOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -50,7 +51,7 @@ export interface NavItem {
 }
 
 /** Menu sections, in display order; entries without a group stay at the top. */
-export const NAV_GROUPS = ['park', 'services', 'ioc', 'workorders', 'community', 'admin'] as const;
+export const NAV_GROUPS = ['park', 'services', 'ioc', 'workorders', 'evaluation', 'community', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 const GROUP_OF: Record<string, NavGroup> = {
@@ -62,6 +63,8 @@ const GROUP_OF: Record<string, NavGroup> = {
   // The enterprise service platform (企业服务): catalog and requests, policies, rent relief, return-to-work, bookings.
   policies: 'services', bookings: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
   services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
+  // Park + property evaluation (园区+物业考核): inspections, surveys, spot checks, training, scores.
+  inspections: 'evaluation', 'inspection-setup': 'evaluation',
   users: 'admin', forms: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
 
@@ -96,6 +99,8 @@ export function useNavItems(): NavItem[] {
   if (p.canManageDevices) items.push({ key: 'shelves', path: '/shelves', label: t('rules.shelves.nav'), icon: <PauseCircleOutlined /> });
   if (p.isEnterpriseAdmin && !p.isOperator) items.push({ key: 'relief', path: '/relief', label: t('relief.nav.mine'), icon: <SafetyOutlined /> });
   if (p.isOperator) items.push({ key: 'relief-programmes', path: '/relief/programmes', label: t('relief.nav.programmes'), icon: <SafetyOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'inspections', path: '/inspections', label: t('inspections.nav.inspections'), icon: <CheckSquareOutlined /> });
+  if (p.isOperator) items.push({ key: 'inspection-setup', path: '/inspections/setup', label: t('inspections.nav.setup'), icon: <CheckSquareOutlined /> });
   if (p.isOperator) items.push({ key: 'approval-flows', path: '/approval-flows', label: t('approvals.nav.flows'), icon: <PartitionOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
