@@ -98,7 +98,7 @@ describe('on-site inspections in a real browser', () => {
     // The run's link leads to the work order, whose photo shows.
     await page.getByTestId('workorder-link-a-exit').click();
     await page.waitForURL(/\/work-orders\//);
-    await page.locator('img[src*="/api/files/"]').first().waitFor();
+    await page.getByTestId('wo-photos').locator('img').first().waitFor();
     await screenshot(page, 'inspection-work-order-phone');
     // Nothing is left waiting on the phone, and nothing was sent twice.
     await page.goto('/inspections');

@@ -127,7 +127,7 @@ function Walk({ route, scheduleId }: { route: RouteDetail; scheduleId: string | 
       const failed = item.kind === 'score' ? (m?.score ?? 0) < (item.passScore ?? 0) : m?.passed === false;
       return failed && item.photoRequiredOnFail && !m?.photos.length;
     });
-    if (missing) return void message.warning(`${missing.cp.name} · ${missing.item.label}：${t('inspections.walk.photoRequired')}`);
+    if (missing) return void message.warning(`${missing.cp.name} · ${missing.item.label} — ${t('inspections.walk.photoRequired')}`);
     // Only a failed item opens a work order.
     const marks: Record<string, DraftMark> = {};
     for (const { cp, item } of all) {
