@@ -71,7 +71,7 @@ describe('on-site inspections in a real browser', () => {
     expect(await count('select count(*)::int as n from inspection_runs')).toBe(0);
     await page.getByTestId('photo-a-exit').setInputFiles({ name: '安全出口.png', mimeType: 'image/png', buffer: await buildImage('png') });
     await page.getByTestId('item-a-exit').locator('img').waitFor();
-    expect(await page.getByTestId('order-a-exit').locator('input').isChecked()).toBe(true);
+    expect(await page.getByTestId('order-a-exit').isChecked()).toBe(true);
     await page.getByTestId('walk-submit').click();
     await expect.poll(() => page.getByTestId('walk-queued').innerText()).toContain('离线——已保存，联网后自动发送');
     await screenshot(page, 'inspection-offline-saved-phone');
@@ -102,6 +102,7 @@ describe('on-site inspections in a real browser', () => {
     await screenshot(page, 'inspection-work-order-phone');
     // Nothing is left waiting on the phone, and nothing was sent twice.
     await page.goto('/inspections');
+    await page.getByRole('tab', { name: '检查记录' }).click();
     await page.getByText('A区月度消防检查').first().waitFor();
     await page.waitForTimeout(1500);
     expect(await count('select count(*)::int as n from inspection_runs')).toBe(1);
@@ -116,6 +117,7 @@ describe('on-site inspections in a real browser', () => {
     await page.getByText('消防安全检查').first().waitFor();
     await screenshot(page, 'inspection-setup');
     await page.goto('/inspections');
+    await page.getByRole('tab', { name: '检查记录' }).click();
     await page.getByText('A区月度消防检查').first().waitFor();
     await screenshot(page, 'inspections-desktop');
     await context.close();

@@ -23,7 +23,9 @@ test('the demo park has a year of monthly inspections per district, the second c
   const templates = await database.query<{ name: string }>('select name from inspection_templates order by name');
   expect(templates.map((t) => t.name).sort()).toEqual(['消防安全检查', '环境卫生检查', '设施设备巡检'].sort());
   const [park] = await database.query<{ id: string }>("select id::text from parks where code = 'JCSP'");
-  const companies = await database.query<{ id: string; name: string }>('select id::text, name from property_companies order by created_at, name');
+  // pcs[0] (user `property`) and pcs[1] of the demo park.
+  const byName = new Map((await database.query<{ id: string; name: string }>('select id::text, name from property_companies')).map((c) => [c.name, c]));
+  const companies = [byName.get('锦华物业服务有限公司')!, byName.get('安信物业管理有限公司')!];
   const today = parkDate(new Date());
   const range = { parkId: park.id, from: parkDayStart(shiftDate(today, { months: -12 })), to: parkDayStart(shiftDate(today, { days: 1 })) };
   const deductions = await services.inspections.deductions(database.db, range);

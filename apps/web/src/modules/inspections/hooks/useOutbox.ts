@@ -30,7 +30,9 @@ export function useOutbox(onSent?: (run: RunDetail, clientId: string) => void) {
   const [isOnline, setIsOnline] = useState(() => navigator.onLine);
   const busy = useRef(false);
   const onSentRef = useRef(onSent);
-  onSentRef.current = onSent;
+  useEffect(() => {
+    onSentRef.current = onSent;
+  }, [onSent]);
 
   const refresh = useCallback(async () => setQueued(await listOutbox()), []);
   const flush = useCallback(async () => {
