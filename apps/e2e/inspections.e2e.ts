@@ -54,6 +54,11 @@ const count = async (sql: string, params: unknown[] = []) => (await parkos.datab
 describe('on-site inspections in a real browser', () => {
   test('at 375 px an operator inspects offline, the run is sent once when back online, and the failed item’s work order has its photo', async () => {
     const { context, page } = await parkos.signIn('insp.op', PHONE);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
     await page.goto('/inspections');
     await pick(page, 'inspection-route', 'A区月度消防检查');
     await page.getByTestId('inspection-start').click();
@@ -73,6 +78,9 @@ describe('on-site inspections in a real browser', () => {
     await page.getByTestId('item-a-exit').locator('img').waitFor();
     expect(await page.getByTestId('order-a-exit').isChecked()).toBe(true);
     await page.getByTestId('walk-submit').click();
+    await page.waitForTimeout(2000);
+    await screenshot(page, 'inspection-offline-submit-phone');
+    console.log('page problems:', problems.join(' | '));
     await expect.poll(() => page.getByTestId('walk-queued').innerText()).toContain('离线——已保存，联网后自动发送');
     await screenshot(page, 'inspection-offline-saved-phone');
     await page.waitForTimeout(1000);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Flex, Input, InputNumber, Progress, Segmented, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Input, InputNumber, Progress, Radio, Space, Typography } from 'antd';
 import { CameraOutlined, CloudUploadOutlined, DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -40,15 +40,21 @@ function ItemMark({ cpKey, item, mark, onChange }: { cpKey: string; item: CheckI
       </Flex>
       <div style={{ marginTop: 8 }}>
         {item.kind === 'pass_fail' ? (
-          <Segmented
-            block
+          // A radio group starts with nothing chosen (a segmented control would show its first option as chosen).
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            style={{ display: 'flex' }}
             value={base.passed === undefined ? undefined : base.passed ? 'pass' : 'fail'}
-            onChange={(v) => onChange({ ...base, passed: v === 'pass', openWorkOrder: v === 'fail' })}
-            options={[
-              { label: <span data-testid={`mark-${id}-pass`}>{t('inspections.walk.pass')}</span>, value: 'pass' },
-              { label: <span data-testid={`mark-${id}-fail`}>{t('inspections.walk.fail')}</span>, value: 'fail' },
-            ]}
-          />
+            onChange={(e) => onChange({ ...base, passed: e.target.value === 'pass', openWorkOrder: e.target.value === 'fail' })}
+          >
+            <Radio.Button value="pass" style={{ flex: 1, textAlign: 'center' }}>
+              <span data-testid={`mark-${id}-pass`}>{t('inspections.walk.pass')}</span>
+            </Radio.Button>
+            <Radio.Button value="fail" style={{ flex: 1, textAlign: 'center' }}>
+              <span data-testid={`mark-${id}-fail`}>{t('inspections.walk.fail')}</span>
+            </Radio.Button>
+          </Radio.Group>
         ) : (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Typography.Text type="secondary">{t('inspections.walk.score', { max: item.maxScore, pass: item.passScore })}</Typography.Text>
