@@ -85,7 +85,7 @@ function TemplateModal({ open, onClose, parkId }: { open: boolean; onClose: () =
                       <Select options={FINDING_SEVERITIES.map((s) => ({ value: s, label: t(`inspections.severities.${s}`) }))} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'category']} label={t('inspections.fields.category')} style={{ flex: '0 1 160px' }}>
-                      <Select allowClear placeholder={t('inspections.setup.noCategory')} options={CATEGORIES.map((c) => ({ value: c, label: t(`workorders.categories.${c}`) }))} />
+                      <Select allowClear placeholder={t('inspections.setup.noCategory')} options={CATEGORIES.map((c) => ({ value: c, label: t(`workorders.category.${c}`) }))} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'photoRequiredOnFail']} valuePropName="checked" label=" ">
                       <Checkbox>{t('inspections.fields.photoRequired')}</Checkbox>
