@@ -215,7 +215,7 @@ beforeAll(async () => {
   const inspScheduleB = await ok(root.post('/api/inspection-schedules', { routeId: inspRouteB.id, assigneeId: opB.id, dueDate: '2026-12-31' }));
   const inspPhotoB = await ok(uploadFile(root, { data: await buildImage('png'), name: 'SECRET-INSP 乙园照片.png' }));
   const inspRunB = await ok<{ id: string; results: { id: string }[] }>(
-    root.post('/api/inspection-runs', { clientId: crypto.randomUUID(), routeId: inspRouteB.id, startedAt: new Date().toISOString(), note: 'SECRET-INSP 乙园备注', marks: [{ checkpointKey: 'b', itemKey: 'exit', passed: false, note: 'SECRET-INSP 堵塞', photoIds: [inspPhotoB.id], openWorkOrder: true }] }),
+    root.post('/api/inspection-runs', { clientId: crypto.randomUUID(), routeId: inspRouteB.id, startedAt: new Date().toISOString(), note: 'SECRET-INSP 乙园备注', marks: [{ checkpointKey: 'b', itemKey: 'exit', passed: false, note: 'SECRET-INSP 堵塞', photoIds: [inspPhotoB.id] }] }),
   );
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
