@@ -36,6 +36,7 @@ import { formRoutes } from './modules/forms';
 import { returnWorkRoutes } from './modules/returnwork';
 import { trainingRoutes } from './modules/training';
 import { reliefRoutes } from './modules/relief';
+import { inspectionsRoutes } from './modules/inspections';
 import { servicesRoutes } from './modules/services';
 import { bookingsRoutes } from './modules/bookings';
 import { spotChecksRoutes } from './modules/spotchecks';
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(spotChecksRoutes, { spotChecks: services.spotChecks });
       await api.register(bookingsRoutes, { bookings: services.bookings });
       await api.register(trainingRoutes, { training: services.training });
+      await api.register(inspectionsRoutes, { inspections: services.inspections });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

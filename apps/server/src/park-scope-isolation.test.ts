@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildPark, buildUser } from './testing/builders';
 import { installChangeLog, leaksIn, openApiOperations, sampleBody, type Operation } from './testing/openapi-sweep';
@@ -76,6 +77,7 @@ const secrets = [
   'SECRET-SPOTAREA',
   'SECRET-SPOTFIND',
   'SECRET-SPOTFIX',
+  'SECRET-INSP',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -228,6 +230,14 @@ beforeAll(async () => {
   const spotCheckB = await ok<{ id: string; findings: { id: string }[] }>(inspBClient.post('/api/spot-checks', { districtId: distB.id, area: 'SECRET-SPOTAREA 乙园配电房', findings: [{ description: 'SECRET-SPOTFIND 乙园配电柜未上锁', severity: 'critical', deadline: '2099-01-01', fileIds: [spotPhotoB.id] }] }));
   await buildUser(t.services, 'secretb.prop', [{ role: 'property', scopeType: 'property_company', scopeId: pcB.id }]);
   await ok((await t.login('secretb.prop', TEST_PASSWORD)).post(`/api/spot-check-findings/${spotCheckB.findings[0].id}/response`, { response: 'SECRET-SPOTFIX 已上锁' }));
+  // On-site inspections of park B: a template, a route through its district, a schedule and a run with a finding (photo, work order).
+  const inspTplB = await ok(root.post('/api/inspection-templates', { parkId: B.park.id, name: 'SECRET-INSP 乙园消防', items: [{ key: 'exit', label: 'SECRET-INSP 安全出口', kind: 'pass_fail', severity: 'critical' }] }));
+  const inspRouteB = await ok(root.post('/api/inspection-routes', { parkId: B.park.id, name: 'SECRET-INSP 乙园路线', checkpoints: [{ key: 'b', name: 'SECRET-INSP 乙园检查点', kind: 'district', districtId: distB.id, templateId: inspTplB.id }] }));
+  const inspScheduleB = await ok(root.post('/api/inspection-schedules', { routeId: inspRouteB.id, assigneeId: opB.id, dueDate: '2026-12-31' }));
+  const inspPhotoB = await ok(uploadFile(root, { data: await buildImage('png'), name: 'SECRET-INSP 乙园照片.png' }));
+  const inspRunB = await ok<{ id: string; results: { id: string }[] }>(
+    root.post('/api/inspection-runs', { clientId: crypto.randomUUID(), routeId: inspRouteB.id, startedAt: new Date().toISOString(), note: 'SECRET-INSP 乙园备注', marks: [{ checkpointKey: 'b', itemKey: 'exit', passed: false, note: 'SECRET-INSP 堵塞', photoIds: [inspPhotoB.id] }] }),
+  );
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
@@ -308,6 +318,11 @@ beforeAll(async () => {
     ['/api/spot-check-assignments/', () => assignmentB.id],
     ['/api/spot-checks/', () => spotCheckB.id],
     ['/api/spot-check-findings/', () => spotCheckB.findings[0].id],
+    ['/api/inspection-templates/', () => inspTplB.id],
+    ['/api/inspection-routes/', () => inspRouteB.id],
+    ['/api/inspection-schedules/', () => inspScheduleB.id],
+    ['/api/inspection-runs/', () => inspRunB.id],
+    ['/api/inspection-findings/', () => inspRunB.results[0].id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;

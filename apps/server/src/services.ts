@@ -28,6 +28,7 @@ import { createReliefService } from './modules/relief';
 import { createServicesService } from './modules/services';
 import { createBookingsService } from './modules/bookings';
 import { createSpotChecksService } from './modules/spotchecks';
+import { createInspectionsService } from './modules/inspections';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -130,7 +131,9 @@ export function createServices(
   const training = createTrainingService({ db, audit });
   // Third-party spot checks: findings' photos through files, the responsible company notified in-app.
   const spotChecks = createSpotChecksService({ db, audit, files, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
-  return { spotChecks, approvals, policies, returnWork, training, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // On-site inspections: findings open work orders (with their photos) for the district's company.
+  const inspections = createInspectionsService({ db, audit, files, workOrders: workorders.workOrders });
+  return { inspections, spotChecks, training, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

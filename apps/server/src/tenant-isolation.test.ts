@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildEnterprise, buildPark, buildUser } from './testing/builders';
 import { leaksIn, openApiOperations } from './testing/openapi-sweep';
@@ -132,9 +133,19 @@ beforeAll(async () => {
   const spotProperty = await t.login('spot.property', TEST_PASSWORD);
   expect((await spotProperty.post(`/api/spot-check-findings/${spotFinding}/response`, { response: 'SECRET-SPOTFIX 已上锁' })).statusCode).toBe(200);
   featurePathIds.push(['/api/spot-checks/', () => spotCheck.json().id], ['/api/spot-check-findings/', () => spotFinding], ['/api/spot-check-assignments/', () => spotAssignment.id]);
+  // An on-site inspection of the park (a district of e2's building) with a finding, its photo and a work order: enterprises see none of it.
+  const parkOp = await t.login('park.approver', TEST_PASSWORD);
+  const tpl = (await parkOp.post('/api/inspection-templates', { parkId: s.park.id, name: 'SECRET-INSPTPL 消防检查', items: [{ key: 'exit', label: 'SECRET-INSPITEM 安全出口', kind: 'pass_fail', severity: 'major' }] })).json();
+  const inspRoute = (await parkOp.post('/api/inspection-routes', { parkId: s.park.id, name: 'SECRET-INSPROUTE 月检', checkpoints: [{ key: 'a', name: 'SECRET-INSPCP A区', kind: 'district', districtId: s.district.id, templateId: tpl.id }] })).json();
+  const inspSchedule = (await parkOp.post('/api/inspection-schedules', { routeId: inspRoute.id, assigneeId: approver.id, dueDate: '2026-12-31' })).json();
+  const inspPhoto = (await uploadFile(parkOp, { data: await buildImage('png'), name: 'SECRET-INSPPHOTO.png' })).json().id as string;
+  const inspRun = await parkOp.post('/api/inspection-runs', { clientId: crypto.randomUUID(), routeId: inspRoute.id, startedAt: new Date().toISOString(), note: 'SECRET-INSPNOTE', marks: [{ checkpointKey: 'a', itemKey: 'exit', passed: false, note: 'SECRET-INSPFIND 堵塞', photoIds: [inspPhoto], openWorkOrder: true }] });
+  expect(inspRun.statusCode, inspRun.body).toBe(201);
+  const inspFinding = inspRun.json().results[0].id as string;
+  featurePathIds.push(['/api/inspection-templates/', () => tpl.id], ['/api/inspection-routes/', () => inspRoute.id], ['/api/inspection-schedules/', () => inspSchedule.id], ['/api/inspection-runs/', () => inspRun.json().id], ['/api/inspection-findings/', () => inspFinding]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP'];
 });
 afterAll(() => t.close());
 

@@ -9,3 +9,5 @@ export * from './service-systems';
 export * from './notifications';
 export * from './training';
 export * from './spotchecks';
+export * from './inspections';
+export * from './findings';

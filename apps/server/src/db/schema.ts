@@ -26,3 +26,4 @@ export * from '../modules/training/training.table';
 export * from '../modules/spotchecks/spotchecks.table';
 export * from '../modules/services/services.table';
 export * from '../modules/bookings/bookings.table';
+export * from '../modules/inspections/inspections.table';

@@ -37,6 +37,7 @@ import { seedRelief } from '../modules/relief';
 import { seedServices } from './services.seed';
 import { seedBookingsDemo } from '../modules/bookings';
 import { seedSpotChecksDemo } from '../modules/spotchecks';
+import { seedInspections } from '../modules/inspections';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -325,5 +326,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   // The inspector checks the core park's districts (A–D, two of each company); pcs[1]'s are clearly worse.
   const coreDistricts = districtRows.map((d, i) => ({ id: d.id, siteId: d.siteId, propertyCompanyId: pcs[i % 2].id })).filter((d) => d.siteId === siteRows[0].id);
   await seedSpotChecksDemo(db, services.spotChecks, ctx, { parkId: park.id, districts: coreDistricts, worseCompanyId: pcs[1].id });
+  onProgress('inspections');
+  await seedInspections(db, services.inspections, { parkId: park.id, propertyCompanyIds: pcs.map((p) => p.id) });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

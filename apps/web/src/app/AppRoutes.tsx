@@ -60,6 +60,10 @@ const PolicyDetailPage = lazy(() => import('../pages/PolicyDetailPage').then((m)
 const PolicyApplicationPage = lazy(() => import('../pages/PolicyApplicationPage').then((m) => ({ default: m.PolicyApplicationPage })));
 const ReliefPage = lazy(() => import('../pages/ReliefPage').then((m) => ({ default: m.ReliefPage })));
 const ReliefProgrammesPage = lazy(() => import('../pages/ReliefProgrammesPage').then((m) => ({ default: m.ReliefProgrammesPage })));
+const InspectionsPage = lazy(() => import('../pages/InspectionsPage').then((m) => ({ default: m.InspectionsPage })));
+const InspectionWalkPage = lazy(() => import('../pages/InspectionWalkPage').then((m) => ({ default: m.InspectionWalkPage })));
+const InspectionRunPage = lazy(() => import('../pages/InspectionRunPage').then((m) => ({ default: m.InspectionRunPage })));
+const InspectionSetupPage = lazy(() => import('../pages/InspectionSetupPage').then((m) => ({ default: m.InspectionSetupPage })));
 const ReliefDashboardPage = lazy(() => import('../pages/ReliefDashboardPage').then((m) => ({ default: m.ReliefDashboardPage })));
 const SpotChecksPage = lazy(() => import('../pages/SpotChecksPage').then((m) => ({ default: m.SpotChecksPage })));
 const SpotCheckRecordPage = lazy(() => import('../pages/SpotCheckRecordPage').then((m) => ({ default: m.SpotCheckRecordPage })));
@@ -148,6 +152,10 @@ export function AppRoutes() {
             <Route path="spot-checks/new" element={<RequirePermission flag="isInspector"><SpotCheckRecordPage /></RequirePermission>} />
             <Route path="spot-checks/findings" element={<RequirePermission flag="canSeeSpotCheckFindings"><SpotCheckFindingsPage /></RequirePermission>} />
             <Route path="spot-checks/assignments" element={<RequirePermission flag="isOperator"><SpotCheckAssignmentsPage /></RequirePermission>} />
+            <Route path="inspections" element={<RequirePermission flag="canSeePropertyCompanies"><InspectionsPage /></RequirePermission>} />
+            <Route path="inspections/setup" element={<RequirePermission flag="isOperator"><InspectionSetupPage /></RequirePermission>} />
+            <Route path="inspections/walk/:routeId" element={<RequirePermission flag="isOperator"><InspectionWalkPage /></RequirePermission>} />
+            <Route path="inspections/runs/:id" element={<RequirePermission flag="canSeePropertyCompanies"><InspectionRunPage /></RequirePermission>} />
             <Route path="services" element={<ServiceCatalogPage />} />
             <Route path="services/requests" element={<MyServiceRequestsPage />} />
             <Route path="services/requests/:id" element={<ServiceRequestPage />} />

@@ -3,6 +3,7 @@ import type { Messages } from './messages';
 import { servicesEn } from './sections/services';
 import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
+import { inspectionsEn } from './sections/inspections';
 import { reliefEn } from './sections/relief';
 import { spotChecksEn } from './sections/spotChecks';
 import { returnToWorkEn } from './sections/returnToWork';
@@ -485,6 +486,8 @@ export const en: Messages = {
   training: trainingEn,
   // Third-party spot checks (sections/spotChecks.ts).
   spotChecks: spotChecksEn,
+  // The on-site inspections section lives in sections/inspections.ts.
+  inspections: inspectionsEn,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkEn,
   // The notifications section lives in sections/notifications.ts: one sentence per notification kind.

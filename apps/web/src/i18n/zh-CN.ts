@@ -2,6 +2,7 @@ import { trainingZh } from './sections/training';
 import { servicesZh } from './sections/services';
 import { policiesZh } from './sections/policies';
 import { bookingsZh } from './sections/bookings';
+import { inspectionsZh } from './sections/inspections';
 import { reliefZh } from './sections/relief';
 import { spotChecksZh } from './sections/spotChecks';
 import { returnToWorkZh } from './sections/returnToWork';
@@ -480,6 +481,8 @@ export const zhCN = {
   training: trainingZh,
   // Third-party spot checks (sections/spotChecks.ts).
   spotChecks: spotChecksZh,
+  // The on-site inspections section lives in sections/inspections.ts.
+  inspections: inspectionsZh,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkZh,
   // The notifications section lives in sections/notifications.ts: one sentence per notification kind.

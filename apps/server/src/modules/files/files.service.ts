@@ -186,6 +186,55 @@ export function createFilesService(deps: { db: Db; audit: AuditService; store: F
       return viewOf(row);
     },
 
+    /**
+     * Attaches a copy of an attached file to another record, inside the caller's transaction (e.g. an
+     * inspection finding's photo onto the work order it opens): the actor must be able to read the file
+     * and attach to the target (else 404 / 400 naming `field`). The copy has its own id and bytes, so
+     * either record may later lose its file without the other.
+     */
+    async attachCopy(tx: Tx, ctx: RequestContext, input: { fileId: string; ownerType: string; ownerId: string; field: string }): Promise<FileView> {
+      const policy = owners.get(input.ownerType);
+      if (!policy) throw new Error(`file owner type ${input.ownerType} is not registered`);
+      const [f] = await tx.select().from(files).where(eq(files.id, input.fileId));
+      if (!f || f.ownerType === null) throw validationError(input.field, 'no such file');
+      if (!policy.purposes.includes(f.purpose)) throw validationError(input.field, `a ${f.purpose} file cannot be attached here (allowed: ${policy.purposes.join(', ')})`);
+      const scope = await policy.canAttach(ctx, input.ownerId, tx);
+      if (!scope) throw notFound(input.ownerType, input.ownerId);
+      const readAll = async (key: string | null) => {
+        if (!key) return null;
+        const stream = await store.get(key);
+        if (!stream) return null;
+        const chunks: Buffer[] = [];
+        for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as Uint8Array));
+        return Buffer.concat(chunks);
+      };
+      const data = await readAll(f.storageKey);
+      if (!data) throw notFound('file content', f.id);
+      const id = crypto.randomUUID();
+      const keys = await storeBytes(id, data, await readAll(f.thumbnailKey));
+      const [row] = await tx
+        .insert(files)
+        .values({
+          id,
+          purpose: f.purpose,
+          ownerType: input.ownerType,
+          ownerId: input.ownerId,
+          attachedAt: new Date(),
+          parkId: scope.parkId,
+          enterpriseId: scope.enterpriseId,
+          uploaderId: f.uploaderId,
+          uploaderName: f.uploaderName,
+          originalName: f.originalName,
+          mimeType: f.mimeType,
+          size: f.size,
+          sha256: f.sha256,
+          ...keys,
+        })
+        .returning();
+      await audit.record(tx, ctx, { action: 'file.copied', entityType: 'file', entityId: id, after: { from: f.id, ownerType: input.ownerType, ownerId: input.ownerId, sha256: f.sha256 }, parkId: scope.parkId, enterpriseId: scope.enterpriseId });
+      return viewOf(row);
+    },
+
     /** The files attached to one record, oldest first (the caller has checked the actor may see it). */
     async findByOwner(q: Db | Tx, ownerType: string, ownerId: string): Promise<FileView[]> {
       const rows = await q.select().from(files).where(and(eq(files.ownerType, ownerType), eq(files.ownerId, ownerId))).orderBy(asc(files.attachedAt), asc(files.createdAt), asc(files.id));

@@ -9,6 +9,8 @@
  *   `files.attach(tx, ctx, { fileId, ownerType, ownerId, field })`, after declaring once, with
  *   `files.registerOwner(policy)`, who may read and attach files of that owner type.
  * - `GET /api/files/{id}` and `/thumbnail` ask that policy; anyone else gets 404.
+ * - `files.attachCopy(tx, ctx, { fileId, ownerType, ownerId, field })` attaches a copy of an attached file
+ *   to another record (e.g. an inspection finding's photo onto the work order it opens); each keeps its own bytes.
  * - Bytes live in a `FileStore` (a folder under `FILES_DIR` today; an S3-compatible store can
  *   implement the same four calls). Other modules never touch the store or the table directly.
  */

@@ -1,5 +1,5 @@
 import type { NotifyUsers } from '../notifications';
-import { DEFAULT_SPOT_CHECK_POINTS, type EvalDeduction, type FindingStatus, type SeverityPoints } from '@parkos/contracts';
+import { DEFAULT_SEVERITY_POINTS, type EvalDeduction, type FindingStatus, type SeverityPoints } from '@parkos/contracts';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db, Queryable, Tx } from '../../db/client';
@@ -95,7 +95,7 @@ export function createSpotChecksService(deps: { db: Db; audit: AuditService; fil
 
   async function pointsOf(q: Queryable, parkId: string): Promise<SeverityPoints & { isDefault: boolean }> {
     const [s] = await q.select().from(spotCheckSettings).where(eq(spotCheckSettings.parkId, parkId));
-    return s ? { minor: s.pointsMinor, major: s.pointsMajor, critical: s.pointsCritical, isDefault: false } : { ...DEFAULT_SPOT_CHECK_POINTS, isDefault: true };
+    return s ? { minor: s.pointsMinor, major: s.pointsMajor, critical: s.pointsCritical, isDefault: false } : { ...DEFAULT_SEVERITY_POINTS, isDefault: true };
   }
 
   /** The company contracted for a district on a day (the latest-starting contract covering it). */

@@ -37,6 +37,7 @@ import {
   CustomerServiceOutlined,
   UnorderedListOutlined,
   SecurityScanOutlined,
+  CheckSquareOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -68,6 +69,8 @@ const GROUP_OF: Record<string, NavGroup> = {
   services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
   // Park + property evaluation (考核评价): spot checks, …
   'spot-checks': 'evaluation', 'spot-check-findings': 'evaluation', 'spot-check-assignments': 'evaluation',
+  // Park + property evaluation (园区+物业考核): inspections, surveys, spot checks, training, scores.
+  inspections: 'evaluation', 'inspection-setup': 'evaluation',
   users: 'admin', forms: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
 
@@ -105,6 +108,8 @@ export function useNavItems(): NavItem[] {
   if (p.canSeeSpotChecks) items.push({ key: 'spot-checks', path: '/spot-checks', label: t('spotChecks.nav.checks'), icon: <SecurityScanOutlined /> });
   if (p.canSeeSpotCheckFindings) items.push({ key: 'spot-check-findings', path: '/spot-checks/findings', label: t('spotChecks.nav.findings'), icon: <SecurityScanOutlined /> });
   if (p.isOperator) items.push({ key: 'spot-check-assignments', path: '/spot-checks/assignments', label: t('spotChecks.nav.assignments'), icon: <SecurityScanOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'inspections', path: '/inspections', label: t('inspections.nav.inspections'), icon: <CheckSquareOutlined /> });
+  if (p.isOperator) items.push({ key: 'inspection-setup', path: '/inspections/setup', label: t('inspections.nav.setup'), icon: <CheckSquareOutlined /> });
   if (p.isOperator) items.push({ key: 'approval-flows', path: '/approval-flows', label: t('approvals.nav.flows'), icon: <PartitionOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });

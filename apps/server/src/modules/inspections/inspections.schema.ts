@@ -1,0 +1,205 @@
+import { CHECK_ITEM_KINDS, CHECKPOINT_KINDS, FINDING_SEVERITIES, INSPECTION_PURPOSES, RESULT_STATUSES, SCHEDULE_RECURRENCES, SCHEDULE_STATUSES } from '@parkos/contracts';
+import { z } from 'zod';
+import { pageQuery } from '../../lib/pagination';
+import { isoDate } from '../../lib/validation';
+import { WORK_ORDER_CATEGORIES } from '../workorders/workorders.table';
+
+const ts = z.date();
+const key = z.string().trim().regex(/^[a-z0-9_]{1,40}$/, 'use a-z, 0-9 and _ (at most 40)');
+
+export const checkItemInput = z.object({
+  key,
+  label: z.string().trim().min(1).max(200),
+  kind: z.enum(CHECK_ITEM_KINDS),
+  maxScore: z.number().int().min(1).max(100).nullish(),
+  passScore: z.number().min(0).max(100).nullish(),
+  photoRequiredOnFail: z.boolean().default(true),
+  severity: z.enum(FINDING_SEVERITIES).default('minor'),
+  category: z.enum(WORK_ORDER_CATEGORIES).nullish(),
+});
+export const checkItemSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(CHECK_ITEM_KINDS),
+  maxScore: z.number().nullable(),
+  passScore: z.number().nullable(),
+  photoRequiredOnFail: z.boolean(),
+  severity: z.enum(FINDING_SEVERITIES),
+  category: z.string().nullable(),
+});
+
+export const createTemplateBody = z.object({
+  parkId: z.string().uuid(),
+  purpose: z.enum(INSPECTION_PURPOSES).default('inspection'),
+  name: z.string().trim().min(1).max(100),
+  description: z.string().trim().max(2000).nullish(),
+  items: z.array(checkItemInput).min(1).max(100),
+});
+export const updateTemplateBody = createTemplateBody.omit({ parkId: true }).partial().extend({ isActive: z.boolean().optional() });
+export type CreateTemplateBody = z.infer<typeof createTemplateBody>;
+export type UpdateTemplateBody = z.infer<typeof updateTemplateBody>;
+export const templateSchema = z.object({
+  id: z.string(),
+  parkId: z.string(),
+  purpose: z.enum(INSPECTION_PURPOSES),
+  name: z.string(),
+  description: z.string().nullable(),
+  items: z.array(checkItemSchema),
+  isActive: z.boolean(),
+  createdAt: ts,
+  updatedAt: ts,
+});
+
+export const checkpointInput = z.object({
+  key: key.optional(),
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(CHECKPOINT_KINDS),
+  districtId: z.string().uuid(),
+  buildingId: z.string().uuid().nullish(),
+  locationText: z.string().trim().max(200).nullish(),
+  templateId: z.string().uuid(),
+});
+export const createRouteBody = z.object({
+  parkId: z.string().uuid(),
+  purpose: z.enum(INSPECTION_PURPOSES).default('inspection'),
+  name: z.string().trim().min(1).max(100),
+  checkpoints: z.array(checkpointInput).min(1).max(50),
+});
+export const updateRouteBody = createRouteBody.omit({ parkId: true }).partial().extend({ isActive: z.boolean().optional() });
+export type CreateRouteBody = z.infer<typeof createRouteBody>;
+export type UpdateRouteBody = z.infer<typeof updateRouteBody>;
+export const checkpointSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  kind: z.enum(CHECKPOINT_KINDS),
+  districtId: z.string(),
+  districtName: z.string(),
+  buildingId: z.string().nullable(),
+  buildingName: z.string().nullable(),
+  locationText: z.string().nullable(),
+  templateId: z.string(),
+});
+export const routeSchema = z.object({
+  id: z.string(),
+  parkId: z.string(),
+  purpose: z.enum(INSPECTION_PURPOSES),
+  name: z.string(),
+  checkpoints: z.array(checkpointSchema),
+  isActive: z.boolean(),
+  createdAt: ts,
+  updatedAt: ts,
+});
+/** A route with its templates, what a phone needs to walk it offline. */
+export const routeDetailSchema = routeSchema.extend({ templates: z.array(templateSchema) });
+
+export const createScheduleBody = z.object({
+  routeId: z.string().uuid(),
+  assigneeId: z.string().uuid(),
+  dueDate: isoDate,
+  recurrence: z.enum(SCHEDULE_RECURRENCES).default('none'),
+});
+export const updateScheduleBody = z.object({ status: z.literal('cancelled').optional(), dueDate: isoDate.optional(), assigneeId: z.string().uuid().optional() });
+export const scheduleSchema = z.object({
+  id: z.string(),
+  seriesId: z.string(),
+  parkId: z.string(),
+  routeId: z.string(),
+  routeName: z.string(),
+  assigneeId: z.string(),
+  assigneeName: z.string(),
+  dueDate: z.string(),
+  recurrence: z.enum(SCHEDULE_RECURRENCES),
+  status: z.enum(SCHEDULE_STATUSES),
+  isOverdue: z.boolean(),
+  runId: z.string().nullable(),
+  doneAt: ts.nullable(),
+  createdAt: ts,
+});
+export const scheduleQuery = pageQuery.extend({
+  parkId: z.string().uuid().optional(),
+  status: z.enum(SCHEDULE_STATUSES).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+
+export const submitMark = z.object({
+  checkpointKey: z.string().min(1).max(40),
+  itemKey: z.string().min(1).max(40),
+  passed: z.boolean().optional(),
+  score: z.number().min(0).max(100).optional(),
+  note: z.string().trim().max(1000).nullish(),
+  photoIds: z.array(z.string().uuid()).max(5).default([]),
+  openWorkOrder: z.boolean().default(false),
+});
+export const submitRunBody = z.object({
+  /** Generated by the client once per run; a retry with the same id returns the run already made. */
+  clientId: z.string().uuid(),
+  routeId: z.string().uuid(),
+  scheduleId: z.string().uuid().nullish(),
+  startedAt: z.coerce.date(),
+  note: z.string().trim().max(2000).nullish(),
+  marks: z.array(submitMark).min(1).max(2000),
+});
+export type SubmitRunBody = z.infer<typeof submitRunBody>;
+
+export const resultSchema = z.object({
+  id: z.string(),
+  runId: z.string(),
+  seq: z.number().int(),
+  checkpointKey: z.string(),
+  checkpointName: z.string(),
+  districtId: z.string(),
+  districtName: z.string(),
+  buildingId: z.string().nullable(),
+  locationText: z.string().nullable(),
+  itemKey: z.string(),
+  itemLabel: z.string(),
+  kind: z.enum(CHECK_ITEM_KINDS),
+  passed: z.boolean(),
+  score: z.number().nullable(),
+  maxScore: z.number().nullable(),
+  note: z.string().nullable(),
+  status: z.enum(RESULT_STATUSES),
+  severity: z.enum(FINDING_SEVERITIES).nullable(),
+  category: z.string().nullable(),
+  points: z.number(),
+  propertyCompanyId: z.string().nullable(),
+  propertyCompanyName: z.string().nullable(),
+  occurredAt: ts,
+  workOrderId: z.string().nullable(),
+  workOrderNumber: z.number().int().nullable(),
+  voidReason: z.string().nullable(),
+  voidedAt: ts.nullable(),
+  photoIds: z.array(z.string()),
+  routeName: z.string(),
+});
+export const runSummarySchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  parkId: z.string(),
+  routeId: z.string(),
+  routeName: z.string(),
+  purpose: z.enum(INSPECTION_PURPOSES),
+  scheduleId: z.string().nullable(),
+  inspectorName: z.string(),
+  startedAt: ts,
+  submittedAt: ts,
+  note: z.string().nullable(),
+  itemCount: z.number().int(),
+  findingCount: z.number().int(),
+});
+export const runDetailSchema = runSummarySchema.extend({ results: z.array(resultSchema) });
+export const runQuery = pageQuery.extend({ parkId: z.string().uuid().optional(), routeId: z.string().uuid().optional(), districtId: z.string().uuid().optional() });
+export const findingQuery = pageQuery.extend({
+  parkId: z.string().uuid().optional(),
+  districtId: z.string().uuid().optional(),
+  propertyCompanyId: z.string().uuid().optional(),
+  status: z.enum(['open', 'voided']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export const voidBody = z.object({ reason: z.string().trim().min(1).max(1000) });
+export const settingsSchema = z.object({ parkId: z.string(), minorPoints: z.number(), majorPoints: z.number(), criticalPoints: z.number(), isDefault: z.boolean() });
+export const settingsBody = z.object({ minorPoints: z.number().min(0).max(100), majorPoints: z.number().min(0).max(100), criticalPoints: z.number().min(0).max(100) });
+export const parkParams = z.object({ parkId: z.string().uuid() });
+export const listQuery = pageQuery.extend({ parkId: z.string().uuid().optional(), purpose: z.enum(INSPECTION_PURPOSES).optional() });
