@@ -26,6 +26,7 @@ import { createReturnWorkService } from './modules/returnwork';
 import { createReliefService } from './modules/relief';
 import { createServicesService } from './modules/services';
 import { createBookingsService } from './modules/bookings';
+import { createSurveysService } from './modules/surveys';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -124,7 +125,9 @@ export function createServices(
   const serviceCatalog = createServicesService({ db, audit, approvals, files, billing: payments.billing, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   // Shared resources: paid bookings become bills; bookings needing approval run an approvals case.
   const bookings = createBookingsService({ db, audit, billing: payments.billing, approvals });
-  return { approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Satisfaction surveys of enterprises (evaluation input); reminders before the close reach admins in-app.
+  const surveys = createSurveysService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
+  return { approvals, policies, returnWork, surveys, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -24,3 +24,4 @@ export * from '../modules/returnwork/returnwork.table';
 export * from '../modules/relief/relief.table';
 export * from '../modules/services/services.table';
 export * from '../modules/bookings/bookings.table';
+export * from '../modules/surveys/surveys.table';

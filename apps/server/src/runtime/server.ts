@@ -18,6 +18,7 @@ import { createLedgerHeadJob } from '../modules/ledger';
 import { createApprovalEscalationJob } from '../modules/approvals';
 import { createPolicyReminderJob } from '../modules/policies';
 import { createReturnWorkReminderJob } from '../modules/returnwork';
+import { createSurveyReminderJob } from '../modules/surveys';
 
 export interface RunningServer {
   url?: string;
@@ -81,6 +82,8 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     jobs.push(createPolicyReminderJob({ policies: services.policies, intervalMs: 15 * 60_000, log }));
     // Return-to-work: enterprises that missed a period's deadline get one reminder per period.
     jobs.push(createReturnWorkReminderJob({ returnWork: services.returnWork, intervalMs: 5 * 60_000, log }).job);
+    // Surveys: two days before the close, invited enterprises that have not answered get one reminder.
+    jobs.push(createSurveyReminderJob({ surveys: services.surveys, intervalMs: 30 * 60_000, log }));
     // Started now, before the broker: the first rollup and tree head do not wait for ingest.
     const scheduler = createJobScheduler({ database, jobs, log });
     await scheduler.start();
