@@ -69,6 +69,8 @@ const secrets = [
   'SECRET-SREQ',
   'SECRET-RESOURCE',
   'SECRET-BOOKING',
+  'SECRET-SURVEY',
+  'SECRET-SVANSWER',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -207,6 +209,20 @@ beforeAll(async () => {
   const resourceB = await ok(root.post('/api/booking-resources', room(B.park.id, 'SECRET-RESOURCE 乙园会议室')));
   const bookingB = await ok(mB.post('/api/bookings', { resourceId: resourceB.id, title: 'SECRET-BOOKING 乙园路演', startsAt: shanghaiAt(2, 10).toISOString(), endsAt: shanghaiAt(2, 11).toISOString() }));
 
+  // Surveys of park B: an open survey of its district and its enterprise's answer with a comment.
+  const surveyB = await ok(
+    root.post('/api/surveys', {
+      parkId: B.park.id,
+      title: 'SECRET-SURVEY 乙园满意度',
+      questions: [{ id: 'overall', kind: 'rating', title: '总体', required: true, scaleMax: 5 }, { id: 'comment', kind: 'text', title: '意见', required: false }],
+      districtIds: [distB.id],
+      opensOn: localToday,
+      closesOn: localToday,
+    }),
+  );
+  await ok(root.post(`/api/surveys/${surveyB.id}/open`));
+  await ok(mB.post(`/api/surveys/${surveyB.id}/responses`, { answers: { overall: 2, comment: 'SECRET-SVANSWER 乙园电梯故障' } }));
+
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
   Object.assign(ids, {
@@ -280,6 +296,7 @@ beforeAll(async () => {
     ['/api/service-requests/', () => requestB.id],
     ['/api/booking-resources/', () => resourceB.id],
     ['/api/bookings/', () => bookingB.id],
+    ['/api/surveys/', () => surveyB.id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;

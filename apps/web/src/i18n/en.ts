@@ -4,6 +4,7 @@ import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
 import { reliefEn } from './sections/relief';
 import { returnToWorkEn } from './sections/returnToWork';
+import { surveysEn } from './sections/surveys';
 
 /**
  * English UI text, the same shape as zh-CN. Straight quotes only: where a CJK font comes first in the
@@ -22,7 +23,7 @@ export const en: Messages = {
   nav: {
     home: 'Dashboard', structure: 'Park structure', enterprises: 'Enterprises', myEnterprise: 'My enterprise', property: 'Property companies', leads: 'Attraction pipeline',
     users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu', main: 'Main navigation', skipToContent: 'Skip to main content', devices: 'Devices',
-    groups: { park: 'Park & enterprises', services: 'Enterprise services', ioc: 'Operations center', workorders: 'Work orders', community: 'Micro-park', admin: 'System & audit' },
+    groups: { park: 'Park & enterprises', services: 'Enterprise services', ioc: 'Operations center', workorders: 'Work orders', community: 'Micro-park', evaluation: 'Evaluation', admin: 'System & audit' },
   },
   auth: {
     title: 'Sign in to ParkOS', subtitle: 'Park operations · Enterprise services · Operations center', username: 'Username', password: 'Password', submit: 'Sign in',
@@ -479,4 +480,6 @@ export const en: Messages = {
   relief: reliefEn,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkEn,
+  // The surveys section lives in sections/surveys.ts, so features edit their own file.
+  surveys: surveysEn,
 };

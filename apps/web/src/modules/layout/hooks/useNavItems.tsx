@@ -35,6 +35,7 @@ import {
   AppstoreOutlined,
   CustomerServiceOutlined,
   UnorderedListOutlined,
+  LikeOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -50,7 +51,7 @@ export interface NavItem {
 }
 
 /** Menu sections, in display order; entries without a group stay at the top. */
-export const NAV_GROUPS = ['park', 'services', 'ioc', 'workorders', 'community', 'admin'] as const;
+export const NAV_GROUPS = ['park', 'services', 'ioc', 'workorders', 'community', 'evaluation', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 const GROUP_OF: Record<string, NavGroup> = {
@@ -59,6 +60,8 @@ const GROUP_OF: Record<string, NavGroup> = {
   'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
   'approval-flows': 'admin',
+  // Park + property evaluation (考核评价): surveys, inspections, spot checks, scores.
+  surveys: 'evaluation',
   // The enterprise service platform (企业服务): catalog and requests, policies, rent relief, return-to-work, bookings.
   policies: 'services', bookings: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
   services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
@@ -109,6 +112,7 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator) items.push({ key: 'passes', path: '/passes', label: t('passesEvents.nav.passes'), icon: <IdcardOutlined /> });
   if (p.isEnterpriseUser || p.isOperator) items.push({ key: 'events', path: '/events', label: t('passesEvents.nav.events'), icon: <CalendarOutlined /> });
   if (p.isEnterpriseUser || p.isOperator) items.push({ key: 'bookings', path: '/bookings', label: t('bookings.nav.bookings'), icon: <FieldTimeOutlined /> });
+  if (p.isOperator || p.isProperty || p.isEnterpriseAdmin) items.push({ key: 'surveys', path: '/surveys', label: t('surveys.nav'), icon: <LikeOutlined /> });
   items.push({ key: 'account', path: '/account', label: t('nav.account'), icon: <UserOutlined /> });
   return items.map((i) => ({ ...i, group: GROUP_OF[i.key] }));
 }
