@@ -60,6 +60,8 @@ const PolicyDetailPage = lazy(() => import('../pages/PolicyDetailPage').then((m)
 const PolicyApplicationPage = lazy(() => import('../pages/PolicyApplicationPage').then((m) => ({ default: m.PolicyApplicationPage })));
 const ReliefPage = lazy(() => import('../pages/ReliefPage').then((m) => ({ default: m.ReliefPage })));
 const ReliefProgrammesPage = lazy(() => import('../pages/ReliefProgrammesPage').then((m) => ({ default: m.ReliefProgrammesPage })));
+const SurveysPage = lazy(() => import('../pages/SurveysPage').then((m) => ({ default: m.SurveysPage })));
+const SurveyPage = lazy(() => import('../pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReliefDashboardPage = lazy(() => import('../pages/ReliefDashboardPage').then((m) => ({ default: m.ReliefDashboardPage })));
 const ServiceCatalogPage = lazy(() => import('../pages/ServiceCatalogPage').then((m) => ({ default: m.ServiceCatalogPage })));
 const ServiceApplyPage = lazy(() => import('../pages/ServiceApplyPage').then((m) => ({ default: m.ServiceApplyPage })));
@@ -136,6 +138,8 @@ export function AppRoutes() {
             <Route path="relief" element={<RequirePermission flag="isEnterpriseAdmin"><ReliefPage /></RequirePermission>} />
             <Route path="relief/programmes" element={<RequirePermission flag="isOperator"><ReliefProgrammesPage /></RequirePermission>} />
             <Route path="relief/programmes/:id" element={<RequirePermission flag="isOperator"><ReliefDashboardPage /></RequirePermission>} />
+            <Route path="surveys" element={<SurveysPage />} />
+            <Route path="surveys/:id" element={<SurveyPage />} />
             <Route path="services" element={<ServiceCatalogPage />} />
             <Route path="services/requests" element={<MyServiceRequestsPage />} />
             <Route path="services/requests/:id" element={<ServiceRequestPage />} />

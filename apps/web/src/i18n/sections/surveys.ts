@@ -3,6 +3,7 @@ import type { Widen } from '../messages';
 /** The satisfaction-survey section of the UI text: zh-CN is the reference, en has the same shape. */
 export const surveysZh = {
   nav: '满意度调查',
+  sep: '、',
   group: '考核评价',
   status: { draft: '草稿', open: '进行中', closed: '已结束' },
   kinds: { rating: '评分', single: '单选', multiple: '多选', text: '填空' },
@@ -14,6 +15,7 @@ export const surveysZh = {
     new: '新建调查',
     empty: '暂无调查',
     emptyAdmin: '目前没有邀请贵企业参与的调查',
+    status: '状态',
     period: '调查时间',
     districts: '调查片区',
     progress: '回收情况',
@@ -55,6 +57,8 @@ export const surveysZh = {
     highDefault: '非常满意',
     options: '选项（每行一个）',
     created: '调查草稿已保存',
+    defaultOverall: '您对本季度物业服务的总体满意度',
+    defaultComment: '其他意见和建议',
   },
   issues: {
     required: '必填',
@@ -106,6 +110,7 @@ export const surveysZh = {
     answeredAt: '提交时间',
     export: '导出 Excel',
     anonymous: '结果为匿名汇总，不含企业名称。',
+    draftPreview: '草稿预览：发布后才开始回收答卷。',
     pickDistrict: '选择片区',
   },
   home: { title: '满意度调查', none: '暂无待填写的调查', pending: '{{count}} 份调查待填写', go: '去填写' },
@@ -114,6 +119,7 @@ export const surveysZh = {
 
 export const surveysEn: Widen<typeof surveysZh> = {
   nav: 'Satisfaction surveys',
+  sep: ', ',
   group: 'Evaluation',
   status: { draft: 'Draft', open: 'Open', closed: 'Closed' },
   kinds: { rating: 'Rating', single: 'Single choice', multiple: 'Multiple choice', text: 'Free text' },
@@ -125,6 +131,7 @@ export const surveysEn: Widen<typeof surveysZh> = {
     new: 'New survey',
     empty: 'No surveys yet',
     emptyAdmin: 'No survey is inviting your enterprise at the moment',
+    status: 'Status',
     period: 'Dates',
     districts: 'Districts',
     progress: 'Answers',
@@ -166,6 +173,8 @@ export const surveysEn: Widen<typeof surveysZh> = {
     highDefault: 'Very satisfied',
     options: 'Options (one per line)',
     created: 'Draft survey saved',
+    defaultOverall: 'Overall, how satisfied are you with the property services this quarter?',
+    defaultComment: 'Other comments and suggestions',
   },
   issues: {
     required: 'Required',
@@ -217,6 +226,7 @@ export const surveysEn: Widen<typeof surveysZh> = {
     answeredAt: 'Submitted',
     export: 'Export Excel',
     anonymous: 'Anonymous totals, without enterprise names.',
+    draftPreview: 'Draft preview: answers are collected once it is opened.',
     pickDistrict: 'District',
   },
   home: { title: 'Satisfaction surveys', none: 'No survey waiting for you', pending: '{{count}} survey(s) to answer', go: 'Answer' },

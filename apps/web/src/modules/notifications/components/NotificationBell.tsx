@@ -6,6 +6,9 @@ import { useNavigate } from 'react-router';
 import type { AppNotification } from '../api/notifications.api';
 import { useNotificationMutations, useNotifications } from '../hooks/useNotifications';
 
+/** Notifications the server sends as a code only (`kind`, with a code-like title): the text the web writes for each. */
+const KIND_TEXT: Record<string, string> = { 'survey.reminder': 'surveys.notifications.reminder' };
+
 /** The header bell: unread count, the latest notifications, mark read, open the linked page. */
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -34,7 +37,7 @@ export function NotificationBell() {
               data-unread={n.readAt ? 'false' : 'true'}
             >
               <List.Item.Meta
-                title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
+                title={<Typography.Text strong={!n.readAt}>{KIND_TEXT[n.kind] ? t(KIND_TEXT[n.kind]) : n.title}</Typography.Text>}
                 description={
                   <>
                     {n.body && <div style={{ fontSize: 12 }}>{n.body}</div>}

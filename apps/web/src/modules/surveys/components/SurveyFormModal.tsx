@@ -87,8 +87,8 @@ export function SurveyFormModal({ open, onClose, survey }: { open: boolean; onCl
               opensOn: today,
               closesOn: addDays(today, 14),
               questions: [
-                { kind: 'rating', title: t('surveys.list.title') === '企业满意度调查' ? '您对物业服务的总体满意度' : 'Overall, how satisfied are you with the property services?', required: true, scaleMax: 5, lowLabel: t('surveys.form.lowDefault'), highLabel: t('surveys.form.highDefault') },
-                { kind: 'text', title: t('surveys.list.title') === '企业满意度调查' ? '其他意见和建议' : 'Other comments and suggestions', required: false },
+                { kind: 'rating', title: t('surveys.form.defaultOverall'), required: true, scaleMax: 5, lowLabel: t('surveys.form.lowDefault'), highLabel: t('surveys.form.highDefault') },
+                { kind: 'text', title: t('surveys.form.defaultComment'), required: false },
               ],
             }
       }
@@ -96,7 +96,7 @@ export function SurveyFormModal({ open, onClose, survey }: { open: boolean; onCl
         const questions = toQuestions(v.questions ?? []);
         const issues = surveyQuestionIssues(questions);
         if (issues.length) {
-          form.setFields(issues.map((x) => ({ name: x.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)).slice(0, 3), errors: [issueText(x.code)] })));
+          form.setFields(issues.map((x) => ({ name: x.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)).slice(0, 3) as never, errors: [issueText(x.code)] })));
           throw new Error(issueText(issues[0].code));
         }
         const input = { title: v.title, description: v.description || null, districtIds: v.districtIds ?? [], opensOn: v.opensOn, closesOn: v.closesOn, questions };
