@@ -9,14 +9,14 @@ import { useAnswerSurvey } from '../hooks/useSurveys';
 
 type Values = Record<string, SurveyAnswerValue | undefined> & { __enterpriseId?: string };
 
-/** The input of one question: a row of score buttons, radio or check boxes, or a text area. */
-function QuestionInput({ q }: { q: SurveyQuestion }) {
+/** The input of one question (Form.Item hands it `value` and `onChange`): a row of score buttons, radio or check boxes, or a text area. */
+function QuestionInput({ q, value, onChange }: { q: SurveyQuestion; value?: SurveyAnswerValue; onChange?: (v: SurveyAnswerValue) => void }) {
   const { t } = useTranslation();
   switch (q.kind) {
     case 'rating':
       return (
         <div>
-          <Radio.Group optionType="button" buttonStyle="solid" options={Array.from({ length: q.scaleMax ?? 5 }, (_, i) => ({ value: i + 1, label: String(i + 1) }))} style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }} />
+          <Radio.Group value={value} onChange={(e) => onChange?.(e.target.value as number)} optionType="button" buttonStyle="solid" options={Array.from({ length: q.scaleMax ?? 5 }, (_, i) => ({ value: i + 1, label: String(i + 1) }))} style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }} />
           {(q.lowLabel || q.highLabel) && (
             <div style={{ display: 'flex', justifyContent: 'space-between', maxWidth: (q.scaleMax ?? 5) * 44, fontSize: 12, marginTop: 4 }}>
               <Typography.Text type="secondary">1 {q.lowLabel}</Typography.Text>
@@ -29,7 +29,7 @@ function QuestionInput({ q }: { q: SurveyQuestion }) {
       );
     case 'single':
       return (
-        <Radio.Group>
+        <Radio.Group value={value} onChange={(e) => onChange?.(e.target.value as string)}>
           <Space direction="vertical">
             {(q.options ?? []).map((o) => (
               <Radio key={o.id} value={o.id}>
@@ -41,7 +41,7 @@ function QuestionInput({ q }: { q: SurveyQuestion }) {
       );
     case 'multiple':
       return (
-        <Checkbox.Group>
+        <Checkbox.Group value={Array.isArray(value) ? value : []} onChange={(v) => onChange?.(v as string[])}>
           <Space direction="vertical">
             {(q.options ?? []).map((o) => (
               <Checkbox key={o.id} value={o.id}>
@@ -52,7 +52,7 @@ function QuestionInput({ q }: { q: SurveyQuestion }) {
         </Checkbox.Group>
       );
     case 'text':
-      return <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('surveys.answer.textPlaceholder')} />;
+      return <Input.TextArea value={typeof value === 'string' ? value : undefined} onChange={(e) => onChange?.(e.target.value)} rows={3} maxLength={2000} showCount placeholder={t('surveys.answer.textPlaceholder')} />;
   }
 }
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Col, Empty, List, Row, Select, Table, Typography } from 'antd';
+import { Card, Col, Empty, List, Row, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../../../lib/format';
 import { EChart } from '../../../ui/EChart';
@@ -64,6 +64,13 @@ function QuestionDetails({ d, survey }: { d: DistrictResult; survey: Survey }) {
                       {t('surveys.results.topTermsHint')}
                     </Typography.Paragraph>
                     <TermsChart q={q} testId={`survey-terms-${q.questionId}`} />
+                    <div data-testid={`survey-terms-list-${q.questionId}`} style={{ marginTop: 8 }}>
+                      {q.topTerms.slice(0, 15).map((x) => (
+                        <Tag key={x.term} style={{ marginBottom: 4 }}>
+                          {x.term} × {x.count}
+                        </Tag>
+                      ))}
+                    </div>
                   </Col>
                   <Col xs={24} lg={12}>
                     <Typography.Text strong>
