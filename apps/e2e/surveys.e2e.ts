@@ -150,6 +150,8 @@ describe('satisfaction surveys in a real browser', () => {
     expect(await page.getByTestId('survey-mean-q1').innerText()).toContain('3.00 / 5');
     expect(await page.getByTestId('survey-responses').innerText()).toContain(names.c);
     await screenshot(page, 'surveys-results');
+    await terms.scrollIntoViewIfNeeded();
+    await screenshot(page, 'surveys-results-terms');
     await op.context.close();
 
     const { context, page: pp } = await parkos.signIn('b.property', PHONE);
