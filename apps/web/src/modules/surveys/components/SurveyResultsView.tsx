@@ -15,15 +15,15 @@ function TermsChart({ q, testId }: { q: QuestionResult; testId: string }) {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: t('surveys.results.termsAxis'), minInterval: 1, nameLocation: 'end', nameTextStyle: { align: 'right', verticalAlign: 'top', padding: [24, 0, 0, 0] } },
+      grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
+      xAxis: { type: 'value', name: t('surveys.results.termsAxis'), minInterval: 1, nameLocation: 'middle', nameGap: 24 },
       yAxis: { type: 'category', data: terms.map((x) => x.term) },
       series: [{ type: 'bar', data: terms.map((x) => x.count), itemStyle: { color: '#13a8a8' }, label: { show: true, position: 'right' } }],
     }),
     [terms, t],
   );
   if (!terms.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('surveys.results.noComments')} />;
-  return <EChart option={option} height={Math.max(180, 26 * terms.length + 40)} testId={testId} />;
+  return <EChart option={option} height={Math.max(180, 26 * terms.length + 60)} testId={testId} />;
 }
 
 /** Counts per rating value or per option as a bar chart. */
