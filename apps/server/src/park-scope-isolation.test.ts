@@ -78,6 +78,8 @@ const secrets = [
   'SECRET-SPOTFIND',
   'SECRET-SPOTFIX',
   'SECRET-INSP',
+  'SECRET-SURVEY',
+  'SECRET-SVANSWER',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -238,6 +240,19 @@ beforeAll(async () => {
   const inspRunB = await ok<{ id: string; results: { id: string }[] }>(
     root.post('/api/inspection-runs', { clientId: crypto.randomUUID(), routeId: inspRouteB.id, startedAt: new Date().toISOString(), note: 'SECRET-INSP 乙园备注', marks: [{ checkpointKey: 'b', itemKey: 'exit', passed: false, note: 'SECRET-INSP 堵塞', photoIds: [inspPhotoB.id] }] }),
   );
+  // Surveys of park B: an open survey of its district and its enterprise's answer with a comment.
+  const surveyB = await ok(
+    root.post('/api/surveys', {
+      parkId: B.park.id,
+      title: 'SECRET-SURVEY 乙园满意度',
+      questions: [{ id: 'overall', kind: 'rating', title: '总体', required: true, scaleMax: 5 }, { id: 'comment', kind: 'text', title: '意见', required: false }],
+      districtIds: [distB.id],
+      opensOn: localToday,
+      closesOn: localToday,
+    }),
+  );
+  await ok(root.post(`/api/surveys/${surveyB.id}/open`));
+  await ok(mB.post(`/api/surveys/${surveyB.id}/responses`, { answers: { overall: 2, comment: 'SECRET-SVANSWER 乙园电梯故障' } }));
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
@@ -323,6 +338,7 @@ beforeAll(async () => {
     ['/api/inspection-schedules/', () => inspScheduleB.id],
     ['/api/inspection-runs/', () => inspRunB.id],
     ['/api/inspection-findings/', () => inspRunB.results[0].id],
+    ['/api/surveys/', () => surveyB.id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;

@@ -29,6 +29,7 @@ import { createServicesService } from './modules/services';
 import { createBookingsService } from './modules/bookings';
 import { createSpotChecksService } from './modules/spotchecks';
 import { createInspectionsService } from './modules/inspections';
+import { createSurveysService } from './modules/surveys';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -133,7 +134,9 @@ export function createServices(
   const spotChecks = createSpotChecksService({ db, audit, files, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   // On-site inspections: findings open work orders (with their photos) for the district's company.
   const inspections = createInspectionsService({ db, audit, files, workOrders: workorders.workOrders });
-  return { inspections, spotChecks, training, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Satisfaction surveys of enterprises (evaluation input); reminders before the close reach admins in-app.
+  const surveys = createSurveysService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
+  return { inspections, spotChecks, training, surveys, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -143,9 +143,22 @@ beforeAll(async () => {
   expect(inspRun.statusCode, inspRun.body).toBe(201);
   const inspFinding = inspRun.json().results[0].id as string;
   featurePathIds.push(['/api/inspection-templates/', () => tpl.id], ['/api/inspection-routes/', () => inspRoute.id], ['/api/inspection-schedules/', () => inspSchedule.id], ['/api/inspection-runs/', () => inspRun.json().id], ['/api/inspection-findings/', () => inspFinding]);
+  // A satisfaction survey of the park's district (both enterprises lease there) and e2's answer with a comment.
+  await t.services.parks.createLease(SYSTEM, e1.id, { unitId: s.units[1].id, startDate: '2026-01-01', endDate: '2027-12-31', monthlyRentFen: 100_000 });
+  const survey = await t.services.surveys.createSurvey(SYSTEM, {
+    parkId: s.park.id,
+    title: '满意度调查',
+    questions: [{ id: 'overall', kind: 'rating', title: '总体', required: true, scaleMax: 5 }, { id: 'comment', kind: 'text', title: '意见', required: false }],
+    districtIds: [s.district.id],
+    opensOn: localToday,
+    closesOn: localToday,
+  });
+  await t.services.surveys.openSurvey(SYSTEM, survey.id);
+  expect((await e2Admin.post(`/api/surveys/${survey.id}/responses`, { answers: { overall: 2, comment: 'SECRET-SVANSWER 乙方意见' } })).statusCode).toBe(201);
+  featurePathIds.push(['/api/surveys/', () => survey.id]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP', 'SECRET-SVANSWER'];
 });
 afterAll(() => t.close());
 
@@ -251,6 +264,19 @@ describe('tenant isolation', () => {
     expect(res.statusCode).toBe(404);
     const [row] = await t.database.query<{ revision: number }>('select revision from rtw_submissions where id = $1', [report]);
     expect(row.revision).toBe(1);
+  });
+
+  test('in a survey both enterprises are invited to, an admin sees only their own answer, no results, and cannot answer in the other’s name', async () => {
+    const [, id] = featurePathIds.find(([prefix]) => prefix === '/api/surveys/')!;
+    const survey = (await admin1.get(`/api/surveys/${id()}`)).json() as { mine: { enterpriseId: string }[] };
+    expect(survey.mine.map((m) => m.enterpriseId)).toEqual([e1.id]);
+    expect((await admin1.get(`/api/surveys/${id()}/my-responses`)).json()).toEqual([]);
+    for (const url of ['results', 'responses', 'export']) expect([403, 404]).toContain((await admin1.get(`/api/surveys/${id()}/${url}`)).statusCode);
+    expect((await admin1.post(`/api/surveys/${id()}/responses`, { enterpriseId: e2.id, answers: { overall: 5 } })).statusCode).toBe(404);
+    for (const url of ['', '/my-responses', '/results']) expect((await member1.get(`/api/surveys/${id()}${url}`)).statusCode).toBe(404);
+    expect((await member1.post(`/api/surveys/${id()}/responses`, { answers: { overall: 5 } })).statusCode).toBe(404);
+    const [row] = await t.database.query<{ n: number }>('select count(*)::int as n from survey_responses where survey_id = $1', [id()]);
+    expect(Number(row.n)).toBe(1);
   });
 
   test('another enterprise’s service request and its material are 404 and in no list; nothing about it can be changed', async () => {

@@ -11,3 +11,4 @@ export * from './training';
 export * from './spotchecks';
 export * from './inspections';
 export * from './findings';
+export * from './surveys';

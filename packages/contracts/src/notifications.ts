@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'spot_check.recorded',
   'spot_check.responded',
   'spot_check.rejected',
+  'survey.reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

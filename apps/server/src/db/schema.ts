@@ -27,3 +27,4 @@ export * from '../modules/spotchecks/spotchecks.table';
 export * from '../modules/services/services.table';
 export * from '../modules/bookings/bookings.table';
 export * from '../modules/inspections/inspections.table';
+export * from '../modules/surveys/surveys.table';

@@ -19,6 +19,7 @@ import { createApprovalEscalationJob } from '../modules/approvals';
 import { createPolicyReminderJob } from '../modules/policies';
 import { createReturnWorkReminderJob } from '../modules/returnwork';
 import { createInspectionScheduleJob } from '../modules/inspections';
+import { createSurveyReminderJob } from '../modules/surveys';
 
 export interface RunningServer {
   url?: string;
@@ -84,6 +85,8 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     jobs.push(createReturnWorkReminderJob({ returnWork: services.returnWork, intervalMs: 5 * 60_000, log }).job);
     // Recurring inspection schedules get their next occurrence.
     jobs.push(createInspectionScheduleJob({ inspections: services.inspections, intervalMs: 60 * 60_000, log }));
+    // Surveys: two days before the close, invited enterprises that have not answered get one reminder.
+    jobs.push(createSurveyReminderJob({ surveys: services.surveys, intervalMs: 30 * 60_000, log }));
     // Started now, before the broker: the first rollup and tree head do not wait for ingest.
     const scheduler = createJobScheduler({ database, jobs, log });
     await scheduler.start();

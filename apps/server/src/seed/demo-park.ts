@@ -38,6 +38,7 @@ import { seedServices } from './services.seed';
 import { seedBookingsDemo } from '../modules/bookings';
 import { seedSpotChecksDemo } from '../modules/spotchecks';
 import { seedInspections } from '../modules/inspections';
+import { seedSurveysDemo } from '../modules/surveys';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -328,5 +329,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedSpotChecksDemo(db, services.spotChecks, ctx, { parkId: park.id, districts: coreDistricts, worseCompanyId: pcs[1].id });
   onProgress('inspections');
   await seedInspections(db, services.inspections, { parkId: park.id, propertyCompanyIds: pcs.map((p) => p.id) });
+  onProgress('satisfaction surveys');
+  await seedSurveysDemo(db, { audit: services.audit, notify: (tx, userIds, input) => services.notifications.notify(tx, userIds, input) }, ctx, { parkId: park.id, weakerCompanyId: pcs[1].id, keepOpenFor: [entRows[0].id, entRows[1].id] });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

@@ -64,6 +64,8 @@ const InspectionsPage = lazy(() => import('../pages/InspectionsPage').then((m) =
 const InspectionWalkPage = lazy(() => import('../pages/InspectionWalkPage').then((m) => ({ default: m.InspectionWalkPage })));
 const InspectionRunPage = lazy(() => import('../pages/InspectionRunPage').then((m) => ({ default: m.InspectionRunPage })));
 const InspectionSetupPage = lazy(() => import('../pages/InspectionSetupPage').then((m) => ({ default: m.InspectionSetupPage })));
+const SurveysPage = lazy(() => import('../pages/SurveysPage').then((m) => ({ default: m.SurveysPage })));
+const SurveyPage = lazy(() => import('../pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReliefDashboardPage = lazy(() => import('../pages/ReliefDashboardPage').then((m) => ({ default: m.ReliefDashboardPage })));
 const SpotChecksPage = lazy(() => import('../pages/SpotChecksPage').then((m) => ({ default: m.SpotChecksPage })));
 const SpotCheckRecordPage = lazy(() => import('../pages/SpotCheckRecordPage').then((m) => ({ default: m.SpotCheckRecordPage })));
@@ -156,6 +158,8 @@ export function AppRoutes() {
             <Route path="inspections/setup" element={<RequirePermission flag="isOperator"><InspectionSetupPage /></RequirePermission>} />
             <Route path="inspections/walk/:routeId" element={<RequirePermission flag="isOperator"><InspectionWalkPage /></RequirePermission>} />
             <Route path="inspections/runs/:id" element={<RequirePermission flag="canSeePropertyCompanies"><InspectionRunPage /></RequirePermission>} />
+            <Route path="surveys" element={<SurveysPage />} />
+            <Route path="surveys/:id" element={<SurveyPage />} />
             <Route path="services" element={<ServiceCatalogPage />} />
             <Route path="services/requests" element={<MyServiceRequestsPage />} />
             <Route path="services/requests/:id" element={<ServiceRequestPage />} />

@@ -8,6 +8,7 @@ import { reliefEn } from './sections/relief';
 import { spotChecksEn } from './sections/spotChecks';
 import { returnToWorkEn } from './sections/returnToWork';
 import { notificationsEn } from './sections/notifications';
+import { surveysEn } from './sections/surveys';
 
 /**
  * English UI text, the same shape as zh-CN. Straight quotes only: where a CJK font comes first in the
@@ -492,4 +493,6 @@ export const en: Messages = {
   returnToWork: returnToWorkEn,
   // The notifications section lives in sections/notifications.ts: one sentence per notification kind.
   notifications: notificationsEn,
+  // The surveys section lives in sections/surveys.ts, so features edit their own file.
+  surveys: surveysEn,
 };

@@ -7,6 +7,7 @@ import { reliefZh } from './sections/relief';
 import { spotChecksZh } from './sections/spotChecks';
 import { returnToWorkZh } from './sections/returnToWork';
 import { notificationsZh } from './sections/notifications';
+import { surveysZh } from './sections/surveys';
 
 /** Chinese (default) UI text. en.ts has the same shape. */
 export const zhCN = {
@@ -487,4 +488,6 @@ export const zhCN = {
   returnToWork: returnToWorkZh,
   // The notifications section lives in sections/notifications.ts: one sentence per notification kind.
   notifications: notificationsZh,
+  // The surveys section lives in sections/surveys.ts, so features edit their own file.
+  surveys: surveysZh,
 };

@@ -25,6 +25,7 @@ export const notificationsZh = {
     'spot_check.recorded': { title: '安全抽查发现 {{findings}} 个问题需要整改', body: '{{district}}' },
     'spot_check.responded': { title: '物业已提交整改回复，请复核', body: '{{finding}}' },
     'spot_check.rejected': { title: '整改未通过复核，请重新整改', body: '{{finding}}' },
+    'survey.reminder': { title: '满意度调查即将截止，请尽快填写', body: '{{survey}} · 截止 {{closesOn}}' },
   },
   deadlines: { response: '响应', resolution: '解决' },
   /** A kind this version of the web app does not know (e.g. sent by a newer server). */
@@ -52,6 +53,7 @@ export const notificationsEn: Widen<typeof notificationsZh> = {
     'spot_check.recorded': { title: 'A spot check found {{findings}} problem(s) to fix', body: '{{district}}' },
     'spot_check.responded': { title: 'The property company responded to a finding; please verify', body: '{{finding}}' },
     'spot_check.rejected': { title: 'A fix was rejected; please fix it again', body: '{{finding}}' },
+    'survey.reminder': { title: 'A satisfaction survey closes soon: please answer it', body: '{{survey}} · closes {{closesOn}}' },
   },
   deadlines: { response: 'response', resolution: 'resolution' },
   unknown: 'Notification ({{kind}})',

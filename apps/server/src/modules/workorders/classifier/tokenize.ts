@@ -1,5 +1,5 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import type { Jieba } from '@node-rs/jieba';
+import { chineseSegmenter } from '../../../lib/segmenter';
 
 /**
  * Features for mixed Chinese/English work-order text. Every feature carries a namespace prefix
@@ -29,12 +29,9 @@ export const DEFAULT_TOKENIZE_OPTIONS: TokenizeOptions = {
   singleCharWords: false,
 };
 
-let jieba: Jieba | undefined;
-
-/** One shared segmenter: loading the dictionary takes a few hundred milliseconds. */
+/** One shared segmenter (lib/segmenter): loading the dictionary takes a few hundred milliseconds. */
 function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
+  return chineseSegmenter();
 }
 
 /** CJK unified ideographs (BMP: extension A, the main block, compatibility ideographs). */

@@ -38,6 +38,7 @@ import {
   UnorderedListOutlined,
   SecurityScanOutlined,
   CheckSquareOutlined,
+  LikeOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -64,6 +65,8 @@ const GROUP_OF: Record<string, NavGroup> = {
   'approval-flows': 'admin',
   // Park + property evaluation (考核评价).
   'training-sessions': 'evaluation', 'training-staff': 'evaluation', 'training-figures': 'evaluation',
+  // Park + property evaluation (考核评价): surveys, inspections, spot checks, scores.
+  surveys: 'evaluation',
   // The enterprise service platform (企业服务): catalog and requests, policies, rent relief, return-to-work, bookings.
   policies: 'services', bookings: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
   services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
@@ -126,6 +129,7 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator || p.isProperty) items.push({ key: 'training-sessions', path: '/training/sessions', label: t('training.nav.sessions'), icon: <ReadOutlined /> });
   if (p.isOperator || p.isProperty) items.push({ key: 'training-staff', path: '/training/staff', label: t('training.nav.staff'), icon: <TeamOutlined /> });
   if (p.isOperator || p.isProperty) items.push({ key: 'training-figures', path: '/training/figures', label: t('training.nav.figures'), icon: <LineChartOutlined /> });
+  if (p.isOperator || p.isProperty || p.isEnterpriseAdmin) items.push({ key: 'surveys', path: '/surveys', label: t('surveys.nav'), icon: <LikeOutlined /> });
   items.push({ key: 'account', path: '/account', label: t('nav.account'), icon: <UserOutlined /> });
   return items.map((i) => ({ ...i, group: GROUP_OF[i.key] }));
 }

@@ -7,6 +7,8 @@ import type { AppNotification } from '../api/notifications.api';
 import { notificationText } from '../utils/notification-text';
 import { useNotificationMutations, useNotifications } from '../hooks/useNotifications';
 
+/** Notifications the server sends as a code only (`kind`, with a code-like title): the text the web writes for each. */
+
 /** The header bell: unread count, the latest notifications, mark read, open the linked page. */
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
