@@ -6,3 +6,4 @@ export * from './metrics';
 export * from './input-rules';
 export * from './forms';
 export * from './service-systems';
+export * from './evaluation';
