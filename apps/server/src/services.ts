@@ -24,6 +24,7 @@ import { createJobsService } from './modules/jobs';
 import { createPoliciesService } from './modules/policies';
 import { createReturnWorkService } from './modules/returnwork';
 import { createReliefService } from './modules/relief';
+import { createEvaluationService } from './modules/evaluation';
 import { createServicesService } from './modules/services';
 import { createBookingsService } from './modules/bookings';
 
@@ -124,7 +125,15 @@ export function createServices(
   const serviceCatalog = createServicesService({ db, audit, approvals, files, billing: payments.billing, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   // Shared resources: paid bookings become bills; bookings needing approval run an approvals case.
   const bookings = createBookingsService({ db, audit, billing: payments.billing, approvals });
-  return { approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Property evaluation (园区+物业考核): scores from work orders and alarms here, the other inputs through sources.
+  const evaluation = createEvaluationService({
+    db,
+    audit,
+    ackDeadlines: config.alarmAckMinutes,
+    // wired at merge: inspections, spotChecks, surveys, training (each module's index.ts exports the provider).
+    sources: {},
+  });
+  return { approvals, policies, returnWork, relief, evaluation, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -18,6 +18,7 @@ import { createLedgerHeadJob } from '../modules/ledger';
 import { createApprovalEscalationJob } from '../modules/approvals';
 import { createPolicyReminderJob } from '../modules/policies';
 import { createReturnWorkReminderJob } from '../modules/returnwork';
+import { createEvaluationComputeJob } from '../modules/evaluation';
 
 export interface RunningServer {
   url?: string;
@@ -81,6 +82,8 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     jobs.push(createPolicyReminderJob({ policies: services.policies, intervalMs: 15 * 60_000, log }));
     // Return-to-work: enterprises that missed a period's deadline get one reminder per period.
     jobs.push(createReturnWorkReminderJob({ returnWork: services.returnWork, intervalMs: 5 * 60_000, log }).job);
+    // Evaluation: every open period's scores are recomputed nightly (daily interval).
+    jobs.push(createEvaluationComputeJob({ evaluation: services.evaluation, log }).job);
     // Started now, before the broker: the first rollup and tree head do not wait for ingest.
     const scheduler = createJobScheduler({ database, jobs, log });
     await scheduler.start();
