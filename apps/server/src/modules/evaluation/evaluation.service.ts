@@ -264,7 +264,7 @@ export function createEvaluationService(deps: { db: Db; audit: AuditService; sou
     if (!list.length) return [];
     const range: EvalRange = { parkId: p.parkId, from: localMidnight(p.startDate), to: localMidnight(p.endDate) };
     const districtIds = list.map((d) => d.districtId);
-    const reopened = sql<boolean>`exists (select 1 from ${workOrderEvents} e where e.work_order_id = ${workOrders.id} and e.kind = 'reopened')`;
+    const reopened = sql<boolean>`exists (select 1 from ${workOrderEvents} e where e.work_order_id = "work_orders"."id" and e.kind = 'reopened')`;
     const orders = await q
       .select({ id: workOrders.id, number: workOrders.number, districtId: workOrders.districtId, acceptedAt: workOrders.acceptedAt, resolvedAt: workOrders.resolvedAt, responseDueAt: workOrders.responseDueAt, resolutionDueAt: workOrders.resolutionDueAt, rating: workOrders.rating, reopened })
       .from(workOrders)
