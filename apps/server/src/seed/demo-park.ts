@@ -35,6 +35,7 @@ import { seedReturnWorkDemo } from '../modules/returnwork/returnwork.seed';
 import { seedRelief } from '../modules/relief';
 import { seedServices } from './services.seed';
 import { seedBookingsDemo } from '../modules/bookings';
+import { seedEvaluationDemo } from '../modules/evaluation/evaluation.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -317,5 +318,9 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedServices(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id, enterpriseId: entRows[0].id });
   onProgress('bookings');
   await seedBookingsDemo(db, services.bookings, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
+  // Last: the evaluation scores a year of the data above (pcs[1]'s districts clearly worse). At merge, pass
+  // `computePeriods: false` and call `seedEvaluationPeriods` after the inspections, spot checks, surveys and training seeds.
+  onProgress('property evaluation');
+  await seedEvaluationDemo(db, services, { parkId: park.id, weakerCompanyId: pcs[1].id });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }
