@@ -69,6 +69,9 @@ const secrets = [
   'SECRET-SREQ',
   'SECRET-RESOURCE',
   'SECRET-BOOKING',
+  'SECRET-EVAL',
+  'SECRET-IND',
+  'SECRET-EVALNOTE',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -207,6 +210,23 @@ beforeAll(async () => {
   const resourceB = await ok(root.post('/api/booking-resources', room(B.park.id, 'SECRET-RESOURCE 乙园会议室')));
   const bookingB = await ok(mB.post('/api/bookings', { resourceId: resourceB.id, title: 'SECRET-BOOKING 乙园路演', startsAt: shanghaiAt(2, 10).toISOString(), endsAt: shanghaiAt(2, 11).toISOString() }));
 
+  // Evaluation of park B: a scheme, a computed period with a manual score and its note.
+  const evalSchemeB = await ok(
+    root.post('/api/evaluation/schemes', {
+      parkId: B.park.id,
+      name: 'SECRET-EVAL 乙园考核',
+      periodKind: 'month',
+      indicators: [
+        { key: 'svc', name: 'SECRET-IND 服务', weight: 60, source: { kind: 'sla_response' } },
+        { key: 'manual', name: '评定', weight: 40, source: { kind: 'manual' } },
+      ],
+    }),
+  );
+  await ok(root.post(`/api/evaluation/schemes/${evalSchemeB.id}/activate`));
+  const evalPeriodB = await ok(root.post('/api/evaluation/periods', { schemeId: evalSchemeB.id, label: '2026-10' }));
+  await ok(root.post(`/api/evaluation/periods/${evalPeriodB.id}/manual`, { indicatorKey: 'manual', subjectKind: 'district', subjectId: distB.id, score: 80, note: 'SECRET-EVALNOTE 乙园评定' }));
+  await ok(root.post(`/api/evaluation/periods/${evalPeriodB.id}/compute`));
+
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
   Object.assign(ids, {
@@ -232,6 +252,8 @@ beforeAll(async () => {
     fileId: pendingUpload.id,
     serviceId: serviceB.id,
     resourceId: resourceB.id,
+    schemeId: evalSchemeB.id,
+    subjectId: distB.id,
   });
   const paymentId = payment.paymentId ?? payment.id ?? '';
   pathIds.push(
@@ -280,6 +302,8 @@ beforeAll(async () => {
     ['/api/service-requests/', () => requestB.id],
     ['/api/booking-resources/', () => resourceB.id],
     ['/api/bookings/', () => bookingB.id],
+    ['/api/evaluation/schemes/', () => evalSchemeB.id],
+    ['/api/evaluation/periods/', () => evalPeriodB.id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;
@@ -362,12 +386,15 @@ function urlOf(op: Operation, table = pathIds): string {
     .replace('{registrationId}', ids.registrationId)
     .replace('{auditId}', pathIds.find(([p]) => p === '/api/ledger/entries/')![1]())
     .replace('{deviceType}', 'environment_sensor')
-    .replace('{provider}', 'sandbox');
+    .replace('{provider}', 'sandbox')
+    .replace('{kind}', 'district')
+    .replace('{subjectId}', ids.subjectId);
 }
 
 function queryOf(op: Operation): string {
   const q = op.queryParams.filter((p) => p in ids).map((p) => `${p}=${ids[p]}`);
   if (op.queryParams.includes('pageSize')) q.push('pageSize=200');
+  if (op.queryParams.includes('subjectKind')) q.push('subjectKind=district');
   return q.length ? `?${q.join('&')}` : '';
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SYSTEM, TEST_PASSWORD, buildEnterprise, buildPark, buildUser } from './testing/builders';
+import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildEnterprise, buildPark, buildUser } from './testing/builders';
 import { leaksIn, openApiOperations } from './testing/openapi-sweep';
 import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
@@ -109,9 +109,19 @@ beforeAll(async () => {
   roomId = (await t.services.bookings.createResource(SYSTEM, { parkId: s.park.id, category: 'meeting_room', nameZh: '共享会议室', nameEn: 'Shared room', location: '一号楼', capacity: 8, opensAtMinute: 0, closesAtMinute: 1440, openWeekdays: [1, 2, 3, 4, 5, 6, 7], slotMinutes: 30, minMinutes: 30, maxMinutes: 240, feeFenPerHour: 1000 })).id;
   e2BookingId = (await t.services.bookings.createBooking(e2Ctx, { resourceId: roomId, title: 'SECRET-BOOKING 乙方董事会', startsAt: shanghaiAt(2, 10), endsAt: shanghaiAt(2, 11) })).id;
   featurePathIds.push(['/api/bookings/', () => e2BookingId], ['/api/booking-resources/', () => roomId]);
+  // An evaluation of the park's property company: enterprise people see none of it.
+  const pc = await t.services.parks.createPropertyCompany(SYSTEM, { name: 'SECRET-PC 保密物业', creditCode: buildCreditCode() });
+  await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: pc.id, districtId: s.district.id, startDate: '2026-01-01', endDate: '2030-12-31', annualFeeFen: 100 });
+  const evalScheme = await t.services.evaluation.createScheme(SYSTEM, { parkId: s.park.id, name: 'SECRET-EVAL 考核', periodKind: 'month', indicators: [{ key: 'm', name: 'SECRET-IND 评定', weight: 100, source: { kind: 'manual' } }] });
+  await t.services.evaluation.activateScheme(SYSTEM, evalScheme.id);
+  const evalPeriod = await t.services.evaluation.openPeriod(SYSTEM, { schemeId: evalScheme.id, label: '2026-10' });
+  await t.services.evaluation.setManual(SYSTEM, evalPeriod.id, { indicatorKey: 'm', subjectKind: 'company', subjectId: pc.id, score: 77, note: 'SECRET-EVALNOTE 评定' });
+  await t.services.evaluation.close(SYSTEM, evalPeriod.id);
+  await t.services.evaluation.publishRanking(SYSTEM, evalPeriod.id, true);
+  featurePathIds.push(['/api/evaluation/schemes/', () => evalScheme.id], ['/api/evaluation/periods/', () => evalPeriod.id]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-EVAL', 'SECRET-IND', 'SECRET-EVALNOTE', 'SECRET-PC'];
 });
 afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import { servicesEn } from './sections/services';
 import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
 import { reliefEn } from './sections/relief';
+import { evaluationEn } from './sections/evaluation';
 import { returnToWorkEn } from './sections/returnToWork';
 
 /**
@@ -22,7 +23,7 @@ export const en: Messages = {
   nav: {
     home: 'Dashboard', structure: 'Park structure', enterprises: 'Enterprises', myEnterprise: 'My enterprise', property: 'Property companies', leads: 'Attraction pipeline',
     users: 'Users & roles', audit: 'Audit log', account: 'My account', welcome: 'Welcome', building: 'Building', enterprise: 'Enterprise profile', ledger: 'Ledger', menu: 'Menu', main: 'Main navigation', skipToContent: 'Skip to main content', devices: 'Devices',
-    groups: { park: 'Park & enterprises', services: 'Enterprise services', ioc: 'Operations center', workorders: 'Work orders', community: 'Micro-park', admin: 'System & audit' },
+    groups: { park: 'Park & enterprises', services: 'Enterprise services', ioc: 'Operations center', workorders: 'Work orders', community: 'Micro-park', evaluation: 'Evaluation', admin: 'System & audit' },
   },
   auth: {
     title: 'Sign in to ParkOS', subtitle: 'Park operations · Enterprise services · Operations center', username: 'Username', password: 'Password', submit: 'Sign in',
@@ -477,6 +478,8 @@ export const en: Messages = {
   bookings: bookingsEn,
   // The relief section lives in sections/relief.ts, so features edit their own file.
   relief: reliefEn,
+  // Property evaluation (园区+物业考核) lives in sections/evaluation.ts.
+  evaluation: evaluationEn,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkEn,
 };

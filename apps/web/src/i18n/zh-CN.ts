@@ -2,6 +2,7 @@ import { servicesZh } from './sections/services';
 import { policiesZh } from './sections/policies';
 import { bookingsZh } from './sections/bookings';
 import { reliefZh } from './sections/relief';
+import { evaluationZh } from './sections/evaluation';
 import { returnToWorkZh } from './sections/returnToWork';
 
 /** Chinese (default) UI text. en.ts has the same shape. */
@@ -18,7 +19,7 @@ export const zhCN = {
   nav: {
     home: '工作台', structure: '园区结构', enterprises: '企业管理', myEnterprise: '我的企业', property: '物业公司', leads: '招商管理',
     users: '用户与角色', audit: '审计日志', account: '我的账户', welcome: '欢迎', building: '楼宇详情', enterprise: '企业档案', ledger: '防篡改账本', menu: '菜单', main: '主导航', skipToContent: '跳到主要内容', devices: '设备',
-    groups: { park: '园区与企业', services: '企业服务', ioc: '智慧运营中心', workorders: '工单与派单', community: '微园区', admin: '系统与审计' },
+    groups: { park: '园区与企业', services: '企业服务', ioc: '智慧运营中心', workorders: '工单与派单', community: '微园区', evaluation: '考核评价', admin: '系统与审计' },
   },
   auth: {
     title: '登录 ParkOS', subtitle: '园区运营 · 企业服务 · 智慧运营中心', username: '用户名', password: '密码', submit: '登录',
@@ -472,6 +473,8 @@ export const zhCN = {
   bookings: bookingsZh,
   // The relief section lives in sections/relief.ts, so features edit their own file.
   relief: reliefZh,
+  // Property evaluation (园区+物业考核) lives in sections/evaluation.ts.
+  evaluation: evaluationZh,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkZh,
 };

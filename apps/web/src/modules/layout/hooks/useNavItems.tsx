@@ -35,6 +35,8 @@ import {
   AppstoreOutlined,
   CustomerServiceOutlined,
   UnorderedListOutlined,
+  TrophyOutlined,
+  OrderedListOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -50,7 +52,7 @@ export interface NavItem {
 }
 
 /** Menu sections, in display order; entries without a group stay at the top. */
-export const NAV_GROUPS = ['park', 'services', 'ioc', 'workorders', 'community', 'admin'] as const;
+export const NAV_GROUPS = ['park', 'services', 'ioc', 'workorders', 'community', 'evaluation', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 const GROUP_OF: Record<string, NavGroup> = {
@@ -59,6 +61,8 @@ const GROUP_OF: Record<string, NavGroup> = {
   'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
   'approval-flows': 'admin',
+  // Property evaluation (园区+物业考核).
+  'evaluation-schemes': 'evaluation', 'evaluation-periods': 'evaluation',
   // The enterprise service platform (企业服务): catalog and requests, policies, rent relief, return-to-work, bookings.
   policies: 'services', bookings: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
   services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
@@ -96,6 +100,8 @@ export function useNavItems(): NavItem[] {
   if (p.canManageDevices) items.push({ key: 'shelves', path: '/shelves', label: t('rules.shelves.nav'), icon: <PauseCircleOutlined /> });
   if (p.isEnterpriseAdmin && !p.isOperator) items.push({ key: 'relief', path: '/relief', label: t('relief.nav.mine'), icon: <SafetyOutlined /> });
   if (p.isOperator) items.push({ key: 'relief-programmes', path: '/relief/programmes', label: t('relief.nav.programmes'), icon: <SafetyOutlined /> });
+  if (p.isOperator) items.push({ key: 'evaluation-schemes', path: '/evaluation/schemes', label: t('evaluation.nav.schemes'), icon: <OrderedListOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'evaluation-periods', path: '/evaluation/periods', label: t('evaluation.nav.periods'), icon: <TrophyOutlined /> });
   if (p.isOperator) items.push({ key: 'approval-flows', path: '/approval-flows', label: t('approvals.nav.flows'), icon: <PartitionOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
