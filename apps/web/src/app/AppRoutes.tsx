@@ -60,6 +60,10 @@ const PolicyDetailPage = lazy(() => import('../pages/PolicyDetailPage').then((m)
 const PolicyApplicationPage = lazy(() => import('../pages/PolicyApplicationPage').then((m) => ({ default: m.PolicyApplicationPage })));
 const ReliefPage = lazy(() => import('../pages/ReliefPage').then((m) => ({ default: m.ReliefPage })));
 const ReliefProgrammesPage = lazy(() => import('../pages/ReliefProgrammesPage').then((m) => ({ default: m.ReliefProgrammesPage })));
+const EvaluationSchemesPage = lazy(() => import('../pages/EvaluationSchemesPage').then((m) => ({ default: m.EvaluationSchemesPage })));
+const EvaluationPeriodsPage = lazy(() => import('../pages/EvaluationPeriodsPage').then((m) => ({ default: m.EvaluationPeriodsPage })));
+const EvaluationRankingPage = lazy(() => import('../pages/EvaluationRankingPage').then((m) => ({ default: m.EvaluationRankingPage })));
+const EvaluationScorePage = lazy(() => import('../pages/EvaluationScorePage').then((m) => ({ default: m.EvaluationScorePage })));
 const ReliefDashboardPage = lazy(() => import('../pages/ReliefDashboardPage').then((m) => ({ default: m.ReliefDashboardPage })));
 const ServiceCatalogPage = lazy(() => import('../pages/ServiceCatalogPage').then((m) => ({ default: m.ServiceCatalogPage })));
 const ServiceApplyPage = lazy(() => import('../pages/ServiceApplyPage').then((m) => ({ default: m.ServiceApplyPage })));
@@ -136,6 +140,10 @@ export function AppRoutes() {
             <Route path="relief" element={<RequirePermission flag="isEnterpriseAdmin"><ReliefPage /></RequirePermission>} />
             <Route path="relief/programmes" element={<RequirePermission flag="isOperator"><ReliefProgrammesPage /></RequirePermission>} />
             <Route path="relief/programmes/:id" element={<RequirePermission flag="isOperator"><ReliefDashboardPage /></RequirePermission>} />
+            <Route path="evaluation/schemes" element={<RequirePermission flag="isOperator"><EvaluationSchemesPage /></RequirePermission>} />
+            <Route path="evaluation/periods" element={<EvaluationPeriodsPage />} />
+            <Route path="evaluation/periods/:id" element={<EvaluationRankingPage />} />
+            <Route path="evaluation/periods/:id/:kind/:subjectId" element={<EvaluationScorePage />} />
             <Route path="services" element={<ServiceCatalogPage />} />
             <Route path="services/requests" element={<MyServiceRequestsPage />} />
             <Route path="services/requests/:id" element={<ServiceRequestPage />} />
