@@ -80,6 +80,7 @@ describe('property evaluation in a real browser', () => {
     await page.getByTestId('eval-ind-add-top').click();
     await page.getByTestId('eval-ind-name-indicators[1]').fill('现场评定');
     await weight(page, 'eval-ind-weight-indicators[1]').fill('30');
+    await pick(page, 'eval-ind-source-indicators[1]', '人工评定');
     await page.getByTestId('eval-scheme-name').click();
     // The sums show live: the top level adds up, the sub-level does not.
     await expect.poll(() => page.getByTestId('eval-sum-indicators[0].children').getAttribute('data-sum')).toBe('90');
