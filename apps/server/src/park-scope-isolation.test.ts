@@ -80,6 +80,9 @@ const secrets = [
   'SECRET-INSP',
   'SECRET-SURVEY',
   'SECRET-SVANSWER',
+  'SECRET-EVAL',
+  'SECRET-IND',
+  'SECRET-EVALNOTE',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -253,6 +256,22 @@ beforeAll(async () => {
   );
   await ok(root.post(`/api/surveys/${surveyB.id}/open`));
   await ok(mB.post(`/api/surveys/${surveyB.id}/responses`, { answers: { overall: 2, comment: 'SECRET-SVANSWER 乙园电梯故障' } }));
+  // Evaluation of park B: a scheme, a computed period with a manual score and its note.
+  const evalSchemeB = await ok(
+    root.post('/api/evaluation/schemes', {
+      parkId: B.park.id,
+      name: 'SECRET-EVAL 乙园考核',
+      periodKind: 'month',
+      indicators: [
+        { key: 'svc', name: 'SECRET-IND 服务', weight: 60, source: { kind: 'sla_response' } },
+        { key: 'manual', name: '评定', weight: 40, source: { kind: 'manual' } },
+      ],
+    }),
+  );
+  await ok(root.post(`/api/evaluation/schemes/${evalSchemeB.id}/activate`));
+  const evalPeriodB = await ok(root.post('/api/evaluation/periods', { schemeId: evalSchemeB.id, label: '2026-10' }));
+  await ok(root.post(`/api/evaluation/periods/${evalPeriodB.id}/manual`, { indicatorKey: 'manual', subjectKind: 'district', subjectId: distB.id, score: 80, note: 'SECRET-EVALNOTE 乙园评定' }));
+  await ok(root.post(`/api/evaluation/periods/${evalPeriodB.id}/compute`));
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
@@ -280,6 +299,8 @@ beforeAll(async () => {
     serviceId: serviceB.id,
     resourceId: resourceB.id,
     inspectorUserId: inspB.id,
+    schemeId: evalSchemeB.id,
+    subjectId: distB.id,
   });
   const paymentId = payment.paymentId ?? payment.id ?? '';
   pathIds.push(
@@ -339,6 +360,8 @@ beforeAll(async () => {
     ['/api/inspection-runs/', () => inspRunB.id],
     ['/api/inspection-findings/', () => inspRunB.results[0].id],
     ['/api/surveys/', () => surveyB.id],
+    ['/api/evaluation/schemes/', () => evalSchemeB.id],
+    ['/api/evaluation/periods/', () => evalPeriodB.id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;
@@ -424,12 +447,15 @@ function urlOf(op: Operation, table = pathIds): string {
     .replace('{registrationId}', ids.registrationId)
     .replace('{auditId}', pathIds.find(([p]) => p === '/api/ledger/entries/')![1]())
     .replace('{deviceType}', 'environment_sensor')
-    .replace('{provider}', 'sandbox');
+    .replace('{provider}', 'sandbox')
+    .replace('{kind}', 'district')
+    .replace('{subjectId}', ids.subjectId);
 }
 
 function queryOf(op: Operation): string {
   const q = op.queryParams.filter((p) => p in ids).map((p) => `${p}=${ids[p]}`);
   if (op.queryParams.includes('pageSize')) q.push('pageSize=200');
+  if (op.queryParams.includes('subjectKind')) q.push('subjectKind=district');
   return q.length ? `?${q.join('&')}` : '';
 }
 

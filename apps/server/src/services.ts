@@ -25,6 +25,7 @@ import { createPoliciesService } from './modules/policies';
 import { createReturnWorkService } from './modules/returnwork';
 import { createTrainingService } from './modules/training';
 import { createReliefService } from './modules/relief';
+import { createEvaluationService } from './modules/evaluation';
 import { createServicesService } from './modules/services';
 import { createBookingsService } from './modules/bookings';
 import { createSpotChecksService } from './modules/spotchecks';
@@ -136,7 +137,15 @@ export function createServices(
   const inspections = createInspectionsService({ db, audit, files, workOrders: workorders.workOrders });
   // Satisfaction surveys of enterprises (evaluation input); reminders before the close reach admins in-app.
   const surveys = createSurveysService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
-  return { inspections, spotChecks, training, surveys, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Property evaluation (园区+物业考核): scores from work orders and alarms here, the other inputs through sources.
+  const evaluation = createEvaluationService({
+    db,
+    audit,
+    ackDeadlines: config.alarmAckMinutes,
+    // The inputs' own modules compute their figures for a range; the evaluation only reads them.
+    sources: { inspections, spotChecks, surveys, training },
+  });
+  return { inspections, spotChecks, training, surveys, evaluation, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

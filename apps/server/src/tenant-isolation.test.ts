@@ -159,6 +159,19 @@ beforeAll(async () => {
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
   secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP', 'SECRET-SVANSWER'];
+  // An evaluation of the park's property company: enterprise people see none of it.
+  const pc = await t.services.parks.createPropertyCompany(SYSTEM, { name: 'SECRET-PC 保密物业', creditCode: buildCreditCode() });
+  await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: pc.id, districtId: s.district.id, startDate: '2026-01-01', endDate: '2030-12-31', annualFeeFen: 100 });
+  const evalScheme = await t.services.evaluation.createScheme(SYSTEM, { parkId: s.park.id, name: 'SECRET-EVAL 考核', periodKind: 'month', indicators: [{ key: 'm', name: 'SECRET-IND 评定', weight: 100, source: { kind: 'manual' } }] });
+  await t.services.evaluation.activateScheme(SYSTEM, evalScheme.id);
+  const evalPeriod = await t.services.evaluation.openPeriod(SYSTEM, { schemeId: evalScheme.id, label: '2026-10' });
+  await t.services.evaluation.setManual(SYSTEM, evalPeriod.id, { indicatorKey: 'm', subjectKind: 'company', subjectId: pc.id, score: 77, note: 'SECRET-EVALNOTE 评定' });
+  await t.services.evaluation.close(SYSTEM, evalPeriod.id);
+  await t.services.evaluation.publishRanking(SYSTEM, evalPeriod.id, true);
+  featurePathIds.push(['/api/evaluation/schemes/', () => evalScheme.id], ['/api/evaluation/periods/', () => evalPeriod.id]);
+  admin1 = await t.login('e1.admin', TEST_PASSWORD);
+  member1 = await t.login('e1.member', TEST_PASSWORD);
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-EVAL', 'SECRET-IND', 'SECRET-EVALNOTE', 'SECRET-PC'];
 });
 afterAll(() => t.close());
 

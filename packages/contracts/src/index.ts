@@ -12,3 +12,4 @@ export * from './spotchecks';
 export * from './inspections';
 export * from './findings';
 export * from './surveys';
+export * from './evaluation';

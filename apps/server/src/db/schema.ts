@@ -24,6 +24,7 @@ export * from '../modules/returnwork/returnwork.table';
 export * from '../modules/relief/relief.table';
 export * from '../modules/training/training.table';
 export * from '../modules/spotchecks/spotchecks.table';
+export * from '../modules/evaluation/evaluation.table';
 export * from '../modules/services/services.table';
 export * from '../modules/bookings/bookings.table';
 export * from '../modules/inspections/inspections.table';

@@ -20,6 +20,7 @@ import { createPolicyReminderJob } from '../modules/policies';
 import { createReturnWorkReminderJob } from '../modules/returnwork';
 import { createInspectionScheduleJob } from '../modules/inspections';
 import { createSurveyReminderJob } from '../modules/surveys';
+import { createEvaluationComputeJob } from '../modules/evaluation';
 
 export interface RunningServer {
   url?: string;
@@ -87,6 +88,8 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
     jobs.push(createInspectionScheduleJob({ inspections: services.inspections, intervalMs: 60 * 60_000, log }));
     // Surveys: two days before the close, invited enterprises that have not answered get one reminder.
     jobs.push(createSurveyReminderJob({ surveys: services.surveys, intervalMs: 30 * 60_000, log }));
+    // Evaluation: every open period's scores are recomputed nightly (daily interval).
+    jobs.push(createEvaluationComputeJob({ evaluation: services.evaluation, log }).job);
     // Started now, before the broker: the first rollup and tree head do not wait for ingest.
     const scheduler = createJobScheduler({ database, jobs, log });
     await scheduler.start();

@@ -39,6 +39,7 @@ import { seedBookingsDemo } from '../modules/bookings';
 import { seedSpotChecksDemo } from '../modules/spotchecks';
 import { seedInspections } from '../modules/inspections';
 import { seedSurveysDemo } from '../modules/surveys';
+import { seedEvaluationDemo } from '../modules/evaluation/evaluation.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -331,5 +332,9 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedInspections(db, services.inspections, { parkId: park.id, propertyCompanyIds: pcs.map((p) => p.id) });
   onProgress('satisfaction surveys');
   await seedSurveysDemo(db, { audit: services.audit, notify: (tx, userIds, input) => services.notifications.notify(tx, userIds, input) }, ctx, { parkId: park.id, weakerCompanyId: pcs[1].id, keepOpenFor: [entRows[0].id, entRows[1].id] });
+  // Last: the evaluation scores a year of the data above (work orders, alarms, inspections, spot checks, surveys,
+  // training; pcs[1]'s districts clearly worse) and closes the past months.
+  onProgress('property evaluation');
+  await seedEvaluationDemo(db, services, { parkId: park.id, weakerCompanyId: pcs[1].id });
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

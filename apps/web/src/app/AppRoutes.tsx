@@ -66,6 +66,10 @@ const InspectionRunPage = lazy(() => import('../pages/InspectionRunPage').then((
 const InspectionSetupPage = lazy(() => import('../pages/InspectionSetupPage').then((m) => ({ default: m.InspectionSetupPage })));
 const SurveysPage = lazy(() => import('../pages/SurveysPage').then((m) => ({ default: m.SurveysPage })));
 const SurveyPage = lazy(() => import('../pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
+const EvaluationSchemesPage = lazy(() => import('../pages/EvaluationSchemesPage').then((m) => ({ default: m.EvaluationSchemesPage })));
+const EvaluationPeriodsPage = lazy(() => import('../pages/EvaluationPeriodsPage').then((m) => ({ default: m.EvaluationPeriodsPage })));
+const EvaluationRankingPage = lazy(() => import('../pages/EvaluationRankingPage').then((m) => ({ default: m.EvaluationRankingPage })));
+const EvaluationScorePage = lazy(() => import('../pages/EvaluationScorePage').then((m) => ({ default: m.EvaluationScorePage })));
 const ReliefDashboardPage = lazy(() => import('../pages/ReliefDashboardPage').then((m) => ({ default: m.ReliefDashboardPage })));
 const SpotChecksPage = lazy(() => import('../pages/SpotChecksPage').then((m) => ({ default: m.SpotChecksPage })));
 const SpotCheckRecordPage = lazy(() => import('../pages/SpotCheckRecordPage').then((m) => ({ default: m.SpotCheckRecordPage })));
@@ -160,6 +164,10 @@ export function AppRoutes() {
             <Route path="inspections/runs/:id" element={<RequirePermission flag="canSeePropertyCompanies"><InspectionRunPage /></RequirePermission>} />
             <Route path="surveys" element={<SurveysPage />} />
             <Route path="surveys/:id" element={<SurveyPage />} />
+            <Route path="evaluation/schemes" element={<RequirePermission flag="isOperator"><EvaluationSchemesPage /></RequirePermission>} />
+            <Route path="evaluation/periods" element={<EvaluationPeriodsPage />} />
+            <Route path="evaluation/periods/:id" element={<EvaluationRankingPage />} />
+            <Route path="evaluation/periods/:id/:kind/:subjectId" element={<EvaluationScorePage />} />
             <Route path="services" element={<ServiceCatalogPage />} />
             <Route path="services/requests" element={<MyServiceRequestsPage />} />
             <Route path="services/requests/:id" element={<ServiceRequestPage />} />

@@ -6,6 +6,7 @@ import { bookingsEn } from './sections/bookings';
 import { inspectionsEn } from './sections/inspections';
 import { reliefEn } from './sections/relief';
 import { spotChecksEn } from './sections/spotChecks';
+import { evaluationEn } from './sections/evaluation';
 import { returnToWorkEn } from './sections/returnToWork';
 import { notificationsEn } from './sections/notifications';
 import { surveysEn } from './sections/surveys';
@@ -489,6 +490,8 @@ export const en: Messages = {
   spotChecks: spotChecksEn,
   // The on-site inspections section lives in sections/inspections.ts.
   inspections: inspectionsEn,
+  // Property evaluation (园区+物业考核) lives in sections/evaluation.ts.
+  evaluation: evaluationEn,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkEn,
   // The notifications section lives in sections/notifications.ts: one sentence per notification kind.

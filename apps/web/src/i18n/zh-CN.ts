@@ -5,6 +5,7 @@ import { bookingsZh } from './sections/bookings';
 import { inspectionsZh } from './sections/inspections';
 import { reliefZh } from './sections/relief';
 import { spotChecksZh } from './sections/spotChecks';
+import { evaluationZh } from './sections/evaluation';
 import { returnToWorkZh } from './sections/returnToWork';
 import { notificationsZh } from './sections/notifications';
 import { surveysZh } from './sections/surveys';
@@ -484,6 +485,8 @@ export const zhCN = {
   spotChecks: spotChecksZh,
   // The on-site inspections section lives in sections/inspections.ts.
   inspections: inspectionsZh,
+  // Property evaluation (园区+物业考核) lives in sections/evaluation.ts.
+  evaluation: evaluationZh,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkZh,
   // The notifications section lives in sections/notifications.ts: one sentence per notification kind.

@@ -39,6 +39,8 @@ import {
   SecurityScanOutlined,
   CheckSquareOutlined,
   LikeOutlined,
+  TrophyOutlined,
+  OrderedListOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -67,6 +69,8 @@ const GROUP_OF: Record<string, NavGroup> = {
   'training-sessions': 'evaluation', 'training-staff': 'evaluation', 'training-figures': 'evaluation',
   // Park + property evaluation (考核评价): surveys, inspections, spot checks, scores.
   surveys: 'evaluation',
+  // Property evaluation (园区+物业考核).
+  'evaluation-schemes': 'evaluation', 'evaluation-periods': 'evaluation',
   // The enterprise service platform (企业服务): catalog and requests, policies, rent relief, return-to-work, bookings.
   policies: 'services', bookings: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
   services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
@@ -113,6 +117,8 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator) items.push({ key: 'spot-check-assignments', path: '/spot-checks/assignments', label: t('spotChecks.nav.assignments'), icon: <SecurityScanOutlined /> });
   if (p.isOperator || p.isProperty) items.push({ key: 'inspections', path: '/inspections', label: t('inspections.nav.inspections'), icon: <CheckSquareOutlined /> });
   if (p.isOperator) items.push({ key: 'inspection-setup', path: '/inspections/setup', label: t('inspections.nav.setup'), icon: <CheckSquareOutlined /> });
+  if (p.isOperator) items.push({ key: 'evaluation-schemes', path: '/evaluation/schemes', label: t('evaluation.nav.schemes'), icon: <OrderedListOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'evaluation-periods', path: '/evaluation/periods', label: t('evaluation.nav.periods'), icon: <TrophyOutlined /> });
   if (p.isOperator) items.push({ key: 'approval-flows', path: '/approval-flows', label: t('approvals.nav.flows'), icon: <PartitionOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
