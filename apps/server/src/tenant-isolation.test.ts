@@ -156,9 +156,6 @@ beforeAll(async () => {
   await t.services.surveys.openSurvey(SYSTEM, survey.id);
   expect((await e2Admin.post(`/api/surveys/${survey.id}/responses`, { answers: { overall: 2, comment: 'SECRET-SVANSWER 乙方意见' } })).statusCode).toBe(201);
   featurePathIds.push(['/api/surveys/', () => survey.id]);
-  admin1 = await t.login('e1.admin', TEST_PASSWORD);
-  member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP', 'SECRET-SVANSWER'];
   // An evaluation of the park's property company: enterprise people see none of it.
   const pc = await t.services.parks.createPropertyCompany(SYSTEM, { name: 'SECRET-PC 保密物业', creditCode: buildCreditCode() });
   await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: pc.id, districtId: s.district.id, startDate: '2026-01-01', endDate: '2030-12-31', annualFeeFen: 100 });
@@ -171,7 +168,7 @@ beforeAll(async () => {
   featurePathIds.push(['/api/evaluation/schemes/', () => evalScheme.id], ['/api/evaluation/periods/', () => evalPeriod.id]);
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-EVAL', 'SECRET-IND', 'SECRET-EVALNOTE', 'SECRET-PC'];
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP', 'SECRET-SVANSWER', 'SECRET-EVAL', 'SECRET-IND', 'SECRET-EVALNOTE', 'SECRET-PC'];
 });
 afterAll(() => t.close());
 
