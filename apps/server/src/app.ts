@@ -35,7 +35,7 @@ import { jobsRoutes } from './modules/jobs';
 import { formRoutes } from './modules/forms';
 import { returnWorkRoutes } from './modules/returnwork';
 import { reliefRoutes } from './modules/relief';
-import { evaluationRoutes } from './modules/evaluation';
+import { evaluationOutcomesRoutes, evaluationRoutes } from './modules/evaluation';
 import { servicesRoutes } from './modules/services';
 import { bookingsRoutes } from './modules/bookings';
 import { z } from 'zod';
@@ -150,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(returnWorkRoutes, { returnWork: services.returnWork });
       await api.register(reliefRoutes, { relief: services.relief });
       await api.register(evaluationRoutes, { evaluation: services.evaluation });
+      await api.register(evaluationOutcomesRoutes, { outcomes: services.evaluationOutcomes });
       await api.register(servicesRoutes, { services: services.serviceCatalog });
       await api.register(bookingsRoutes, { bookings: services.bookings });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());

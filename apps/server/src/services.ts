@@ -24,7 +24,7 @@ import { createJobsService } from './modules/jobs';
 import { createPoliciesService } from './modules/policies';
 import { createReturnWorkService } from './modules/returnwork';
 import { createReliefService } from './modules/relief';
-import { createEvaluationService } from './modules/evaluation';
+import { createEvaluationOutcomes, createEvaluationService } from './modules/evaluation';
 import { createServicesService } from './modules/services';
 import { createBookingsService } from './modules/bookings';
 
@@ -133,7 +133,18 @@ export function createServices(
     // wired at merge: inspections, spotChecks, surveys, training (each module's index.ts exports the provider).
     sources: {},
   });
-  return { approvals, policies, returnWork, relief, evaluation, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Evaluation outcomes: appeals and awards through approvals, warnings with review tasks (in-app), reports, league table.
+  // Notifications carry a kind and params (main's shape); until this branch's notify takes params, the kind is the title.
+  const evaluationOutcomes = createEvaluationOutcomes({
+    db,
+    audit,
+    approvals,
+    files,
+    news,
+    evaluation,
+    notify: (tx, userIds, input) => notifications.notify(tx, userIds, { kind: input.kind, title: input.kind, body: JSON.stringify(input.params), link: input.link, entityType: input.entityType, entityId: input.entityId }),
+  });
+  return { approvals, policies, returnWork, relief, evaluation, evaluationOutcomes, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -23,5 +23,6 @@ export * from '../modules/policies/policies.table';
 export * from '../modules/returnwork/returnwork.table';
 export * from '../modules/relief/relief.table';
 export * from '../modules/evaluation/evaluation.table';
+export * from '../modules/evaluation/evaluation.outcomes.table';
 export * from '../modules/services/services.table';
 export * from '../modules/bookings/bookings.table';
