@@ -83,6 +83,9 @@ export function createEvaluationWarnings(deps: { db: Db; audit: AuditService; ev
     }
     const names = new Map(scores.filter((s) => s.periodId === p.id).map((s) => [s.subjectId, s.name]));
     for (const [companyId, periods] of flagged ?? []) {
+      // One contract review at a time: a company whose review task is still open is not warned again.
+      const [pending] = await tx.select({ id: evalReviewTasks.id }).from(evalReviewTasks).where(and(eq(evalReviewTasks.parkId, p.parkId), eq(evalReviewTasks.propertyCompanyId, companyId), eq(evalReviewTasks.status, 'open'))).limit(1);
+      if (pending) continue;
       const [w] = await tx
         .insert(evalWarnings)
         .values({ parkId: p.parkId, periodId: p.id, propertyCompanyId: companyId, companyName: names.get(companyId) ?? '', mode: rule.mode, threshold: rule.threshold, consecutive: rule.consecutive, periods })
