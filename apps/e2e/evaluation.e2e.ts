@@ -52,6 +52,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => parkos?.close());
 
+/** An Ant Design InputNumber by test id (the id lands on the input or its wrapper, by version). */
+const weight = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
 async function fitsPhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 }
@@ -65,18 +68,19 @@ describe('property evaluation in a real browser', () => {
     // 企业服务 70: 响应 50 + 解决 (40, wrong at first); 现场评定 30 (manual).
     await page.getByTestId('eval-ind-add-top').click();
     await page.getByTestId('eval-ind-name-indicators[0]').fill('企业服务');
-    await page.getByTestId('eval-ind-weight-indicators[0]').locator('input').fill('70');
+    await weight(page, 'eval-ind-weight-indicators[0]').fill('70');
     await page.getByTestId('eval-ind-add-child-indicators[0]').click();
     await page.getByTestId('eval-ind-name-indicators[0].children[0]').fill('响应及时率');
-    await page.getByTestId('eval-ind-weight-indicators[0].children[0]').locator('input').fill('50');
+    await weight(page, 'eval-ind-weight-indicators[0].children[0]').fill('50');
     await pick(page, 'eval-ind-source-indicators[0].children[0]', '工单响应及时率');
     await page.getByTestId('eval-ind-add-child-indicators[0]').click();
     await page.getByTestId('eval-ind-name-indicators[0].children[1]').fill('解决及时率');
-    await page.getByTestId('eval-ind-weight-indicators[0].children[1]').locator('input').fill('40');
+    await weight(page, 'eval-ind-weight-indicators[0].children[1]').fill('40');
     await pick(page, 'eval-ind-source-indicators[0].children[1]', '工单解决及时率');
     await page.getByTestId('eval-ind-add-top').click();
     await page.getByTestId('eval-ind-name-indicators[1]').fill('现场评定');
-    await page.getByTestId('eval-ind-weight-indicators[1]').locator('input').fill('30');
+    await weight(page, 'eval-ind-weight-indicators[1]').fill('30');
+    await pick(page, 'eval-ind-source-indicators[1]', '人工评定');
     await page.getByTestId('eval-scheme-name').click();
     // The sums show live: the top level adds up, the sub-level does not.
     await expect.poll(() => page.getByTestId('eval-sum-indicators[0].children').getAttribute('data-sum')).toBe('90');
@@ -96,7 +100,7 @@ describe('property evaluation in a real browser', () => {
     }, ids.parkId);
     expect(refused.status).toBe(400);
     expect(refused.body.details?.fields?.[0].field).toBe('body.indicators[0].children');
-    await page.getByTestId('eval-ind-weight-indicators[0].children[1]').locator('input').fill('50');
+    await weight(page, 'eval-ind-weight-indicators[0].children[1]').fill('50');
     await page.getByTestId('eval-scheme-name').click();
     await expect.poll(() => page.getByTestId('eval-sum-indicators[0].children').getAttribute('data-sum')).toBe('100');
     await page.getByTestId('eval-scheme-save').click();

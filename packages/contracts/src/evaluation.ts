@@ -46,18 +46,21 @@ export interface EvalIndicator {
   source?: EvalSource;
 }
 
-export const evalIndicatorSchema: z.ZodType<EvalIndicator> = z.lazy(() =>
-  z.object({
-    key: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_.-]{1,60}$/, 'letters, digits, _ . -'),
-    name: z.string().trim().min(1).max(60),
-    weight: z.number().min(0).max(100),
-    children: z.array(evalIndicatorSchema).max(30).optional(),
-    source: evalSourceSchema.optional(),
-  }),
-);
+const indicatorBase = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,60}$/, 'letters, digits, _ . -'),
+  name: z.string().trim().min(1).max(60),
+  weight: z.number().min(0).max(100),
+  source: evalSourceSchema.optional(),
+});
+/** Indicator trees are at most four levels deep (spelled out, not recursive, so the OpenAPI document has no self-reference). */
+export const EVAL_MAX_DEPTH = 4;
+const level4 = indicatorBase.strict();
+const level3 = indicatorBase.extend({ children: z.array(level4).max(30).optional() });
+const level2 = indicatorBase.extend({ children: z.array(level3).max(30).optional() });
+export const evalIndicatorSchema = indicatorBase.extend({ children: z.array(level2).max(30).optional() });
 
 /** Sum of sibling weights, rounded against floating-point noise; a level is valid when this is 100. */
 export function weightSum(items: readonly { weight: number }[]): number {

@@ -85,25 +85,22 @@ export const rankingSchema = z.object({
 });
 export type RankingView = z.infer<typeof rankingSchema>;
 
-const scoreNodeSchema: z.ZodType<EvalScoreNode> = z.lazy(() =>
-  z.object({
-    key: z.string(),
-    name: z.string(),
-    weight: z.number(),
-    score: z.number(),
-    children: z.array(scoreNodeSchema).optional(),
-    explanation: z
-      .object({
-        kind: z.string(),
-        noData: z.boolean(),
-        figures: z.record(z.string(), z.number()),
-        items: z.array(z.object({ type: z.string(), id: z.string(), label: z.string(), ok: z.boolean().optional(), points: z.number().optional(), value: z.number().optional(), severity: z.string().optional(), source: z.string().optional(), at: z.string().optional() })),
-        note: z.string().nullable().optional(),
-        districts: z.array(z.object({ districtId: z.string(), name: z.string(), score: z.number() })).optional(),
-      })
-      .optional(),
-  }),
-) as never;
+const explanationSchema = z.object({
+  kind: z.string(),
+  noData: z.boolean(),
+  figures: z.record(z.string(), z.number()),
+  items: z.array(z.object({ type: z.string(), id: z.string(), label: z.string(), ok: z.boolean().optional(), points: z.number().optional(), value: z.number().optional(), severity: z.string().optional(), source: z.string().optional(), at: z.string().optional() })),
+  note: z.string().nullable().optional(),
+  districts: z.array(z.object({ districtId: z.string(), name: z.string(), score: z.number() })).optional(),
+});
+const nodeBase = z.object({ key: z.string(), name: z.string(), weight: z.number(), score: z.number(), explanation: explanationSchema.optional() });
+// Four levels, as indicator trees (no self-reference in the OpenAPI document).
+const node4 = nodeBase;
+const node3 = nodeBase.extend({ children: z.array(node4).optional() });
+const node2 = nodeBase.extend({ children: z.array(node3).optional() });
+const scoreNodeSchema = nodeBase.extend({ children: z.array(node2).optional() });
+/** The stored tree, typed as the shared recursive shape. */
+export type ScoreNodeView = EvalScoreNode;
 
 export const subjectParams = z.object({ id: z.string().uuid(), kind: z.enum(EVAL_SUBJECT_KINDS), subjectId: z.string().uuid() });
 export const scoreTreeSchema = z.object({
@@ -118,7 +115,7 @@ export const scoreTreeSchema = z.object({
   computedAt: z.string(),
   tree: z.array(scoreNodeSchema),
 });
-export type ScoreTreeView = z.infer<typeof scoreTreeSchema>;
+export type ScoreTreeView = Omit<z.infer<typeof scoreTreeSchema>, 'tree'> & { tree: EvalScoreNode[] };
 
 export const trendQuery = z.object({ subjectKind: z.enum(EVAL_SUBJECT_KINDS), subjectId: z.string().uuid(), schemeId: z.string().uuid().optional() });
 export const trendSchema = z.object({

@@ -54,7 +54,7 @@ function Level({ items, path, depth, onItems, isReadOnly }: { items: EvalIndicat
               )}
               {!isReadOnly && (
                 <Space size={4}>
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => onItems(update(items, i, { source: undefined, children: [...(ind.children ?? []), { key: newKey(), name: t('evaluation.builder.newIndicator'), weight: ind.children?.length ? 0 : 100, source: { kind: 'manual' } }] }))} data-testid={`eval-ind-add-child-${here}`}>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => onItems(update(items, i, { source: undefined, children: [...(ind.children ?? []), { key: newKey(), name: t('evaluation.builder.newIndicator'), weight: ind.children?.length ? 0 : 100 }] }))} data-testid={`eval-ind-add-child-${here}`}>
                     {t('evaluation.builder.addChild')}
                   </Button>
                   <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('evaluation.builder.remove')} onClick={() => onItems(items.filter((_, k) => k !== i))} data-testid={`eval-ind-remove-${here}`} />
@@ -110,7 +110,7 @@ export function IndicatorTreeEditor({ value, onChange, isReadOnly }: Props) {
       <Flex gap={8} align="center" wrap="wrap">
         <LevelSum items={value} path="indicators" isTop />
         {!isReadOnly && (
-          <Button icon={<PlusOutlined />} onClick={() => onChange([...value, { key: newKey(), name: t('evaluation.builder.newIndicator'), weight: 0, source: { kind: 'manual' } }])} data-testid="eval-ind-add-top">
+          <Button icon={<PlusOutlined />} onClick={() => onChange([...value, { key: newKey(), name: t('evaluation.builder.newIndicator'), weight: 0 }])} data-testid="eval-ind-add-top">
             {t('evaluation.builder.addTop')}
           </Button>
         )}
