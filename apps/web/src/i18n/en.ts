@@ -4,6 +4,7 @@ import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
 import { reliefEn } from './sections/relief';
 import { evaluationEn } from './sections/evaluation';
+import { evaluationOutcomesEn } from './sections/evaluationOutcomes';
 import { returnToWorkEn } from './sections/returnToWork';
 
 /**
@@ -480,6 +481,8 @@ export const en: Messages = {
   relief: reliefEn,
   // Property evaluation (园区+物业考核) lives in sections/evaluation.ts.
   evaluation: evaluationEn,
+  // Evaluation outcomes (appeals, warnings, awards, reports, league table) live in sections/evaluationOutcomes.ts.
+  evaluationOutcomes: evaluationOutcomesEn,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkEn,
 };

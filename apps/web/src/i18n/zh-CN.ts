@@ -3,6 +3,7 @@ import { policiesZh } from './sections/policies';
 import { bookingsZh } from './sections/bookings';
 import { reliefZh } from './sections/relief';
 import { evaluationZh } from './sections/evaluation';
+import { evaluationOutcomesZh } from './sections/evaluationOutcomes';
 import { returnToWorkZh } from './sections/returnToWork';
 
 /** Chinese (default) UI text. en.ts has the same shape. */
@@ -475,6 +476,8 @@ export const zhCN = {
   relief: reliefZh,
   // Property evaluation (园区+物业考核) lives in sections/evaluation.ts.
   evaluation: evaluationZh,
+  // Evaluation outcomes (appeals, warnings, awards, reports, league table) live in sections/evaluationOutcomes.ts.
+  evaluationOutcomes: evaluationOutcomesZh,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkZh,
 };

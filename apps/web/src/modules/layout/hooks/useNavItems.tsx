@@ -37,6 +37,9 @@ import {
   UnorderedListOutlined,
   TrophyOutlined,
   OrderedListOutlined,
+  WarningOutlined,
+  CrownOutlined,
+  FilePdfOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -63,6 +66,7 @@ const GROUP_OF: Record<string, NavGroup> = {
   'approval-flows': 'admin',
   // Property evaluation (园区+物业考核).
   'evaluation-schemes': 'evaluation', 'evaluation-periods': 'evaluation',
+  'evaluation-appeals': 'evaluation', 'evaluation-warnings': 'evaluation', 'evaluation-awards': 'evaluation', 'evaluation-reports': 'evaluation', 'evaluation-league': 'evaluation',
   // The enterprise service platform (企业服务): catalog and requests, policies, rent relief, return-to-work, bookings.
   policies: 'services', bookings: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
   services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
@@ -102,6 +106,11 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator) items.push({ key: 'relief-programmes', path: '/relief/programmes', label: t('relief.nav.programmes'), icon: <SafetyOutlined /> });
   if (p.isOperator) items.push({ key: 'evaluation-schemes', path: '/evaluation/schemes', label: t('evaluation.nav.schemes'), icon: <OrderedListOutlined /> });
   if (p.isOperator || p.isProperty) items.push({ key: 'evaluation-periods', path: '/evaluation/periods', label: t('evaluation.nav.periods'), icon: <TrophyOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'evaluation-appeals', path: '/evaluation/appeals', label: t('evaluationOutcomes.nav.appeals'), icon: <AuditOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'evaluation-warnings', path: '/evaluation/warnings', label: t('evaluationOutcomes.nav.warnings'), icon: <WarningOutlined /> });
+  if (p.isOperator) items.push({ key: 'evaluation-awards', path: '/evaluation/awards', label: t('evaluationOutcomes.nav.awards'), icon: <CrownOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'evaluation-reports', path: '/evaluation/reports', label: t('evaluationOutcomes.nav.reports'), icon: <FilePdfOutlined /> });
+  if (p.isOperator) items.push({ key: 'evaluation-league', path: '/evaluation/league', label: t('evaluationOutcomes.nav.league'), icon: <FundProjectionScreenOutlined /> });
   if (p.isOperator) items.push({ key: 'approval-flows', path: '/approval-flows', label: t('approvals.nav.flows'), icon: <PartitionOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
