@@ -155,6 +155,14 @@ describe('schemes', () => {
     expect((await op.post('/api/evaluation/schemes', { parkId: A.park.id, name: '月度考核', periodKind: 'month', indicators: top })).json().details.fields[0].field).toBe('body.indicators');
   });
 
+  test('a tree deeper than four levels is refused', async () => {
+    const leaf = (key: string) => ({ key, name: key, weight: 100, source: { kind: 'manual' } });
+    const nest = (key: string, child: object) => ({ key, name: key, weight: 100, children: [child] });
+    const res = await op.post('/api/evaluation/schemes', { parkId: A.park.id, name: '过深', periodKind: 'month', indicators: [nest('a', nest('b', nest('c', nest('d', leaf('e')))))] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.fields[0].field).toMatch(/^body\.indicators/);
+  });
+
   test('an operator creates and activates a scheme; another park’s operator and property staff do not see it', async () => {
     const res = await op.post('/api/evaluation/schemes', { parkId: A.park.id, name: '物业月度考核', periodKind: 'month', indicators: TREE });
     expect(res.statusCode, res.body).toBe(201);

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { EVAL_DEDUCTION_SOURCES, EVAL_SEVERITIES, EVAL_SOURCE_KINDS, weightSum, type EvalIndicator, type EvalSource } from '@parkos/contracts';
+import { EVAL_DEDUCTION_SOURCES, EVAL_MAX_DEPTH, EVAL_SEVERITIES, EVAL_SOURCE_KINDS, weightSum, type EvalIndicator, type EvalSource } from '@parkos/contracts';
 import { Button, Flex, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -54,9 +54,11 @@ function Level({ items, path, depth, onItems, isReadOnly }: { items: EvalIndicat
               )}
               {!isReadOnly && (
                 <Space size={4}>
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => onItems(update(items, i, { source: undefined, children: [...(ind.children ?? []), { key: newKey(), name: t('evaluation.builder.newIndicator'), weight: ind.children?.length ? 0 : 100 }] }))} data-testid={`eval-ind-add-child-${here}`}>
+                  {depth < EVAL_MAX_DEPTH - 1 && (
+                    <Button size="small" icon={<PlusOutlined />} onClick={() => onItems(update(items, i, { source: undefined, children: [...(ind.children ?? []), { key: newKey(), name: t('evaluation.builder.newIndicator'), weight: ind.children?.length ? 0 : 100 }] }))} data-testid={`eval-ind-add-child-${here}`}>
                     {t('evaluation.builder.addChild')}
-                  </Button>
+                    </Button>
+                  )}
                   <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('evaluation.builder.remove')} onClick={() => onItems(items.filter((_, k) => k !== i))} data-testid={`eval-ind-remove-${here}`} />
                 </Space>
               )}
