@@ -168,6 +168,12 @@ export function createEvaluationAppeals(deps: { db: Db; audit: AuditService; app
     },
   });
 
+  async function getAppeal(ctx: RequestContext, id: string): Promise<AppealView> {
+    const a = await load(ctx, id);
+    const [v] = await views(db, [a]);
+    return { ...v, materials: await files.findByOwner(db, EVAL_APPEAL_FILE_OWNER, a.id) };
+  }
+
   /** The corrections provider the evaluation engine calls when it computes an open period. */
   const correctionsProvider: CorrectionsProvider = async (tx, p, scores) => {
     // Bind the park's unbound corrections of periods that ended by this one's start to this period; keep those bound to it.
@@ -254,14 +260,10 @@ export function createEvaluationAppeals(deps: { db: Db; audit: AuditService; app
         await audit.record(tx, ctx, { action: 'evaluation.appeal.filed', entityType: 'eval_appeal', entityId: a.id, after: { itemRef, districtPoints, companyPoints, caseId: c.id }, parkId: p.parkId });
         return a.id;
       });
-      return this.get(ctx, id);
+      return getAppeal(ctx, id);
     },
 
-    async get(ctx: RequestContext, id: string): Promise<AppealView> {
-      const a = await load(ctx, id);
-      const [v] = await views(db, [a]);
-      return { ...v, materials: await files.findByOwner(db, EVAL_APPEAL_FILE_OWNER, a.id) };
-    },
+    get: getAppeal,
 
     /** Appeals the caller may see: operators' parks, property staff their companies'. */
     async list(ctx: RequestContext, query: { periodId?: string; status?: EvalAppealStatus; propertyCompanyId?: string }): Promise<AppealView[]> {
