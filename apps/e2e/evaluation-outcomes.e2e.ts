@@ -142,6 +142,30 @@ describe('evaluation outcomes in a real browser', () => {
     await page.goto('/evaluation/warnings');
     await page.getByTestId(`eo-task-${ids.weak}`).waitFor();
     await screenshot(page, 'evaluation-outcomes-warnings');
+    await page.goto('/evaluation/awards');
+    const year = page.locator('input[data-testid="eo-award-year"], [data-testid="eo-award-year"] input').first();
+    await year.fill('2026');
+    await year.press('Tab');
+    await page.getByText('全年考核综合排名第一').first().waitFor();
+    await screenshot(page, 'evaluation-outcomes-awards');
+    await context.close();
+  });
+
+  test('on a phone the company sees its own warning and downloads its own report', async () => {
+    const { page, context } = await parkos.signIn('eo.prop', PHONE);
+    await page.goto('/evaluation/warnings');
+    await page.getByTestId(`eo-warning-${ids.weak}`).waitFor();
+    expect(await page.getByTestId(`eo-task-${ids.weak}`).count()).toBe(0);
+    await fitsPhone(page);
+    await screenshot(page, 'evaluation-outcomes-warnings-phone');
+    await page.goto('/evaluation/reports');
+    const xlsx = page.getByTestId('eo-report-xlsx');
+    await expect.poll(async () => xlsx.getAttribute('href')).toContain(`/${ids.weak}/report.xlsx`);
+    const res = await page.request.get((await xlsx.getAttribute('href'))!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('spreadsheetml');
+    await fitsPhone(page);
+    await screenshot(page, 'evaluation-outcomes-reports-phone');
     await context.close();
   });
 
