@@ -38,7 +38,7 @@ import { trainingRoutes } from './modules/training';
 import { reliefRoutes } from './modules/relief';
 import { inspectionsRoutes } from './modules/inspections';
 import { surveysRoutes } from './modules/surveys';
-import { evaluationRoutes } from './modules/evaluation';
+import { evaluationOutcomesRoutes, evaluationRoutes } from './modules/evaluation';
 import { servicesRoutes } from './modules/services';
 import { bookingsRoutes } from './modules/bookings';
 import { spotChecksRoutes } from './modules/spotchecks';
@@ -155,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(reliefRoutes, { relief: services.relief });
       await api.register(surveysRoutes, { surveys: services.surveys });
       await api.register(evaluationRoutes, { evaluation: services.evaluation });
+      await api.register(evaluationOutcomesRoutes, { outcomes: services.evaluationOutcomes });
       await api.register(servicesRoutes, { services: services.serviceCatalog });
       await api.register(spotChecksRoutes, { spotChecks: services.spotChecks });
       await api.register(bookingsRoutes, { bookings: services.bookings });

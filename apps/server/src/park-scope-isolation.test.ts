@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildPark, buildUser } from './testing/builders';
+import { seedOutcomesForSweep } from './modules/evaluation/evaluation.outcomes.testing';
 import { installChangeLog, leaksIn, openApiOperations, sampleBody, type Operation } from './testing/openapi-sweep';
 import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
@@ -21,6 +22,7 @@ let opA: TestClient;
 let propA: TestClient;
 /** An inspector (every park) assigned to park A's district only. */
 let inspA: TestClient;
+let evalReportPathsB: string[] = [];
 let A: Built;
 let B: Built;
 /** Park B's ids by the name a path, query or body field gives them. */
@@ -83,6 +85,7 @@ const secrets = [
   'SECRET-EVAL',
   'SECRET-IND',
   'SECRET-EVALNOTE',
+  'SECRET-EO',
 ];
 
 async function ok<T = Record<string, string>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
@@ -272,6 +275,9 @@ beforeAll(async () => {
   const evalPeriodB = await ok(root.post('/api/evaluation/periods', { schemeId: evalSchemeB.id, label: '2026-10' }));
   await ok(root.post(`/api/evaluation/periods/${evalPeriodB.id}/manual`, { indicatorKey: 'manual', subjectKind: 'district', subjectId: distB.id, score: 80, note: 'SECRET-EVALNOTE 乙园评定' }));
   await ok(root.post(`/api/evaluation/periods/${evalPeriodB.id}/compute`));
+  // Evaluation outcomes of park B: its company's bottom warning and review task, an appeal and an award nomination.
+  const outcomesB = await seedOutcomesForSweep(t, { parkId: B.park.id, districtId: distB.id, propertyCompanyId: pcB.id, operatorUsername: 'secretb.op', propertyUsername: 'secretb.prop', secret: 'SECRET-EO' });
+  evalReportPathsB = outcomesB.reportPaths;
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
 
@@ -362,6 +368,9 @@ beforeAll(async () => {
     ['/api/surveys/', () => surveyB.id],
     ['/api/evaluation/schemes/', () => evalSchemeB.id],
     ['/api/evaluation/periods/', () => evalPeriodB.id],
+    ['/api/evaluation/appeals/', () => outcomesB.appealId],
+    ['/api/evaluation/review-tasks/', () => outcomesB.taskId],
+    ['/api/evaluation/warning-rules/', () => B.park.id],
   );
   ids.policyId = policyB.id;
   ids.programmeId = programmeB.id;
@@ -471,6 +480,16 @@ describe('park scope isolation', () => {
     }
     expect(secrets.filter((s) => !seen.has(s))).toEqual([]);
   }, 120_000);
+
+  test('park B’s evaluation reports are 404 to park A’s operator and property staff', async () => {
+    expect(evalReportPathsB).toHaveLength(2);
+    for (const url of evalReportPathsB)
+      for (const client of [opA, propA]) {
+        const res = await client.get(url);
+        expect(res.statusCode, url).toBe(404);
+        expect(res.body).not.toContain('SECRET');
+      }
+  });
 
   test('no route shows or changes park B’s data for park A’s operator, property staff or inspector', async () => {
     const ops = (await openApiOperations(t)).filter((o) => !SELF.has(`${o.method} ${o.path}`)).sort((a, b) => ORDER[a.method] - ORDER[b.method]);

@@ -25,7 +25,7 @@ import { createPoliciesService } from './modules/policies';
 import { createReturnWorkService } from './modules/returnwork';
 import { createTrainingService } from './modules/training';
 import { createReliefService } from './modules/relief';
-import { createEvaluationService } from './modules/evaluation';
+import { createEvaluationOutcomes, createEvaluationService } from './modules/evaluation';
 import { createServicesService } from './modules/services';
 import { createBookingsService } from './modules/bookings';
 import { createSpotChecksService } from './modules/spotchecks';
@@ -145,7 +145,17 @@ export function createServices(
     // The inputs' own modules compute their figures for a range; the evaluation only reads them.
     sources: { inspections, spotChecks, surveys, training },
   });
-  return { inspections, spotChecks, training, surveys, evaluation, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  // Evaluation outcomes: appeals and awards through approvals, warnings with review tasks (in-app), reports, league table.
+  const evaluationOutcomes = createEvaluationOutcomes({
+    db,
+    audit,
+    approvals,
+    files,
+    news,
+    evaluation,
+    notify: (tx, userIds, input) => notifications.notify(tx, userIds, input),
+  });
+  return { inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

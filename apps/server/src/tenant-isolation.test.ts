@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SYSTEM, TEST_PASSWORD, buildCreditCode, buildEnterprise, buildPark, buildUser } from './testing/builders';
+import { seedOutcomesForSweep } from './modules/evaluation/evaluation.outcomes.testing';
 import { leaksIn, openApiOperations } from './testing/openapi-sweep';
 import { buildImage, uploadFile } from './testing/files';
 import { createTestApp, type TestApp, type TestClient } from './testing/test-app';
@@ -36,6 +37,7 @@ let e2ReliefFileId: string;
 let e2RequestId: string;
 let e2BookingId: string;
 let roomId: string;
+let evalReportPaths: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -166,9 +168,11 @@ beforeAll(async () => {
   await t.services.evaluation.close(SYSTEM, evalPeriod.id);
   await t.services.evaluation.publishRanking(SYSTEM, evalPeriod.id, true);
   featurePathIds.push(['/api/evaluation/schemes/', () => evalScheme.id], ['/api/evaluation/periods/', () => evalPeriod.id]);
-  admin1 = await t.login('e1.admin', TEST_PASSWORD);
-  member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP', 'SECRET-SVANSWER', 'SECRET-EVAL', 'SECRET-IND', 'SECRET-EVALNOTE', 'SECRET-PC'];
+  // Evaluation outcomes of that company: a warning with its review task, an appeal and an award nomination.
+  const outcomes = await seedOutcomesForSweep(t, { parkId: s.park.id, districtId: s.district.id, propertyCompanyId: pc.id, operatorUsername: 'park.approver', propertyUsername: 'secret.property', secret: 'SECRET-EO' });
+  evalReportPaths = outcomes.reportPaths;
+  featurePathIds.push(['/api/evaluation/appeals/', () => outcomes.appealId], ['/api/evaluation/review-tasks/', () => outcomes.taskId], ['/api/evaluation/warning-rules/', () => s.park.id]);
+  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP', 'SECRET-SVANSWER', 'SECRET-EVAL', 'SECRET-IND', 'SECRET-EVALNOTE', 'SECRET-PC', 'SECRET-EO'];
 });
 afterAll(() => t.close());
 
@@ -382,6 +386,16 @@ describe('tenant isolation', () => {
     const [programme] = (await admin1.get('/api/relief-programmes')).json().items as { id: string }[];
     expect((await admin1.get(`/api/relief-programmes/${programme.id}/eligibility?enterpriseId=${e2.id}`)).statusCode).toBe(404);
     expect((await admin1.get(`/api/relief-programmes/${programme.id}/dashboard`)).statusCode).toBe(403);
+  });
+
+  test('the property company’s evaluation reports are 404 to enterprise people', async () => {
+    expect(evalReportPaths).toHaveLength(2);
+    for (const url of evalReportPaths)
+      for (const client of [admin1, member1]) {
+        const res = await client.get(url);
+        expect(res.statusCode, `${client.username} ${url}`).toBe(404);
+        expect(leaks(res.body)).toEqual([]);
+      }
   });
 
   test('members cannot read the audit log or list users', async () => {

@@ -106,8 +106,8 @@ export interface EvalExplanation {
 }
 
 export interface EvalExplanationItem {
-  /** order | alarm | finding | survey | training */
-  type: 'order' | 'alarm' | 'finding' | 'survey' | 'training';
+  /** order | alarm | finding | survey | training | appeal (a correction: id = approval case, label = the appealed period) */
+  type: 'order' | 'alarm' | 'finding' | 'survey' | 'training' | 'appeal';
   id: string;
   /** Order number, finding label, alarm message, … */
   label: string;

@@ -23,6 +23,8 @@ export const NOTIFICATION_KINDS = [
   'spot_check.responded',
   'spot_check.rejected',
   'survey.reminder',
+  'evaluation.warning',
+  'evaluation.review_task',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

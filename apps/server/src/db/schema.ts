@@ -25,6 +25,7 @@ export * from '../modules/relief/relief.table';
 export * from '../modules/training/training.table';
 export * from '../modules/spotchecks/spotchecks.table';
 export * from '../modules/evaluation/evaluation.table';
+export * from '../modules/evaluation/evaluation.outcomes.table';
 export * from '../modules/services/services.table';
 export * from '../modules/bookings/bookings.table';
 export * from '../modules/inspections/inspections.table';

@@ -1,9 +1,10 @@
 import { USCC_ALPHABET, withUsccCheck, type EnterpriseSize, type Industry, type LeadStage, type RoleGrant, type UnitStatus } from '@parkos/contracts';
 import { seedDemoNews } from '../modules/community/news/news.seed';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { RequestContext } from '../lib/context';
 import { SYSTEM_ACTOR } from '../modules/identity/actor';
+import { users } from '../modules/identity/identity.table';
 import { seedWorkOrders } from '../modules/workorders/workorders.seed';
 import type { Services } from '../services';
 import {
@@ -40,6 +41,7 @@ import { seedSpotChecksDemo } from '../modules/spotchecks';
 import { seedInspections } from '../modules/inspections';
 import { seedSurveysDemo } from '../modules/surveys';
 import { seedEvaluationDemo } from '../modules/evaluation/evaluation.seed';
+import { seedEvaluationFlows, seedEvaluationOutcomesDemo } from '../modules/evaluation/evaluation.outcomes.seed';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -335,6 +337,12 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   // Last: the evaluation scores a year of the data above (work orders, alarms, inspections, spot checks, surveys,
   // training; pcs[1]'s districts clearly worse) and closes the past months.
   onProgress('property evaluation');
-  await seedEvaluationDemo(db, services, { parkId: park.id, weakerCompanyId: pcs[1].id });
+  const evalDemo = await seedEvaluationDemo(db, services, { parkId: park.id, weakerCompanyId: pcs[1].id });
+  // Evaluation outcomes (appeals, the bottom warning of pcs[1], last year's awards): after the periods are closed.
+  const evalApprover = (await db.select({ id: users.id }).from(users).where(eq(users.username, 'operator')))[0];
+  if (evalApprover) {
+    await seedEvaluationFlows(services, ctx, { parkId: park.id, approverUserId: evalApprover.id });
+    await seedEvaluationOutcomesDemo(db, services, { parkId: park.id, schemeId: evalDemo.schemeId, strongerCompanyId: pcs[0].id, weakerCompanyId: pcs[1].id });
+  }
   return { parks: 1, sites: siteRows.length, districts: districtRows.length, buildings: buildingRows.length, units: unitRows.length, enterprises: entRows.length, logins };
 }

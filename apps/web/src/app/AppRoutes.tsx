@@ -70,6 +70,11 @@ const EvaluationSchemesPage = lazy(() => import('../pages/EvaluationSchemesPage'
 const EvaluationPeriodsPage = lazy(() => import('../pages/EvaluationPeriodsPage').then((m) => ({ default: m.EvaluationPeriodsPage })));
 const EvaluationRankingPage = lazy(() => import('../pages/EvaluationRankingPage').then((m) => ({ default: m.EvaluationRankingPage })));
 const EvaluationScorePage = lazy(() => import('../pages/EvaluationScorePage').then((m) => ({ default: m.EvaluationScorePage })));
+const EvaluationAppealsPage = lazy(() => import('../pages/EvaluationAppealsPage').then((m) => ({ default: m.EvaluationAppealsPage })));
+const EvaluationWarningsPage = lazy(() => import('../pages/EvaluationWarningsPage').then((m) => ({ default: m.EvaluationWarningsPage })));
+const EvaluationAwardsPage = lazy(() => import('../pages/EvaluationAwardsPage').then((m) => ({ default: m.EvaluationAwardsPage })));
+const EvaluationReportsPage = lazy(() => import('../pages/EvaluationReportsPage').then((m) => ({ default: m.EvaluationReportsPage })));
+const EvaluationLeaguePage = lazy(() => import('../pages/EvaluationLeaguePage').then((m) => ({ default: m.EvaluationLeaguePage })));
 const ReliefDashboardPage = lazy(() => import('../pages/ReliefDashboardPage').then((m) => ({ default: m.ReliefDashboardPage })));
 const SpotChecksPage = lazy(() => import('../pages/SpotChecksPage').then((m) => ({ default: m.SpotChecksPage })));
 const SpotCheckRecordPage = lazy(() => import('../pages/SpotCheckRecordPage').then((m) => ({ default: m.SpotCheckRecordPage })));
@@ -98,6 +103,7 @@ export function AppRoutes() {
         <Route path="/visit/:token" element={<VisitorPassPage />} />
         <Route element={<RequireAuth />}>
           <Route path="ioc/wall" element={<RequirePermission flag="canSeeIoc"><IocPage isWall /></RequirePermission>} />
+          <Route path="evaluation/league" element={<RequirePermission flag="isOperator"><EvaluationLeaguePage /></RequirePermission>} />
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
             <Route path="structure" element={<RequirePermission flag="canSeeStructure"><StructurePage /></RequirePermission>} />
@@ -168,6 +174,11 @@ export function AppRoutes() {
             <Route path="evaluation/periods" element={<EvaluationPeriodsPage />} />
             <Route path="evaluation/periods/:id" element={<EvaluationRankingPage />} />
             <Route path="evaluation/periods/:id/:kind/:subjectId" element={<EvaluationScorePage />} />
+            <Route path="evaluation/appeals" element={<EvaluationAppealsPage />} />
+            <Route path="evaluation/warnings" element={<EvaluationWarningsPage />} />
+            <Route path="evaluation/review-tasks" element={<EvaluationWarningsPage />} />
+            <Route path="evaluation/awards" element={<RequirePermission flag="isOperator"><EvaluationAwardsPage /></RequirePermission>} />
+            <Route path="evaluation/reports" element={<EvaluationReportsPage />} />
             <Route path="services" element={<ServiceCatalogPage />} />
             <Route path="services/requests" element={<MyServiceRequestsPage />} />
             <Route path="services/requests/:id" element={<ServiceRequestPage />} />

@@ -7,6 +7,7 @@ import { inspectionsEn } from './sections/inspections';
 import { reliefEn } from './sections/relief';
 import { spotChecksEn } from './sections/spotChecks';
 import { evaluationEn } from './sections/evaluation';
+import { evaluationOutcomesEn } from './sections/evaluationOutcomes';
 import { returnToWorkEn } from './sections/returnToWork';
 import { notificationsEn } from './sections/notifications';
 import { surveysEn } from './sections/surveys';
@@ -492,6 +493,8 @@ export const en: Messages = {
   inspections: inspectionsEn,
   // Property evaluation (园区+物业考核) lives in sections/evaluation.ts.
   evaluation: evaluationEn,
+  // Evaluation outcomes (appeals, warnings, awards, reports, league table) live in sections/evaluationOutcomes.ts.
+  evaluationOutcomes: evaluationOutcomesEn,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkEn,
   // The notifications section lives in sections/notifications.ts: one sentence per notification kind.

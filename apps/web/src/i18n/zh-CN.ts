@@ -6,6 +6,7 @@ import { inspectionsZh } from './sections/inspections';
 import { reliefZh } from './sections/relief';
 import { spotChecksZh } from './sections/spotChecks';
 import { evaluationZh } from './sections/evaluation';
+import { evaluationOutcomesZh } from './sections/evaluationOutcomes';
 import { returnToWorkZh } from './sections/returnToWork';
 import { notificationsZh } from './sections/notifications';
 import { surveysZh } from './sections/surveys';
@@ -487,6 +488,8 @@ export const zhCN = {
   inspections: inspectionsZh,
   // Property evaluation (园区+物业考核) lives in sections/evaluation.ts.
   evaluation: evaluationZh,
+  // Evaluation outcomes (appeals, warnings, awards, reports, league table) live in sections/evaluationOutcomes.ts.
+  evaluationOutcomes: evaluationOutcomesZh,
   // The returnToWork section lives in sections/returnToWork.ts, so features edit their own file.
   returnToWork: returnToWorkZh,
   // The notifications section lives in sections/notifications.ts: one sentence per notification kind.

@@ -9,7 +9,7 @@ import { DEFAULT_ACK_MINUTES, type AckDeadlines } from '../iot/alarms';
 import { alarms } from '../iot/alarms/alarms.table';
 import { buildings, districts, propertyCompanies, propertyContracts } from '../parks/parks.table';
 import { workOrderEvents, workOrders } from '../workorders/workorders.table';
-import { computeScores, rankByTotal, type DistrictInputs, type EvalAlarm, type EvalDeduction, type EvalOrder, type EvalSurveyRating, type EvalTrainingRecord } from './evaluation.engine';
+import { computeScores, rankByTotal, type SubjectScore, type DistrictInputs, type EvalAlarm, type EvalDeduction, type EvalOrder, type EvalSurveyRating, type EvalTrainingRecord } from './evaluation.engine';
 import { localMidnight, periodRange } from './evaluation.periods';
 import type { ManualBody, ManualEntryView, PeriodView, RankingRow, RankingView, SchemeBody, SchemeView, ScoreTreeView, TrendView, UpdateSchemeBody } from './evaluation.schema';
 import { evalManualEntries, evalPeriods, evalSchemes, evalScores } from './evaluation.table';
@@ -35,6 +35,11 @@ export interface EvaluationSources {
   training?: { records(q: Queryable, range: EvalRange): Promise<EvalTrainingRecord[]> };
 }
 
+/** Adjusts a period's computed scores before they are stored (the outcomes part's appeal corrections). */
+export type CorrectionsProvider = (tx: Tx, period: typeof evalPeriods.$inferSelect, scores: { districts: SubjectScore[]; companies: SubjectScore[] }) => Promise<{ districts: SubjectScore[]; companies: SubjectScore[] }>;
+/** Runs in the transaction that closes a period, after its scores are frozen. */
+export type CloseListener = (tx: Tx, ctx: RequestContext, period: typeof evalPeriods.$inferSelect) => Promise<void>;
+
 /** Whose score: a district or a property company. */
 export interface EvalSubject {
   kind: EvalSubjectKind;
@@ -55,6 +60,9 @@ export function createEvaluationService(deps: { db: Db; audit: AuditService; sou
   const { db, audit } = deps;
   const now = deps.now ?? (() => new Date());
   let sources: EvaluationSources = { ...deps.sources };
+  // Hooks for the outcomes part (appeals' corrections, warnings on close): see evaluation.outcomes.ts.
+  let corrections: CorrectionsProvider | null = null;
+  const closeListeners: CloseListener[] = [];
   const ack: AckDeadlines = { ...DEFAULT_ACK_MINUTES, ...deps.ackDeadlines };
 
   // ---------- access ----------
@@ -314,7 +322,8 @@ export function createEvaluationService(deps: { db: Db; audit: AuditService; sou
   async function computeInto(tx: Tx, p: PeriodRow, scheme: SchemeRow): Promise<number> {
     const at = now();
     const inputs = await gatherInputs(tx, p, at);
-    const { districts: ds, companies: cs } = computeScores(scheme.indicators, inputs);
+    const computed = computeScores(scheme.indicators, inputs);
+    const { districts: ds, companies: cs } = corrections ? await corrections(tx, p, computed) : computed;
     await tx.delete(evalScores).where(eq(evalScores.periodId, p.id));
     const values = [
       ...ds.map((s) => ({ periodId: p.id, subjectKind: 'district' as const, subjectId: s.subjectId, name: s.name, propertyCompanyId: s.companyId, total: s.total, tree: s.tree, computedAt: at })),
@@ -348,6 +357,7 @@ export function createEvaluationService(deps: { db: Db; audit: AuditService; sou
       const p = await lockOpen(tx, id);
       const n = await computeInto(tx, p, scheme);
       await tx.update(evalPeriods).set({ status: 'closed', closedAt: now(), closedById: ctx.actor.via === 'system' ? null : ctx.actor.userId }).where(eq(evalPeriods.id, id));
+      for (const listener of closeListeners) await listener(tx, ctx, { ...p, status: 'closed' });
       await audit.record(tx, ctx, { action: 'evaluation.period.closed', entityType: 'eval_period', entityId: id, before: { status: 'open' }, after: { status: 'closed', scores: n }, parkId: p.parkId });
     });
     return getPeriod(ctx, id);
@@ -511,6 +521,14 @@ export function createEvaluationService(deps: { db: Db; audit: AuditService; sou
     trend,
     computeOpenPeriods,
     visibleParkIds,
+    /** Outcomes hook: adjusts freshly computed scores of an open period (appeal corrections) inside its transaction. */
+    setCorrectionsProvider(provider: CorrectionsProvider) {
+      corrections = provider;
+    },
+    /** Outcomes hook: runs in the closing transaction after the scores are frozen (bottom warnings). */
+    onPeriodClosed(listener: CloseListener) {
+      closeListeners.push(listener);
+    },
     /** Installs input providers (the composition root at merge; tests with in-test providers). */
     setSources(next: EvaluationSources) {
       sources = { ...next };

@@ -26,6 +26,8 @@ export const notificationsZh = {
     'spot_check.responded': { title: '物业已提交整改回复，请复核', body: '{{finding}}' },
     'spot_check.rejected': { title: '整改未通过复核，请重新整改', body: '{{finding}}' },
     'survey.reminder': { title: '满意度调查即将截止，请尽快填写', body: '{{survey}} · 截止 {{closesOn}}' },
+    'evaluation.warning': { title: '考核预警：连续 {{consecutive}} 期考核未达要求', body: '{{company}} · {{period}}' },
+    'evaluation.review_task': { title: '物业合同评审待办：{{company}}', body: '连续 {{consecutive}} 期考核未达要求 · {{period}}' },
   },
   deadlines: { response: '响应', resolution: '解决' },
   /** A kind this version of the web app does not know (e.g. sent by a newer server). */
@@ -54,6 +56,8 @@ export const notificationsEn: Widen<typeof notificationsZh> = {
     'spot_check.responded': { title: 'The property company responded to a finding; please verify', body: '{{finding}}' },
     'spot_check.rejected': { title: 'A fix was rejected; please fix it again', body: '{{finding}}' },
     'survey.reminder': { title: 'A satisfaction survey closes soon: please answer it', body: '{{survey}} · closes {{closesOn}}' },
+    'evaluation.warning': { title: 'Evaluation warning: below the bar {{consecutive}} periods in a row', body: '{{company}} · {{period}}' },
+    'evaluation.review_task': { title: 'Property contract review to do: {{company}}', body: 'Below the bar {{consecutive}} periods in a row · {{period}}' },
   },
   deadlines: { response: 'response', resolution: 'resolution' },
   unknown: 'Notification ({{kind}})',

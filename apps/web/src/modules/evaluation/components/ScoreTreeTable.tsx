@@ -3,6 +3,7 @@ import { Flex, List, Table, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CorrectionItem, correctionText, isCorrectionNode } from './CorrectionItem';
 
 const fmt = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
 
@@ -30,10 +31,10 @@ function Items({ e }: { e: EvalExplanation }) {
           renderItem={(i) => (
             <List.Item data-testid={`eval-item-${i.type}-${i.id}`}>
               <Flex gap={8} wrap="wrap" align="center">
-                {i.type === 'order' ? <Link to={`/work-orders/${i.id}`}>{t('evaluation.itemTypes.order', { label: i.label })}</Link> : i.type === 'alarm' ? <Link to={`/alarms/${i.id}`}>{t('evaluation.itemTypes.alarm', { label: i.label })}</Link> : <span>{i.label}</span>}
+                {i.type === 'appeal' ? <CorrectionItem item={i} /> : i.type === 'order' ? <Link to={`/work-orders/${i.id}`}>{t('evaluation.itemTypes.order', { label: i.label })}</Link> : i.type === 'alarm' ? <Link to={`/alarms/${i.id}`}>{t('evaluation.itemTypes.alarm', { label: i.label })}</Link> : <span>{i.label}</span>}
                 {i.source && <Tag>{t(`evaluation.deductionSources.${i.source}`)}</Tag>}
                 {i.severity && i.type === 'finding' && <Tag color="orange">{t(`evaluation.severities.${i.severity}`)}</Tag>}
-                {i.points !== undefined && <Tag color="red">{t('evaluation.points', { points: i.points })}</Tag>}
+                {i.points !== undefined && i.type !== 'appeal' && <Tag color="red">{t('evaluation.points', { points: i.points })}</Tag>}
                 {i.value !== undefined && <Tag>{t('evaluation.value', { value: i.value })}</Tag>}
                 {i.ok !== undefined && <Tag color={i.ok ? 'green' : 'red'}>{t(i.ok ? 'evaluation.score.ok' : 'evaluation.score.notOk')}</Tag>}
               </Flex>
@@ -60,10 +61,10 @@ export function ScoreTreeTable({ tree }: { tree: EvalScoreNode[] }) {
       defaultExpandAllRows
       expandable={{ rowExpandable: (r) => !!r.explanation, expandedRowRender: (r) => (r.explanation ? <Items e={r.explanation} /> : null), childrenColumnName: 'children' }}
       columns={[
-        { title: t('evaluation.score.indicator'), dataIndex: 'name', render: (v: string, r) => <span data-testid={`eval-node-${r.key}`}>{v}</span> },
+        { title: t('evaluation.score.indicator'), dataIndex: 'name', render: (v: string, r) => <span data-testid={`eval-node-${r.key}`}>{isCorrectionNode(r) ? t('evaluationOutcomes.correction.node') : v}</span> },
         { title: t('evaluation.score.weight'), dataIndex: 'weight', align: 'right', render: (v: number) => `${v}%` },
         { title: t('evaluation.score.score'), dataIndex: 'score', align: 'right', render: (v: number, r) => <strong data-testid={`eval-node-score-${r.key}`}>{fmt(v)}</strong> },
-        { title: t('evaluation.score.items'), render: (_, r) => (r.explanation ? <Typography.Text type={r.explanation.noData ? 'secondary' : undefined}>{explanationText(t, r.explanation)}</Typography.Text> : null) },
+        { title: t('evaluation.score.items'), render: (_, r) => (r.explanation ? <Typography.Text type={r.explanation.noData ? 'secondary' : undefined}>{isCorrectionNode(r) ? correctionText(t, r.explanation) : explanationText(t, r.explanation)}</Typography.Text> : null) },
       ]}
     />
   );

@@ -41,6 +41,9 @@ import {
   LikeOutlined,
   TrophyOutlined,
   OrderedListOutlined,
+  WarningOutlined,
+  CrownOutlined,
+  FilePdfOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/hooks/useSession';
@@ -65,18 +68,15 @@ const GROUP_OF: Record<string, NavGroup> = {
   'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
   'approval-flows': 'admin',
-  // Park + property evaluation (考核评价).
+  // Park + property evaluation (考核评价): training, surveys, scores and outcomes, spot checks, inspections.
   'training-sessions': 'evaluation', 'training-staff': 'evaluation', 'training-figures': 'evaluation',
-  // Park + property evaluation (考核评价): surveys, inspections, spot checks, scores.
   surveys: 'evaluation',
-  // Property evaluation (园区+物业考核).
   'evaluation-schemes': 'evaluation', 'evaluation-periods': 'evaluation',
+  'evaluation-appeals': 'evaluation', 'evaluation-warnings': 'evaluation', 'evaluation-awards': 'evaluation', 'evaluation-reports': 'evaluation', 'evaluation-league': 'evaluation',
   // The enterprise service platform (企业服务): catalog and requests, policies, rent relief, return-to-work, bookings.
   policies: 'services', bookings: 'services', 'return-to-work': 'services', relief: 'services', 'relief-programmes': 'services',
   services: 'services', 'service-requests': 'services', 'service-queue': 'services', 'service-admin': 'services',
-  // Park + property evaluation (考核评价): spot checks, …
   'spot-checks': 'evaluation', 'spot-check-findings': 'evaluation', 'spot-check-assignments': 'evaluation',
-  // Park + property evaluation (园区+物业考核): inspections, surveys, spot checks, training, scores.
   inspections: 'evaluation', 'inspection-setup': 'evaluation',
   users: 'admin', forms: 'admin', audit: 'admin', ledger: 'admin', account: 'admin',
 };
@@ -119,6 +119,11 @@ export function useNavItems(): NavItem[] {
   if (p.isOperator) items.push({ key: 'inspection-setup', path: '/inspections/setup', label: t('inspections.nav.setup'), icon: <CheckSquareOutlined /> });
   if (p.isOperator) items.push({ key: 'evaluation-schemes', path: '/evaluation/schemes', label: t('evaluation.nav.schemes'), icon: <OrderedListOutlined /> });
   if (p.isOperator || p.isProperty) items.push({ key: 'evaluation-periods', path: '/evaluation/periods', label: t('evaluation.nav.periods'), icon: <TrophyOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'evaluation-appeals', path: '/evaluation/appeals', label: t('evaluationOutcomes.nav.appeals'), icon: <AuditOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'evaluation-warnings', path: '/evaluation/warnings', label: t('evaluationOutcomes.nav.warnings'), icon: <WarningOutlined /> });
+  if (p.isOperator) items.push({ key: 'evaluation-awards', path: '/evaluation/awards', label: t('evaluationOutcomes.nav.awards'), icon: <CrownOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'evaluation-reports', path: '/evaluation/reports', label: t('evaluationOutcomes.nav.reports'), icon: <FilePdfOutlined /> });
+  if (p.isOperator) items.push({ key: 'evaluation-league', path: '/evaluation/league', label: t('evaluationOutcomes.nav.league'), icon: <FundProjectionScreenOutlined /> });
   if (p.isOperator) items.push({ key: 'approval-flows', path: '/approval-flows', label: t('approvals.nav.flows'), icon: <PartitionOutlined /> });
   if (p.canManageUsers) items.push({ key: 'users', path: '/users', label: t('nav.users'), icon: <TeamOutlined /> });
   if (p.canSeeAudit) items.push({ key: 'audit', path: '/audit-log', label: t('nav.audit'), icon: <AuditOutlined /> });
