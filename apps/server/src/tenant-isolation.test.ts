@@ -172,6 +172,8 @@ beforeAll(async () => {
   const outcomes = await seedOutcomesForSweep(t, { parkId: s.park.id, districtId: s.district.id, propertyCompanyId: pc.id, operatorUsername: 'park.approver', propertyUsername: 'secret.property', secret: 'SECRET-EO' });
   evalReportPaths = outcomes.reportPaths;
   featurePathIds.push(['/api/evaluation/appeals/', () => outcomes.appealId], ['/api/evaluation/review-tasks/', () => outcomes.taskId], ['/api/evaluation/warning-rules/', () => s.park.id]);
+  admin1 = await t.login('e1.admin', TEST_PASSWORD);
+  member1 = await t.login('e1.member', TEST_PASSWORD);
   secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP', 'SECRET-SVANSWER', 'SECRET-EVAL', 'SECRET-IND', 'SECRET-EVALNOTE', 'SECRET-PC', 'SECRET-EO'];
 });
 afterAll(() => t.close());
