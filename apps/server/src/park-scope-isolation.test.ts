@@ -276,7 +276,7 @@ beforeAll(async () => {
   await ok(root.post(`/api/evaluation/periods/${evalPeriodB.id}/manual`, { indicatorKey: 'manual', subjectKind: 'district', subjectId: distB.id, score: 80, note: 'SECRET-EVALNOTE 乙园评定' }));
   await ok(root.post(`/api/evaluation/periods/${evalPeriodB.id}/compute`));
   // Evaluation outcomes of park B: its company's bottom warning and review task, an appeal and an award nomination.
-  const outcomesB = await seedOutcomesForSweep(t, { parkId: B.park.id, districtId: distB.id, propertyCompanyId: pcB.id, operatorUsername: 'secretb.op', propertyUsername: 'secretb.prop', secret: 'SECRET-EO' });
+  const outcomesB = await seedOutcomesForSweep(t, { parkId: B.park.id, districtId: distB.id, propertyCompanyId: pcB.id, operatorUsername: 'secretb.op', propertyUsername: 'secretb.eoprop', secret: 'SECRET-EO' });
   evalReportPathsB = outcomesB.reportPaths;
 
   const auditB = await t.database.query<{ id: string }>(`select id::text as id from audit_log where park_id = $1 order by id desc limit 1`, [B.park.id]).catch(() => []);
