@@ -244,11 +244,12 @@ describe('reminders, ratings and the close', () => {
     // The first survey closes in 10 days: it sends nothing yet.
     expect(await t.services.surveys.remindBeforeClose()).toBe(2);
     expect(await t.services.surveys.remindBeforeClose()).toBe(0);
-    const rows = await t.database.query<{ username: string; kind: string; title: string; entity_id: string }>(
-      `select u.username, n.kind, n.title, n.entity_id::text as entity_id from notifications n join users u on u.id = n.user_id where n.kind = 'survey.reminder' order by u.username`,
+    const rows = await t.database.query<{ username: string; kind: string; title: string | null; params: { survey: string; closesOn: string }; entity_id: string }>(
+      `select u.username, n.kind, n.title, n.params, n.entity_id::text as entity_id from notifications n join users u on u.id = n.user_id where n.kind = 'survey.reminder' order by u.username`,
     );
     expect(rows.map((r) => r.username)).toEqual(['sv.admin2', 'sv.admin3']);
-    expect(rows.every((r) => r.entity_id === s.id && r.title === 'survey.reminder')).toBe(true);
+    // Values, not a sentence: the web app words the reminder in the reader's language.
+    expect(rows.every((r) => r.entity_id === s.id && r.title === null && r.params.survey === '临期调查' && r.params.closesOn === addDays(today, 2))).toBe(true);
   });
 
   test('ratings(q, range) gives one row per rating answer with the district at the time', async () => {
