@@ -284,13 +284,12 @@ export function createEvaluationService(deps: { db: Db; audit: AuditService; sou
       .innerJoin(buildings, eq(buildings.id, alarms.buildingId))
       .where(and(eq(alarms.parkId, p.parkId), inArray(buildings.districtId, districtIds), gte(alarms.firstAt, range.from), lt(alarms.firstAt, range.to)))
       .orderBy(asc(alarms.firstAt));
-    const [insp, spot, punct, ratings, training] = await Promise.all([
-      sources.inspections?.deductions(q, range) ?? [],
-      sources.spotChecks?.deductions(q, range) ?? [],
-      sources.inspections?.punctuality(q, range) ?? null,
-      sources.surveys?.ratings(q, range) ?? [],
-      sources.training?.records(q, range) ?? [],
-    ]);
+    // One after another: `q` is the computing transaction, one connection (pg refuses overlapping queries on it).
+    const insp = (await sources.inspections?.deductions(q, range)) ?? [];
+    const spot = (await sources.spotChecks?.deductions(q, range)) ?? [];
+    const punct = (await sources.inspections?.punctuality(q, range)) ?? null;
+    const ratings = (await sources.surveys?.ratings(q, range)) ?? [];
+    const training = (await sources.training?.records(q, range)) ?? [];
     const manual = await q.select().from(evalManualEntries).where(eq(evalManualEntries.periodId, p.id));
     const within = (done: Date | null, due: Date) => (done ? done.getTime() <= due.getTime() : due.getTime() < asOf.getTime() ? false : null);
     const toOrder = (o: (typeof orders)[number]): EvalOrder => ({ id: o.id, number: o.number, responseWithin: within(o.acceptedAt, o.responseDueAt), resolutionWithin: within(o.resolvedAt, o.resolutionDueAt), reopened: Boolean(o.reopened), rating: o.rating });
