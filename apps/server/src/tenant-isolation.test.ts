@@ -114,7 +114,8 @@ beforeAll(async () => {
   featurePathIds.push(['/api/bookings/', () => e2BookingId], ['/api/booking-resources/', () => roomId]);
   // Training of a property company of the park: a staff member and a recorded session; enterprises see none of it.
   const pcT = await t.services.parks.createPropertyCompany(SYSTEM, { name: '培训物业有限公司', creditCode: buildCreditCode() });
-  await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: pcT.id, districtId: s.district.id, startDate: '2025-01-01', endDate: '2030-12-31', annualFeeFen: 100 });
+  // One company holds the district's contract; training, spot checks and the evaluation below all use it.
+  await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: pcT.id, districtId: s.district.id, startDate: '2020-01-01', endDate: '2035-12-31', annualFeeFen: 100 });
   const pcCtx = { actor: { userId: approver.id, username: 'park.approver', displayName: 'park.approver', grants: [{ role: 'property' as const, scopeType: 'property_company' as const, scopeId: pcT.id }], via: 'session' as const, access: 'write' as const } };
   const trStaff = await t.services.training.createStaff(pcCtx, { propertyCompanyId: pcT.id, name: 'SECRET-TRSTAFF 保安', post: 'security', phone: '13800138011' });
   const trDay = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
@@ -123,8 +124,7 @@ beforeAll(async () => {
   featurePathIds.push(['/api/training/staff/', () => trStaff.id], ['/api/training/sessions/', () => trSession.id]);
   // A spot check of the park's district by its assigned inspector, with a finding and the company's response: enterprises see none of it.
   const spotInspector = await buildUser(t.services, 'spot.inspector', [{ role: 'inspector', scopeType: 'all', scopeId: null }]);
-  const spotPc = await t.services.parks.createPropertyCompany(SYSTEM, { name: '园区物业', creditCode: buildCreditCode() });
-  await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: spotPc.id, districtId: s.district.id, startDate: '2020-01-01', endDate: '2035-12-31', annualFeeFen: 100 });
+  const spotPc = pcT;
   const spotAssignment = await t.services.spotChecks.createAssignment(SYSTEM, { parkId: s.park.id, districtId: s.district.id, inspectorUserId: spotInspector.id, validFrom: '2020-01-01' });
   await buildUser(t.services, 'spot.property', [{ role: 'property', scopeType: 'property_company', scopeId: spotPc.id }]);
   const spotInspectorClient = await t.login('spot.inspector', TEST_PASSWORD);
@@ -159,8 +159,7 @@ beforeAll(async () => {
   expect((await e2Admin.post(`/api/surveys/${survey.id}/responses`, { answers: { overall: 2, comment: 'SECRET-SVANSWER 乙方意见' } })).statusCode).toBe(201);
   featurePathIds.push(['/api/surveys/', () => survey.id]);
   // An evaluation of the park's property company: enterprise people see none of it.
-  const pc = await t.services.parks.createPropertyCompany(SYSTEM, { name: 'SECRET-PC 保密物业', creditCode: buildCreditCode() });
-  await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: pc.id, districtId: s.district.id, startDate: '2026-01-01', endDate: '2030-12-31', annualFeeFen: 100 });
+  const pc = pcT;
   const evalScheme = await t.services.evaluation.createScheme(SYSTEM, { parkId: s.park.id, name: 'SECRET-EVAL 考核', periodKind: 'month', indicators: [{ key: 'm', name: 'SECRET-IND 评定', weight: 100, source: { kind: 'manual' } }] });
   await t.services.evaluation.activateScheme(SYSTEM, evalScheme.id);
   const evalPeriod = await t.services.evaluation.openPeriod(SYSTEM, { schemeId: evalScheme.id, label: '2026-10' });
