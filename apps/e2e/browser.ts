@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './server-process';
 
 export const DEMO_PASSWORD = 'Demo2026park';
@@ -44,8 +44,32 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 
 /** Picks the first option of the Ant Design select `testId` whose text contains `optionText`. */
 export async function pick(page: Page, testId: string, optionText: string | RegExp): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
+  await pickIn(page, page.getByTestId(testId), optionText);
+}
+
+/**
+ * Picks an option of an Ant Design select. The option is taken from the newest dropdown (the one
+ * just opened is appended last; an earlier one may still be closing and never settle), and the pick
+ * is checked on the select and tried again if it did not take (a click on a dropdown still closing does nothing).
+ */
+export async function pickIn(page: Page, select: Locator, optionText: string | RegExp): Promise<void> {
+  const took = async () => {
+    const text = await select.innerText();
+    return typeof optionText === 'string' ? text.includes(optionText) : optionText.test(text);
+  };
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText })
+      .last()
+      .click({ timeout: 10_000 })
+      .catch(() => undefined);
+    for (let i = 0; i < 10 && !(await took()); i++) await page.waitForTimeout(100);
+    if (await took()) return;
+    if (attempt === 3) throw new Error(`the select did not take ${String(optionText)}`);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
