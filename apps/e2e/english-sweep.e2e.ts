@@ -101,7 +101,8 @@ async function problemsOf(page: Page, isPhone: boolean, seenMissing: Set<string>
   if (body.includes('returned an object instead of string')) problems.push('a key naming a section was rendered');
   const chrome = await page.locator(CHROME).evaluateAll((els) =>
     els
-      .filter((e) => !e.querySelector('.ant-avatar') && ((e as HTMLElement).offsetParent !== null || e.closest('.ant-drawer-open, .ant-modal-wrap')))
+      // An avatar's initial and a name the users wrote (`data-user-content`, e.g. an indicator in a table header) are data.
+      .filter((e) => !e.querySelector('.ant-avatar, [data-user-content]') && ((e as HTMLElement).offsetParent !== null || e.closest('.ant-drawer-open, .ant-modal-wrap')))
       .map((e) => ((e as HTMLInputElement).placeholder || (e as HTMLElement).innerText || '').trim())
       .filter(Boolean),
   );

@@ -33,7 +33,9 @@ function Board({ league, kind }: { league: League; kind: 'company' | 'district' 
             <th style={{ ...cell, textAlign: 'right' }}>{t('evaluationOutcomes.league.total')}</th>
             <th style={cell}>{t('evaluationOutcomes.league.trend')}</th>
             {league.indicators.map((i) => (
-              <th key={i.key} style={{ ...cell, textAlign: 'right' }}>{i.name}</th>
+              <th key={i.key} style={{ ...cell, textAlign: 'right' }}>
+                <span data-user-content>{i.name}</span>
+              </th>
             ))}
           </tr>
         </thead>

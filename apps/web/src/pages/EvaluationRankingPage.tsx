@@ -25,7 +25,12 @@ function RankingTable({ ranking, kind, rows }: { ranking: Ranking; kind: 'distri
         { title: t('evaluation.ranking.name'), dataIndex: 'name', render: (v: string, r) => (r.canExplain ? <Link to={`/evaluation/periods/${ranking.period.id}/${kind}/${r.subjectId}`} data-testid={`eval-explain-${kind}-${r.subjectId}`}>{v}</Link> : v) },
         ...(kind === 'district' ? [{ title: t('evaluation.ranking.company'), dataIndex: 'companyName', render: (v: string | null) => v ?? '—' }] : []),
         { title: t('evaluation.ranking.total'), dataIndex: 'total', align: 'right' as const, render: (v: number) => <strong>{fmt(v)}</strong> },
-        ...(hasDetail ? ranking.indicators.map((i) => ({ title: `${i.name} ${i.weight}%`, align: 'right' as const, render: (_: unknown, r: RankingRow) => (r.firstLevel?.[i.key] !== undefined ? fmt(r.firstLevel[i.key]) : '—') })) : []),
+        ...(hasDetail ? ranking.indicators.map((i) => ({ title: (
+            // The indicator's name is the operator's words (data), not UI text.
+            <span data-user-content>
+              {i.name} {i.weight}%
+            </span>
+          ), align: 'right' as const, render: (_: unknown, r: RankingRow) => (r.firstLevel?.[i.key] !== undefined ? fmt(r.firstLevel[i.key]) : '—') })) : []),
       ]}
     />
   );
