@@ -94,7 +94,7 @@ export function TrainingStaffPage() {
                   fixed: 'left',
                   render: (_, s) => (
                     <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setViewing(s.id)}>
-                      {s.name}
+                      <span data-user-content>{s.name}</span>
                     </Button>
                   ),
                 },

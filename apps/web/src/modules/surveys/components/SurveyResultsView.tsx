@@ -141,7 +141,7 @@ export function SurveyResultsView({ survey, results }: { survey: Survey; results
             { title: t('surveys.results.invited'), dataIndex: 'invited', align: 'right' },
             { title: t('surveys.results.answered'), dataIndex: 'answered', align: 'right' },
             { title: t('surveys.results.responseRate'), dataIndex: 'responseRate', align: 'right', render: (v: number) => formatPercent(v) },
-            ...ratings.map((q) => ({ title: q.title.length > 10 ? `${q.title.slice(0, 10)}…` : q.title, key: q.id, align: 'right' as const, render: (_: unknown, d: DistrictResult) => round2(meanOf(d, q.id)) })),
+            ...ratings.map((q) => ({ title: <span data-user-content>{q.title.length > 10 ? `${q.title.slice(0, 10)}…` : q.title}</span>, key: q.id, align: 'right' as const, render: (_: unknown, d: DistrictResult) => round2(meanOf(d, q.id)) })),
           ]}
         />
       </Card>
