@@ -153,9 +153,18 @@ describe('every menu page in English', () => {
           // One level deeper: the first record the page links to (an alarm, a device, a work order, …).
           const detail = await page
             .locator('.app-content a[href]')
-            .evaluateAll((links, base) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).find((p) => base !== '/' && p.startsWith(`${base}/`) && /\/([0-9a-f-]{8,}|\d+)$/.test(p)), url);
+            .evaluateAll(
+              (links, base) =>
+                links
+                  .filter((a) => (a as HTMLElement).offsetParent !== null)
+                  .map((a) => new URL((a as HTMLAnchorElement).href).pathname)
+                  .find((p) => base !== '/' && p.startsWith(`${base}/`) && /\/([0-9a-f-]{8,}|\d+)$/.test(p)),
+              url,
+            );
           if (detail) {
-            await page.locator(`.app-content a[href="${detail}"]`).first().click();
+            // A page that refreshes its list can replace the link between reading and clicking: then open it by its address.
+            const clicked = await page.locator(`.app-content a[href="${detail}"]`).first().click({ timeout: 5_000 }).then(() => true, () => false);
+            if (!clicked) await page.goto(detail);
             await page.waitForURL((u) => u.pathname === detail);
             await settle(page);
             checked.push(`${user} ${viewport.size.width}px ${key} ${detail}`);
