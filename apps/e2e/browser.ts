@@ -44,11 +44,13 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 
 /** Picks the first option of the Ant Design select `testId` whose text contains `optionText`. */
 export async function pick(page: Page, testId: string, optionText: string | RegExp): Promise<void> {
-  await pickIn(page, page.getByTestId(testId), optionText);
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
 }
 
 /**
- * Picks an option of an Ant Design select. The option is taken from the newest dropdown (the one
+ * Picks an option of an Ant Design select whose dropdown renders in the page body (its text is then
+ * the select's own). Use it where several selects are picked in a row. The option is taken from the newest dropdown (the one
  * just opened is appended last; an earlier one may still be closing and never settle), and the pick
  * is checked on the select and tried again if it did not take (a click on a dropdown still closing does nothing).
  */

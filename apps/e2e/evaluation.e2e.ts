@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { monthLabelBefore, periodLabelAt, periodRange } from '../server/src/modules/evaluation/evaluation.periods';
 import type { Services } from '../server/src/services';
 import { buildCreditCode, SYSTEM, TEST_PASSWORD } from '../server/src/testing/builders';
-import { PHONE, pick, screenshot } from './browser';
+import { PHONE, pick, pickIn, screenshot } from './browser';
 import { startInProcessParkOS, type InProcessParkOS } from './in-process';
 
 /**
@@ -72,15 +72,15 @@ describe('property evaluation in a real browser', () => {
     await page.getByTestId('eval-ind-add-child-indicators[0]').click();
     await page.getByTestId('eval-ind-name-indicators[0].children[0]').fill('响应及时率');
     await weight(page, 'eval-ind-weight-indicators[0].children[0]').fill('50');
-    await pick(page, 'eval-ind-source-indicators[0].children[0]', '工单响应及时率');
+    await pickIn(page, page.getByTestId('eval-ind-source-indicators[0].children[0]'), '工单响应及时率');
     await page.getByTestId('eval-ind-add-child-indicators[0]').click();
     await page.getByTestId('eval-ind-name-indicators[0].children[1]').fill('解决及时率');
     await weight(page, 'eval-ind-weight-indicators[0].children[1]').fill('40');
-    await pick(page, 'eval-ind-source-indicators[0].children[1]', '工单解决及时率');
+    await pickIn(page, page.getByTestId('eval-ind-source-indicators[0].children[1]'), '工单解决及时率');
     await page.getByTestId('eval-ind-add-top').click();
     await page.getByTestId('eval-ind-name-indicators[1]').fill('现场评定');
     await weight(page, 'eval-ind-weight-indicators[1]').fill('30');
-    await pick(page, 'eval-ind-source-indicators[1]', '人工评定');
+    await pickIn(page, page.getByTestId('eval-ind-source-indicators[1]'), '人工评定');
     await page.getByTestId('eval-scheme-name').click();
     // The sums show live: the top level adds up, the sub-level does not.
     await expect.poll(() => page.getByTestId('eval-sum-indicators[0].children').getAttribute('data-sum')).toBe('90');
