@@ -43,7 +43,7 @@ beforeAll(async () => {
       await add('eo.op', '运营 王敏', { role: 'operator', scopeType: 'park', scopeId: park.id });
       await add('eo.prop', '物业 李强', { role: 'property', scopeType: 'property_company', scopeId: weak.id });
       await add('eo.member', '职工 刘洋', { role: 'member', scopeType: 'enterprise', scopeId: ent.id });
-      for (const key of ['evaluation.appeal', 'evaluation.award'])
+      for (const key of ['assessment.appeal', 'assessment.award'])
         await services.approvals.createFlow(SYSTEM, { parkId: park.id, key, nameZh: '考核审核', nameEn: 'Evaluation review', steps: [{ nameZh: '园区审核', nameEn: 'Park review', mode: 'any', approvers: [{ kind: 'user', userId: ctxs['eo.op'].actor.userId }], condition: null, dueHours: null, escalation: null }] });
       // Every month: district B (安信物业) a critical finding of 10 points; district A a minor one of 2.
       const finding = (districtId: string, companyId: string, points: number, label: string, month: string): EvalDeduction => ({ source: 'inspection', findingId: `${month}-${label}`, districtId, propertyCompanyId: companyId, severity: points >= 10 ? 'critical' : 'minor', points, occurredAt: new Date(`${month}-10T02:00:00Z`), label });

@@ -62,7 +62,7 @@ function ResponsesTable({ survey }: { survey: Survey }) {
               { title: t('surveys.results.district'), dataIndex: 'districtName' },
               { title: t('surveys.results.answeredAt'), dataIndex: 'answeredAt', render: (v: string) => formatDateTime(v) },
               ...survey.questions.map((q) => ({
-                title: q.title.length > 10 ? `${q.title.slice(0, 10)}…` : q.title,
+                title: <span data-user-content>{q.title.length > 10 ? `${q.title.slice(0, 10)}…` : q.title}</span>,
                 key: q.id,
                 render: (_: unknown, r: SurveyResponse) => {
                   const v = r.answers[q.id];

@@ -13,7 +13,7 @@ import type { CorrectionsProvider, EvaluationService } from './evaluation.servic
 import { evalPeriods, evalScores } from './evaluation.table';
 
 export const EVAL_APPEAL_SUBJECT = 'evaluation_appeal';
-export const EVAL_APPEAL_FLOW_KEY = 'evaluation.appeal';
+export const EVAL_APPEAL_FLOW_KEY = 'assessment.appeal';
 export const EVAL_APPEAL_FILE_OWNER = 'evaluation_appeal';
 /** The key of the node a period's tree gets for the corrections added to it. */
 export const CORRECTION_NODE_KEY = 'appeal_corrections';
@@ -82,7 +82,7 @@ export function applyCorrectionRows(scores: SubjectScore[], kind: 'district' | '
 
 /**
  * Appeals (申诉) of property companies against an item of a closed period's frozen score, decided through the
- * approvals module (`evaluation_appeal`, flow `evaluation.appeal`). An approved appeal records corrections that the
+ * approvals module (`evaluation_appeal`, flow `assessment.appeal`). An approved appeal records corrections that the
  * next period of the park computed while open adds to the district's and company's totals.
  */
 export function createEvaluationAppeals(deps: { db: Db; audit: AuditService; approvals: ApprovalsService; files: FilesService; evaluation: EvaluationService }) {

@@ -12,7 +12,7 @@ import { evalAwards, type EvalAppealStatus, type EvalAwardKind } from './evaluat
 import { evalPeriods, evalScores } from './evaluation.table';
 
 export const EVAL_AWARD_SUBJECT = 'evaluation_award';
-export const EVAL_AWARD_FLOW_KEY = 'evaluation.award';
+export const EVAL_AWARD_FLOW_KEY = 'assessment.award';
 
 type AwardRow = typeof evalAwards.$inferSelect;
 export interface AwardView {
@@ -52,7 +52,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 
 /**
  * Annual awards (年度优秀物业): operators nominate companies and staff (free-text names of a company) beside the year's
- * ranking; nominations go through the `evaluation.award` flow; approved ones are published as an honour-roll article
+ * ranking; nominations go through the `assessment.award` flow; approved ones are published as an honour-roll article
  * in the park news (the web app supplies the article's title and introduction in the operator's language).
  */
 export function createEvaluationAwards(deps: { db: Db; audit: AuditService; approvals: ApprovalsService; news: NewsService }) {

@@ -63,7 +63,7 @@ beforeAll(async () => {
   await buildUser(t.services, 'eo.prop1', [{ role: 'property', scopeType: 'property_company', scopeId: pc1.id }]);
   await buildUser(t.services, 'eo.prop2', [{ role: 'property', scopeType: 'property_company', scopeId: pc2.id }]);
   [op, opB, prop1, prop2] = await Promise.all(['eo.op', 'eo.opB', 'eo.prop1', 'eo.prop2'].map((u) => t.login(u, TEST_PASSWORD)));
-  for (const key of ['evaluation.appeal', 'evaluation.award'])
+  for (const key of ['assessment.appeal', 'assessment.award'])
     await t.services.approvals.createFlow(SYSTEM, { parkId: A.park.id, key, nameZh: key, nameEn: key, steps: [{ nameZh: '园区审核', nameEn: 'Park review', mode: 'any', approvers: [{ kind: 'user', userId: opUser.id }], condition: null, dueHours: null, escalation: null }] });
   // Every month: district A (锦华物业) a minor finding of 2 points; district B (天府物业) a critical 10 and a major 5.
   t.services.evaluation.setSources({

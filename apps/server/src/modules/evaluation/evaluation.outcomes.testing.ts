@@ -12,7 +12,7 @@ export async function seedOutcomesForSweep(t: TestApp, place: { parkId: string; 
     return r.json() as Record<string, string>;
   };
   const [opRow] = await t.database.query<{ id: string }>(`select id::text as id from users where username = $1`, [place.operatorUsername]);
-  for (const key of ['evaluation.appeal', 'evaluation.award'])
+  for (const key of ['assessment.appeal', 'assessment.award'])
     await t.services.approvals.createFlow(SYSTEM, { parkId: place.parkId, key, nameZh: '考核审批', nameEn: 'Evaluation review', steps: [{ nameZh: '审核', nameEn: 'Review', mode: 'any', approvers: [{ kind: 'user', userId: opRow.id }], condition: null, dueHours: null, escalation: null }] });
   await buildUser(t.services, place.propertyUsername, [{ role: 'property', scopeType: 'property_company', scopeId: place.propertyCompanyId }]);
   const op = await t.login(place.operatorUsername, TEST_PASSWORD);

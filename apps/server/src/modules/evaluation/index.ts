@@ -21,14 +21,14 @@
  *
  * Outcomes (`createEvaluationOutcomes`, routes `evaluationOutcomesRoutes`):
  * - Appeals (申诉): property staff appeal a finding or an indicator of a closed period's frozen score through the
- *   approvals module (subject `evaluation_appeal`, park flow `evaluation.appeal`; materials via files). An approved
+ *   approvals module (subject `evaluation_appeal`, park flow `assessment.appeal`; materials via files). An approved
  *   appeal records corrections that the next period of the park computed while open adds to the district's and the
  *   company's totals (a zero-weight `appeal_corrections` node with `appeal` items: case id and appealed period).
  *   The closed period never changes; one open appeal per item (409 `appeal_open`).
  * - Bottom warnings (末位预警): on close, a company last (or below a threshold) in N consecutive closed periods of the
  *   scheme (park rule, default last place twice) gets a warning and the park's operators a contract-review task
  *   (notified: `evaluation.review_task`), closed with a decision (keep, improve_plan, terminate_at_end) and a note.
- * - Awards (年度优秀物业): nominations through flow `evaluation.award`; approved ones published as a news article.
+ * - Awards (年度优秀物业): nominations through flow `assessment.award`; approved ones published as a news article.
  * - Reports (PDF with the CJK font, 503 `report_font_missing` without it; Excel) and the big-screen league table.
  * - Demo: `seedEvaluationOutcomesDemo(db, services, …)` after the periods are seeded.
  */
