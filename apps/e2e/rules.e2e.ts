@@ -21,10 +21,29 @@ const code = `E2E-DRY-${Date.now() % 1_000_000}`;
 /** The device of the dry run, created in the dry-run step. */
 let deviceId: string;
 
-/** Picks an option of an Ant Design select by its visible label. */
+/**
+ * Picks an option of an Ant Design select by its exact label (温度 must not take 温度变化率), checks that
+ * the select took it, and tries again if not: on a busy machine a click can land on a dropdown that is still
+ * opening or closing and do nothing (CI saw the metric hint never appear).
+ */
 async function pick(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`)
+      .last()
+      .click({ timeout: 10_000 })
+      .catch(() => undefined);
+    await expect
+      .poll(async () => (await select.innerText()).includes(label), { timeout: 2_000 })
+      .toBe(true)
+      .catch(() => undefined);
+    if ((await select.innerText()).includes(label)) return;
+    if (attempt === 3) throw new Error(`${testId} did not take ${label}`);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+  }
 }
 
 /** Calls the API from the page with the session's CSRF token. */

@@ -179,7 +179,10 @@ export function TrainingSessionPage() {
               <Descriptions.Item label={t('training.fields.hasExam')}>{s.hasExam ? t('training.sessions.exam', { mark: s.passMark }) : t('training.sessions.noExam')}</Descriptions.Item>
               <Descriptions.Item label={t('training.fields.companies')}>
                 {s.companies.map((c) => (
-                  <Tag key={c.id}>{c.name}</Tag>
+                  // A company's full legal name is long; on a phone it wraps instead of widening the page.
+                  <Tag key={c.id} style={{ whiteSpace: 'normal' }}>
+                    {c.name}
+                  </Tag>
                 ))}
                 {s.organizerCompanyId && <Tag color="purple">{t('training.sessions.organizer.company')}</Tag>}
               </Descriptions.Item>
