@@ -22,6 +22,11 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const WIDE = { width: 1280, height: 800 };
+/**
+ * A full-page picture of every page costs CI minutes; by default only a page with problems is pictured
+ * (to show what failed). `SWEEP_SCREENSHOTS=1` pictures them all, for looking at every page.
+ */
+const SHOTS = process.env.SWEEP_SCREENSHOTS === '1';
 /** Menu entries that open a page outside the layout (no menu to show them selected). */
 const FULL_SCREEN = new Set(['evaluation-league']);
 const USERS = ['operator', 'ent.member', 'property'] as const;
@@ -139,8 +144,13 @@ describe('every menu page in English', () => {
         const seenMissing = new Set<string>();
         const failures: string[] = [];
         for (const key of keys) {
-          await page.goto('/');
-          await settle(page);
+          // Each entry is opened from the menu of the page before, as a user moves around: reloading the app and
+          // its home (charts, live data) before every entry cost CI minutes. Only a page outside the layout
+          // (full screen, no menu) sends the sweep back home first.
+          if (!(await page.getByTestId(isPhone ? 'nav-toggle' : 'sider').isVisible())) {
+            await page.goto('/');
+            await settle(page);
+          }
           await openMenu(page, isPhone);
           const scope = isPhone ? page.getByTestId('nav-drawer') : page.getByTestId('sider');
           await scope.getByTestId(`nav-${key}`).click();
@@ -151,8 +161,9 @@ describe('every menu page in English', () => {
           await settle(page);
           const url = new URL(page.url()).pathname;
           checked.push(`${user} ${viewport.size.width}px ${key} ${url}`);
-          await page.screenshot({ path: path.join(SCREENSHOT_DIR, `en-${user.replace('.', '-')}-${key}-${viewport.name}.png`), fullPage: true });
-          for (const p of await problemsOf(page, isPhone, seenMissing)) failures.push(`${key} (${url}): ${p}`);
+          const problems = await problemsOf(page, isPhone, seenMissing);
+          for (const p of problems) failures.push(`${key} (${url}): ${p}`);
+          if (problems.length || SHOTS) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `en-${user.replace('.', '-')}-${key}-${viewport.name}.png`), fullPage: true });
           // One level deeper: the first record the page links to (an alarm, a device, a work order, …).
           const detail = await page
             .locator('.app-content a[href]')
@@ -171,8 +182,9 @@ describe('every menu page in English', () => {
             await page.waitForURL((u) => u.pathname === detail);
             await settle(page);
             checked.push(`${user} ${viewport.size.width}px ${key} ${detail}`);
-            await page.screenshot({ path: path.join(SCREENSHOT_DIR, `en-${user.replace('.', '-')}-${key}-detail-${viewport.name}.png`), fullPage: true });
-            for (const p of await problemsOf(page, isPhone, seenMissing)) failures.push(`${key} detail (${detail}): ${p}`);
+            const detailProblems = await problemsOf(page, isPhone, seenMissing);
+            for (const p of detailProblems) failures.push(`${key} detail (${detail}): ${p}`);
+            if (detailProblems.length || SHOTS) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `en-${user.replace('.', '-')}-${key}-detail-${viewport.name}.png`), fullPage: true });
           }
         }
         expect(failures, failures.join('\n')).toEqual([]);
