@@ -1,4 +1,4 @@
-import type { EvalScoreNode } from '@parkos/contracts';
+import type { EvalAppealInput, EvalAppealView, EvalScoreNode } from '@parkos/contracts';
 import { and, desc, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
@@ -20,36 +20,8 @@ export const CORRECTION_NODE_KEY = 'appeal_corrections';
 
 export type AppealRow = typeof evalAppeals.$inferSelect;
 
-export type FileAppealBody =
-  | { periodId: string; districtId: string; itemKind: 'finding'; findingId: string; source: 'inspection' | 'spot_check'; reason: string; fileIds?: string[] }
-  | { periodId: string; districtId: string; itemKind: 'indicator'; indicatorKey: string; claimedScore: number; reason: string; fileIds?: string[] };
-
-export interface AppealView {
-  id: string;
-  parkId: string;
-  periodId: string;
-  periodLabel: string;
-  propertyCompanyId: string;
-  districtId: string;
-  itemKind: 'finding' | 'indicator';
-  itemRef: string;
-  indicatorKey: string;
-  findingId: string | null;
-  findingSource: string | null;
-  itemLabel: string;
-  claimedScore: number | null;
-  reason: string;
-  districtPoints: number;
-  companyPoints: number;
-  status: EvalAppealStatus;
-  caseId: string | null;
-  /** The open period the correction was added to, once computed. */
-  appliedPeriodId: string | null;
-  appliedPeriodLabel: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  materials?: FileView[];
-}
+export type FileAppealBody = EvalAppealInput;
+export type AppealView = EvalAppealView<FileView>;
 
 /** Product of the weights (percent) from the root to a node: how much one point of the node moves the total. */
 function findLeaf(tree: readonly EvalScoreNode[], match: (n: EvalScoreNode) => boolean, factor = 1): { node: EvalScoreNode; factor: number } | null {

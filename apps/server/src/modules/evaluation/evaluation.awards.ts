@@ -1,3 +1,4 @@
+import type { EvalAwardView } from '@parkos/contracts';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
@@ -15,22 +16,7 @@ export const EVAL_AWARD_SUBJECT = 'evaluation_award';
 export const EVAL_AWARD_FLOW_KEY = 'assessment.award';
 
 type AwardRow = typeof evalAwards.$inferSelect;
-export interface AwardView {
-  id: string;
-  parkId: string;
-  year: number;
-  kind: EvalAwardKind;
-  propertyCompanyId: string;
-  companyName: string;
-  staffName: string | null;
-  citation: string;
-  total: number | null;
-  rank: number | null;
-  status: EvalAppealStatus;
-  caseId: string | null;
-  articleId: string | null;
-  createdAt: string;
-}
+export type AwardView = EvalAwardView;
 const view = (a: AwardRow): AwardView => ({
   id: a.id,
   parkId: a.parkId,

@@ -1,3 +1,18 @@
+import {
+  EVAL_APPEAL_ITEM_KINDS,
+  EVAL_APPEAL_STATUSES,
+  EVAL_AWARD_KINDS,
+  EVAL_REVIEW_DECISIONS,
+  EVAL_REVIEW_STATUSES,
+  EVAL_WARNING_MODES,
+  type EvalAppealItemKind,
+  type EvalAppealStatus,
+  type EvalAwardKind,
+  type EvalReviewDecision,
+  type EvalReviewStatus,
+  type EvalWarningMode,
+  type EvalWarningPeriod,
+} from '@parkos/contracts';
 import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { checkOneOf } from '../../lib/db-checks';
@@ -5,17 +20,9 @@ import { users } from '../identity/identity.table';
 import { parks } from '../parks/parks.table';
 import { evalPeriods } from './evaluation.table';
 
-export const EVAL_APPEAL_STATUSES = ['in_review', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
-export type EvalAppealStatus = (typeof EVAL_APPEAL_STATUSES)[number];
-export const EVAL_APPEAL_ITEM_KINDS = ['finding', 'indicator'] as const;
-export type EvalAppealItemKind = (typeof EVAL_APPEAL_ITEM_KINDS)[number];
-export const EVAL_WARNING_MODES = ['last_place', 'below_threshold'] as const;
-export type EvalWarningMode = (typeof EVAL_WARNING_MODES)[number];
-export const EVAL_REVIEW_DECISIONS = ['keep', 'improve_plan', 'terminate_at_end'] as const;
-export type EvalReviewDecision = (typeof EVAL_REVIEW_DECISIONS)[number];
-export const EVAL_REVIEW_STATUSES = ['open', 'closed'] as const;
-export const EVAL_AWARD_KINDS = ['company', 'staff'] as const;
-export type EvalAwardKind = (typeof EVAL_AWARD_KINDS)[number];
+// The codes are the wire's (contracts); the tables check them.
+export { EVAL_APPEAL_ITEM_KINDS, EVAL_APPEAL_STATUSES, EVAL_AWARD_KINDS, EVAL_REVIEW_DECISIONS, EVAL_REVIEW_STATUSES, EVAL_WARNING_MODES };
+export type { EvalAppealItemKind, EvalAppealStatus, EvalAwardKind, EvalReviewDecision, EvalWarningMode } from '@parkos/contracts';
 
 /**
  * An appeal (申诉) of a property company against one item of its frozen score in a closed period: a deduction
@@ -115,7 +122,7 @@ export const evalWarnings = pgTable(
     threshold: doublePrecision('threshold'),
     consecutive: integer('consecutive').notNull(),
     /** The periods that made it, oldest first: label, total, rank, of. */
-    periods: jsonb('periods').$type<{ periodId: string; label: string; total: number; rank: number; of: number }[]>().notNull(),
+    periods: jsonb('periods').$type<EvalWarningPeriod[]>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('eval_warnings_period_company_uq').on(t.periodId, t.propertyCompanyId), index('eval_warnings_company_idx').on(t.propertyCompanyId)],
@@ -131,7 +138,7 @@ export const evalReviewTasks = pgTable(
       .references(() => evalWarnings.id, { onDelete: 'cascade' }),
     parkId: uuid('park_id').notNull(),
     propertyCompanyId: uuid('property_company_id').notNull(),
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<EvalReviewStatus>().notNull().default('open'),
     decision: text('decision').$type<EvalReviewDecision>(),
     note: text('note'),
     closedById: uuid('closed_by_id').references(() => users.id, { onDelete: 'set null' }),

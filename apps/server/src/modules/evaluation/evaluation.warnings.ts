@@ -1,10 +1,11 @@
-import type { NotifyUsers } from '../notifications';
+import type { EvalWarningRule, EvalWarningView } from '@parkos/contracts';
 import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { conflict, notFound, validationError } from '../../lib/errors';
 import { assertCanWrite, isGlobalOperator, operatorCovers, operatorParkIds, propertyCompanyIdsOf } from '../identity/actor';
 import type { AuditService } from '../identity/audit.service';
+import type { NotifyUsers } from '../notifications';
 import { roleGrants } from '../identity/identity.table';
 import { rankByTotal } from './evaluation.engine';
 import { evalReviewTasks, evalWarningRules, evalWarnings, type EvalReviewDecision, type EvalWarningMode } from './evaluation.outcomes.table';
@@ -14,31 +15,13 @@ import { evalPeriods, evalScores } from './evaluation.table';
 /** In-app notifications: a kind and values, never sentences (the web app words them). */
 export type OutcomeNotify = NotifyUsers;
 
-export interface WarningRule {
-  parkId: string;
-  mode: EvalWarningMode;
-  threshold: number | null;
-  consecutive: number;
-}
+export type WarningRule = EvalWarningRule;
 export const DEFAULT_WARNING_RULE = { mode: 'last_place' as EvalWarningMode, threshold: null, consecutive: 2 };
 
 type WarningRow = typeof evalWarnings.$inferSelect;
 type TaskRow = typeof evalReviewTasks.$inferSelect;
 
-export interface WarningView {
-  id: string;
-  parkId: string;
-  periodId: string;
-  propertyCompanyId: string;
-  companyName: string;
-  mode: EvalWarningMode;
-  threshold: number | null;
-  consecutive: number;
-  periods: WarningRow['periods'];
-  createdAt: string;
-  /** Operators: the review task's status and decision. */
-  task: { id: string; status: string; decision: EvalReviewDecision | null; note: string | null; closedAt: string | null } | null;
-}
+export type WarningView = EvalWarningView;
 
 /** User ids of a park's operators and of a property company's staff (for notifications). */
 async function usersWith(q: Queryable, role: string, scopeType: string, scopeId: string): Promise<string[]> {

@@ -1,92 +1,30 @@
+import type {
+  EvalAppealInput,
+  EvalAppealStatus,
+  EvalAppealView,
+  EvalAwardView,
+  EvalReviewDecision,
+  EvalReviewTaskView,
+  EvalWarningMode,
+  EvalWarningPeriod,
+  EvalWarningRule,
+  EvalWarningView,
+} from '@parkos/contracts';
 import { api, apiRequest } from '../../../lib/api-client';
+import type { StoredFile } from '../../files/api/files.api';
 import type { RankingRow } from './evaluation.api';
 
-export type AppealStatus = 'in_review' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
-export interface Appeal {
-  id: string;
-  parkId: string;
-  periodId: string;
-  periodLabel: string;
-  propertyCompanyId: string;
-  districtId: string;
-  itemKind: 'finding' | 'indicator';
-  itemRef: string;
-  indicatorKey: string;
-  findingId: string | null;
-  findingSource: string | null;
-  itemLabel: string;
-  claimedScore: number | null;
-  reason: string;
-  districtPoints: number;
-  companyPoints: number;
-  status: AppealStatus;
-  caseId: string | null;
-  appliedPeriodId: string | null;
-  appliedPeriodLabel: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
-export type AppealInput =
-  | { periodId: string; districtId: string; itemKind: 'finding'; findingId: string; source: 'inspection' | 'spot_check'; reason: string; fileIds?: string[] }
-  | { periodId: string; districtId: string; itemKind: 'indicator'; indicatorKey: string; claimedScore: number; reason: string; fileIds?: string[] };
-
-export type WarningMode = 'last_place' | 'below_threshold';
-export type ReviewDecision = 'keep' | 'improve_plan' | 'terminate_at_end';
-export interface WarningRule {
-  parkId: string;
-  mode: WarningMode;
-  threshold: number | null;
-  consecutive: number;
-}
-export interface WarningPeriod {
-  periodId: string;
-  label: string;
-  total: number;
-  rank: number;
-  of: number;
-}
-export interface Warning {
-  id: string;
-  parkId: string;
-  periodId: string;
-  propertyCompanyId: string;
-  companyName: string;
-  mode: WarningMode;
-  threshold: number | null;
-  consecutive: number;
-  periods: WarningPeriod[];
-  createdAt: string;
-  task: { id: string; status: string; decision: ReviewDecision | null; note: string | null; closedAt: string | null } | null;
-}
-export interface ReviewTask {
-  id: string;
-  warningId: string;
-  parkId: string;
-  propertyCompanyId: string;
-  companyName: string;
-  periods: WarningPeriod[];
-  status: 'open' | 'closed';
-  decision: ReviewDecision | null;
-  note: string | null;
-  closedAt: string | null;
-  createdAt: string;
-}
-export interface Award {
-  id: string;
-  parkId: string;
-  year: number;
-  kind: 'company' | 'staff';
-  propertyCompanyId: string;
-  companyName: string;
-  staffName: string | null;
-  citation: string;
-  total: number | null;
-  rank: number | null;
-  status: AppealStatus;
-  caseId: string | null;
-  articleId: string | null;
-  createdAt: string;
-}
+// The wire's shapes are the contracts'; these names are the ones the pages use.
+export type AppealStatus = EvalAppealStatus;
+export type Appeal = EvalAppealView<StoredFile>;
+export type AppealInput = EvalAppealInput;
+export type WarningMode = EvalWarningMode;
+export type ReviewDecision = EvalReviewDecision;
+export type WarningRule = EvalWarningRule;
+export type WarningPeriod = EvalWarningPeriod;
+export type Warning = EvalWarningView;
+export type ReviewTask = EvalReviewTaskView;
+export type Award = EvalAwardView;
 export interface YearRanking {
   parkId: string;
   year: number;
