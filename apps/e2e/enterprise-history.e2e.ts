@@ -22,7 +22,7 @@ describe('the history of an enterprise', () => {
     await page.getByTestId('vehicle-form-submit').click();
     const history = page.getByTestId('enterprise-history-table');
     await history.waitFor();
-    await expect.poll(() => history.locator('tbody tr.ant-table-row').first().innerText(), { timeout: 20_000 }).toMatch(/登记车辆/);
+    await expect.poll(() => history.locator('tbody tr.ant-table-row').first().innerText(), { timeout: 20_000 }).toMatch(/企业车辆已创建/);
     await history.locator('tbody tr.ant-table-row').first().locator('[data-testid^="ledger-verify-"]').click();
     await expectAllChecksPassed(page);
     await screenshot(page, 'enterprise-history-verify-desktop');

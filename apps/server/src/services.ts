@@ -3,6 +3,7 @@ import type { AppConfig } from './config';
 import { sites } from './modules/parks/parks.table';
 import type { Database } from './db/client';
 import { createAuditService } from './modules/identity/audit.service';
+import { createAuditNameResolver } from './audit-names';
 import { createIdentityService } from './modules/identity/identity.service';
 import { createParksService } from './modules/parks/parks.service';
 import { createIotServices } from './modules/iot';
@@ -40,7 +41,7 @@ export function createServices(
 ) {
   const { db } = database;
   const parkIdsOfSites = async (siteIds: string[]) => (siteIds.length ? (await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => r.parkId) : []);
-  const audit = createAuditService({ db, parkIdsOfSites });
+  const audit = createAuditService({ db, parkIdsOfSites, resolveNames: createAuditNameResolver(db) });
   // Every audit entry becomes a Merkle-log leaf inside the transaction that records it.
   const ledger = createLedgerService({ db, parkIdsOfSites, keys: { configuredKey: config.ledgerSigningKey, env: config.env, driver: database.driver, dataDir: config.dataDir } });
   audit.addHook(ledger.appendAuditEntries);

@@ -14,3 +14,4 @@ export * from './findings';
 export * from './surveys';
 export * from './evaluation';
 export * from './evaluation-outcomes';
+export * from './audit-actions';

@@ -11,6 +11,7 @@ import { evaluationOutcomesEn } from './sections/evaluationOutcomes';
 import { returnToWorkEn } from './sections/returnToWork';
 import { notificationsEn } from './sections/notifications';
 import { surveysEn } from './sections/surveys';
+import { auditLogEn } from './sections/auditLog';
 
 /**
  * English UI text, the same shape as zh-CN. Straight quotes only: where a CJK font comes first in the
@@ -289,6 +290,8 @@ export const en: Messages = {
       categorySource: { given: 'given by the requester', rule: 'set by the alarm rule', model: 'predicted ({{value}})', default: 'undetermined' },
       teamBy: 'Team: {{team}}', teamSource: { model: 'predicted ({{value}})', location: 'location rule', none: 'undetermined' },
       terms: 'Terms that weighed most', locationRule: '{{district}} is contracted to {{company}}: dispatched to its team by the location rule', modelVersion: 'Models: category v{{category}} · team v{{team}}',
+      state: { automatic: 'Dispatched automatically to {{team}} at {{at}}', manual: 'Dispatched by hand to {{team}} by {{by}} at {{at}}', triage: 'Waiting for an operator to dispatch', pending: 'Not dispatched yet' },
+      modelSuggested: 'What the model decided (before the manual dispatch)', words: 'Words that weighed most', device: 'Device type: {{device}}',
     },
     triage: {
       title: 'Dispatch triage', subtitle: 'Orders below the confidence threshold: confirm or correct category and team; corrections become training data', predicted: 'Predicted', confirm: 'Dispatch', empty: 'Nothing waiting for triage', dispatched: 'Dispatched',
@@ -501,4 +504,6 @@ export const en: Messages = {
   notifications: notificationsEn,
   // The surveys section lives in sections/surveys.ts, so features edit their own file.
   surveys: surveysEn,
+  // Audit action and entity wording lives in sections/auditLog.ts.
+  auditLog: auditLogEn,
 };

@@ -10,6 +10,7 @@ import { evaluationOutcomesZh } from './sections/evaluationOutcomes';
 import { returnToWorkZh } from './sections/returnToWork';
 import { notificationsZh } from './sections/notifications';
 import { surveysZh } from './sections/surveys';
+import { auditLogZh } from './sections/auditLog';
 
 /** Chinese (default) UI text. en.ts has the same shape. */
 export const zhCN = {
@@ -284,6 +285,8 @@ export const zhCN = {
       categorySource: { given: '由报修人指定', rule: '由告警规则指定', model: '模型预测（置信度 {{value}}）', default: '无法判断' },
       teamBy: '班组：{{team}}', teamSource: { model: '模型预测（置信度 {{value}}）', location: '位置规则', none: '未确定' },
       terms: '关键特征', locationRule: '{{district}} 由 {{company}} 签约服务，按位置规则派给其班组', modelVersion: '模型版本：类别 v{{category}} · 班组 v{{team}}',
+      state: { automatic: '{{at}} 自动派给 {{team}}', manual: '{{at}} 由 {{by}} 人工派给 {{team}}', triage: '等待运营人员确认派单', pending: '尚未派单' },
+      modelSuggested: '模型的判断（人工派单前）', words: '起决定作用的词', device: '设备类型：{{device}}',
     },
     triage: {
       title: '派单待确认', subtitle: '置信度低于阈值的工单：确认或更正类别与班组，更正会成为训练数据', predicted: '预测', confirm: '确认派单', empty: '没有待确认的工单', dispatched: '已派单',
@@ -496,4 +499,6 @@ export const zhCN = {
   notifications: notificationsZh,
   // The surveys section lives in sections/surveys.ts, so features edit their own file.
   surveys: surveysZh,
+  // Audit action and entity wording lives in sections/auditLog.ts.
+  auditLog: auditLogZh,
 };

@@ -1,18 +1,20 @@
 import { useState } from 'react';
-import { Card, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Input, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../lib/format';
 import type { AuditEntry, AuditFilter } from '../modules/audit/api/audit.api';
 import { useSession } from '../modules/auth/hooks/useSession';
 import { BackgroundJobsCard } from '../modules/jobs/components/BackgroundJobsCard';
+import { AuditAction } from '../modules/audit/components/AuditAction';
 import { AuditDiff } from '../modules/audit/components/AuditDiff';
+import { AuditEntryList } from '../modules/audit/components/AuditEntryList';
+import { AuditRecord } from '../modules/audit/components/AuditRecord';
 import { useAuditLog } from '../modules/audit/hooks/useAuditLog';
 import { VerifyEntryButton } from '../modules/ledger/components/VerifyEntryButton';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
-
-const actionColor = (action: string) => (action.endsWith('created') ? 'green' : action.endsWith('deleted') || action.endsWith('removed') ? 'red' : action.endsWith('updated') ? 'blue' : 'default');
+import { useIsMobile } from '../ui/useIsMobile';
 
 /** Every recorded change, filterable; a row expands to its before/after diff. Below it, the background jobs for company-wide operators. */
 export function AuditLogPage() {
@@ -20,6 +22,7 @@ export function AuditLogPage() {
   const [filter, setFilter] = useState<AuditFilter>({ page: 1, pageSize: 20 });
   const log = useAuditLog(filter);
   const { permissions } = useSession();
+  const isMobile = useIsMobile();
   const set = (next: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...next, page: next.page ?? 1 }));
 
   return (
@@ -38,6 +41,12 @@ export function AuditLogPage() {
         </Space>
         {log.isError && !log.data ? (
           <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+        ) : isMobile ? (
+          <AuditEntryList
+            entries={log.data?.items ?? []}
+            loading={log.isFetching}
+            pagination={{ current: filter.page, pageSize: filter.pageSize, total: log.data?.total ?? 0, onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })) }}
+          />
         ) : (
           <Table<AuditEntry>
             data-testid="audit-table"
@@ -56,11 +65,10 @@ export function AuditLogPage() {
             }}
             columns={[
               { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
-              { title: t('audit.actor'), dataIndex: 'actorName', width: 130 },
-              { title: t('audit.action'), dataIndex: 'action', width: 190, render: (a: string) => <Tag color={actionColor(a)}>{a}</Tag> },
-              { title: t('audit.entityType'), dataIndex: 'entityType', width: 130 },
-              { title: t('audit.entityId'), dataIndex: 'entityId', width: 140, render: (v: string) => <Typography.Text code copyable={{ text: v }}>{v.slice(0, 8)}…</Typography.Text> },
-              { title: t('audit.requestId'), dataIndex: 'requestId', width: 120, render: (v: string | null) => (v ? <Typography.Text type="secondary">{v.slice(0, 8)}</Typography.Text> : '—') },
+              { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (v: string) => <span data-user-content>{v}</span> },
+              { title: t('audit.action'), dataIndex: 'action', width: 220, render: (a: string) => <AuditAction action={a} /> },
+              { title: t('auditLog.record'), key: 'record', render: (_: unknown, e: AuditEntry) => <AuditRecord entry={e} /> },
+              { title: t('audit.requestId'), dataIndex: 'requestId', width: 120, render: (v: string | null) => (v ? <Typography.Text type="secondary" title={v}>{v.slice(0, 8)}</Typography.Text> : '—') },
               { title: t('audit.verify'), key: 'verify', width: 110, fixed: 'right', render: (_: unknown, e: AuditEntry) => <VerifyEntryButton auditId={e.id} /> },
             ]}
           />

@@ -63,7 +63,9 @@ export function WorkOrderDetailPage() {
                 <CommentBox orderId={o.id} />
               </Card>
             </Col>
-            <Col xs={24} lg={9}>{o.decision && <DecisionCard decision={o.decision} teamName={o.teamName} />}</Col>
+            <Col xs={24} lg={9}>
+              <DecisionCard state={o.dispatchState} decision={o.decision} deviceType={o.deviceType} />
+            </Col>
           </Row>
         </>
       )}

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@parkos/contracts';
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
@@ -146,7 +147,7 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
     return p;
   }
 
-  async function record(tx: Tx, ctx: RequestContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown, place: { parkId: string | null; enterpriseId: string | null }) {
+  async function record(tx: Tx, ctx: RequestContext, action: AuditAction, entityType: string, entityId: string, before: unknown, after: unknown, place: { parkId: string | null; enterpriseId: string | null }) {
     return audit.record(tx, ctx, { action, entityType, entityId, before, after, parkId: place.parkId, enterpriseId: place.enterpriseId });
   }
 

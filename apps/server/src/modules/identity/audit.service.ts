@@ -1,3 +1,4 @@
+import type { AuditAction } from '@parkos/contracts';
 import { and, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
@@ -10,7 +11,8 @@ import { auditLog } from './identity.table';
 export type AuditRow = typeof auditLog.$inferSelect;
 
 export interface AuditEntryInput {
-  action: string;
+  /** Typed, so every action written has wording in the web app (packages/contracts/src/audit-actions.ts). */
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: unknown;
@@ -41,8 +43,15 @@ export interface AuditFilters extends PageQuery {
 const RECORD_BATCH = 1000;
 
 /** The audit log: written inside each change's transaction, read by operators (and enterprises, for their own records). */
-export function createAuditService(deps: { db: Db; hooks?: AuditAppendHook[]; parkIdsOfSites: (siteIds: string[]) => Promise<string[]> }) {
+/** Names of the records entries refer to, keyed `entityType:entityId` (see apps/server/src/audit-names.ts). */
+export type AuditNameResolver = (refs: readonly { entityType: string; entityId: string }[]) => Promise<Map<string, string>>;
+
+/** An audit entry as listed: the record's name resolved where the server knows the kind. */
+export type AuditEntryView = AuditRow & { entityName: string | null };
+
+export function createAuditService(deps: { db: Db; hooks?: AuditAppendHook[]; parkIdsOfSites: (siteIds: string[]) => Promise<string[]>; resolveNames?: AuditNameResolver }) {
   const hooks = deps.hooks ?? [];
+  const { resolveNames } = deps;
   const valuesOf = (ctx: RequestContext, input: AuditEntryInput): typeof auditLog.$inferInsert => ({
     actorId: ctx.actor.via === 'system' ? null : ctx.actor.userId,
     actorName: ctx.actor.username,
@@ -87,7 +96,7 @@ export function createAuditService(deps: { db: Db; hooks?: AuditAppendHook[]; pa
     },
 
     /** Operators see entries of their parks; enterprise admins only their enterprise's entries. */
-    async findEntries(ctx: RequestContext, filters: AuditFilters): Promise<Page<AuditRow>> {
+    async findEntries(ctx: RequestContext, filters: AuditFilters): Promise<Page<AuditEntryView>> {
       const conditions: SQL[] = [];
       const { actor } = ctx;
       if (!isGlobalOperator(actor)) {
@@ -112,7 +121,9 @@ export function createAuditService(deps: { db: Db; hooks?: AuditAppendHook[]; pa
         deps.db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(filters.pageSize).offset(offsetOf(filters)),
         deps.db.select({ count: sql<number>`count(*)::int` }).from(auditLog).where(where),
       ]);
-      return { items, total: count, page: filters.page, pageSize: filters.pageSize };
+      // Names only for entries already in the viewer's scope: the records they name belong to the same park or enterprise.
+      const names = resolveNames ? await resolveNames(items) : new Map<string, string>();
+      return { items: items.map((e) => ({ ...e, entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null })), total: count, page: filters.page, pageSize: filters.pageSize };
     },
   };
 }

@@ -524,6 +524,14 @@ describe('audit log', () => {
     expect(updated).toHaveLength(1);
     expect(updated[0].before).toMatchObject({ displayName: '新用户', phone: '139****5678' });
     expect(updated[0].after).toMatchObject({ displayName: '改过的名字', phone: '139****5678' });
+    // The list names the record (as it is now), so nobody reads a cut-off id.
+    expect(updated[0].entityName).toBe('改过的名字');
+  });
+
+  test('an entry of a kind the server cannot name has a null name, not a guess', async () => {
+    const res = await op.get('/api/audit-log?entityType=api_token&pageSize=1');
+    expect(res.statusCode).toBe(200);
+    for (const e of res.json().items) expect(e.entityName).toBeNull();
   });
 
   test('a member gets 403 on /api/audit-log', async () => {

@@ -96,6 +96,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  /** The record's name (work order number and title, enterprise name, …) where the server knows the kind; null otherwise. */
+  entityName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   parkId: z.string().nullable(),

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@parkos/contracts';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
@@ -82,7 +83,7 @@ export function createDeviceService(deps: { db: Db; audit: AuditService; deviceA
     return { siteId, buildingId, floorId };
   }
 
-  async function record(tx: Tx, ctx: RequestContext, action: string, row: DeviceRow, before: unknown, after: unknown) {
+  async function record(tx: Tx, ctx: RequestContext, action: AuditAction, row: DeviceRow, before: unknown, after: unknown) {
     await audit.record(tx, ctx, { action, entityType: 'device', entityId: row.id, before, after, parkId: row.parkId });
   }
 

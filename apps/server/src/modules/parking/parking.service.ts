@@ -1,3 +1,4 @@
+import type { AuditAction } from '@parkos/contracts';
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
@@ -64,7 +65,7 @@ function pgCode(err: unknown): string | undefined {
 export function createParkingService(deps: { db: Db; audit: AuditService; billing: BillingService }) {
   const { db, audit, billing } = deps;
 
-  async function record(tx: Tx, ctx: RequestContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown, place: { parkId: string; enterpriseId?: string | null }) {
+  async function record(tx: Tx, ctx: RequestContext, action: AuditAction, entityType: string, entityId: string, before: unknown, after: unknown, place: { parkId: string; enterpriseId?: string | null }) {
     await audit.record(tx, ctx, { action, entityType, entityId, before, after, parkId: place.parkId, enterpriseId: place.enterpriseId ?? null });
   }
 

@@ -1,3 +1,7 @@
+import type { AuditAction } from '@parkos/contracts';
+
+/** The park structure's records, whose changes are audited as `<entity>.created|updated|deleted`. */
+type StructureEntity = 'park' | 'site' | 'district' | 'building' | 'floor' | 'unit' | 'property_contract';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { explainUsccProblem, LEAD_STAGES, type LeadStage, type UnitStatus } from '@parkos/contracts';
@@ -115,7 +119,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     return parts.length ? or(...parts) : sql`false`;
   }
 
-  async function record(tx: Tx, ctx: RequestContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown, place?: { parkId?: string | null; enterpriseId?: string | null }) {
+  async function record(tx: Tx, ctx: RequestContext, action: AuditAction, entityType: string, entityId: string, before: unknown, after: unknown, place?: { parkId?: string | null; enterpriseId?: string | null }) {
     await audit.record(tx, ctx, { action, entityType, entityId, before, after, parkId: place?.parkId ?? null, enterpriseId: place?.enterpriseId ?? null });
   }
 
@@ -171,7 +175,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
   async function changeStructure<T extends Record<string, unknown>>(opts: {
     ctx: RequestContext;
     table: PgTable & { id: PgColumn };
-    entity: string;
+    entity: StructureEntity;
     id: string;
     place: { parkId: string; siteId: string | null };
     patch?: Record<string, unknown>;
@@ -193,7 +197,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     );
   }
 
-  async function insertStructure<T>(ctx: RequestContext, entity: string, parkId: string, fn: (tx: Tx) => Promise<T & { id: string }>): Promise<T> {
+  async function insertStructure<T>(ctx: RequestContext, entity: StructureEntity, parkId: string, fn: (tx: Tx) => Promise<T & { id: string }>): Promise<T> {
     return translateConstraint(`cannot create ${entity}`, () =>
       db.transaction(async (tx) => {
         const row = await fn(tx);

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@parkos/contracts';
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
@@ -386,7 +387,7 @@ export function createPoliciesService(deps: { db: Db; audit: AuditService; appro
           .set({ ...values, title: merged.title, issuer: merged.issuer, deadline: merged.deadline, flowKey: merged.flowKey, status: merged.status, updatedAt: now() })
           .where(eq(policies.id, id))
           .returning();
-        const action = before.status !== after.status ? `policy.${after.status === 'published' ? 'published' : after.status === 'closed' ? 'closed' : 'updated'}` : 'policy.updated';
+        const action: AuditAction = before.status !== after.status ? `policy.${after.status === 'published' ? 'published' : after.status === 'closed' ? 'closed' : 'updated'}` : 'policy.updated';
         await audit.record(tx, ctx, { action, entityType: 'policy', entityId: id, before: auditablePolicy(before), after: auditablePolicy(after), parkId: after.parkId });
       });
       return getPolicyView(ctx, id);

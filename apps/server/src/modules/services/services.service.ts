@@ -1,3 +1,4 @@
+import type { AuditVerbOf } from '@parkos/contracts';
 import { formJsonSchema, SERVICE_KIND_LINKS, type FormDefinition, type ServiceRequestStatus } from '@parkos/contracts';
 import { and, asc, count, desc, eq, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
@@ -236,7 +237,7 @@ export function createServicesService(deps: { db: Db; audit: AuditService; appro
     }
   }
 
-  async function record(tx: Tx, ctx: RequestContext, r: RequestRow, action: string, before: Record<string, unknown> | null, after: Record<string, unknown>) {
+  async function record(tx: Tx, ctx: RequestContext, r: RequestRow, action: AuditVerbOf<'service_request'>, before: Record<string, unknown> | null, after: Record<string, unknown>) {
     await audit.record(tx, ctx, { action: `service_request.${action}`, entityType: 'service_request', entityId: r.id, before, after, parkId: r.parkId, enterpriseId: r.enterpriseId });
   }
 

@@ -5,6 +5,7 @@ import { assertCanWrite, assertOperatorCovers } from '../identity/actor';
 import type { AuditService } from '../identity/audit.service';
 import { districts, propertyCompanies, propertyContracts } from '../parks/parks.table';
 import { deserialize, predict, type Model, type SerializedModel } from './classifier/classifier';
+import { supportOf } from './classifier/coverage';
 import { categoryText, teamText, type DispatchExample } from './dispatch-train';
 import { runDispatchTraining, type TrainingMode } from './dispatch-runner';
 import type { DispatchDecision, ModelStatus } from './workorders.schema';
@@ -39,16 +40,8 @@ export interface DecisionInput {
 
 const MODEL_TTL_MS = 10_000;
 
-/**
- * Evidence gate: a softmax over few classes is confident even when a single stray character
- * decided it ("说不清楚" → cleaning via 清). The confidence used for dispatch is the model's
- * probability scaled down when the winning label rests on little evidence: fewer than three
- * supporting features, or a summed contribution below 1.
- */
-export function supportOf(features: readonly { weight: number }[]): number {
-  const evidence = features.reduce((a, f) => a + f.weight, 0);
-  return Math.min(1, evidence) * Math.min(1, features.length / 3);
-}
+/** The evidence gate lives with the classifier (shared with `parkos dispatch eval`). */
+export { supportOf } from './classifier/coverage';
 
 /**
  * Smart dispatch (智能派单): predicts category and team with classifiers trained on the park's own

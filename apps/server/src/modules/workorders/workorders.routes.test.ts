@@ -103,7 +103,7 @@ afterAll(async () => {
 async function file(client: TestClient, body: Record<string, unknown>) {
   const res = await client.post('/api/work-orders', body);
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; status: string; teamId: string | null; category: string; needsTriage: boolean; decision: Record<string, unknown>; actions: string[]; events: { kind: string; actorName: string }[] };
+  return res.json() as { id: string; status: string; teamId: string | null; category: string; needsTriage: boolean; decision: Record<string, unknown> | null; dispatchState: { mode: string; teamName: string | null; at: string | null; byName: string | null }; actions: string[]; events: { kind: string; actorName: string }[] };
 }
 
 async function auditActions(entityId: string) {
@@ -130,15 +130,34 @@ describe('smart dispatch', () => {
     expect(o.category).toBe('hvac');
     expect(o.status).toBe('dispatched');
     expect(o.teamId).toBe(teams.eng2);
-    expect(o.decision.isAutomatic).toBe(true);
-    expect((o.decision.locationRule as { propertyCompanyName: string }).propertyCompanyName).toBe('乙物业管理有限公司');
-    expect((o.decision.categoryFeatures as { feature: string }[]).length).toBeGreaterThan(0);
+    // The requester sees the decision's state, never the model's reasons.
+    expect(o.decision).toBeNull();
+    expect(o.dispatchState).toMatchObject({ mode: 'automatic', byName: null });
+    expect(o.dispatchState.at).not.toBeNull();
     expect(o.events.map((e) => e.kind)).toEqual(['created', 'dispatched']);
+    const seen = (await op.get(`/api/work-orders/${o.id}`)).json();
+    expect(seen.decision.isAutomatic).toBe(true);
+    expect(seen.decision.locationRule.propertyCompanyName).toBe('乙物业管理有限公司');
+    const words = [...seen.decision.categoryFeatures, ...seen.decision.teamFeatures].map((f: { feature: string }) => f.feature);
+    expect(words.length).toBeGreaterThan(0);
+    // Operators read whole words of the request: no n-gram, prefix or helper token.
+    for (const w of words) expect('空调不制冷，办公室太热 空调开了没用', w).toContain(w);
+  });
+
+  test('after an operator re-dispatches by hand, the order says who, when and to whom', async () => {
+    const o = await file(member1, { title: '空调不制冷，会议室很热', description: '空调没有冷风', buildingId: buildingB.id });
+    expect(o.dispatchState.mode).toBe('automatic');
+    const res = await op.post(`/api/work-orders/${o.id}/dispatch`, { teamId: teams.it });
+    expect(res.statusCode, res.body).toBe(200);
+    const mine = (await member1.get(`/api/work-orders/${o.id}`)).json();
+    expect(mine.dispatchState).toMatchObject({ mode: 'manual', byName: res.json().events.at(-1).actorName, teamName: res.json().teamName });
+    expect(mine.decision).toBeNull();
   });
 
   test('a vague request lands in triage; the operator’s correction is training data and retraining uses it', async () => {
     const o = await file(member1, { title: '有点问题请来看看', description: '说不清楚' });
-    expect(o.decision, JSON.stringify(o.decision)).toMatchObject({ isAutomatic: false });
+    expect((await op.get(`/api/work-orders/${o.id}`)).json().decision).toMatchObject({ isAutomatic: false });
+    expect(o.dispatchState.mode).toBe('triage');
     expect(o.status).toBe('new');
     expect(o.needsTriage).toBe(true);
     const triage = await op.get(`/api/work-orders?triage=true&parkId=${parkA.park.id}`);

@@ -93,8 +93,13 @@ export const attachmentSchema = z.object({ id: z.string(), fileName: z.string(),
 export const ACTIONS = ['dispatch', 'accept', 'start', 'resolve', 'verify', 'close', 'reopen', 'rate', 'comment', 'addPhoto'] as const;
 export type WorkOrderAction = (typeof ACTIONS)[number];
 
+/** Who dispatched the order, when and how (every viewer); follows a manual re-dispatch. */
+export const dispatchStateSchema = z.object({ mode: z.enum(['automatic', 'manual', 'triage', 'pending']), teamName: z.string().nullable(), at: z.date().nullable(), byName: z.string().nullable() });
+
 export const workOrderDetailSchema = workOrderSchema.extend({
+  /** Smart dispatch's reasons, in readable words; operators only (null for requesters and property staff). */
   decision: decisionSchema.nullable(),
+  dispatchState: dispatchStateSchema,
   events: z.array(workOrderEventSchema),
   attachments: z.array(attachmentSchema),
   actions: z.array(z.enum(ACTIONS)),

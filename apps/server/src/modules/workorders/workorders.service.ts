@@ -24,6 +24,7 @@ import { alarms } from '../iot/alarms/alarms.table';
 import { devices } from '../iot/iot.table';
 import { alarmRules, type Severity } from '../iot/rules/rules.table';
 import { buildings, districts, enterprises, floors, propertyContracts, sites, units } from '../parks/parks.table';
+import { dispatchStateOf, readableDecision } from './dispatch-view';
 import type { DispatchService } from './dispatch.service';
 import { defaultSla, missedDeadline, slaDeadlines, slaStatus, type SlaWindow } from './sla';
 import type {
@@ -227,9 +228,13 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
     if (!row) throw notFound('work order', id);
     const events = await q.select().from(workOrderEvents).where(eq(workOrderEvents.workOrderId, id)).orderBy(asc(workOrderEvents.id));
     const attachments = (await files.findByOwner(q, WORK_ORDER_FILE_OWNER, id)).map((f) => ({ id: f.id, fileName: f.name, contentType: f.mimeType, size: f.size, hasThumbnail: f.hasThumbnail, uploadedByName: f.uploadedByName, createdAt: f.createdAt }));
+    const decision = (row.order.decision as DispatchDecision | null) ?? null;
+    const orderView = view(row);
     return {
-      ...view(row),
-      decision: (row.order.decision as DispatchDecision | null) ?? null,
+      ...orderView,
+      // Requesters and property staff see the decision's state, not the model's reasons.
+      decision: decision && isOperator(actor) ? readableDecision(decision, row.order) : null,
+      dispatchState: dispatchStateOf(orderView, events),
       events: events.map((e) => ({ id: e.id, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, actorId: e.actorId, actorName: e.actorName, at: e.at, comment: e.comment, details: e.details })),
       attachments,
       actions: await actionsFor(q, actor, row.order, attachments.length),

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@parkos/contracts';
 import { and, count, desc, eq, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import type { RequestContext } from '../../../lib/context';
@@ -223,7 +224,7 @@ export function createNewsService(deps: { db: Db; audit: AuditService; now?: () 
   }
 
   /** One operator change: the update and its audit entry commit together. */
-  async function change(ctx: RequestContext, id: string, action: string, compute: (before: ArticleRow, tx: Tx) => Promise<Partial<typeof newsArticles.$inferInsert>>): Promise<ArticleDetail> {
+  async function change(ctx: RequestContext, id: string, action: AuditAction, compute: (before: ArticleRow, tx: Tx) => Promise<Partial<typeof newsArticles.$inferInsert>>): Promise<ArticleDetail> {
     return db.transaction(async (tx) => {
       const before = await lock(tx, ctx.actor, id);
       const set = await compute(before, tx);

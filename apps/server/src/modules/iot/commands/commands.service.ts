@@ -1,3 +1,4 @@
+import type { AuditAction } from '@parkos/contracts';
 import { COMMAND_STATUSES, commandsOf, DEVICE_COMMANDS, type CommandParamSpec, type CommandStatus, type DeviceCommandName } from '@parkos/contracts';
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { defineJob, runJobsInProcess, type JobDefinition } from '../../jobs';
@@ -111,7 +112,7 @@ export function createCommandService(deps: { db: Db; audit: AuditService; option
   let publisher: CommandPublisher | undefined;
   const backoff = (attempt: number) => ackTimeoutMs * 2 ** (attempt - 1);
 
-  async function record(tx: Tx, ctx: RequestContext, action: string, row: CommandRow, before: unknown, after: unknown) {
+  async function record(tx: Tx, ctx: RequestContext, action: AuditAction, row: CommandRow, before: unknown, after: unknown) {
     await audit.record(tx, ctx, { action, entityType: 'device_command', entityId: row.id, before, after, parkId: row.parkId });
   }
 

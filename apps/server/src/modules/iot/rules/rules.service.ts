@@ -1,3 +1,4 @@
+import type { AuditAction } from '@parkos/contracts';
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../../db/client';
 import type { RequestContext } from '../../../lib/context';
@@ -139,7 +140,7 @@ export function createRulesService(deps: { db: Db; audit: AuditService; onChange
     }
   }
 
-  async function record(tx: Tx, ctx: RequestContext, action: string, row: RuleRow, before: unknown, after: unknown) {
+  async function record(tx: Tx, ctx: RequestContext, action: AuditAction, row: RuleRow, before: unknown, after: unknown) {
     await audit.record(tx, ctx, { action, entityType: 'alarm_rule', entityId: row.id, before, after, parkId: row.parkId });
   }
 

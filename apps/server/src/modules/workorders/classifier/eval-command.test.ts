@@ -63,6 +63,22 @@ describe('dispatch eval', () => {
     expect(result).toMatchObject({ folds: null, trainSize: 30, testSize: 9, accuracy: 1 });
   });
 
+  test('reports automatic dispatch at the threshold (coverage and accuracy) and the curve over thresholds', async () => {
+    const { code, stdout } = await run(['eval', '--train', trainFile, '--test', testFile, '--text', 'subject', '--label', 'team', '--json', '--threshold', '0.3']);
+    expect(code).toBe(EXIT_OK);
+    const result = JSON.parse(stdout) as DispatchEvalResult;
+    expect(result.autoDispatch.threshold).toBe(0.3);
+    expect(result.autoDispatch.coverage).toBeGreaterThan(0);
+    expect(result.autoDispatch.coverage).toBeLessThanOrEqual(1);
+    expect(result.curve.map((p) => p.threshold)).toEqual(Array.from({ length: 20 }, (_, i) => i / 20));
+    // Raising the threshold never automates more.
+    for (let i = 1; i < result.curve.length; i += 1) expect(result.curve[i].coverage).toBeLessThanOrEqual(result.curve[i - 1].coverage);
+    expect(result.curve[0]).toMatchObject({ coverage: 1, accuracy: 1 });
+    const bad = await run(['eval', '--train', trainFile, '--test', testFile, '--text', 'subject', '--label', 'team', '--threshold', '2']);
+    expect(bad.code).toBe(EXIT_USAGE);
+    expect(bad.stderr).toContain('--threshold');
+  });
+
   test('prints accuracy, macro-F1 and the confusion matrix for people', async () => {
     const { code, stdout } = await run(['eval', '--train', trainFile, '--folds', '3', '--text', 'subject', '--label', 'team']);
     expect(code).toBe(EXIT_OK);

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRAIN_OPTIONS, predict, train, type Algorithm, type LabelledText, type TrainOptions } from './classifier';
 import { parseCsv, type CsvTable } from './csv';
+import { coverageAt, coverageCurve, lowestThresholdFor, supportOf, type CoveragePoint, type ScoredPrediction } from './coverage';
 import { evaluatePredictions, stratifiedKFold, type ClassificationReport } from './metrics';
 
 /**
@@ -23,12 +24,15 @@ export const EXIT_USAGE = 2;
 
 const USAGE = `usage:
   parkos dispatch eval --train TRAIN.csv (--test TEST.csv | --folds K) --text COL[,COL…] --label COL [--json]
-                       [--seed N] [--algorithm nb-svm|svm|logistic|complement-nb]
+                       [--seed N] [--algorithm nb-svm|svm|logistic|complement-nb] [--threshold P]
 
 Trains the dispatch classifier on TRAIN.csv and reports accuracy, macro-F1 and the confusion
 matrix on TEST.csv, or stratified K-fold cross-validation on TRAIN.csv with --folds K.
 --text names one or more columns (comma-separated; the first counts as the title); rows with
 an empty label are skipped. --json prints one JSON object instead of the report.
+It also reports automatic dispatch as operators use it: at the confidence threshold (--threshold,
+default DISPATCH_CONFIDENCE_THRESHOLD or 0.6) the share of orders dispatched without a human
+(coverage) and their accuracy, and the curve over thresholds 0–0.95.
 Exit status: 0 done, 2 usage or input error.
 `;
 
@@ -51,6 +55,12 @@ export interface DispatchEvalResult extends ClassificationReport {
   textColumns: string[];
   labelColumn: string;
   options: Pick<TrainOptions, 'algorithm' | 'seed'>;
+  /** At the threshold in use: the share dispatched automatically and the accuracy of those decisions. */
+  autoDispatch: CoveragePoint;
+  /** Coverage and accuracy over thresholds 0, 0.05, …, 0.95. */
+  curve: CoveragePoint[];
+  /** The lowest threshold whose automatic decisions are at least 95% right (null: none is). */
+  thresholdFor95: CoveragePoint | null;
 }
 
 /** Thrown only inside this file, to unwind to a single exit-2 path. */
@@ -65,6 +75,7 @@ interface EvalArgs {
   json: boolean;
   seed: number;
   algorithm: Algorithm;
+  threshold: number;
 }
 
 function parseEvalArgs(argv: readonly string[]): EvalArgs | 'help' {
@@ -83,6 +94,7 @@ function parseEvalArgs(argv: readonly string[]): EvalArgs | 'help' {
         json: { type: 'boolean' },
         seed: { type: 'string' },
         algorithm: { type: 'string' },
+        threshold: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -104,12 +116,15 @@ function parseEvalArgs(argv: readonly string[]): EvalArgs | 'help' {
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got '${values.seed}'`);
   const algorithm = (values.algorithm ?? DEFAULT_TRAIN_OPTIONS.algorithm) as Algorithm;
   if (!ALGORITHMS.includes(algorithm)) throw new UsageError(`--algorithm must be one of ${ALGORITHMS.join(', ')}, got '${values.algorithm}'`);
+  const thresholdText = values.threshold ?? process.env.DISPATCH_CONFIDENCE_THRESHOLD ?? '0.6';
+  const threshold = Number(thresholdText);
+  if (thresholdText.trim() === '' || !Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UsageError(`--threshold must be a number from 0 to 1, got '${thresholdText}'`);
   const text = values.text
     .split(',')
     .map((c) => c.trim())
     .filter((c) => c !== '');
   if (text.length === 0) throw new UsageError('--text names no column');
-  return { train: values.train, test: values.test, folds, text, label: values.label, json: values.json ?? false, seed, algorithm };
+  return { train: values.train, test: values.test, folds, text, label: values.label, json: values.json ?? false, seed, algorithm, threshold };
 }
 
 async function readTable(file: string, flag: string): Promise<CsvTable> {
@@ -169,6 +184,7 @@ async function evaluate(args: EvalArgs): Promise<DispatchEvalResult> {
   const truth: string[] = [];
   const predicted: string[] = [];
   const foldAccuracies: number[] = [];
+  const scored: ScoredPrediction[] = [];
   let trainSeconds = 0;
   let predictSeconds = 0;
   for (const { trainSet, testSet } of splits) {
@@ -178,7 +194,9 @@ async function evaluate(args: EvalArgs): Promise<DispatchEvalResult> {
     const predictStart = process.hrtime.bigint();
     let correct = 0;
     for (const example of testSet) {
-      const { label } = predict(model, example.text, { topFeatures: 0 });
+      // The confidence smart dispatch acts on: the probability scaled by the evidence gate.
+      const { label, confidence, topFeatures } = predict(model, example.text, { topFeatures: 12 });
+      scored.push({ confidence: confidence * supportOf(topFeatures), isCorrect: label === example.label });
       truth.push(example.label);
       predicted.push(label);
       if (label === example.label) correct += 1;
@@ -200,6 +218,9 @@ async function evaluate(args: EvalArgs): Promise<DispatchEvalResult> {
     textColumns: args.text,
     labelColumn: args.label,
     options: { algorithm: args.algorithm, seed: args.seed },
+    autoDispatch: coverageAt(scored, args.threshold),
+    curve: coverageCurve(scored),
+    thresholdFor95: lowestThresholdFor(coverageCurve(scored), 0.95),
   };
 }
 
@@ -229,6 +250,13 @@ export function formatReport(result: DispatchEvalResult): string {
   lines.push(`accuracy  ${pct(result.accuracy)}${result.foldAccuracies.length > 1 ? `   (folds: ${result.foldAccuracies.map(pct).join(' ')})` : ''}`);
   lines.push(`macro-F1  ${pct(result.macroF1)}`);
   lines.push(`training  ${result.trainSeconds.toFixed(2)} s in total; prediction ${Math.round(result.predictionsPerSecond)} texts/s`);
+  const auto = result.autoDispatch;
+  lines.push(`automatic dispatch at threshold ${auto.threshold}: ${pct(auto.coverage)} of orders, ${auto.accuracy === null ? 'none reach it' : `${pct(auto.accuracy)} right`}`);
+  const at95 = result.thresholdFor95;
+  lines.push(at95 ? `95% right from threshold ${at95.threshold}: ${pct(at95.coverage)} of orders automatic` : 'no threshold gives 95% right automatic decisions');
+  lines.push('');
+  lines.push('threshold  coverage  accuracy');
+  for (const p of result.curve) lines.push(`${padStart(p.threshold.toFixed(2), 9)}  ${padStart(pct(p.coverage), 8)}  ${padStart(p.accuracy === null ? '—' : pct(p.accuracy), 8)}`);
   lines.push('');
   const labelWidth = Math.max(5, ...result.labels.map(width));
   lines.push(`${padEnd('label', labelWidth)}  precision  recall     F1  support`);

@@ -9,6 +9,8 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string;
+  /** The record's name where the server knows the kind (work order, enterprise, person, event, bill, …). */
+  entityName: string | null;
   before: unknown;
   after: unknown;
   parkId: string | null;

@@ -1,16 +1,14 @@
-import { Card, Skeleton, Table, Tag, Typography } from 'antd';
+import { Card, Skeleton, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorState } from '../../../ui/ErrorState';
 import { useIsMobile } from '../../../ui/useIsMobile';
 import type { AuditEntry } from '../../audit/api/audit.api';
+import { AuditAction } from '../../audit/components/AuditAction';
 import { AuditDiff } from '../../audit/components/AuditDiff';
 import { useEnterpriseHistory } from '../../audit/hooks/useEnterpriseHistory';
 import { VerifyEntryButton } from '../../ledger/components/VerifyEntryButton';
 import type { EnterpriseProfile } from '../api/enterprises.api';
-
-const actionColor = (action: string) =>
-  /\.(created|assigned)$/.test(action) ? 'green' : /\.(deleted|removed|released|ended)$/.test(action) ? 'red' : action.endsWith('updated') ? 'blue' : 'default';
 
 /**
  * "变更记录": who changed this enterprise and its vehicles, spaces and leases, each entry with the
@@ -21,7 +19,6 @@ export function EnterpriseHistoryCard({ enterprise }: { enterprise: EnterprisePr
   const history = useEnterpriseHistory(enterprise.id);
   const isMobile = useIsMobile();
   if (history.isForbidden) return null;
-  const actionName = (a: string) => (i18n.exists(`auditActions.${a}`) ? t(`auditActions.${a}` as 'auditActions.enterprise.created') : a);
   const entityName = (type: string) => (i18n.exists(`history.entities.${type}`) ? t(`history.entities.${type}` as 'history.entities.enterprise') : type);
 
   return (
@@ -48,7 +45,7 @@ export function EnterpriseHistoryCard({ enterprise }: { enterprise: EnterprisePr
                     dataIndex: 'action',
                     render: (a: string, e: AuditEntry) => (
                       <>
-                        <Tag color={actionColor(a)}>{actionName(a)}</Tag>
+                        <AuditAction action={a} />
                         <div className="muted" style={{ fontSize: 12, marginTop: 4 }}>
                           {formatDateTime(e.at)} · {e.actorName}
                         </div>
@@ -60,7 +57,7 @@ export function EnterpriseHistoryCard({ enterprise }: { enterprise: EnterprisePr
               : [
                   { title: t('history.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
                   { title: t('history.actor'), dataIndex: 'actorName', width: 140, ellipsis: true },
-                  { title: t('history.action'), dataIndex: 'action', render: (a: string) => <Tag color={actionColor(a)}>{actionName(a)}</Tag> },
+                  { title: t('history.action'), dataIndex: 'action', render: (a: string) => <AuditAction action={a} /> },
                   { title: t('history.object'), dataIndex: 'entityType', width: 110, render: (type: string) => entityName(type) },
                   { title: t('history.verify'), key: 'verify', width: 100, fixed: 'right', render: (_: unknown, e: AuditEntry) => <VerifyEntryButton auditId={e.id} /> },
                 ]

@@ -93,8 +93,18 @@ export interface Attachment {
   createdAt: string;
 }
 
+/** Who dispatched the order, when and how; follows a manual re-dispatch. */
+export interface DispatchState {
+  mode: 'automatic' | 'manual' | 'triage' | 'pending';
+  teamName: string | null;
+  at: string | null;
+  byName: string | null;
+}
+
 export interface WorkOrderDetail extends WorkOrder {
+  /** The model's reasons in readable words; operators only. */
   decision: DispatchDecision | null;
+  dispatchState: DispatchState;
   events: WorkOrderEvent[];
   attachments: Attachment[];
   actions: WorkOrderAction[];
