@@ -300,18 +300,22 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
       if (query.gateId) where.push(eq(passScans.gateId, query.gateId));
       if (query.passId) where.push(eq(passScans.passId, query.passId));
       if (query.result) where.push(eq(passScans.result, query.result));
+      if (query.from) where.push(gte(passScans.scannedAt, query.from));
+      if (query.to) where.push(lt(passScans.scannedAt, query.to));
       const cond = where.length ? and(...where) : undefined;
       const rows = await db
-        .select({ scan: passScans, gateCode: devices.code })
+        .select({ scan: passScans, gateCode: devices.code, gateName: devices.name, holderName: sql<string | null>`coalesce(${users.displayName}, ${passes.visitorName})` })
         .from(passScans)
         .leftJoin(devices, eq(devices.id, passScans.gateId))
+        .leftJoin(passes, eq(passes.id, passScans.passId))
+        .leftJoin(users, eq(users.id, passes.holderUserId))
         .where(cond)
         .orderBy(desc(passScans.scannedAt), desc(passScans.id))
         .limit(query.pageSize)
         .offset(offsetOf(query));
       const [{ n }] = await db.select({ n: count() }).from(passScans).where(cond);
       return {
-        items: rows.map(({ scan: s, gateCode }) => ({ id: s.id, gateId: s.gateId, gateCode, passId: s.passId, holderKind: s.holderKind, nonce: s.nonce, result: s.result, reason: s.reason, via: s.via, scannedAt: s.scannedAt })),
+        items: rows.map(({ scan: s, gateCode, gateName, holderName }) => ({ id: s.id, gateId: s.gateId, gateCode, gateName, holderName, passId: s.passId, holderKind: s.holderKind, nonce: s.nonce, result: s.result, reason: s.reason, via: s.via, scannedAt: s.scannedAt })),
         total: n,
         page: query.page,
         pageSize: query.pageSize,
@@ -331,6 +335,7 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
         .select({
           gateId: passScans.gateId,
           gateCode: sql<string>`coalesce(${devices.code}, ${passScans.gateId}::text)`,
+          gateName: sql<string>`coalesce(${devices.name}, ${devices.code}, ${passScans.gateId}::text)`,
           hour,
           accepted: sql<number>`count(*) filter (where ${passScans.result} = 'accepted')::int`,
           rejected: sql<number>`count(*) filter (where ${passScans.result} = 'rejected')::int`,
@@ -338,7 +343,7 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
         .from(passScans)
         .leftJoin(devices, eq(devices.id, passScans.gateId))
         .where(and(...where))
-        .groupBy(passScans.gateId, devices.code, hour)
+        .groupBy(passScans.gateId, devices.code, devices.name, hour)
         .orderBy(hour);
       const reasons = await db
         .select({ reason: passScans.reason, count: sql<number>`count(*)::int` })

@@ -72,6 +72,8 @@ export interface Scan {
   id: number;
   gateId: string;
   gateCode: string | null;
+  gateName: string | null;
+  holderName: string | null;
   passId: string | null;
   holderKind: string | null;
   nonce: string;
@@ -84,7 +86,7 @@ export interface Scan {
 export interface ScanStats {
   from: string;
   to: string;
-  buckets: { gateId: string; gateCode: string; hour: string; accepted: number; rejected: number }[];
+  buckets: { gateId: string; gateCode: string; gateName: string; hour: string; accepted: number; rejected: number }[];
   byReason: { reason: string; count: number }[];
 }
 
