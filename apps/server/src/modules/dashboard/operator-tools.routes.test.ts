@@ -88,6 +88,31 @@ describe('Excel exports', () => {
   });
 });
 
+describe('every exported operator list', () => {
+  test.each([
+    ['/api/work-orders/export.xlsx', '工单号'],
+    ['/api/alarms/export.xlsx?state=open', '级别'],
+    ['/api/passes/export.xlsx?kind=visitor', '持证人'],
+    ['/api/passes/scans/export.xlsx', '时间'],
+    ['/api/enterprises/export.xlsx', '企业名称'],
+    ['/api/leases/export.xlsx', '企业'],
+  ])('%s is a workbook with its headers', async (url, header) => {
+    const res = await op.get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await readSheet(res.rawPayload))[0][0]).toBe(header);
+  });
+
+  test('the pass and scan exports hold the visitor and the gate by name; another park’s operator gets neither', async () => {
+    expect((await readSheet((await op.get('/api/passes/export.xlsx?kind=visitor&lang=en')).rawPayload))[1]).toEqual(expect.arrayContaining(['访客甲', 'Visitor', e1.legalName]));
+    expect((await readSheet((await op.get('/api/passes/scans/export.xlsx?result=rejected')).rawPayload)).slice(1).map((r) => r[1])).toEqual(['东门闸机']);
+    expect((await readSheet((await op.get('/api/enterprises/export.xlsx?lang=en')).rawPayload)).flat().join('|')).toContain(SECRET);
+    for (const url of ['/api/passes/export.xlsx', '/api/enterprises/export.xlsx', '/api/leases/export.xlsx']) {
+      expect((await readSheet((await opB.get(url)).rawPayload)).flat().join('|')).not.toContain(SECRET);
+    }
+    expect((await readSheet((await opB.get('/api/passes/scans/export.xlsx')).rawPayload)).length).toBe(1);
+  });
+});
+
 describe('the operator’s workbench', () => {
   test('counts this month’s collection rate, visitors and gate scans today within my parks', async () => {
     const res = await op.get('/api/dashboard');
