@@ -5,6 +5,7 @@ import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
 import { inspectionsEn } from './sections/inspections';
 import { reliefEn } from './sections/relief';
+import { operatorEn } from './sections/operator';
 import { spotChecksEn } from './sections/spotChecks';
 import { evaluationEn } from './sections/evaluation';
 import { evaluationOutcomesEn } from './sections/evaluationOutcomes';
@@ -501,4 +502,6 @@ export const en: Messages = {
   notifications: notificationsEn,
   // The surveys section lives in sections/surveys.ts, so features edit their own file.
   surveys: surveysEn,
+  // Operator tools (roles, workbench, payer columns, exports) live in sections/operator.ts.
+  operator: operatorEn,
 };

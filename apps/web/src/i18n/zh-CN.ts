@@ -4,6 +4,7 @@ import { policiesZh } from './sections/policies';
 import { bookingsZh } from './sections/bookings';
 import { inspectionsZh } from './sections/inspections';
 import { reliefZh } from './sections/relief';
+import { operatorZh } from './sections/operator';
 import { spotChecksZh } from './sections/spotChecks';
 import { evaluationZh } from './sections/evaluation';
 import { evaluationOutcomesZh } from './sections/evaluationOutcomes';
@@ -496,4 +497,6 @@ export const zhCN = {
   notifications: notificationsZh,
   // The surveys section lives in sections/surveys.ts, so features edit their own file.
   surveys: surveysZh,
+  // Operator tools (roles, workbench, payer columns, exports) live in sections/operator.ts.
+  operator: operatorZh,
 };

@@ -70,6 +70,8 @@ export const passQuery = z.object({
   kind: z.enum(PASS_KINDS).optional(),
   status: z.enum(['active', 'revoked']).optional(),
   parkId: z.string().uuid().optional(),
+  /** Passes (not revoked) valid at some time in the 24 hours from this instant (the workbench's "visitors today"). */
+  validOn: z.coerce.date().optional(),
 });
 export type PassQuery = z.infer<typeof passQuery>;
 

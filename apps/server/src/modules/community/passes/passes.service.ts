@@ -226,6 +226,7 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
       if (query.parkId) where.push(eq(passes.parkId, query.parkId));
       if (query.status === 'revoked') where.push(isNotNull(passes.revokedAt));
       if (query.status === 'active') where.push(isNull(passes.revokedAt), gte(passes.validTo, new Date()));
+      if (query.validOn) where.push(isNull(passes.revokedAt), lt(passes.validFrom, new Date(query.validOn.getTime() + 24 * 3600_000)), gte(passes.validTo, query.validOn));
       const cond = where.length ? and(...where) : undefined;
       const base = db.select(columns).from(passes).innerJoin(enterprises, eq(enterprises.id, passes.enterpriseId)).leftJoin(users, eq(users.id, passes.holderUserId));
       const rows = await base.where(cond).orderBy(desc(passes.createdAt)).limit(query.pageSize).offset(offsetOf(query));

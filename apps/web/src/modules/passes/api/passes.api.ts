@@ -66,6 +66,8 @@ export interface PassFilter {
   pageSize: number;
   kind?: PassKind;
   status?: 'active' | 'revoked';
+  /** Valid at some time in the 24 hours from this instant (ISO). */
+  validOn?: string;
 }
 
 export interface Scan {
@@ -95,5 +97,5 @@ export const findPasses = (filter: PassFilter) => api.get<Page<Pass>>('/passes',
 export const createInvitation = (input: InvitationInput) => api.post<InvitationCreated>('/passes/invitations', input);
 export const revokePass = (id: string, reason: string) => api.post<Pass>(`/passes/${id}/revoke`, { reason });
 export const getVisitorPass = (token: string) => api.get<VisitorPass>(`/visitor-passes/${encodeURIComponent(token)}`);
-export const findScans = (query: { page: number; pageSize: number }) => api.get<Page<Scan>>('/passes/scans', query);
+export const findScans = (query: { page: number; pageSize: number; from?: string }) => api.get<Page<Scan>>('/passes/scans', query);
 export const getScanStats = () => api.get<ScanStats>('/passes/scan-stats');
