@@ -1,4 +1,4 @@
-import { INDUSTRIES, ENTERPRISE_SIZES } from '@parkos/contracts';
+import type { INDUSTRIES, ENTERPRISE_SIZES } from '@parkos/contracts';
 import { parkDateTime, yuan, MONEY_FMT, type ExportColumn, type ExportLang } from '../../lib/xlsx-export';
 
 type EnterpriseRow = { legalName: string; creditCode: string; industry: string; size: string; employeeCount: number | null; contactName: string | null; contactPhone: string | null; status: string; movedInAt: string | null; createdAt: Date };
