@@ -21,6 +21,7 @@ import { billingRoutes, sandboxPayRoutes } from './modules/billing';
 import { parkingRoutes } from './modules/parking';
 import { liveRoutes } from './modules/live';
 import { iocRoutes } from './modules/iot/ioc';
+import { dashboardRoutes } from './modules/dashboard';
 import { workOrderRoutes, WORK_ORDERS_API_DESCRIPTION } from './modules/workorders';
 import { historyRoutes, HISTORY_API_DESCRIPTION } from './modules/iot/history';
 import { alarmRoutes, alarmRuleRoutes, ALARMS_API_DESCRIPTION, deviceEventRoutes, shelfRoutes } from './modules/iot/alarms';
@@ -133,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(parkingRoutes, { parking: services.parking, deviceAuth: services.iot.deviceAuth });
       await api.register(liveRoutes, { hub: services.liveHub });
       await api.register(iocRoutes, { ioc: services.ioc });
+      await api.register(dashboardRoutes, { dashboard: services.dashboard });
       await api.register(workOrderRoutes, { workOrders: services.workorders.workOrders, dispatch: services.workorders.dispatch });
       await api.register(historyRoutes, { history: services.history });
       await api.register(notificationRoutes, { notifications: services.notifications });

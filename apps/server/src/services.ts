@@ -14,6 +14,7 @@ import { createBillingServices } from './modules/billing';
 import { createParkingService, handleGateCameraEvent } from './modules/parking';
 import { createLiveBus, createLiveHub } from './modules/live';
 import { createIocService } from './modules/iot/ioc';
+import { createDashboardService } from './modules/dashboard';
 import { createWorkOrderServices } from './modules/workorders';
 import { createHistoryService } from './modules/iot/history';
 import { createMailer, createNotificationsService } from './modules/notifications';
@@ -85,6 +86,7 @@ export function createServices(
     onEvents: alarms.events.handle,
   });
   const ioc = createIocService({ db });
+  const dashboard = createDashboardService({ db });
   const news = createNewsService({ db, audit });
   const payments = createBillingServices({
     db,
@@ -156,7 +158,7 @@ export function createServices(
     evaluation,
     notify: (tx, userIds, input) => notifications.notify(tx, userIds, input),
   });
-  return { inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  return { inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, dashboard, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

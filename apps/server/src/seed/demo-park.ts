@@ -249,6 +249,22 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
       for (let i = 0; i < (e.size === 'large' ? 4 : 2); i++) spaceValues.push({ enterpriseId: e.id, lotName: 'P1 地下停车场', spaceCode: `B1-${String(space++).padStart(3, '0')}` });
     }
   }
+  // A real park is 80–90 % let (one unit per small tenant left it at a quarter): each site's
+  // remaining units go to its bigger tenants until the site reaches its share.
+  for (const site of siteRows) {
+    const pool = unitsBySite.get(site.id) ?? [];
+    const tenants = entRows.filter((e) => e.siteId === site.id);
+    if (!tenants.length) continue;
+    const total = unitRows.filter((u) => buildingRows.find((b) => b.id === u.buildingId)!.siteId === site.id).length;
+    const target = Math.round(total * (0.8 + r.next() * 0.08));
+    const weighted = tenants.map((e) => [e, { micro: 1, small: 2, medium: 4, large: 8 }[e.size as EnterpriseSize]] as [typeof e, number]);
+    for (let leased = total - pool.length; leased < target && pool.length; leased++) {
+      const e = r.weighted(weighted);
+      const u = pool.splice(r.int(0, pool.length - 1), 1)[0];
+      leasedUnitIds.push(u.id);
+      leaseValues.push({ enterpriseId: e.id, unitId: u.id, startDate: `${e.movedInAt!.slice(0, 4)}-01-01`, endDate: `20${r.int(27, 30)}-12-31`, monthlyRentFen: Math.round(u.area * r.int(60, 120)) * 100 });
+    }
+  }
   for (let i = 0; i < leaseValues.length; i += 500) await db.insert(leases).values(leaseValues.slice(i, i + 500));
   for (let i = 0; i < leasedUnitIds.length; i += 500) {
     await db.execute(sql`update ${units} set status = 'leased' where id in (${sql.join(leasedUnitIds.slice(i, i + 500).map((id) => sql`${id}`), sql`, `)})`);

@@ -5,6 +5,7 @@ import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
 import { inspectionsEn } from './sections/inspections';
 import { reliefEn } from './sections/relief';
+import { operatorEn } from './sections/operator';
 import { spotChecksEn } from './sections/spotChecks';
 import { evaluationEn } from './sections/evaluation';
 import { evaluationOutcomesEn } from './sections/evaluationOutcomes';
@@ -506,4 +507,6 @@ export const en: Messages = {
   surveys: surveysEn,
   // Audit action and entity wording lives in sections/auditLog.ts.
   auditLog: auditLogEn,
+  // Operator tools (roles, workbench, payer columns, exports) live in sections/operator.ts.
+  operator: operatorEn,
 };

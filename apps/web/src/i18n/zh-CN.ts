@@ -4,6 +4,7 @@ import { policiesZh } from './sections/policies';
 import { bookingsZh } from './sections/bookings';
 import { inspectionsZh } from './sections/inspections';
 import { reliefZh } from './sections/relief';
+import { operatorZh } from './sections/operator';
 import { spotChecksZh } from './sections/spotChecks';
 import { evaluationZh } from './sections/evaluation';
 import { evaluationOutcomesZh } from './sections/evaluationOutcomes';
@@ -501,4 +502,6 @@ export const zhCN = {
   surveys: surveysZh,
   // Audit action and entity wording lives in sections/auditLog.ts.
   auditLog: auditLogZh,
+  // Operator tools (roles, workbench, payer columns, exports) live in sections/operator.ts.
+  operator: operatorZh,
 };

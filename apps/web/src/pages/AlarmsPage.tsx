@@ -9,6 +9,7 @@ import { useLiveRefresh } from '../modules/live/hooks/useLiveEvents';
 import { useBuildings } from '../modules/parks/hooks/useBuilding';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
+import { ExportButton } from '../ui/ExportButton';
 
 /** Alarms (告警): filters in the URL, server paging, refreshed live as alarms change. */
 export function AlarmsPage() {
@@ -41,6 +42,7 @@ export function AlarmsPage() {
         title={t('ioc.alarmsTitle')}
         subtitle={<Badge status={isLive ? 'processing' : 'default'} text={isLive ? t('ioc.live') : t('ioc.connecting')} data-testid="live-status" data-live={isLive} />}
         crumbs={[{ title: t('ioc.alarmsTitle') }]}
+        extra={<ExportButton path="/alarms/export.xlsx" params={{ state: filter.state, severity: filter.severity, buildingId: filter.buildingId, deviceId: filter.deviceId }} testId="alarms-export" />}
       />
       <Card>
         <AlarmFilters value={filter} buildings={buildings.data ?? []} onChange={(v) => update({ ...v, state: v.state, page: 1 })} />

@@ -7,6 +7,7 @@ import { formatArea, formatPercent } from '../lib/format';
 import { useSession } from '../modules/auth/hooks/useSession';
 import { OccupancyChart } from '../modules/dashboard/components/OccupancyChart';
 import { OccupancyGauge } from '../modules/dashboard/components/OccupancyGauge';
+import { WorkbenchCards } from '../modules/dashboard/components/WorkbenchCards';
 import { findEnterprises } from '../modules/enterprises/api/enterprises.api';
 import { LeadFunnelChart } from '../modules/leads/components/LeadFunnelChart';
 import { useLeadFunnel } from '../modules/leads/hooks/useLeads';
@@ -18,7 +19,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
 import { StatCard } from '../ui/StatCard';
 
-/** Operators' home: key figures, occupancy and the attraction funnel. */
+/** Operators' home: today's operations (alarms, work orders, money, visitors), then leasing and the attraction funnel. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -47,6 +48,9 @@ export function DashboardPage() {
           )
         }
       />
+      <div style={{ marginBottom: 16 }}>
+        <WorkbenchCards parkId={parkId} />
+      </div>
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={6}>
           <StatCard testId="stat-enterprises" title={t('dashboard.enterprises')} value={enterpriseCount.data?.total ?? '—'} icon={<BankOutlined />} color="#1554d1" />

@@ -12,6 +12,7 @@ import { useEnterprises } from '../modules/enterprises/hooks/useEnterprises';
 import { useParks, useSites } from '../modules/parks/hooks/useParks';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
+import { ExportButton } from '../ui/ExportButton';
 
 /** Enterprise list: search, filters and server pagination, kept in the URL. */
 export function EnterprisesPage() {
@@ -47,11 +48,19 @@ export function EnterprisesPage() {
         title={t('enterprises.title')}
         crumbs={[{ title: t('nav.enterprises') }]}
         extra={
-          permissions.canCreateEnterprise && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)} data-testid="enterprise-new">
-              {t('enterprises.new')}
-            </Button>
-          )
+          <>
+            {permissions.isOperator && (
+              <>
+                <ExportButton path="/enterprises/export.xlsx" params={{ q: filter.q, industry: filter.industry, size: filter.size, siteId: filter.siteId }} testId="enterprises-export" />
+                <ExportButton path="/leases/export.xlsx" params={{ q: filter.q, industry: filter.industry, size: filter.size, siteId: filter.siteId }} label={t('operator.export.leases')} testId="leases-export" />
+              </>
+            )}
+            {permissions.canCreateEnterprise && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)} data-testid="enterprise-new">
+                {t('enterprises.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <Card>

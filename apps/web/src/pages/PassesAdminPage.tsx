@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Card, Segmented, Select, Space, Table, Tag } from 'antd';
+import { useSearchParams } from 'react-router';
+import { ExportButton } from '../ui/ExportButton';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../lib/format';
 import { PageHeader } from '../ui/PageHeader';
@@ -13,13 +15,17 @@ import { usePasses, useScans, useScanStats } from '../modules/passes/hooks/usePa
 /** Operators: every pass of their parks (revoke), the scan log and charts per gate and hour. */
 export function PassesAdminPage() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'passes' | 'scans'>('passes');
-  const [kind, setKind] = useState<PassKind | undefined>();
+  // The workbench links here filtered: ?kind=visitor&validOn=… (visitors today), ?tab=scans&from=… (scans today).
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState<'passes' | 'scans'>(params.get('tab') === 'scans' ? 'scans' : 'passes');
+  const [kind, setKind] = useState<PassKind | undefined>((params.get('kind') as PassKind | null) ?? undefined);
   const [status, setStatus] = useState<'active' | 'revoked' | undefined>();
+  const [validOn, setValidOn] = useState(params.get('validOn') ?? undefined);
+  const [scansFrom, setScansFrom] = useState(params.get('from') ?? undefined);
   const [page, setPage] = useState(1);
   const [scanPage, setScanPage] = useState(1);
-  const passes = usePasses({ page, pageSize: 20, kind, status });
-  const scans = useScans(scanPage);
+  const passes = usePasses({ page, pageSize: 20, kind, status, validOn });
+  const scans = useScans(scanPage, scansFrom);
   const stats = useScanStats();
   return (
     <div>
@@ -43,6 +49,12 @@ export function PassesAdminPage() {
           <Space wrap style={{ marginBottom: 12 }}>
             <Select aria-label={t('passesEvents.admin.filterKind')} allowClear placeholder={t('passesEvents.admin.filterKind')} style={{ width: 140 }} value={kind} onChange={setKind} options={(['member', 'visitor'] as const).map((k) => ({ value: k, label: t(`passesEvents.pass.kind.${k}`) }))} />
             <Select aria-label={t('passesEvents.admin.filterStatus')} allowClear placeholder={t('passesEvents.admin.filterStatus')} style={{ width: 140 }} value={status} onChange={setStatus} options={(['active', 'revoked'] as const).map((k) => ({ value: k, label: t(`passesEvents.pass.status.${k}`) }))} />
+            {validOn && (
+              <Tag closable onClose={() => setValidOn(undefined)} data-testid="passes-valid-on">
+                {t('passesEvents.admin.validity')} ∋ {formatDateTime(validOn)}
+              </Tag>
+            )}
+            <ExportButton path="/passes/export.xlsx" params={{ kind, status, validOn }} testId="passes-export" />
           </Space>
           <Table<Pass>
             rowKey="id"
@@ -64,6 +76,14 @@ export function PassesAdminPage() {
         </Card>
       ) : (
         <Card size="small">
+          <Space wrap style={{ marginBottom: 12 }}>
+            {scansFrom && (
+              <Tag closable onClose={() => setScansFrom(undefined)} data-testid="scans-from">
+                {t('passesEvents.admin.time')} ≥ {formatDateTime(scansFrom)}
+              </Tag>
+            )}
+            <ExportButton path="/passes/scans/export.xlsx" params={{ from: scansFrom }} testId="scans-export" />
+          </Space>
           <Table<Scan>
             rowKey="id"
             size="small"
@@ -74,7 +94,8 @@ export function PassesAdminPage() {
             data-testid="scans-table"
             columns={[
               { title: t('passesEvents.admin.time'), render: (_, s) => formatDateTime(s.scannedAt) },
-              { title: t('passesEvents.admin.gate'), render: (_, s) => s.gateCode ?? s.gateId },
+              { title: t('passesEvents.admin.gate'), render: (_, s) => s.gateName ?? s.gateCode ?? s.gateId },
+              { title: t('operator.passes.holder'), render: (_, s) => s.holderName ?? '—' },
               { title: t('passesEvents.admin.kind'), render: (_, s) => (s.holderKind ? t(`passesEvents.pass.kind.${s.holderKind}`, { defaultValue: s.holderKind }) : '—') },
               { title: t('passesEvents.admin.result'), render: (_, s) => <Tag color={s.result === 'accepted' ? 'green' : 'red'}>{t(`passesEvents.admin.${s.result}`)}</Tag> },
               { title: t('passesEvents.admin.reason'), render: (_, s) => t(`passesEvents.reasons.${s.reason}`, { defaultValue: s.reason }) },

@@ -9,6 +9,7 @@ import { WorkOrderTable } from '../modules/workorders/components/WorkOrderTable'
 import { useWorkOrders } from '../modules/workorders/hooks/useWorkOrders';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
+import { ExportButton } from '../ui/ExportButton';
 import { useIsMobile } from '../ui/useIsMobile';
 
 /**
@@ -78,6 +79,9 @@ export function WorkOrdersPage() {
             <Select
               aria-label={t('workorders.filterSla')} allowClear placeholder={t('workorders.filterSla')} value={filter.sla} onChange={(v) => update({ sla: v, page: 1 })} style={{ width: 120 }}
               options={[{ value: 'overdue', label: t('workorders.sla.overdue') }, { value: 'at_risk', label: t('workorders.sla.at_risk') }]} />
+            <span style={{ marginLeft: 'auto' }}>
+              <ExportButton path="/work-orders/export.xlsx" params={{ status: filter.status, category: filter.category, priority: filter.priority, sla: filter.sla, q: filter.q }} testId="wo-export" />
+            </span>
           </Flex>
         ) : (
           <Segmented

@@ -16,10 +16,12 @@ interface FormModalProps<T> {
   testId?: string;
   form?: FormInstance<T>;
   width?: number;
+  /** Asked after validation and before sending; false keeps the form open unsent (e.g. a warning the user declined). */
+  confirm?: (values: T) => Promise<boolean>;
 }
 
 /** A modal with a vertical form: validates, submits, shows server field errors on the fields. */
-export function FormModal<T extends object>({ open, title, onClose, onSubmit, children, initialValues, okText, successMessage, testId, form: givenForm, width }: FormModalProps<T>) {
+export function FormModal<T extends object>({ open, title, onClose, onSubmit, children, initialValues, okText, successMessage, testId, form: givenForm, width, confirm }: FormModalProps<T>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [ownForm] = Form.useForm<T>();
@@ -33,6 +35,7 @@ export function FormModal<T extends object>({ open, title, onClose, onSubmit, ch
     } catch {
       return;
     }
+    if (confirm && !(await confirm(values))) return;
     setIsSaving(true);
     try {
       await onSubmit(values);

@@ -6,6 +6,8 @@ import { ctxOf, errorResponses, idParams } from '../../lib/http';
 import { pageSchema } from '../../lib/pagination';
 import { reconciliationCsv, type BillingService } from './billing.service';
 import * as s from './billing.schema';
+import { BILL_COLUMNS, PAYMENT_COLUMNS } from './billing.export';
+import { allPages, exportLangQuery, sendXlsx } from '../../lib/xlsx-export';
 
 const created = { ...errorResponses, 409: errorResponses[400] };
 const tags = ['billing'];
@@ -14,6 +16,16 @@ const tags = ['billing'];
 export const billingRoutes: FastifyPluginAsyncZod<{ billing: BillingService }> = async (app, { billing: svc }) => {
   app.get('/bills', { schema: { tags, summary: 'Bills I may see (members: their own; enterprise admins: their enterprise’s; operators: their parks’)', querystring: s.billQuery, response: { 200: s.billListSchema, ...errorResponses } } }, async (r) =>
     svc.findBills(ctxOf(r), { ...r.query, payable: r.query.payable === 'true' }),
+  );
+  app.get(
+    '/bills/export.xlsx',
+    { schema: { tags, summary: 'The bills list as an Excel workbook, with the same filters and scope as GET /bills (headers in ?lang=zh|en)', querystring: s.billQuery.omit({ page: true, pageSize: true }).merge(exportLangQuery), response: { 200: z.any().describe('An xlsx workbook'), ...errorResponses } } },
+    async (r, reply) => {
+      const { lang, ...filters } = r.query;
+      const ctx = ctxOf(r);
+      const rows = allPages((page, pageSize) => svc.findBills(ctx, { ...filters, page, pageSize, payable: filters.payable === 'true' }));
+      return sendXlsx(reply, { fileName: `bills-${new Date().toISOString().slice(0, 10)}.xlsx`, sheet: { zh: '账单', en: 'Bills' }, lang, columns: BILL_COLUMNS, rows });
+    },
   );
   app.post('/bills', { schema: { tags, summary: 'Issue a bill (operators)', body: s.createBillBody, response: { 201: s.billSchema, ...created } } }, async (r, reply) => reply.code(201).send(await svc.createBill(ctxOf(r), r.body)));
   app.post('/bills/generate', { schema: { tags, summary: 'Issue a period’s rent (from leases) and property fee bills for a park; running it twice adds nothing', body: s.generateBillsBody, response: { 200: z.object({ created: z.number().int(), leases: z.number().int() }), ...created } } }, async (r) =>
@@ -43,6 +55,16 @@ export const billingRoutes: FastifyPluginAsyncZod<{ billing: BillingService }> =
     },
   );
   app.get('/payments', { schema: { tags, summary: 'Payments I may see', querystring: s.paymentQuery, response: { 200: pageSchema(s.paymentSchema), ...errorResponses } } }, async (r) => svc.findPayments(ctxOf(r), r.query));
+  app.get(
+    '/payments/export.xlsx',
+    { schema: { tags, summary: 'The payments list as an Excel workbook, with the same filters and scope as GET /payments (headers in ?lang=zh|en)', querystring: s.paymentQuery.omit({ page: true, pageSize: true }).merge(exportLangQuery), response: { 200: z.any().describe('An xlsx workbook'), ...errorResponses } } },
+    async (r, reply) => {
+      const { lang, ...filters } = r.query;
+      const ctx = ctxOf(r);
+      const rows = allPages((page, pageSize) => svc.findPayments(ctx, { ...filters, page, pageSize }));
+      return sendXlsx(reply, { fileName: `payments-${new Date().toISOString().slice(0, 10)}.xlsx`, sheet: { zh: '支付记录', en: 'Payments' }, lang, columns: PAYMENT_COLUMNS, rows });
+    },
+  );
   app.get('/payments/reconciliation', { schema: { tags, summary: 'Reconciliation of payments and refunds against provider notifications (operators)', querystring: s.reconciliationQuery, response: { 200: s.reconciliationSchema, ...errorResponses } } }, async (r) =>
     svc.getReconciliation(ctxOf(r), r.query),
   );

@@ -29,6 +29,9 @@ export const billSchema = z.object({
   paidAt: ts.nullable(),
   createdAt: ts,
   updatedAt: ts,
+  /** Who the bill is for (lists only): the enterprise's name, and the member's name for a personal bill. */
+  enterpriseName: z.string().nullable().optional(),
+  userName: z.string().nullable().optional(),
 });
 export const billCreditSchema = z.object({
   id: z.string(),
@@ -99,6 +102,9 @@ export const paymentSchema = z.object({
   paidAt: ts.nullable(),
   createdAt: ts,
   updatedAt: ts,
+  /** The paying enterprise's and person's names (lists only). */
+  enterpriseName: z.string().nullable().optional(),
+  payerName: z.string().nullable().optional(),
 });
 export const paymentDetailSchema = paymentSchema.extend({
   items: z.array(z.object({ billId: z.string(), title: z.string(), kind: z.enum(BILL_KINDS), period: z.string(), amountFen: z.number().int(), billStatus: z.enum(BILL_STATUSES) })),
@@ -113,7 +119,15 @@ export const checkoutBody = z.object({
 });
 export const checkoutHeaders = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
 export const checkoutResult = paymentDetailSchema.extend({ replayed: z.boolean() });
-export const paymentQuery = pageQuery.extend({ status: z.enum(PAYMENT_STATUSES).optional(), parkId: z.string().uuid().optional() });
+export const paymentQuery = pageQuery.extend({
+  status: z.enum(PAYMENT_STATUSES).optional(),
+  parkId: z.string().uuid().optional(),
+  enterpriseId: z.string().uuid().optional(),
+  /** Paid at or after / before (the dashboard's "payments today"). */
+  paidFrom: z.coerce.date().optional(),
+  paidTo: z.coerce.date().optional(),
+});
+export type PaymentQuery = z.infer<typeof paymentQuery>;
 export const refundBody = z.object({ amountFen: fen, reason: z.string().trim().max(500).nullish(), idempotencyKey: z.string().min(8).max(100).nullish() });
 export const receiptSchema = z.object({ receiptNo: z.string(), payment: paymentDetailSchema, payerName: z.string(), parkName: z.string(), enterpriseName: z.string().nullable(), auditEntryId: z.number().nullable() });
 export const reconciliationQuery = z.object({ from: z.coerce.date(), to: z.coerce.date(), parkId: z.string().uuid().optional() });

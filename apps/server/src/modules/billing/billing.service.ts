@@ -538,10 +538,18 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       if (f.parkId) c.push(eq(bills.parkId, f.parkId));
       const where = c.length ? and(...c) : undefined;
       const [items, [agg]] = await Promise.all([
-        db.select().from(bills).where(where).orderBy(sql`case when ${bills.status} = 'open' then 0 else 1 end`, asc(bills.dueDate), desc(bills.createdAt)).limit(f.pageSize).offset(offsetOf(f)),
+        db
+          .select({ bill: bills, enterpriseName: enterprises.legalName, userName: users.displayName })
+          .from(bills)
+          .leftJoin(enterprises, eq(enterprises.id, bills.enterpriseId))
+          .leftJoin(users, eq(users.id, bills.userId))
+          .where(where)
+          .orderBy(sql`case when ${bills.status} = 'open' then 0 else 1 end`, asc(bills.dueDate), desc(bills.createdAt), asc(bills.id))
+          .limit(f.pageSize)
+          .offset(offsetOf(f)),
         db.select({ count: sql<number>`count(*)::int`, totalFen: sql<number>`coalesce(sum(${bills.amountFen} - ${bills.creditedFen}), 0)::bigint` }).from(bills).where(where),
       ]);
-      return { items: items.map(withDue), total: agg.count, totalFen: Number(agg.totalFen), page: f.page, pageSize: f.pageSize };
+      return { items: items.map((r) => ({ ...withDue(r.bill), enterpriseName: r.enterpriseName, userName: r.userName })), total: agg.count, totalFen: Number(agg.totalFen), page: f.page, pageSize: f.pageSize };
     },
 
     async getBill(ctx: RequestContext, id: string) {
@@ -794,18 +802,29 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       return { ...(await paymentView(payment)), replayed: result.replay };
     },
 
-    async findPayments(ctx: RequestContext, f: PageQuery & { status?: PaymentStatus; parkId?: string }): Promise<Page<PaymentRow>> {
+    async findPayments(ctx: RequestContext, f: PageQuery & { status?: PaymentStatus; parkId?: string; enterpriseId?: string; paidFrom?: Date; paidTo?: Date }): Promise<Page<PaymentRow & { enterpriseName: string | null; payerName: string | null }>> {
       const c: SQL[] = [];
       const scope = paymentScope(ctx.actor);
       if (scope) c.push(scope);
       if (f.status) c.push(eq(payments.status, f.status));
       if (f.parkId) c.push(eq(payments.parkId, f.parkId));
+      if (f.enterpriseId) c.push(eq(payments.enterpriseId, f.enterpriseId));
+      if (f.paidFrom) c.push(gte(payments.paidAt, f.paidFrom));
+      if (f.paidTo) c.push(lt(payments.paidAt, f.paidTo));
       const where = c.length ? and(...c) : undefined;
       const [items, [{ count }]] = await Promise.all([
-        db.select().from(payments).where(where).orderBy(desc(payments.createdAt)).limit(f.pageSize).offset(offsetOf(f)),
+        db
+          .select({ payment: payments, enterpriseName: enterprises.legalName, payerName: users.displayName })
+          .from(payments)
+          .leftJoin(enterprises, eq(enterprises.id, payments.enterpriseId))
+          .leftJoin(users, eq(users.id, payments.payerId))
+          .where(where)
+          .orderBy(desc(payments.createdAt), desc(payments.id))
+          .limit(f.pageSize)
+          .offset(offsetOf(f)),
         db.select({ count: sql<number>`count(*)::int` }).from(payments).where(where),
       ]);
-      return { items, total: count, page: f.page, pageSize: f.pageSize };
+      return { items: items.map((r) => ({ ...r.payment, enterpriseName: r.enterpriseName, payerName: r.payerName })), total: count, page: f.page, pageSize: f.pageSize };
     },
 
     /** One payment; a pending one is first checked with the provider (the notification may be late). */

@@ -4,6 +4,8 @@ import { ctxOf, errorResponses, idParams } from '../../lib/http';
 import { pageSchema } from '../../lib/pagination';
 import type { ParksService } from './parks.service';
 import * as s from './parks.schema';
+import { allPages, exportLangQuery, sendXlsx } from '../../lib/xlsx-export';
+import { ENTERPRISE_COLUMNS, LEASE_COLUMNS, type LeaseExportRow } from './parks.export';
 
 const created = { ...errorResponses, 409: errorResponses[400] };
 const none = { 204: z.null(), ...errorResponses, 409: errorResponses[400] };
@@ -64,6 +66,32 @@ export const parksRoutes: FastifyPluginAsyncZod<{ parks: ParksService }> = async
 
   const ent = ['enterprises'];
   app.get('/enterprises', { schema: { tags: ent, summary: 'Enterprises I may see: search, filters, pages', querystring: s.enterpriseQuery, response: { 200: pageSchema(s.enterpriseSchema), ...errorResponses } } }, async (r) => svc.findEnterprises(ctxOf(r), r.query));
+  app.get(
+    '/enterprises/export.xlsx',
+    { schema: { tags: ent, summary: 'The enterprise list as an Excel workbook, with the same filters and scope as GET /enterprises (headers in ?lang=zh|en)', querystring: s.enterpriseQuery.omit({ page: true, pageSize: true }).merge(exportLangQuery), response: { 200: z.any().describe('An xlsx workbook'), ...errorResponses } } },
+    async (r, reply) => {
+      const { lang, ...filters } = r.query;
+      const ctx = ctxOf(r);
+      const rows = allPages((page, pageSize) => svc.findEnterprises(ctx, { ...filters, page, pageSize }));
+      return sendXlsx(reply, { fileName: `enterprises-${new Date().toISOString().slice(0, 10)}.xlsx`, sheet: { zh: '企业', en: 'Enterprises' }, lang, columns: ENTERPRISE_COLUMNS, rows });
+    },
+  );
+  app.get(
+    '/leases/export.xlsx',
+    { schema: { tags: ent, summary: 'Active leases of the enterprises I may see (the same filters as GET /enterprises) as an Excel workbook (headers in ?lang=zh|en)', querystring: s.enterpriseQuery.omit({ page: true, pageSize: true }).merge(exportLangQuery), response: { 200: z.any().describe('An xlsx workbook'), ...errorResponses } } },
+    async (r, reply) => {
+      const { lang, ...filters } = r.query;
+      const ctx = ctxOf(r);
+      // Through each enterprise's profile, so a lease is exported only where its enterprise may be read.
+      async function* leaseRows(): AsyncGenerator<LeaseExportRow> {
+        for await (const e of allPages((page, pageSize) => svc.findEnterprises(ctx, { ...filters, page, pageSize }))) {
+          const profile = await svc.getEnterprise(ctx, e.id);
+          for (const l of profile.leases) if (l.status === 'active') yield { enterpriseName: e.legalName, buildingName: l.buildingName, floorName: l.floorName, unitCode: l.unitCode, area: l.area, startDate: l.startDate, endDate: l.endDate, monthlyRentFen: l.monthlyRentFen };
+        }
+      }
+      return sendXlsx(reply, { fileName: `leases-${new Date().toISOString().slice(0, 10)}.xlsx`, sheet: { zh: '租约', en: 'Leases' }, lang, columns: LEASE_COLUMNS, rows: leaseRows() });
+    },
+  );
   app.post('/enterprises', { schema: { tags: ent, summary: 'Register a tenant enterprise', body: s.enterpriseBody, response: { 201: s.enterpriseSchema, ...created } } }, async (r, reply) => reply.code(201).send(await svc.createEnterprise(ctxOf(r), r.body)));
   app.get('/enterprises/:id', { schema: { tags: ent, summary: 'The enterprise’s 360° profile', params: idParams, response: { 200: s.enterpriseProfileSchema, ...errorResponses } } }, async (r) => svc.getEnterprise(ctxOf(r), r.params.id));
   app.patch('/enterprises/:id', { schema: { tags: ent, summary: 'Update an enterprise profile', params: idParams, body: s.updateEnterpriseBody, response: { 200: s.enterpriseSchema, ...created } } }, async (r) => svc.updateEnterprise(ctxOf(r), r.params.id, r.body));

@@ -5,6 +5,8 @@ import { pageSchema } from '../../lib/pagination';
 import type { DispatchService } from './dispatch.service';
 import * as s from './workorders.schema';
 import type { WorkOrdersService } from './workorders.service';
+import { allPages, exportLangQuery, sendXlsx } from '../../lib/xlsx-export';
+import { WORK_ORDER_COLUMNS } from './workorders.export';
 
 const transition = { 200: s.workOrderDetailSchema, ...errorResponses, 409: errorSchema };
 
@@ -15,6 +17,16 @@ export const workOrderRoutes: FastifyPluginAsyncZod<{ workOrders: WorkOrdersServ
     reply.code(201).send(await svc.createWorkOrder(ctxOf(r), r.body)),
   );
   app.get('/work-orders', { schema: { tags, summary: 'Work orders I may see, newest first', querystring: s.workOrderQuery, response: { 200: pageSchema(s.workOrderSchema), ...errorResponses } } }, async (r) => svc.findWorkOrders(ctxOf(r), r.query));
+  app.get(
+    '/work-orders/export.xlsx',
+    { schema: { tags, summary: 'The work-order list as an Excel workbook, with the same filters and scope as GET /work-orders (headers in ?lang=zh|en)', querystring: s.workOrderQuery.omit({ page: true, pageSize: true }).merge(exportLangQuery), response: { 200: z.any().describe('An xlsx workbook'), ...errorResponses } } },
+    async (r, reply) => {
+      const { lang, ...filters } = r.query;
+      const ctx = ctxOf(r);
+      const rows = allPages((page, pageSize) => svc.findWorkOrders(ctx, { ...filters, page, pageSize }));
+      return sendXlsx(reply, { fileName: `work-orders-${new Date().toISOString().slice(0, 10)}.xlsx`, sheet: { zh: '工单', en: 'Work orders' }, lang, columns: WORK_ORDER_COLUMNS, rows });
+    },
+  );
   app.get('/work-orders/:id', { schema: { tags, summary: 'A work order with its timeline, photos, decision and my next actions', params: idParams, response: { 200: s.workOrderDetailSchema, ...errorResponses } } }, async (r) => svc.getWorkOrder(ctxOf(r), r.params.id));
   app.post('/work-orders/:id/dispatch', { schema: { tags, summary: 'Dispatch to a team (operators; confirms or corrects triage)', params: idParams, body: s.dispatchBody, response: transition } }, async (r) => svc.dispatchWorkOrder(ctxOf(r), r.params.id, r.body));
   app.post('/work-orders/:id/accept', { schema: { tags, summary: 'Accept a dispatched work order (its team)', params: idParams, response: transition } }, async (r) => svc.acceptWorkOrder(ctxOf(r), r.params.id));

@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client';
 import type { Services } from '../../../services';
 import { SYSTEM_ACTOR } from '../../identity/actor';
 import { users } from '../../identity/identity.table';
-import { passScans } from '../passes/passes.table';
+import { passes, passScans } from '../passes/passes.table';
 import { eventRegistrations, parkEvents } from './events.table';
 
 const H = 3600_000;
@@ -22,8 +22,36 @@ export async function seedCommunityDemo(db: Db, services: Services, ids: { parkI
   ] as const) {
     gates.push(await services.iot.devices.createDevice(ctx, { code, name, type: 'gate_camera', parkId: ids.parkId, siteId: ids.siteId, tags: ['gate'] }));
   }
-  // A day of scans: a morning and an evening peak, a few refusals.
   const now = Date.now();
+  // The passes the scans are of (the pass list once stayed empty while the chart counted hundreds of
+  // scans of passes that did not exist): the demo people's member passes and a day of visitors.
+  const holders = await db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.username, ['ent.member', 'ent.admin', 'ent2.admin']));
+  const enterpriseOf = (username: string) => (username === 'ent2.admin' ? ids.enterpriseIds[1] : ids.enterpriseIds[0]);
+  const memberPasses = holders.length
+    ? await db
+        .insert(passes)
+        .values(holders.map((h) => ({ kind: 'member' as const, parkId: ids.parkId, enterpriseId: enterpriseOf(h.username), holderUserId: h.id, validFrom: new Date(now - 2 * 24 * H), validTo: new Date(now + 28 * 24 * H) })))
+        .returning({ id: passes.id })
+    : [];
+  const visitors = ['王晓东', '李娜', '张伟', '刘芳', '陈刚', '杨静', '赵敏', '黄磊', '周婷', '吴昊', '徐丽', '孙斌'];
+  const visitorPasses = await db
+    .insert(passes)
+    .values(
+      visitors.map((name, i) => ({
+        kind: 'visitor' as const,
+        parkId: ids.parkId,
+        enterpriseId: ids.enterpriseIds[i % ids.enterpriseIds.length],
+        visitorName: name,
+        purpose: i % 3 === 0 ? '商务洽谈' : i % 3 === 1 ? '面试' : '设备维护',
+        invitedById: holders[i % Math.max(1, holders.length)]?.id ?? null,
+        // Most were today; the first two came yesterday and their passes have ended.
+        validFrom: new Date(now - (i < 2 ? 30 : 6) * H),
+        validTo: new Date(now + (i < 2 ? -20 : 6) * H),
+        linkTokenHash: crypto.createHash('sha256').update(`demo-visitor-${i}`).digest('hex'),
+      })),
+    )
+    .returning({ id: passes.id });
+  // A day of scans of those passes: a morning and an evening peak, a few refusals.
   const rows: (typeof passScans.$inferInsert)[] = [];
   const reasons = ['expired', 'replay', 'bad_signature', 'revoked', 'wrong_gate'] as const;
   let n = 0;
@@ -37,7 +65,7 @@ export async function seedCommunityDemo(db: Db, services: Services, ids: { parkI
       rows.push({
         gateId: gates[i % 2].id,
         parkId: ids.parkId,
-        passId: crypto.randomUUID(),
+        passId: i % 6 === 0 ? visitorPasses[i % visitorPasses.length].id : (memberPasses[i % Math.max(1, memberPasses.length)]?.id ?? null),
         holderKind: i % 6 === 0 ? 'visitor' : 'member',
         nonce: `demo-${++n}`,
         result: rejected ? 'rejected' : 'accepted',

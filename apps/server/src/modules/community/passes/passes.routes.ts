@@ -7,6 +7,9 @@ import { parseDeviceAuthorization, type DeviceAuth } from '../../iot/device-auth
 import * as s from './passes.schema';
 import type { PassesService } from './passes.service';
 import type { Gate, ScanDecision } from './scan-verifier';
+import { z } from 'zod';
+import { allPages, exportLangQuery, sendXlsx } from '../../../lib/xlsx-export';
+import { PASS_COLUMNS, SCAN_COLUMNS } from './passes.export';
 
 /** The 200 answer of `POST /passes/scans`: exactly the documented fields, in order (see scanDecisionSchema). */
 const serializeDecision = (d: ScanDecision) => JSON.stringify({ result: d.result, reason: d.reason, passId: d.passId, holderKind: d.holderKind, validTo: d.validTo });
@@ -98,6 +101,26 @@ export const passesRoutes: FastifyPluginAsyncZod<{ passes: PassesService; device
     },
   );
 
+  app.get(
+    '/passes/export.xlsx',
+    { schema: { tags, summary: 'The pass list as an Excel workbook, with the same filters and scope as GET /passes (headers in ?lang=zh|en)', querystring: s.passQuery.omit({ page: true, pageSize: true }).merge(exportLangQuery), response: { 200: z.any().describe('An xlsx workbook'), ...errorResponses } } },
+    async (r, reply) => {
+      const { lang, ...filters } = r.query;
+      const ctx = ctxOf(r);
+      const rows = allPages((page, pageSize) => svc.findPasses(ctx, { ...filters, page, pageSize }));
+      return sendXlsx(reply, { fileName: `passes-${new Date().toISOString().slice(0, 10)}.xlsx`, sheet: { zh: '通行证', en: 'Passes' }, lang, columns: PASS_COLUMNS, rows });
+    },
+  );
+  app.get(
+    '/passes/scans/export.xlsx',
+    { schema: { tags, summary: 'The scan log as an Excel workbook, with the same filters as GET /passes/scans (operators; headers in ?lang=zh|en)', querystring: s.scanListQuery.omit({ page: true, pageSize: true }).merge(exportLangQuery), response: { 200: z.any().describe('An xlsx workbook'), ...errorResponses } } },
+    async (r, reply) => {
+      const { lang, ...filters } = r.query;
+      const ctx = ctxOf(r);
+      const rows = allPages((page, pageSize) => svc.findScans(ctx, { ...filters, page, pageSize }));
+      return sendXlsx(reply, { fileName: `pass-scans-${new Date().toISOString().slice(0, 10)}.xlsx`, sheet: { zh: '扫码记录', en: 'Scans' }, lang, columns: SCAN_COLUMNS, rows });
+    },
+  );
   app.get('/passes/scans', { schema: { tags, summary: 'The scan log, newest first (operators)', querystring: s.scanListQuery, response: { 200: pageSchema(s.scanSchema), ...errorResponses } } }, async (r) => svc.findScans(ctxOf(r), r.query));
   app.get('/passes/scan-stats', { schema: { tags, summary: 'Scans per gate and hour, refusals by reason (operators)', querystring: s.scanStatsQuery, response: { 200: s.scanStatsSchema, ...errorResponses } } }, async (r) => svc.getScanStats(ctxOf(r), r.query));
 };

@@ -70,6 +70,8 @@ export const passQuery = z.object({
   kind: z.enum(PASS_KINDS).optional(),
   status: z.enum(['active', 'revoked']).optional(),
   parkId: z.string().uuid().optional(),
+  /** Passes (not revoked) valid at some time in the 24 hours from this instant (the workbench's "visitors today"). */
+  validOn: z.coerce.date().optional(),
 });
 export type PassQuery = z.infer<typeof passQuery>;
 
@@ -109,6 +111,9 @@ export const scanListQuery = z.object({
   gateId: z.string().uuid().optional(),
   passId: z.string().uuid().optional(),
   result: z.enum(['accepted', 'rejected']).optional(),
+  /** Scans at or after this time (the dashboard's "today"). */
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
 });
 export type ScanListQuery = z.infer<typeof scanListQuery>;
 
@@ -116,6 +121,10 @@ export const scanSchema = z.object({
   id: z.number(),
   gateId: z.string(),
   gateCode: z.string().nullable(),
+  /** The gate's name as set on the device (user data); null for a gate that is no device. */
+  gateName: z.string().nullable(),
+  /** The member's or visitor's name on the pass scanned (null when the code matched no pass). */
+  holderName: z.string().nullable(),
   passId: z.string().nullable(),
   holderKind: z.string().nullable(),
   nonce: z.string(),
@@ -136,7 +145,7 @@ export const scanStatsSchema = z.object({
   from: z.date(),
   to: z.date(),
   /** Counts per gate and hour (UTC hour start). */
-  buckets: z.array(z.object({ gateId: z.string(), gateCode: z.string(), hour: z.date(), accepted: z.number(), rejected: z.number() })),
+  buckets: z.array(z.object({ gateId: z.string(), gateCode: z.string(), gateName: z.string(), hour: z.date(), accepted: z.number(), rejected: z.number() })),
   byReason: z.array(z.object({ reason: z.string(), count: z.number() })),
 });
 

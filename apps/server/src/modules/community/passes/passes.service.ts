@@ -226,6 +226,7 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
       if (query.parkId) where.push(eq(passes.parkId, query.parkId));
       if (query.status === 'revoked') where.push(isNotNull(passes.revokedAt));
       if (query.status === 'active') where.push(isNull(passes.revokedAt), gte(passes.validTo, new Date()));
+      if (query.validOn) where.push(isNull(passes.revokedAt), lt(passes.validFrom, new Date(query.validOn.getTime() + 24 * 3600_000)), gte(passes.validTo, query.validOn));
       const cond = where.length ? and(...where) : undefined;
       const base = db.select(columns).from(passes).innerJoin(enterprises, eq(enterprises.id, passes.enterpriseId)).leftJoin(users, eq(users.id, passes.holderUserId));
       const rows = await base.where(cond).orderBy(desc(passes.createdAt)).limit(query.pageSize).offset(offsetOf(query));
@@ -300,18 +301,22 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
       if (query.gateId) where.push(eq(passScans.gateId, query.gateId));
       if (query.passId) where.push(eq(passScans.passId, query.passId));
       if (query.result) where.push(eq(passScans.result, query.result));
+      if (query.from) where.push(gte(passScans.scannedAt, query.from));
+      if (query.to) where.push(lt(passScans.scannedAt, query.to));
       const cond = where.length ? and(...where) : undefined;
       const rows = await db
-        .select({ scan: passScans, gateCode: devices.code })
+        .select({ scan: passScans, gateCode: devices.code, gateName: devices.name, holderName: sql<string | null>`coalesce(${users.displayName}, ${passes.visitorName})` })
         .from(passScans)
         .leftJoin(devices, eq(devices.id, passScans.gateId))
+        .leftJoin(passes, eq(passes.id, passScans.passId))
+        .leftJoin(users, eq(users.id, passes.holderUserId))
         .where(cond)
         .orderBy(desc(passScans.scannedAt), desc(passScans.id))
         .limit(query.pageSize)
         .offset(offsetOf(query));
       const [{ n }] = await db.select({ n: count() }).from(passScans).where(cond);
       return {
-        items: rows.map(({ scan: s, gateCode }) => ({ id: s.id, gateId: s.gateId, gateCode, passId: s.passId, holderKind: s.holderKind, nonce: s.nonce, result: s.result, reason: s.reason, via: s.via, scannedAt: s.scannedAt })),
+        items: rows.map(({ scan: s, gateCode, gateName, holderName }) => ({ id: s.id, gateId: s.gateId, gateCode, gateName, holderName, passId: s.passId, holderKind: s.holderKind, nonce: s.nonce, result: s.result, reason: s.reason, via: s.via, scannedAt: s.scannedAt })),
         total: n,
         page: query.page,
         pageSize: query.pageSize,
@@ -331,6 +336,7 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
         .select({
           gateId: passScans.gateId,
           gateCode: sql<string>`coalesce(${devices.code}, ${passScans.gateId}::text)`,
+          gateName: sql<string>`coalesce(${devices.name}, ${devices.code}, ${passScans.gateId}::text)`,
           hour,
           accepted: sql<number>`count(*) filter (where ${passScans.result} = 'accepted')::int`,
           rejected: sql<number>`count(*) filter (where ${passScans.result} = 'rejected')::int`,
@@ -338,7 +344,7 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
         .from(passScans)
         .leftJoin(devices, eq(devices.id, passScans.gateId))
         .where(and(...where))
-        .groupBy(passScans.gateId, devices.code, hour)
+        .groupBy(passScans.gateId, devices.code, devices.name, hour)
         .orderBy(hour);
       const reasons = await db
         .select({ reason: passScans.reason, count: sql<number>`count(*)::int` })

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../lib/context';
 import { forbidden } from '../../../lib/errors';
 import { loadAreaScope, type AreaScope } from '../alarms/alarms.access';
 import { DEVICE_TYPES, OFFLINE_AFTER_SECONDS } from '../metrics';
+import { classifyStep, COUNTER_RULES, MIN_STEP_MS, type CounterMetric } from './meter-counter';
 import type { Consumption, DevicePosition, IocQuery, IocSummary, PositionsQuery } from './ioc.schema';
 
 const thresholdSql = sql.raw(`(CASE d.type ${DEVICE_TYPES.map((t) => `WHEN '${t}' THEN ${OFFLINE_AFTER_SECONDS[t]}`).join(' ')} ELSE 900 END)`);
@@ -97,25 +98,39 @@ export function createIocService(deps: { db: Db }) {
     },
 
     /**
-     * Energy (kWh) and water (m³) used per hour: the rise of each cumulative
-     * meter between the hourly maxima, summed over meters (negative steps — a
-     * replaced meter — count as zero).
+     * Energy (kWh) and water (m³) used per hour, summed over meters: each step
+     * between two readings of a cumulative meter counts in the hour of the later
+     * reading. Plain rises within a meter's capacity are summed in the database;
+     * the few other steps (first reading, reset, rollover, a jump to a new base)
+     * are judged by {@link classifyStep}, so a restart never shows as consumption.
      */
     async getConsumption(ctx: RequestContext, query: IocQuery & { hours: number }): Promise<Consumption> {
       const area = await areaOf(ctx);
-      const rows = await rowsOf<{ metric: string; hour: string | Date; used: number }>(
-        db,
-        sql`WITH h AS (
-              SELECT t.metric, t.device_id, date_trunc('hour', t.ts) AS hour, max(t.value) AS v
+      const cap = sql`(CASE s.metric WHEN 'energy_kwh' THEN ${COUNTER_RULES.energy_kwh.maxPerHour}::float8 ELSE ${COUNTER_RULES.water_m3.maxPerHour}::float8 END * greatest(s.dt_ms, ${MIN_STEP_MS}::float8) / 3600000)`;
+      const steps = sql`(
+              SELECT t.metric, t.ts, t.value, lag(t.value) OVER w AS prev, extract(epoch FROM t.ts - lag(t.ts) OVER w) * 1000 AS dt_ms
               FROM devices d JOIN telemetry t ON t.device_id = d.id
               WHERE d.type IN ('energy_meter', 'water_meter') AND t.metric IN ('energy_kwh', 'water_m3')
                 AND t.ts >= date_trunc('hour', now()) - make_interval(hours => ${query.hours}) AND ${scoped(area, 'd', query.parkId)}
-              GROUP BY 1, 2, 3
-            ), u AS (
-              SELECT metric, hour, v - lag(v) OVER (PARTITION BY metric, device_id ORDER BY hour) AS used FROM h
-            )
-            SELECT metric, hour, sum(GREATEST(used, 0))::float8 AS used FROM u WHERE used IS NOT NULL GROUP BY 1, 2`,
+              WINDOW w AS (PARTITION BY t.metric, t.device_id ORDER BY t.ts)
+            )`;
+      const ordinary = sql`(s.value >= s.prev AND s.value - s.prev <= ${cap})`;
+      const rows = await rowsOf<{ metric: string; hour: string | Date; used: number }>(
+        db,
+        sql`SELECT s.metric, date_trunc('hour', s.ts) AS hour, sum(s.value - s.prev)::float8 AS used
+            FROM ${steps} s WHERE s.prev IS NOT NULL AND ${ordinary} GROUP BY 1, 2`,
       );
+      // Resets, rollovers and jumps are rare (a handful per meter and day); the limit only guards the page.
+      const odd = await rowsOf<{ metric: string; hour: string | Date; prev: number; value: number; dt_ms: number }>(
+        db,
+        sql`SELECT s.metric, date_trunc('hour', s.ts) AS hour, s.prev::float8 AS prev, s.value::float8 AS value, s.dt_ms::float8 AS dt_ms
+            FROM ${steps} s WHERE s.prev IS NOT NULL AND NOT ${ordinary} LIMIT 10000`,
+      );
+      for (const o of odd) {
+        const metric = o.metric as CounterMetric;
+        const { used } = classifyStep({ prev: Number(o.prev), value: Number(o.value), dtMs: Number(o.dt_ms) }, COUNTER_RULES[metric]);
+        if (used > 0) rows.push({ metric, hour: o.hour, used });
+      }
       const now = new Date();
       now.setMinutes(0, 0, 0);
       const hours: Date[] = [];
@@ -126,11 +141,11 @@ export function createIocService(deps: { db: Db }) {
       for (const r of rows) {
         const i = index.get(new Date(r.hour).getTime());
         if (i === undefined) continue;
-        const v = Math.round(Number(r.used) * 100) / 100;
-        if (r.metric === 'energy_kwh') energyKwh[i] = v;
-        else waterM3[i] = v;
+        const series = r.metric === 'energy_kwh' ? energyKwh : waterM3;
+        series[i] += Number(r.used);
       }
-      return { hours, energyKwh, waterM3 };
+      const round2 = (v: number) => Math.round(v * 100) / 100;
+      return { hours, energyKwh: energyKwh.map(round2), waterM3: waterM3.map(round2) };
     },
 
     /** Devices placed on a floor (x/y) or on the park map (lat/lon), with status and worst open alarm. */

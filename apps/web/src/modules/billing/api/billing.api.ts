@@ -11,6 +11,9 @@ export interface Bill {
   parkId: string;
   enterpriseId: string | null;
   userId: string | null;
+  /** Lists only: who the bill is for. */
+  enterpriseName?: string | null;
+  userName?: string | null;
   kind: BillKind;
   period: string;
   title: string;
@@ -44,6 +47,9 @@ export interface Payment {
   id: string;
   parkId: string;
   enterpriseId: string | null;
+  /** Lists only: who paid. */
+  enterpriseName?: string | null;
+  payerName?: string | null;
   outTradeNo: string;
   provider: string;
   amountFen: number;
@@ -91,6 +97,7 @@ export interface BillQuery {
   status?: BillStatus;
   kind?: BillKind;
   period?: string;
+  enterpriseId?: string;
   payable?: boolean;
   page?: number;
   pageSize?: number;
@@ -103,7 +110,15 @@ export const voidBill = (id: string) => api.post<Bill>(`/bills/${id}/void`);
 export const generateBills = (input: { parkId: string; period: string; propertyRateFenPerM2?: number | null }) => api.post<{ created: number; leases: number }>('/bills/generate', input);
 /** One checkout for several bills; the key makes a double submission return the same payment. */
 export const checkout = (billIds: string[], idempotencyKey: string) => api.post<Payment & { replayed: boolean }>('/payments/checkout', { billIds, idempotencyKey });
-export const findPayments = (q: { status?: PaymentStatus; page?: number; pageSize?: number }) => api.get<Page<Payment>>('/payments', q);
+export interface PaymentQuery {
+  status?: PaymentStatus;
+  enterpriseId?: string;
+  /** Paid at or after (ISO). */
+  paidFrom?: string;
+  page?: number;
+  pageSize?: number;
+}
+export const findPayments = (q: PaymentQuery) => api.get<Page<Payment>>('/payments', { ...q });
 export const getPayment = (id: string) => api.get<Payment>(`/payments/${id}`);
 export const cancelPayment = (id: string) => api.post<Payment>(`/payments/${id}/cancel`);
 export const refundPayment = (id: string, input: { amountFen: number; reason?: string; idempotencyKey: string }) => api.post<Refund>(`/payments/${id}/refunds`, input);

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { BillCreditAmount } from '../../relief/components/BillCreditAmount';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { ExportButton } from '../../../ui/ExportButton';
 import { api, type Page } from '../../../lib/api-client';
 import { formatDate, formatDateTime, formatFen } from '../../../lib/format';
 import { errorMessage } from '../../../lib/form-errors';
@@ -22,18 +23,32 @@ const STATUSES: BillStatus[] = ['open', 'paid', 'refunded', 'void'];
 export function OperatorBills() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<{ status?: BillStatus; kind?: BillKind; period?: string; page: number }>({ page: 1 });
+  // Filters may arrive in the address (the workbench links here: ?period=…, ?tab=payments&paidFrom=…).
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState(params.get('tab') === 'payments' ? 'payments' : 'bills');
+  const [filters, setFilters] = useState<{ status?: BillStatus; kind?: BillKind; period?: string; enterpriseId?: string; page: number }>(() => ({
+    page: 1,
+    status: (params.get('status') as BillStatus | null) ?? undefined,
+    kind: (params.get('kind') as BillKind | null) ?? undefined,
+    period: params.get('period') ?? undefined,
+    enterpriseId: params.get('enterpriseId') ?? undefined,
+  }));
+  const [paymentFilters, setPaymentFilters] = useState<{ enterpriseId?: string; paidFrom?: string }>(() => ({ enterpriseId: params.get('enterpriseId') ?? undefined, paidFrom: params.get('paidFrom') ?? undefined }));
   const bills = useBills({ ...filters, pageSize: 20 });
-  const payments = usePayments({ pageSize: 50 });
+  const payments = usePayments({ ...paymentFilters, pageSize: 50 });
+  const billExportFilters = { status: filters.status, kind: filters.kind, period: filters.period, enterpriseId: filters.enterpriseId };
   const m = useBillingMutations();
   const [modal, setModal] = useState<'issue' | 'generate' | null>(null);
   const [refundOf, setRefundOf] = useState<Payment | null>(null);
   const parks = useQuery({ queryKey: ['parks'], queryFn: () => api.get<{ id: string; name: string }[]>('/parks'), enabled: modal === 'generate' });
-  const enterprises = useQuery({ queryKey: ['enterprises', 'pick'], queryFn: () => api.get<Page<{ id: string; legalName: string }>>('/enterprises', { pageSize: 200 }), enabled: modal === 'issue' });
+  const enterprises = useQuery({ queryKey: ['enterprises', 'pick'], queryFn: () => api.get<Page<{ id: string; legalName: string }>>('/enterprises', { pageSize: 200 }) });
+  const enterpriseOptions = enterprises.data?.items.map((e) => ({ value: e.id, label: e.legalName }));
 
   return (
     <>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'bills',
@@ -41,10 +56,23 @@ export function OperatorBills() {
             children: (
               <Card>
                 <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-                  <Select aria-label={t('payments.bills.status')} allowClear placeholder={t('payments.bills.status')} style={{ width: 120 }} options={STATUSES.map((s) => ({ value: s, label: t(`payments.billStatus.${s}`) }))} onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))} />
-                  <Select aria-label={t('payments.bills.kind')} allowClear placeholder={t('payments.bills.kind')} style={{ width: 120 }} options={KINDS.map((k) => ({ value: k, label: t(`payments.kinds.${k}`) }))} onChange={(kind) => setFilters((f) => ({ ...f, kind, page: 1 }))} />
-                  <DatePicker picker="month" placeholder={t('payments.bills.period')} onChange={(d) => setFilters((f) => ({ ...f, period: d ? d.format('YYYY-MM') : undefined, page: 1 }))} />
+                  <Select aria-label={t('payments.bills.status')} allowClear placeholder={t('payments.bills.status')} style={{ width: 120 }} value={filters.status} options={STATUSES.map((s) => ({ value: s, label: t(`payments.billStatus.${s}`) }))} onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))} />
+                  <Select aria-label={t('payments.bills.kind')} allowClear placeholder={t('payments.bills.kind')} style={{ width: 120 }} value={filters.kind} options={KINDS.map((k) => ({ value: k, label: t(`payments.kinds.${k}`) }))} onChange={(kind) => setFilters((f) => ({ ...f, kind, page: 1 }))} />
+                  <DatePicker picker="month" placeholder={t('payments.bills.period')} value={filters.period ? dayjs(`${filters.period}-01`) : null} onChange={(d) => setFilters((f) => ({ ...f, period: d ? d.format('YYYY-MM') : undefined, page: 1 }))} />
+                  <Select
+                    aria-label={t('operator.bills.filterEnterprise')}
+                    allowClear
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder={t('operator.bills.filterEnterprise')}
+                    style={{ width: 220 }}
+                    value={filters.enterpriseId}
+                    options={enterpriseOptions}
+                    onChange={(enterpriseId?: string) => setFilters((f) => ({ ...f, enterpriseId, page: 1 }))}
+                    data-testid="bills-filter-enterprise"
+                  />
                   <Flex gap={8} style={{ marginLeft: 'auto' }} wrap>
+                    <ExportButton path="/bills/export.xlsx" params={billExportFilters} testId="bills-export" />
                     <Button onClick={() => setModal('generate')} data-testid="bills-generate">
                       {t('payments.bills.generate')}
                     </Button>
@@ -60,7 +88,9 @@ export function OperatorBills() {
                   loading={bills.isPending}
                   dataSource={bills.data?.items}
                   pagination={{ current: filters.page, pageSize: 20, total: bills.data?.total, onChange: (page) => setFilters((f) => ({ ...f, page })) }}
+                  data-testid="bills-table"
                   columns={[
+                    { title: t('operator.bills.payer'), render: (_, b) => (b.userName ? `${b.enterpriseName ?? ''} · ${b.userName}` : (b.enterpriseName ?? '—')), ellipsis: true },
                     { title: t('payments.bills.item'), dataIndex: 'title' },
                     { title: t('payments.bills.kind'), render: (_, b) => <BillKindTag kind={b.kind} /> },
                     { title: t('payments.bills.period'), dataIndex: 'period' },
@@ -93,14 +123,37 @@ export function OperatorBills() {
             label: t('payments.pay.listTitle'),
             children: (
               <Card extra={<Link to="/billing/reconciliation">{t('payments.recon.title')}</Link>}>
+                <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+                  <Select
+                    aria-label={t('operator.bills.filterEnterprise')}
+                    allowClear
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder={t('operator.bills.filterEnterprise')}
+                    style={{ width: 220 }}
+                    value={paymentFilters.enterpriseId}
+                    options={enterpriseOptions}
+                    onChange={(enterpriseId?: string) => setPaymentFilters((f) => ({ ...f, enterpriseId }))}
+                  />
+                  {paymentFilters.paidFrom && (
+                    <Tag closable onClose={() => setPaymentFilters((f) => ({ ...f, paidFrom: undefined }))}>
+                      {t('payments.receipt.paidAt')} ≥ {formatDateTime(paymentFilters.paidFrom)}
+                    </Tag>
+                  )}
+                  <span style={{ marginLeft: 'auto' }}>
+                    <ExportButton path="/payments/export.xlsx" params={paymentFilters} testId="payments-export" />
+                  </span>
+                </Flex>
                 <Table
                   rowKey="id"
                   size="small"
                   scroll={{ x: 720 }}
                   loading={payments.isPending}
                   dataSource={payments.data?.items}
+                  data-testid="payments-table"
                   columns={[
                     { title: t('payments.receipt.no'), dataIndex: 'outTradeNo', render: (v: string, p) => <Link to={`/payments/${p.id}`}>{v}</Link> },
+                    { title: t('operator.bills.payer'), render: (_, p) => [p.enterpriseName, p.payerName].filter(Boolean).join(' · ') || '—', ellipsis: true },
                     { title: t('payments.bills.amount'), align: 'right', render: (_, p) => `¥${formatFen(p.amountFen)}` },
                     { title: t('payments.pay.refunded'), align: 'right', render: (_, p) => (p.refundedFen ? `¥${formatFen(p.refundedFen)}` : '—') },
                     { title: t('payments.bills.status'), render: (_, p) => <Tag>{t(`payments.paymentStatus.${p.status}`)}</Tag> },
@@ -131,7 +184,7 @@ export function OperatorBills() {
         onSubmit={(v) => m.createBill.mutateAsync({ enterpriseId: v.enterpriseId, kind: v.kind, period: v.period.format('YYYY-MM'), title: v.title, amountFen: yuanToFen(v.amount)!, dueDate: v.dueDate.format('YYYY-MM-DD') })}
       >
         <Form.Item name="enterpriseId" label={t('payments.bills.enterprise')} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" loading={enterprises.isPending} options={enterprises.data?.items.map((e) => ({ value: e.id, label: e.legalName }))} />
+          <Select showSearch optionFilterProp="label" loading={enterprises.isPending} options={enterpriseOptions} />
         </Form.Item>
         <Form.Item name="kind" label={t('payments.bills.kind')} rules={[{ required: true }]}>
           <Select options={KINDS.map((k) => ({ value: k, label: t(`payments.kinds.${k}`) }))} />

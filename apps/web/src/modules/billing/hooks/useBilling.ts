@@ -6,7 +6,7 @@ export function useBills(q: billingApi.BillQuery) {
   return useQuery({ queryKey: ['bills', q], queryFn: () => billingApi.findBills(q) });
 }
 
-export function usePayments(q: { status?: billingApi.PaymentStatus; page?: number; pageSize?: number }) {
+export function usePayments(q: billingApi.PaymentQuery) {
   return useQuery({ queryKey: ['payments', 'list', q], queryFn: () => billingApi.findPayments(q) });
 }
 

@@ -66,12 +66,16 @@ export interface PassFilter {
   pageSize: number;
   kind?: PassKind;
   status?: 'active' | 'revoked';
+  /** Valid at some time in the 24 hours from this instant (ISO). */
+  validOn?: string;
 }
 
 export interface Scan {
   id: number;
   gateId: string;
   gateCode: string | null;
+  gateName: string | null;
+  holderName: string | null;
   passId: string | null;
   holderKind: string | null;
   nonce: string;
@@ -84,7 +88,7 @@ export interface Scan {
 export interface ScanStats {
   from: string;
   to: string;
-  buckets: { gateId: string; gateCode: string; hour: string; accepted: number; rejected: number }[];
+  buckets: { gateId: string; gateCode: string; gateName: string; hour: string; accepted: number; rejected: number }[];
   byReason: { reason: string; count: number }[];
 }
 
@@ -93,5 +97,5 @@ export const findPasses = (filter: PassFilter) => api.get<Page<Pass>>('/passes',
 export const createInvitation = (input: InvitationInput) => api.post<InvitationCreated>('/passes/invitations', input);
 export const revokePass = (id: string, reason: string) => api.post<Pass>(`/passes/${id}/revoke`, { reason });
 export const getVisitorPass = (token: string) => api.get<VisitorPass>(`/visitor-passes/${encodeURIComponent(token)}`);
-export const findScans = (query: { page: number; pageSize: number }) => api.get<Page<Scan>>('/passes/scans', query);
+export const findScans = (query: { page: number; pageSize: number; from?: string }) => api.get<Page<Scan>>('/passes/scans', query);
 export const getScanStats = () => api.get<ScanStats>('/passes/scan-stats');

@@ -11,9 +11,11 @@ export function ScanCharts({ stats }: { stats: ScanStats }) {
   const { hourly, reasons } = useMemo(() => {
     const hours: string[] = [];
     for (let h = dayjs(stats.from).startOf('hour'); h.isBefore(stats.to); h = h.add(1, 'hour')) hours.push(h.toISOString());
-    const gates = [...new Set(stats.buckets.map((b) => b.gateCode))].sort();
+    // Series per gate id, named by the gate's name (the legend once showed raw device codes).
+    const names = new Map(stats.buckets.map((b) => [b.gateId, b.gateName || b.gateCode]));
+    const gates = [...names.keys()].sort((a, b) => names.get(a)!.localeCompare(names.get(b)!));
     const key = (gate: string, hour: string) => `${gate}|${dayjs(hour).toISOString()}`;
-    const byKey = new Map(stats.buckets.map((b) => [key(b.gateCode, b.hour), b]));
+    const byKey = new Map(stats.buckets.map((b) => [key(b.gateId, b.hour), b]));
     const rejectedPerHour = hours.map((h) => stats.buckets.filter((b) => dayjs(b.hour).toISOString() === h).reduce((a, b) => a + b.rejected, 0));
     const hourly = {
       tooltip: { trigger: 'axis' },
@@ -22,7 +24,7 @@ export function ScanCharts({ stats }: { stats: ScanStats }) {
       xAxis: { type: 'category', data: hours.map((h) => dayjs(h).format('HH:00')) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        ...gates.map((g) => ({ name: g, type: 'bar', stack: 'scans', data: hours.map((h) => byKey.get(key(g, h))?.accepted ?? 0) })),
+        ...gates.map((g) => ({ name: names.get(g), type: 'bar', stack: 'scans', data: hours.map((h) => byKey.get(key(g, h))?.accepted ?? 0) })),
         { name: t('passesEvents.admin.rejected'), type: 'bar', stack: 'scans', itemStyle: { color: '#ff4d4f' }, data: rejectedPerHour },
       ],
     };

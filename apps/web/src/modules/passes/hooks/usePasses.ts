@@ -14,8 +14,8 @@ export function useVisitorPass(token: string) {
   return useQuery({ queryKey: ['passes', 'visitor', token], queryFn: () => getVisitorPass(token), retry: false });
 }
 
-export function useScans(page: number) {
-  return useQuery({ queryKey: ['passes', 'scans', page], queryFn: () => findScans({ page, pageSize: 20 }), placeholderData: keepPreviousData });
+export function useScans(page: number, from?: string) {
+  return useQuery({ queryKey: ['passes', 'scans', page, from], queryFn: () => findScans({ page, pageSize: 20, from }), placeholderData: keepPreviousData });
 }
 
 export function useScanStats() {

@@ -1,4 +1,4 @@
-import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { App, Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLES, ROLE_SCOPES, type Role, type RoleGrant, type ScopeType } from '@parkos/contracts';
 import { useTranslation } from 'react-i18next';
@@ -15,8 +15,11 @@ interface UserValues {
   email?: string;
   phone?: string;
   locale: 'zh-CN' | 'en';
-  grants: { role: Role; scopeType: ScopeType; scopeId?: string | null }[];
+  grants: { role?: Role; scopeType?: ScopeType; scopeId?: string | null }[];
 }
+
+/** Operator of all parks (超级运营): may do everything everywhere, so granting it is confirmed. */
+const isAllParksOperator = (g: { role?: Role; scopeType?: ScopeType }) => g.role === 'operator' && g.scopeType === 'all';
 
 interface UserFormModalProps {
   open: boolean;
@@ -32,9 +35,24 @@ export function UserFormModal({ open, onClose, user }: UserFormModalProps) {
   const { create, update } = useUserMutations();
   const grants = Form.useWatch('grants', form) ?? [];
   const isEditing = !!user;
+  const { modal } = App.useApp();
+
+  /** Warns before making someone operator of all parks (unless they already were). */
+  const confirmGrants = async (v: UserValues): Promise<boolean> => {
+    const hadIt = !!user?.grants.some(isAllParksOperator);
+    if (hadIt || !v.grants.some(isAllParksOperator)) return true;
+    return modal.confirm({
+      title: t('operator.users.allParksTitle'),
+      content: t('operator.users.allParksBody'),
+      okText: t('operator.users.allParksOk'),
+      okButtonProps: { danger: true, 'data-testid': 'all-parks-confirm' } as never,
+      cancelText: t('common.cancel'),
+    });
+  };
 
   const handleSubmit = (v: UserValues) => {
-    const chosen = v.grants.map<RoleGrant>((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeType === 'all' || g.scopeType === 'none' ? null : (g.scopeId ?? null) }));
+    // Validation made role and scope type required, so both are set here.
+    const chosen = v.grants.map<RoleGrant>((g) => ({ role: g.role as Role, scopeType: g.scopeType as ScopeType, scopeId: g.scopeType === 'all' || g.scopeType === 'none' ? null : (g.scopeId ?? null) }));
     if (user) return update.mutateAsync({ id: user.id, displayName: v.displayName.trim(), grants: chosen });
     return create.mutateAsync({
       username: v.username.trim(),
@@ -55,12 +73,14 @@ export function UserFormModal({ open, onClose, user }: UserFormModalProps) {
       title={user ? t('users.editTitle', { name: user.displayName }) : t('users.new')}
       onClose={onClose}
       onSubmit={handleSubmit}
+      confirm={confirmGrants}
       successMessage={user ? t('common.saved') : t('common.created')}
       testId={user ? 'user-edit-form' : 'user-form'}
       initialValues={
         user
           ? { username: user.username, displayName: user.displayName, grants: user.grants.map((g) => ({ ...g })) }
-          : { locale: 'zh-CN', grants: [{ role: 'operator', scopeType: 'all', scopeId: null }] }
+          : // No role is chosen for a new user: Save with the default once made super-operators.
+            { locale: 'zh-CN', grants: [{ role: undefined, scopeType: undefined, scopeId: null }] }
       }
     >
       <Row gutter={16}>
@@ -113,16 +133,20 @@ export function UserFormModal({ open, onClose, user }: UserFormModalProps) {
               const needsScope = scopeType && scopeType !== 'all' && scopeType !== 'none';
               return (
                 <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }} data-testid="grant-row">
-                  <Form.Item name={[field.name, 'role']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+                  <Form.Item name={[field.name, 'role']} rules={[{ required: true, message: t('operator.users.roleRequired') }]} style={{ marginBottom: 8 }}>
                     <Select
                       style={{ width: 150 }}
+                      placeholder={t('operator.users.rolePlaceholder')}
+                      data-testid="grant-role"
                       options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
                       onChange={(r: Role) => form.setFieldValue(['grants', field.name], { role: r, scopeType: ROLE_SCOPES[r][0], scopeId: null })}
                     />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'scopeType']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+                  <Form.Item name={[field.name, 'scopeType']} rules={[{ required: true, message: t('operator.users.scopeTypeRequired') }]} style={{ marginBottom: 8 }}>
                     <Select
                       style={{ width: 140 }}
+                      placeholder={t('users.scopeType')}
+                      data-testid="grant-scope-type"
                       options={allowed.map((s) => ({ value: s, label: t(`scopes.${s}`) }))}
                       onChange={() => form.setFieldValue(['grants', field.name, 'scopeId'], null)}
                     />
@@ -140,7 +164,7 @@ export function UserFormModal({ open, onClose, user }: UserFormModalProps) {
                 </Space>
               );
             })}
-            <Button type="dashed" onClick={() => add({ role: 'member', scopeType: 'enterprise', scopeId: null })} icon={<PlusOutlined />} data-testid="grant-add">
+            <Button type="dashed" onClick={() => add({ role: undefined, scopeType: undefined, scopeId: null })} icon={<PlusOutlined />} data-testid="grant-add">
               {t('users.addGrant')}
             </Button>
             <Form.ErrorList errors={errors} />
