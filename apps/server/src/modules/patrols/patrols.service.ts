@@ -84,11 +84,10 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
   /** The drone's readings in the mission's window, one point per timestamp that has a position. */
   async function trackOf(m: MissionRow) {
     if (!m.startedAt) return [];
-    const to = m.endedAt ?? now();
     const rows = await db
       .select({ ts: telemetry.ts, metric: telemetry.metric, value: telemetry.value })
       .from(telemetry)
-      .where(and(eq(telemetry.deviceId, m.droneId), inArray(telemetry.metric, ['latitude', 'longitude', 'altitude_m', 'battery']), gte(telemetry.ts, m.startedAt), lte(telemetry.ts, to)))
+      .where(and(eq(telemetry.deviceId, m.droneId), inArray(telemetry.metric, ['latitude', 'longitude', 'altitude_m', 'battery']), gte(telemetry.ts, m.startedAt), m.endedAt ? lte(telemetry.ts, m.endedAt) : undefined))
       .orderBy(asc(telemetry.ts))
       .limit(MAX_TRACK_POINTS * 4);
     const byTs = new Map<number, { ts: Date; lat?: number; lng?: number; altitudeM: number | null; battery: number | null }>();
@@ -103,12 +102,12 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
     return [...byTs.values()].filter((p): p is typeof p & { lat: number; lng: number } => p.lat !== undefined && p.lng !== undefined);
   }
 
+  /** The drone's events of a type since take-off (until landing; in flight, a device clock a little ahead still counts). */
   function windowEvents(m: MissionRow, type: string) {
-    const to = m.endedAt ?? now();
     return db
       .select()
       .from(deviceEvents)
-      .where(and(eq(deviceEvents.deviceId, m.droneId), eq(deviceEvents.type, type), gte(deviceEvents.ts, m.startedAt!), lte(deviceEvents.ts, to)))
+      .where(and(eq(deviceEvents.deviceId, m.droneId), eq(deviceEvents.type, type), gte(deviceEvents.ts, m.startedAt!), m.endedAt ? lte(deviceEvents.ts, m.endedAt) : undefined))
       .orderBy(asc(deviceEvents.ts), asc(deviceEvents.id))
       .limit(500);
   }
