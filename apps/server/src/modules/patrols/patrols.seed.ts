@@ -1,7 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
-import { users } from '../identity/identity.table';
+import type { RoleGrant } from '@parkos/contracts';
+import { roleGrants, users } from '../identity/identity.table';
 import type { InspectionsService } from '../inspections';
 import type { DeviceService } from '../iot';
 import type { RulesService } from '../iot/alarms';
@@ -49,8 +50,11 @@ export async function seedPatrols(
     name: '园区楼宇航线',
     checkpoints: bs.map((b, i) => ({ key: `b${i + 1}`, name: `${b.name}屋面及外立面`, kind: 'building' as const, districtId: b.districtId, buildingId: b.id, templateId: template.id })),
   });
-  const [op] = await db.select({ id: users.id }).from(users).where(and(sql`lower(${users.username}) = 'operator'`));
+  // The demo operator plans (and answers for) it: the schedule records who created it, which the system is not.
+  const [op] = await db.select().from(users).where(sql`lower(${users.username}) = 'operator'`);
+  const grants = op ? await db.select({ role: roleGrants.role, scopeType: roleGrants.scopeType, scopeId: roleGrants.scopeId }).from(roleGrants).where(eq(roleGrants.userId, op.id)) : [];
+  const opCtx: RequestContext = op ? { actor: { userId: op.id, username: op.username, displayName: op.displayName, grants: grants as RoleGrant[], via: 'session', access: 'write' } } : ctx;
   const now = place.now ?? new Date();
-  const mission = await services.patrols.createMission(ctx, { routeId: route.id, droneId: drone.id, name: '每周楼宇航拍巡检', plannedAt: new Date(now.getTime() - 60_000), recurrence: 'weekly', pilotId: op?.id });
+  const mission = await services.patrols.createMission(opCtx, { routeId: route.id, droneId: drone.id, name: '每周楼宇航拍巡检', plannedAt: new Date(now.getTime() - 60_000), recurrence: 'weekly' });
   return { routeId: route.id, droneId: drone.id, missionId: mission.id };
 }
