@@ -27,8 +27,18 @@ beforeAll(async () => {
       const site = await p.createSite(SYSTEM, { parkId: park.id, name: '主园区' });
       const district = await p.createDistrict(SYSTEM, { siteId: site.id, name: 'A区' });
       const building = await p.createBuilding(SYSTEM, { districtId: district.id, name: '1号楼', floorsAboveGround: 5 });
-      await services.identity.createUserAsSystem(SYSTEM, { username: 'pt.op', displayName: '园区运营 李航', password: TEST_PASSWORD, grants: [{ role: 'operator', scopeType: 'park', scopeId: park.id }] });
-      const template = await services.inspections.createTemplate(SYSTEM, { parkId: park.id, purpose: 'drone_mission', name: '航拍检查', items: [{ key: 'roof', label: '屋面无杂物', kind: 'pass_fail', photoRequiredOnFail: true, severity: 'minor', category: null }] });
+      await services.identity.createUserAsSystem(SYSTEM, {
+        username: 'pt.op',
+        displayName: '园区运营 李航',
+        password: TEST_PASSWORD,
+        grants: [{ role: 'operator', scopeType: 'park', scopeId: park.id }],
+      });
+      const template = await services.inspections.createTemplate(SYSTEM, {
+        parkId: park.id,
+        purpose: 'drone_mission',
+        name: '航拍检查',
+        items: [{ key: 'roof', label: '屋面无杂物', kind: 'pass_fail', photoRequiredOnFail: true, severity: 'minor', category: null }],
+      });
       await services.inspections.createRoute(SYSTEM, {
         parkId: park.id,
         purpose: 'drone_mission',
@@ -50,7 +60,11 @@ afterAll(() => parkos?.close());
 
 /** Publishes as a device through the ingest API (what MQTT devices do on their topics). */
 async function publish(device: { code: string; secret: string }, channel: 'telemetry' | 'events', body: object) {
-  const res = await fetch(`${parkos.url}/api/ingest/${channel}`, { method: 'POST', headers: { authorization: `Device ${device.code}:${device.secret}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${parkos.url}/api/ingest/${channel}`, {
+    method: 'POST',
+    headers: { authorization: `Device ${device.code}:${device.secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status, await res.text()).toBe(202);
 }
 
@@ -66,14 +80,21 @@ describe('drone patrols and fever screening in a real browser', () => {
     await page.getByTestId('mission-name').fill('南区晨间巡航');
     await pick(page, 'mission-route', '楼宇航线');
     await pick(page, 'mission-drone', '巡航无人机 1 号');
-    await page.getByTestId('mission-form').getByRole('button', { name: /OK|确/ }).click();
+    await page.getByTestId('mission-form-submit').click();
     await page.getByRole('link', { name: '南区晨间巡航' }).click();
     await page.getByTestId('mission-start').click();
     await page.getByText('飞行中').first().waitFor();
 
     const t0 = Date.now();
     const points = [0, 1, 2, 3, 4].map((i) => ({ ts: t0 + i * 1000, lat: 31.23 + i * 0.0006, lng: 121.47 + i * 0.0004 }));
-    await publish(drone, 'telemetry', { readings: points.flatMap((p) => [{ ts: p.ts, metric: 'latitude', value: p.lat }, { ts: p.ts, metric: 'longitude', value: p.lng }, { ts: p.ts, metric: 'altitude_m', value: 60 }, { ts: p.ts, metric: 'battery', value: 87 }]) });
+    await publish(drone, 'telemetry', {
+      readings: points.flatMap((p) => [
+        { ts: p.ts, metric: 'latitude', value: p.lat },
+        { ts: p.ts, metric: 'longitude', value: p.lng },
+        { ts: p.ts, metric: 'altitude_m', value: 60 },
+        { ts: p.ts, metric: 'battery', value: 87 },
+      ]),
+    });
     await publish(drone, 'events', { type: 'snapshot', id: 'e2e-snap-1', ts: t0 + 2000, attributes: { checkpoint: 'b1', lat: points[2].lat, lng: points[2].lng } });
     await publish(drone, 'events', { type: 'finding', id: 'e2e-find-1', ts: t0 + 3000, attributes: { kind: 'debris', checkpoint: 'b1', lat: points[3].lat, lng: points[3].lng, confidence: 0.93 } });
 
@@ -95,7 +116,10 @@ describe('drone patrols and fever screening in a real browser', () => {
     await page.getByText('已完成').first().waitFor();
     await link.click();
     await page.waitForURL(/\/work-orders\/[0-9a-f-]+$/);
-    await page.getByText(/南区晨间巡航/).first().waitFor();
+    await page
+      .getByText(/南区晨间巡航/)
+      .first()
+      .waitFor();
     await context.close();
   }, 60_000);
 

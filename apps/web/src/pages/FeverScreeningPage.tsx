@@ -55,7 +55,8 @@ function Summary({ s, days }: { s: FeverSummary; days: number }) {
   const name = new Map(s.cameras.map((c) => [c.id, c.name]));
   const todays = s.days.filter((d) => d.day === today);
   const perCamera = (id: string) => todays.find((d) => d.deviceId === id);
-  const dayList = [...new Set(s.days.map((d) => d.day))].sort();
+  // Every day of the range, quiet ones included, oldest first.
+  const dayList = Array.from({ length: days }, (_, i) => new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
   const sum = (day: string, k: 'screened' | 'over') => s.days.filter((d) => d.day === day).reduce((n, d) => n + d[k], 0);
   if (!s.cameras.length) return <Empty description={t('patrols.fever.noCameras')} />;
   return (
@@ -86,7 +87,10 @@ function Summary({ s, days }: { s: FeverSummary; days: number }) {
                       {t('patrols.fever.screened')} <b data-testid="camera-screened">{perCamera(c.id)?.screened ?? 0}</b>
                     </span>
                     <span>
-                      {t('patrols.fever.over')} <b style={{ color: (perCamera(c.id)?.over ?? 0) > 0 ? '#cf1322' : undefined }} data-testid="camera-over">{perCamera(c.id)?.over ?? 0}</b>
+                      {t('patrols.fever.over')}{' '}
+                      <b style={{ color: (perCamera(c.id)?.over ?? 0) > 0 ? '#cf1322' : undefined }} data-testid="camera-over">
+                        {perCamera(c.id)?.over ?? 0}
+                      </b>
                     </span>
                     {c.latest !== null && <Typography.Text type={c.latest >= s.threshold ? 'danger' : 'secondary'}>{t('patrols.fever.temperature', { value: c.latest })}</Typography.Text>}
                   </Space>
@@ -101,7 +105,7 @@ function Summary({ s, days }: { s: FeverSummary; days: number }) {
             testId="fever-chart"
             option={{
               tooltip: { trigger: 'axis' },
-              legend: { data: [t('patrols.fever.screened'), t('patrols.fever.over')] },
+              legend: { top: 0, data: [t('patrols.fever.screened'), t('patrols.fever.over')] },
               grid: { left: 40, right: 40, top: 36, bottom: 24 },
               xAxis: { type: 'category', data: dayList.map((d) => d.slice(5)) },
               yAxis: [{ type: 'value' }, { type: 'value', minInterval: 1 }],

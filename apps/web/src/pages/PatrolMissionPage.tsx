@@ -21,12 +21,22 @@ function Actions({ m }: { m: MissionDetail }) {
   return (
     <Space wrap>
       {m.status === 'planned' && (
-        <Button type="primary" loading={start.isPending} onClick={() => start.mutate(m.id, { onSuccess: () => void message.success(t('patrols.detail.started')), onError })} data-testid="mission-start">
+        <Button
+          type="primary"
+          loading={start.isPending}
+          onClick={() => start.mutate(m.id, { onSuccess: () => void message.success(t('patrols.detail.started')), onError })}
+          data-testid="mission-start"
+        >
           {t('patrols.detail.start')}
         </Button>
       )}
       {m.status === 'flying' && (
-        <Button type="primary" loading={complete.isPending} onClick={() => complete.mutate({ id: m.id, outcome: 'done' }, { onSuccess: () => void message.success(t('patrols.detail.landed')), onError })} data-testid="mission-land">
+        <Button
+          type="primary"
+          loading={complete.isPending}
+          onClick={() => complete.mutate({ id: m.id, outcome: 'done' }, { onSuccess: () => void message.success(t('patrols.detail.landed')), onError })}
+          data-testid="mission-land"
+        >
           {t('patrols.detail.land')}
         </Button>
       )}
@@ -67,7 +77,11 @@ function MissionView({ m }: { m: MissionDetail }) {
               {formatDateTime(m.plannedAt)}
               {m.recurrence !== 'none' && ` · ${t(`inspections.recurrences.${m.recurrence}`)}`}
             </Descriptions.Item>
-            {m.startedAt && <Descriptions.Item label={t('patrols.detail.title')}>{t('patrols.detail.window', { from: formatDateTime(m.startedAt), to: m.endedAt ? formatDateTime(m.endedAt) : '…' })}</Descriptions.Item>}
+            {m.startedAt && (
+              <Descriptions.Item label={t('patrols.detail.title')}>
+                {t('patrols.detail.window', { from: formatDateTime(m.startedAt), to: m.endedAt ? formatDateTime(m.endedAt) : '…' })}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('patrols.detail.points')}>
               <span data-testid="mission-track-count">{m.track.length}</span>
             </Descriptions.Item>
@@ -110,7 +124,12 @@ function MissionView({ m }: { m: MissionDetail }) {
           ) : (
             <Flex gap={12} wrap data-testid="mission-snapshots">
               {m.snapshots.map((s) => (
-                <Card key={s.id} size="small" style={{ width: 160 }} cover={s.url ? <Image src={s.url} height={100} style={{ objectFit: 'cover' }} alt={names.get(s.checkpointKey ?? '') ?? ''} /> : undefined}>
+                <Card
+                  key={s.id}
+                  size="small"
+                  style={{ width: 160 }}
+                  cover={s.url ? <Image src={s.url} height={100} style={{ objectFit: 'cover' }} alt={names.get(s.checkpointKey ?? '') ?? ''} /> : undefined}
+                >
                   {!s.url && <Typography.Text type="secondary">{t('patrols.detail.noImage')}</Typography.Text>}
                   <div>
                     <Typography.Text strong data-user-content>
@@ -135,7 +154,10 @@ export function PatrolMissionPage() {
   const mission = useMission(id);
   return (
     <div>
-      <PageHeader title={mission.data ? <span data-user-content>{mission.data.name}</span> : t('patrols.detail.title')} crumbs={[{ title: t('patrols.nav.missions'), to: '/patrols' }, { title: t('patrols.detail.title') }]} />
+      <PageHeader
+        title={mission.data ? <span data-user-content>{mission.data.name}</span> : t('patrols.detail.title')}
+        crumbs={[{ title: t('patrols.nav.missions'), to: '/patrols' }, { title: t('patrols.detail.title') }]}
+      />
       <QueryBoundary query={mission}>{(m) => <MissionView m={m} />}</QueryBoundary>
     </div>
   );

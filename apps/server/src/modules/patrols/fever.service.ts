@@ -39,7 +39,10 @@ export function createFeverService(deps: { db: Db; now?: () => Date }) {
         .where(and(inArray(telemetry.deviceId, ids), eq(telemetry.metric, 'body_temp'), gte(telemetry.ts, from)))
         .groupBy(telemetry.deviceId, day)
         .orderBy(desc(day));
-      const latest = await db.select().from(latestValues).where(and(inArray(latestValues.deviceId, ids), eq(latestValues.metric, 'body_temp')));
+      const latest = await db
+        .select()
+        .from(latestValues)
+        .where(and(inArray(latestValues.deviceId, ids), eq(latestValues.metric, 'body_temp')));
       const latestBy = new Map(latest.map((l) => [l.deviceId, l]));
       const fevers = await db
         .select({ deviceId: telemetry.deviceId, ts: telemetry.ts, value: telemetry.value })

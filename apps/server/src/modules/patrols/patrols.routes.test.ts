@@ -21,7 +21,12 @@ let drone: { id: string; code: string; secret: string };
 const field = (res: { json(): unknown }) => ((res.json() as { details?: { fields?: { field: string }[] } }).details?.fields ?? []).map((f) => f.field);
 
 async function post(d: { code: string; secret: string }, path: 'telemetry' | 'events', body: object) {
-  const res = await t.app.inject({ method: 'POST', url: `/api/ingest/${path}`, headers: { authorization: `Device ${d.code}:${d.secret}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/ingest/${path}`,
+    headers: { authorization: `Device ${d.code}:${d.secret}`, 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
   expect(res.statusCode, res.body).toBe(202);
 }
 
@@ -43,7 +48,12 @@ beforeAll(async () => {
   await t.services.parks.createPropertyContract(SYSTEM, { propertyCompanyId: pc.id, districtId: park.district.id, startDate: '2025-01-01', endDate: '2030-12-31', annualFeeFen: 100_000_00 });
   await buildUser(t.services, 'pt.prop', [{ role: 'property', scopeType: 'property_company', scopeId: pc.id }]);
   prop = await t.login('pt.prop', TEST_PASSWORD);
-  const tpl = await op.post('/api/inspection-templates', { parkId: park.park.id, purpose: 'drone_mission', name: '航拍检查', items: [{ key: 'roof', label: '屋面无杂物', kind: 'pass_fail', severity: 'minor' }] });
+  const tpl = await op.post('/api/inspection-templates', {
+    parkId: park.park.id,
+    purpose: 'drone_mission',
+    name: '航拍检查',
+    items: [{ key: 'roof', label: '屋面无杂物', kind: 'pass_fail', severity: 'minor' }],
+  });
   expect(tpl.statusCode, tpl.body).toBe(201);
   const route = await op.post('/api/inspection-routes', {
     parkId: park.park.id,
@@ -102,7 +112,14 @@ describe('patrol missions', () => {
     expect((await op.post(`/api/patrol-missions/${missionId}/start`, {})).json().status).toBe('flying');
     expect((await op.post(`/api/patrol-missions/${missionId}/start`, {})).statusCode).toBe(409);
     const t0 = Date.now();
-    await post(drone, 'telemetry', { readings: [0, 1, 2].flatMap((i) => [{ ts: t0 + i * 1000, metric: 'latitude', value: 31.23 + i * 0.001 }, { ts: t0 + i * 1000, metric: 'longitude', value: 121.47 }, { ts: t0 + i * 1000, metric: 'altitude_m', value: 60 }, { ts: t0 + i * 1000, metric: 'battery', value: 90 - i }]) });
+    await post(drone, 'telemetry', {
+      readings: [0, 1, 2].flatMap((i) => [
+        { ts: t0 + i * 1000, metric: 'latitude', value: 31.23 + i * 0.001 },
+        { ts: t0 + i * 1000, metric: 'longitude', value: 121.47 },
+        { ts: t0 + i * 1000, metric: 'altitude_m', value: 60 },
+        { ts: t0 + i * 1000, metric: 'battery', value: 90 - i },
+      ]),
+    });
     await post(drone, 'events', { type: 'snapshot', id: 'snap-1', ts: t0 + 1000, attributes: { checkpoint: 'r1', lat: 31.231, lng: 121.47, url: 'https://example.com/r1.jpg' } });
     const finding = { type: 'finding', id: 'find-1', ts: t0 + 2000, attributes: { kind: 'debris', checkpoint: 'r1', lat: 31.232, lng: 121.47, confidence: 0.9 } };
     await post(drone, 'events', finding);
@@ -173,4 +190,3 @@ describe('fever screening', () => {
     expect(field(bad)).toContain('querystring.parkId');
   });
 });
-

@@ -15,7 +15,19 @@ export const DEMO_DRONE_CODE = 'sim-drone-01';
 
 /** The alarm over 37.3 °C: an ordinary threshold rule on thermal cameras' `body_temp` (the IoT alarm path). */
 export function feverRuleInput(parkId: string) {
-  return { parkId, name: '体温异常（≥37.3 °C）', description: '测温摄像机筛查到发热人员', kind: 'threshold' as const, severity: 'major' as const, enabled: true, metric: 'body_temp' as const, operator: '>=' as const, value: FEVER_THRESHOLD_C, hysteresis: 0.5, deviceType: 'thermal_camera' as const };
+  return {
+    parkId,
+    name: '体温异常（≥37.3 °C）',
+    description: '测温摄像机筛查到发热人员',
+    kind: 'threshold' as const,
+    severity: 'major' as const,
+    enabled: true,
+    metric: 'body_temp' as const,
+    operator: '>=' as const,
+    value: FEVER_THRESHOLD_C,
+    hysteresis: 0.5,
+    deviceType: 'thermal_camera' as const,
+  };
 }
 
 /**
@@ -30,9 +42,23 @@ export async function seedPatrols(
   place: { parkId: string; now?: Date },
 ): Promise<{ routeId: string; droneId: string; missionId: string } | null> {
   await services.rules.createRule(ctx, feverRuleInput(place.parkId));
-  const bs = await db.select({ id: buildings.id, name: buildings.name, districtId: buildings.districtId }).from(buildings).where(eq(buildings.parkId, place.parkId)).orderBy(asc(buildings.name)).limit(4);
+  const bs = await db
+    .select({ id: buildings.id, name: buildings.name, districtId: buildings.districtId })
+    .from(buildings)
+    .where(eq(buildings.parkId, place.parkId))
+    .orderBy(asc(buildings.name))
+    .limit(4);
   if (!bs.length) return null;
-  const drone = await services.devices.createDevice(ctx, { code: DEMO_DRONE_CODE, name: '巡航无人机 1 号', type: 'drone', parkId: place.parkId, buildingId: null, floorId: null, tags: ['demo', 'simulated'], metadata: { simulated: true } });
+  const drone = await services.devices.createDevice(ctx, {
+    code: DEMO_DRONE_CODE,
+    name: '巡航无人机 1 号',
+    type: 'drone',
+    parkId: place.parkId,
+    buildingId: null,
+    floorId: null,
+    tags: ['demo', 'simulated'],
+    metadata: { simulated: true },
+  });
   const template = await services.inspections.createTemplate(ctx, {
     parkId: place.parkId,
     purpose: 'drone_mission',
@@ -51,7 +77,10 @@ export async function seedPatrols(
     checkpoints: bs.map((b, i) => ({ key: `b${i + 1}`, name: `${b.name}屋面及外立面`, kind: 'building' as const, districtId: b.districtId, buildingId: b.id, templateId: template.id })),
   });
   // The demo operator plans (and answers for) it: the schedule records who created it, which the system is not.
-  const [op] = await db.select().from(users).where(sql`lower(${users.username}) = 'operator'`);
+  const [op] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = 'operator'`);
   const grants = op ? await db.select({ role: roleGrants.role, scopeType: roleGrants.scopeType, scopeId: roleGrants.scopeId }).from(roleGrants).where(eq(roleGrants.userId, op.id)) : [];
   const opCtx: RequestContext = op ? { actor: { userId: op.id, username: op.username, displayName: op.displayName, grants: grants as RoleGrant[], via: 'session', access: 'write' } } : ctx;
   const now = place.now ?? new Date();

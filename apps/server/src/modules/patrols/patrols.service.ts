@@ -27,7 +27,14 @@ const MAX_TRACK_POINTS = 5_000;
  * The drone's telemetry (latitude, longitude, altitude_m, battery) and `snapshot` events stay IoT data; a
  * mission reads those of its window. Its `finding` events become findings with a work order (source `patrol`).
  */
-export function createPatrolsService(deps: { db: Db; audit: AuditService; inspections: Pick<InspectionsService, 'getRoute' | 'createSchedule'>; workOrders: Pick<WorkOrdersService, 'createWorkOrder'>; now?: () => Date; log?: { warn(obj: object, msg: string): void } }) {
+export function createPatrolsService(deps: {
+  db: Db;
+  audit: AuditService;
+  inspections: Pick<InspectionsService, 'getRoute' | 'createSchedule'>;
+  workOrders: Pick<WorkOrdersService, 'createWorkOrder'>;
+  now?: () => Date;
+  log?: { warn(obj: object, msg: string): void };
+}) {
   const { db, audit } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -44,13 +51,22 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
     const parks = operatorParkIds(actor);
     if (parks.length) parts.push(inArray(patrolMissions.parkId, parks));
     const ds = await companyDistrictIds(actor);
-    if (ds.length) parts.push(sql`${patrolMissions.districtIds} && ${sql.raw('ARRAY[')}${sql.join(ds.map((d) => sql`${d}`), sql`, `)}${sql.raw(']::uuid[]')}`);
+    if (ds.length)
+      parts.push(
+        sql`${patrolMissions.districtIds} && ${sql.raw('ARRAY[')}${sql.join(
+          ds.map((d) => sql`${d}`),
+          sql`, `,
+        )}${sql.raw(']::uuid[]')}`,
+      );
     return parts.length ? or(...parts) : sql`false`;
   }
 
   async function visibleMission(ctx: RequestContext, id: string): Promise<MissionRow> {
     const scope = await readScope(ctx.actor);
-    const [m] = await db.select().from(patrolMissions).where(scope ? and(eq(patrolMissions.id, id), scope) : eq(patrolMissions.id, id));
+    const [m] = await db
+      .select()
+      .from(patrolMissions)
+      .where(scope ? and(eq(patrolMissions.id, id), scope) : eq(patrolMissions.id, id));
     if (!m) throw notFound('patrol mission', id);
     return m;
   }
@@ -62,7 +78,12 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
     return m;
   }
 
-  const summaryColumns = { m: patrolMissions, droneCode: devices.code, droneName: devices.name, findingCount: sql<number>`(SELECT count(*)::int FROM patrol_findings f WHERE f.mission_id = ${patrolMissions.id})` };
+  const summaryColumns = {
+    m: patrolMissions,
+    droneCode: devices.code,
+    droneName: devices.name,
+    findingCount: sql<number>`(SELECT count(*)::int FROM patrol_findings f WHERE f.mission_id = ${patrolMissions.id})`,
+  };
 
   async function routeNames(ids: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
@@ -73,11 +94,32 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
 
   function summaryOf(r: { m: MissionRow; droneCode: string; droneName: string; findingCount: number }, routeName: string): MissionView {
     const { m } = r;
-    return { id: m.id, parkId: m.parkId, name: m.name, routeId: m.routeId, routeName, droneId: m.droneId, droneCode: r.droneCode, droneName: r.droneName, scheduleId: m.scheduleId, recurrence: m.recurrence, plannedAt: m.plannedAt, status: m.status, startedAt: m.startedAt, endedAt: m.endedAt, findingCount: Number(r.findingCount) };
+    return {
+      id: m.id,
+      parkId: m.parkId,
+      name: m.name,
+      routeId: m.routeId,
+      routeName,
+      droneId: m.droneId,
+      droneCode: r.droneCode,
+      droneName: r.droneName,
+      scheduleId: m.scheduleId,
+      recurrence: m.recurrence,
+      plannedAt: m.plannedAt,
+      status: m.status,
+      startedAt: m.startedAt,
+      endedAt: m.endedAt,
+      findingCount: Number(r.findingCount),
+    };
   }
 
   async function siteCentre(parkId: string) {
-    const [s] = await db.select({ lat: sites.lat, lng: sites.lon }).from(sites).where(and(eq(sites.parkId, parkId), sql`${sites.lat} IS NOT NULL AND ${sites.lon} IS NOT NULL`)).orderBy(asc(sites.name)).limit(1);
+    const [s] = await db
+      .select({ lat: sites.lat, lng: sites.lon })
+      .from(sites)
+      .where(and(eq(sites.parkId, parkId), sql`${sites.lat} IS NOT NULL AND ${sites.lon} IS NOT NULL`))
+      .orderBy(asc(sites.name))
+      .limit(1);
     return s?.lat != null && s.lng != null ? { lat: s.lat, lng: s.lng } : DEFAULT_CENTRE;
   }
 
@@ -87,7 +129,14 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
     const rows = await db
       .select({ ts: telemetry.ts, metric: telemetry.metric, value: telemetry.value })
       .from(telemetry)
-      .where(and(eq(telemetry.deviceId, m.droneId), inArray(telemetry.metric, ['latitude', 'longitude', 'altitude_m', 'battery']), gte(telemetry.ts, m.startedAt), m.endedAt ? lte(telemetry.ts, m.endedAt) : undefined))
+      .where(
+        and(
+          eq(telemetry.deviceId, m.droneId),
+          inArray(telemetry.metric, ['latitude', 'longitude', 'altitude_m', 'battery']),
+          gte(telemetry.ts, m.startedAt),
+          m.endedAt ? lte(telemetry.ts, m.endedAt) : undefined,
+        ),
+      )
       .orderBy(asc(telemetry.ts))
       .limit(MAX_TRACK_POINTS * 4);
     const byTs = new Map<number, { ts: Date; lat?: number; lng?: number; altitudeM: number | null; battery: number | null }>();
@@ -117,7 +166,10 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
    * concurrently and repeatedly: (mission, event key) is unique, and only the insert that made the row opens the order.
    */
   async function collectFindings(droneId: string): Promise<number> {
-    const [m] = await db.select().from(patrolMissions).where(and(eq(patrolMissions.droneId, droneId), eq(patrolMissions.status, 'flying')));
+    const [m] = await db
+      .select()
+      .from(patrolMissions)
+      .where(and(eq(patrolMissions.droneId, droneId), eq(patrolMissions.status, 'flying')));
     if (!m?.startedAt) return 0;
     const events = await windowEvents(m, 'finding');
     let opened = 0;
@@ -126,7 +178,19 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
       const f = parseFinding(e.attributes);
       const [row] = await db
         .insert(patrolFindings)
-        .values({ missionId: m.id, parkId: m.parkId, eventKey: e.eventId ?? String(e.id), ts: e.ts, kind: f.kind, checkpointKey: f.checkpointKey, lat: f.lat, lng: f.lng, confidence: f.confidence, snapshotUrl: f.snapshotUrl, deviceEventId: e.id })
+        .values({
+          missionId: m.id,
+          parkId: m.parkId,
+          eventKey: e.eventId ?? String(e.id),
+          ts: e.ts,
+          kind: f.kind,
+          checkpointKey: f.checkpointKey,
+          lat: f.lat,
+          lng: f.lng,
+          confidence: f.confidence,
+          snapshotUrl: f.snapshotUrl,
+          deviceEventId: e.id,
+        })
         .onConflictDoNothing()
         .returning();
       if (!row) continue;
@@ -146,7 +210,13 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
         });
         await db.transaction(async (tx) => {
           await tx.update(patrolFindings).set({ workOrderId: order.id }).where(eq(patrolFindings.id, row.id));
-          await audit.record(tx, SYSTEM, { action: 'patrol_finding.work_order_opened', entityType: 'patrol_finding', entityId: row.id, after: { missionId: m.id, kind: f.kind, workOrderId: order.id, workOrderNumber: order.number }, parkId: m.parkId });
+          await audit.record(tx, SYSTEM, {
+            action: 'patrol_finding.work_order_opened',
+            entityType: 'patrol_finding',
+            entityId: row.id,
+            after: { missionId: m.id, kind: f.kind, workOrderId: order.id, workOrderNumber: order.number },
+            parkId: m.parkId,
+          });
         });
         opened++;
       } catch (err) {
@@ -165,7 +235,14 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
       if (!isGlobalOperator(ctx.actor) && !operatorParkIds(ctx.actor).length && !propertyCompanyIdsOf(ctx.actor).length) throw forbidden('Only operators and property staff see patrol missions');
       const where = and(scope, q.parkId ? eq(patrolMissions.parkId, q.parkId) : undefined, q.status ? eq(patrolMissions.status, q.status) : undefined);
       const [{ total }] = await db.select({ total: count() }).from(patrolMissions).where(where);
-      const rows = await db.select(summaryColumns).from(patrolMissions).innerJoin(devices, eq(devices.id, patrolMissions.droneId)).where(where).orderBy(desc(patrolMissions.plannedAt), desc(patrolMissions.id)).limit(q.pageSize).offset(offsetOf(q));
+      const rows = await db
+        .select(summaryColumns)
+        .from(patrolMissions)
+        .innerJoin(devices, eq(devices.id, patrolMissions.droneId))
+        .where(where)
+        .orderBy(desc(patrolMissions.plannedAt), desc(patrolMissions.id))
+        .limit(q.pageSize)
+        .offset(offsetOf(q));
       const names = await routeNames(rows.map((r) => r.m.routeId));
       return { items: rows.map((r) => summaryOf(r, names.get(r.m.routeId) ?? '')), total, page: q.page, pageSize: q.pageSize };
     },
@@ -211,25 +288,47 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
         throw validationError('body.routeId', 'no such route in a park you operate');
       });
       if (!operatorCovers(ctx.actor, { parkId: route.parkId })) throw validationError('body.routeId', 'no such route in a park you operate');
-      const [drone] = await db.select().from(devices).where(and(eq(devices.id, input.droneId), eq(devices.parkId, route.parkId)));
+      const [drone] = await db
+        .select()
+        .from(devices)
+        .where(and(eq(devices.id, input.droneId), eq(devices.parkId, route.parkId)));
       if (!drone) throw validationError('body.droneId', 'no such device in the route’s park');
       if (drone.type !== 'drone') throw validationError('body.droneId', 'not a drone');
       if (input.waypoints) {
         const keys = route.checkpoints.map((c) => c.key);
-        if (input.waypoints.length !== keys.length || input.waypoints.some((w, i) => w.checkpointKey !== keys[i])) throw validationError('body.waypoints', 'one waypoint per checkpoint of the route, in its order');
+        if (input.waypoints.length !== keys.length || input.waypoints.some((w, i) => w.checkpointKey !== keys[i]))
+          throw validationError('body.waypoints', 'one waypoint per checkpoint of the route, in its order');
       }
-      const waypoints: Waypoint[] = input.waypoints ?? circuitAround(await siteCentre(route.parkId), route.checkpoints.map((c) => c.key));
+      const waypoints: Waypoint[] =
+        input.waypoints ??
+        circuitAround(
+          await siteCentre(route.parkId),
+          route.checkpoints.map((c) => c.key),
+        );
       // The schedule lives in the inspections model (its job rolls recurring series); a system call has no pilot.
       const pilotId = input.pilotId ?? (ctx.actor.via === 'system' ? undefined : ctx.actor.userId);
-      const schedule = pilotId ? await deps.inspections.createSchedule(ctx, { routeId: route.id, assigneeId: pilotId, dueDate: parkDate(input.plannedAt), recurrence: input.recurrence }).catch((err) => {
-        if (err?.details?.fields?.[0]?.field === 'body.assigneeId') throw validationError('body.pilotId', 'not an operator of this park');
-        throw err;
-      }) : undefined;
+      const schedule = pilotId
+        ? await deps.inspections.createSchedule(ctx, { routeId: route.id, assigneeId: pilotId, dueDate: parkDate(input.plannedAt), recurrence: input.recurrence }).catch((err) => {
+            if (err?.details?.fields?.[0]?.field === 'body.assigneeId') throw validationError('body.pilotId', 'not an operator of this park');
+            throw err;
+          })
+        : undefined;
       const districtIds = [...new Set(route.checkpoints.map((c) => c.districtId))];
       const m = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(patrolMissions)
-          .values({ parkId: route.parkId, name: input.name, routeId: route.id, districtIds, droneId: drone.id, scheduleId: schedule?.id ?? null, recurrence: input.recurrence, plannedAt: input.plannedAt, waypoints, createdById: ctx.actor.via === 'system' ? null : ctx.actor.userId })
+          .values({
+            parkId: route.parkId,
+            name: input.name,
+            routeId: route.id,
+            districtIds,
+            droneId: drone.id,
+            scheduleId: schedule?.id ?? null,
+            recurrence: input.recurrence,
+            plannedAt: input.plannedAt,
+            waypoints,
+            createdById: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+          })
           .returning();
         await audit.record(tx, ctx, { action: 'patrol_mission.created', entityType: 'patrol_mission', entityId: row.id, after: row, parkId: row.parkId });
         return row;
@@ -242,11 +341,25 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
       const m = await operatedMission(ctx, id);
       if (m.status !== 'planned') throw conflict(`mission is ${m.status}`, { reason: 'mission_not_planned' });
       await db.transaction(async (tx) => {
-        const [flying] = await tx.select({ id: patrolMissions.id }).from(patrolMissions).where(and(eq(patrolMissions.droneId, m.droneId), eq(patrolMissions.status, 'flying')));
+        const [flying] = await tx
+          .select({ id: patrolMissions.id })
+          .from(patrolMissions)
+          .where(and(eq(patrolMissions.droneId, m.droneId), eq(patrolMissions.status, 'flying')));
         if (flying) throw conflict('the drone is flying another mission', { reason: 'drone_busy' });
-        const [row] = await tx.update(patrolMissions).set({ status: 'flying', startedAt: now(), updatedAt: now() }).where(and(eq(patrolMissions.id, m.id), eq(patrolMissions.status, 'planned'))).returning();
+        const [row] = await tx
+          .update(patrolMissions)
+          .set({ status: 'flying', startedAt: now(), updatedAt: now() })
+          .where(and(eq(patrolMissions.id, m.id), eq(patrolMissions.status, 'planned')))
+          .returning();
         if (!row) throw conflict('mission is no longer planned', { reason: 'mission_not_planned' });
-        await audit.record(tx, ctx, { action: 'patrol_mission.started', entityType: 'patrol_mission', entityId: m.id, before: { status: m.status }, after: { status: row.status, startedAt: row.startedAt }, parkId: m.parkId });
+        await audit.record(tx, ctx, {
+          action: 'patrol_mission.started',
+          entityType: 'patrol_mission',
+          entityId: m.id,
+          before: { status: m.status },
+          after: { status: row.status, startedAt: row.startedAt },
+          parkId: m.parkId,
+        });
       });
       return this.getMission(ctx, id);
     },
@@ -257,14 +370,28 @@ export function createPatrolsService(deps: { db: Db; audit: AuditService; inspec
       if (m.status !== 'flying' && !(outcome === 'aborted' && m.status === 'planned')) throw conflict(`mission is ${m.status}`, { reason: 'mission_not_flying' });
       if (m.status === 'flying') await collectFindings(m.droneId);
       await db.transaction(async (tx) => {
-        const [row] = await tx.update(patrolMissions).set({ status: outcome, endedAt: m.status === 'flying' ? now() : null, updatedAt: now() }).where(and(eq(patrolMissions.id, m.id), eq(patrolMissions.status, m.status))).returning();
+        const [row] = await tx
+          .update(patrolMissions)
+          .set({ status: outcome, endedAt: m.status === 'flying' ? now() : null, updatedAt: now() })
+          .where(and(eq(patrolMissions.id, m.id), eq(patrolMissions.status, m.status)))
+          .returning();
         if (!row) throw conflict('mission changed meanwhile', { reason: 'mission_changed' });
-        await audit.record(tx, ctx, { action: outcome === 'done' ? 'patrol_mission.completed' : 'patrol_mission.aborted', entityType: 'patrol_mission', entityId: m.id, before: { status: m.status }, after: { status: row.status, endedAt: row.endedAt }, parkId: m.parkId });
+        await audit.record(tx, ctx, {
+          action: outcome === 'done' ? 'patrol_mission.completed' : 'patrol_mission.aborted',
+          entityType: 'patrol_mission',
+          entityId: m.id,
+          before: { status: m.status },
+          after: { status: row.status, endedAt: row.endedAt },
+          parkId: m.parkId,
+        });
         if (m.recurrence !== 'none') {
           const day = shiftDate(parkDate(m.plannedAt), m.recurrence === 'weekly' ? { days: 7 } : { months: 1 });
           const nextAt = new Date(m.plannedAt.getTime() + (Date.parse(`${day}T00:00:00+08:00`) - Date.parse(`${parkDate(m.plannedAt)}T00:00:00+08:00`)));
           const { id: _id, status: _s, startedAt: _a, endedAt: _e, createdAt: _c, updatedAt: _u, ...rest } = m;
-          const [next] = await tx.insert(patrolMissions).values({ ...rest, plannedAt: nextAt }).returning();
+          const [next] = await tx
+            .insert(patrolMissions)
+            .values({ ...rest, plannedAt: nextAt })
+            .returning();
           await audit.record(tx, ctx, { action: 'patrol_mission.created', entityType: 'patrol_mission', entityId: next.id, after: next, parkId: next.parkId });
         }
       });

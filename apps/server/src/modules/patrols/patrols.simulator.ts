@@ -41,7 +41,13 @@ export async function startDemoPatrolFlights(options: {
   const findingRate = options.findingRate ?? 0.3;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const client: MqttClient = await mqtt.connectAsync(options.url, { protocolVersion: EMBEDDED_BROKER_PROTOCOL_VERSION, username: options.drone.code, password: options.drone.secret, clientId: `sim-${options.drone.code}-flight`, reconnectPeriod: 5_000 });
+  const client: MqttClient = await mqtt.connectAsync(options.url, {
+    protocolVersion: EMBEDDED_BROKER_PROTOCOL_VERSION,
+    username: options.drone.code,
+    password: options.drone.secret,
+    clientId: `sim-${options.drone.code}-flight`,
+    reconnectPeriod: 5_000,
+  });
   client.on('error', (err) => options.log?.warn(`patrol flight: ${err.message}`));
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
   const publish = (topic: string, body: object) => client.publishAsync(topic, JSON.stringify(body), { qos: 1 });
@@ -69,7 +75,10 @@ export async function startDemoPatrolFlights(options: {
       const to = wps[i % wps.length];
       for (const p of i === 0 ? [to] : legPoints(from, to, 6)) {
         battery = Math.max(20, battery - 0.4);
-        await publish(telemetryTopic(options.drone.code), { ts: Date.now(), values: { latitude: p.lat, longitude: p.lng, altitude_m: Math.round(p.altitudeM * 10) / 10, battery: Math.round(battery) } });
+        await publish(telemetryTopic(options.drone.code), {
+          ts: Date.now(),
+          values: { latitude: p.lat, longitude: p.lng, altitude_m: Math.round(p.altitudeM * 10) / 10, battery: Math.round(battery) },
+        });
         await wait(stepMs);
       }
       if (i === wps.length) break;

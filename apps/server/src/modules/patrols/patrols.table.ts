@@ -35,7 +35,10 @@ export const patrolMissions = pgTable(
     /** A route of the inspections model (its module's tables stay its own: no foreign key from here). */
     routeId: uuid('route_id').notNull(),
     /** The route's districts when the mission was planned: property staff of those districts read it. */
-    districtIds: uuid('district_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    districtIds: uuid('district_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     droneId: uuid('drone_id')
       .notNull()
       .references(() => devices.id, { onDelete: 'restrict' }),

@@ -37,7 +37,9 @@ export function MissionMap({ mission }: { mission: MissionDetail }) {
         {last && <circle cx={last.x} cy={last.y} r={6} fill="#1677ff" stroke="#fff" strokeWidth={2} />}
         {findings.map((f) => {
           const p = project(f);
-          return <rect key={f.id} x={p.x - 6} y={p.y - 6} width={12} height={12} fill="#ff4d4f" stroke="#fff" strokeWidth={2} transform={`rotate(45 ${p.x} ${p.y})`} data-testid="mission-finding-marker" />;
+          return (
+            <rect key={f.id} x={p.x - 6} y={p.y - 6} width={12} height={12} fill="#ff4d4f" stroke="#fff" strokeWidth={2} transform={`rotate(45 ${p.x} ${p.y})`} data-testid="mission-finding-marker" />
+          );
         })}
       </svg>
       <Flex gap={16} wrap style={{ marginTop: 8 }}>

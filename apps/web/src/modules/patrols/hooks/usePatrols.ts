@@ -7,7 +7,8 @@ export const useMission = (id: string) =>
   useQuery({ queryKey: ['patrols', 'mission', id], queryFn: () => a.getMission(id), refetchInterval: (q) => (q.state.data?.status === 'flying' ? 3_000 : false) });
 export const useDroneRoutes = (parkId: string | undefined) => useQuery({ queryKey: ['patrols', 'routes', parkId], queryFn: () => a.findDroneRoutes(parkId!), enabled: !!parkId });
 export const useDrones = (parkId: string | undefined) => useQuery({ queryKey: ['patrols', 'drones', parkId], queryFn: () => a.findDrones(parkId!), enabled: !!parkId });
-export const useFeverSummary = (parkId: string | undefined, days: number) => useQuery({ queryKey: ['fever', parkId, days], queryFn: () => a.getFeverSummary(parkId!, days), enabled: !!parkId, refetchInterval: 15_000 });
+export const useFeverSummary = (parkId: string | undefined, days: number) =>
+  useQuery({ queryKey: ['fever', parkId, days], queryFn: () => a.getFeverSummary(parkId!, days), enabled: !!parkId, refetchInterval: 15_000 });
 
 function usePatrolMutation<A, R>(fn: (x: A) => Promise<R>) {
   const qc = useQueryClient();
