@@ -78,7 +78,7 @@ function MissionView({ m }: { m: MissionDetail }) {
               {m.recurrence !== 'none' && ` · ${t(`inspections.recurrences.${m.recurrence}`)}`}
             </Descriptions.Item>
             {m.startedAt && (
-              <Descriptions.Item label={t('patrols.detail.title')}>
+              <Descriptions.Item label={t('patrols.detail.flight')}>
                 {t('patrols.detail.window', { from: formatDateTime(m.startedAt), to: m.endedAt ? formatDateTime(m.endedAt) : '…' })}
               </Descriptions.Item>
             )}

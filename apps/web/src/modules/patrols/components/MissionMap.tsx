@@ -27,7 +27,8 @@ export function MissionMap({ mission }: { mission: MissionDetail }) {
               <text x={p.x} y={p.y + 4} textAnchor="middle" fontSize={10} fill="#262626">
                 {i + 1}
               </text>
-              <text x={p.x + 12} y={p.y - 10} fontSize={12} fill="#434343" data-user-content>
+              {/* Labels of points on the right half read leftwards, so none is cut off at the edge. */}
+              <text x={p.x > W / 2 ? p.x - 12 : p.x + 12} y={p.y - 12} textAnchor={p.x > W / 2 ? 'end' : 'start'} fontSize={13} fill="#434343" data-user-content>
                 {names.get(w.checkpointKey) ?? w.checkpointKey}
               </text>
             </g>

@@ -8,7 +8,7 @@ export interface LatLng {
  * Fits points into a `width` × `height` box (with `pad`), north up, keeping the ground's proportions
  * (a degree of longitude is shorter than one of latitude away from the equator).
  */
-export function fitProjection(points: LatLng[], width: number, height: number, pad = 24): (p: LatLng) => { x: number; y: number } {
+export function fitProjection(points: LatLng[], width: number, height: number, pad = 36): (p: LatLng) => { x: number; y: number } {
   if (!points.length) return () => ({ x: width / 2, y: height / 2 });
   const k = Math.cos((points[0].lat * Math.PI) / 180);
   const xs = points.map((p) => p.lng * k);
