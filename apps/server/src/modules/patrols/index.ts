@@ -1,8 +1,8 @@
 /**
  * Drone patrols (无人机巡航) and fever screening (5G 测温).
  *
- * A patrol mission is a route and schedule of the inspections model (purpose `drone_mission`) flown by a
- * `drone` device. The drone reports over MQTT like any device: telemetry `latitude`, `longitude`,
+ * A patrol mission is a route of the inspections model (purpose `drone_mission`) flown by a `drone` device,
+ * once or weekly/monthly (landing plans the next flight). The drone reports over MQTT like any device: telemetry `latitude`, `longitude`,
  * `altitude_m`, `battery` (the track) and events `snapshot` {checkpoint, url, lat, lng} and `finding`
  * {kind, checkpoint, lat, lng, confidence, snapshot_url}. Between take-off and landing those belong to the
  * mission; each finding opens one work order (source `patrol`, through the workorders module).

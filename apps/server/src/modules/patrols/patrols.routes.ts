@@ -24,7 +24,7 @@ export const patrolsRoutes: FastifyPluginAsyncZod<{ patrols: PatrolsService; fev
     {
       schema: {
         tags,
-        summary: 'Plan a drone mission over an inspections route (a schedule of that model, optionally weekly or monthly)',
+        summary: 'Plan a drone mission over an inspections route, once or weekly or monthly',
         body: s.createMissionBody,
         response: { 201: s.missionDetailSchema, ...errorResponses },
       },

@@ -18,8 +18,6 @@ export const createMissionBody = z.object({
   name: z.string().trim().min(1).max(100),
   plannedAt: z.coerce.date(),
   recurrence: z.enum(SCHEDULE_RECURRENCES).default('none'),
-  /** The operator who flies (answers for) it; the inspections schedule is assigned to them. Default: me. */
-  pilotId: uuid.optional(),
   /** One per checkpoint of the route, in its order; default: a circuit around the park's site. */
   waypoints: z.array(waypointSchema).min(1).max(100).optional(),
 });

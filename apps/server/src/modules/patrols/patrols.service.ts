@@ -23,14 +23,14 @@ const DEFAULT_CENTRE = { lat: 31.2304, lng: 121.4737 };
 const MAX_TRACK_POINTS = 5_000;
 
 /**
- * Drone patrol missions (无人机巡航): a route and schedule of the inspections model flown by a `drone` device.
+ * Drone patrol missions (无人机巡航): a route of the inspections model flown by a `drone` device, once or recurring.
  * The drone's telemetry (latitude, longitude, altitude_m, battery) and `snapshot` events stay IoT data; a
  * mission reads those of its window. Its `finding` events become findings with a work order (source `patrol`).
  */
 export function createPatrolsService(deps: {
   db: Db;
   audit: AuditService;
-  inspections: Pick<InspectionsService, 'getRoute' | 'createSchedule'>;
+  inspections: Pick<InspectionsService, 'getRoute'>;
   workOrders: Pick<WorkOrdersService, 'createWorkOrder'>;
   now?: () => Date;
   log?: { warn(obj: object, msg: string): void };
@@ -305,14 +305,8 @@ export function createPatrolsService(deps: {
           await siteCentre(route.parkId),
           route.checkpoints.map((c) => c.key),
         );
-      // The schedule lives in the inspections model (its job rolls recurring series); a system call has no pilot.
-      const pilotId = input.pilotId ?? (ctx.actor.via === 'system' ? undefined : ctx.actor.userId);
-      const schedule = pilotId
-        ? await deps.inspections.createSchedule(ctx, { routeId: route.id, assigneeId: pilotId, dueDate: parkDate(input.plannedAt), recurrence: input.recurrence }).catch((err) => {
-            if (err?.details?.fields?.[0]?.field === 'body.assigneeId') throw validationError('body.pilotId', 'not an operator of this park');
-            throw err;
-          })
-        : undefined;
+      // The recurrence is the mission's own (landing plans the next flight). Not an inspections schedule: the
+      // evaluation's punctuality counts every schedule of a district as an inspection its property company owes.
       const districtIds = [...new Set(route.checkpoints.map((c) => c.districtId))];
       const m = await db.transaction(async (tx) => {
         const [row] = await tx
@@ -323,7 +317,7 @@ export function createPatrolsService(deps: {
             routeId: route.id,
             districtIds,
             droneId: drone.id,
-            scheduleId: schedule?.id ?? null,
+            scheduleId: null,
             recurrence: input.recurrence,
             plannedAt: input.plannedAt,
             waypoints,

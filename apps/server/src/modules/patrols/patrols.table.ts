@@ -21,7 +21,7 @@ export interface Waypoint {
 
 /**
  * A drone patrol mission (无人机巡航任务): a drone flies a route of the inspections model (its checkpoints are the
- * waypoints) on a schedule of that model. Telemetry and snapshots stay the drone's device data (IoT); the mission
+ * waypoints), once or weekly/monthly (landing plans the next flight). Telemetry and snapshots stay the drone's device data (IoT); the mission
  * is the window [started_at, ended_at] that says which of them belong to it.
  */
 export const patrolMissions = pgTable(
@@ -42,7 +42,7 @@ export const patrolMissions = pgTable(
     droneId: uuid('drone_id')
       .notNull()
       .references(() => devices.id, { onDelete: 'restrict' }),
-    /** The inspections schedule (with its recurrence) this mission is the flight of. */
+    /** Reserved for an inspections schedule once that model's punctuality tells drone missions apart (null today). */
     scheduleId: uuid('schedule_id'),
     recurrence: text('recurrence').$type<ScheduleRecurrence>().notNull().default('none'),
     plannedAt: timestamp('planned_at', { withTimezone: true }).notNull(),
