@@ -38,6 +38,7 @@ import { returnWorkRoutes } from './modules/returnwork';
 import { trainingRoutes } from './modules/training';
 import { reliefRoutes } from './modules/relief';
 import { inspectionsRoutes } from './modules/inspections';
+import { patrolsRoutes } from './modules/patrols';
 import { surveysRoutes } from './modules/surveys';
 import { evaluationOutcomesRoutes, evaluationRoutes } from './modules/evaluation';
 import { servicesRoutes } from './modules/services';
@@ -140,7 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(notificationRoutes, { notifications: services.notifications });
       await api.register(shelfRoutes, { shelves: services.alarms.shelves });
       await api.register(deviceEventRoutes, {
-        events: services.alarms.events,
+        events: services.deviceEvents,
         eventsService: services.alarms.eventsService,
         deviceAuth: services.iot.deviceAuth,
         recordRejections: (id, r) => services.iot.pipeline.recordRejections(id, r),
@@ -163,6 +164,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await api.register(bookingsRoutes, { bookings: services.bookings });
       await api.register(trainingRoutes, { training: services.training });
       await api.register(inspectionsRoutes, { inspections: services.inspections });
+      await api.register(patrolsRoutes, { patrols: services.patrols, fever: services.fever });
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(scalar, { routePrefix: '/docs', configuration: { url: '/api/openapi.json', title: 'ParkOS API' } });
     },

@@ -80,6 +80,7 @@ const secrets = [
   'SECRET-SPOTFIND',
   'SECRET-SPOTFIX',
   'SECRET-INSP',
+  'SECRET-PATROL',
   'SECRET-SURVEY',
   'SECRET-SVANSWER',
   'SECRET-EVAL',
@@ -246,6 +247,12 @@ beforeAll(async () => {
   const inspRunB = await ok<{ id: string; results: { id: string }[] }>(
     root.post('/api/inspection-runs', { clientId: crypto.randomUUID(), routeId: inspRouteB.id, startedAt: new Date().toISOString(), note: 'SECRET-INSP 乙园备注', marks: [{ checkpointKey: 'b', itemKey: 'exit', passed: false, note: 'SECRET-INSP 堵塞', photoIds: [inspPhotoB.id] }] }),
   );
+  // Drone patrols of park B: a mission of a drone on its route that flew and found something (a work order), and a thermal camera.
+  const droneB = await ok<{ id: string }>(root.post('/api/devices', { code: 'SECRET-DRONE-1', name: 'SECRET-PATROL 乙园无人机', type: 'drone', parkId: B.park.id }));
+  const missionB = await ok<{ id: string }>(root.post('/api/patrol-missions', { routeId: inspRouteB.id, droneId: droneB.id, name: 'SECRET-PATROL 乙园巡航', plannedAt: new Date().toISOString() }));
+  await ok(root.post(`/api/patrol-missions/${missionB.id}/start`, {}));
+  await t.services.deviceEvents.handle({ id: droneB.id, type: 'drone' } as never, { type: 'finding', attributes: { kind: 'debris', checkpoint: 'b', lat: 31.2, lng: 121.4 } });
+  await ok(root.post('/api/devices', { code: 'SECRET-THERM-1', name: 'SECRET-PATROL 乙园入口测温', type: 'thermal_camera', parkId: B.park.id }));
   // Surveys of park B: an open survey of its district and its enterprise's answer with a comment.
   const surveyB = await ok(
     root.post('/api/surveys', {
@@ -365,6 +372,7 @@ beforeAll(async () => {
     ['/api/inspection-schedules/', () => inspScheduleB.id],
     ['/api/inspection-runs/', () => inspRunB.id],
     ['/api/inspection-findings/', () => inspRunB.results[0].id],
+    ['/api/patrol-missions/', () => missionB.id],
     ['/api/surveys/', () => surveyB.id],
     ['/api/evaluation/schemes/', () => evalSchemeB.id],
     ['/api/evaluation/periods/', () => evalPeriodB.id],

@@ -33,6 +33,7 @@ import { createBookingsService } from './modules/bookings';
 import { createSpotChecksService } from './modules/spotchecks';
 import { createInspectionsService } from './modules/inspections';
 import { createSurveysService } from './modules/surveys';
+import { createFeverService, createPatrolsService } from './modules/patrols';
 
 /** The composition root: every service wired to one database. */
 export function createServices(
@@ -70,6 +71,16 @@ export function createServices(
     issueCommand: (input) => iot.commands.issue(input),
     engine: { onAlarmsChanged: (ids) => live.publish('alarms', ids), onRaised: (alarmIds) => workorders.workOrders.createFromAlarms(alarmIds) }, onAlarmChange: (ids) => live.publish('alarms', ids) });
   const history = createHistoryService({ database, audit });
+  // Device events (MQTT and HTTP): stored and turned into alarms; a drone's findings then open work orders.
+  const deviceEvents: typeof alarms.events = {
+    ...alarms.events,
+    async handle(device, payload) {
+      const result = await alarms.events.handle(device, payload);
+      // Never fails the device's publish: the next event or the landing collects what this one missed.
+      if (result.accepted > 0 && (device as { type?: string }).type === 'drone') await patrols.collectFindings(device.id).catch(() => undefined);
+      return result;
+    },
+  };
   const iot = createIotServices({
     database,
     audit,
@@ -83,7 +94,7 @@ export function createServices(
         live.publish('telemetry', batch.deviceIds);
       },
     },
-    onEvents: alarms.events.handle,
+    onEvents: (device, payload) => deviceEvents.handle(device, payload),
   });
   const ioc = createIocService({ db });
   const dashboard = createDashboardService({ db });
@@ -138,6 +149,9 @@ export function createServices(
   const spotChecks = createSpotChecksService({ db, audit, files, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   // On-site inspections: findings open work orders (with their photos) for the district's company.
   const inspections = createInspectionsService({ db, audit, files, workOrders: workorders.workOrders });
+  // Drone patrols fly routes and schedules of the inspections model; their findings open work orders.
+  const patrols = createPatrolsService({ db, audit, inspections, workOrders: workorders.workOrders });
+  const fever = createFeverService({ db });
   // Satisfaction surveys of enterprises (evaluation input); reminders before the close reach admins in-app.
   const surveys = createSurveysService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   // Property evaluation (园区+物业考核): scores from work orders and alarms here, the other inputs through sources.
@@ -159,6 +173,7 @@ export function createServices(
     notify: (tx, userIds, input) => notifications.notify(tx, userIds, input),
   });
   return { inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, dashboard, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  return { deviceEvents, patrols, fever, inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

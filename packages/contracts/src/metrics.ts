@@ -48,6 +48,9 @@ export const METRIC_CATALOG = {
   signal_dbm: { unit: 'dBm', kind: 'number', min: -150, max: 30 },
   online: flag,
   altitude_m: { unit: 'm', kind: 'number', min: -1_000, max: 10_000 },
+  // A drone's position (WGS-84 degrees): its patrol track.
+  latitude: { unit: '°', kind: 'number', min: -90, max: 90 },
+  longitude: { unit: '°', kind: 'number', min: -180, max: 180 },
 } as const satisfies Record<string, MetricSpec>;
 
 /** The name of a catalogued metric. */

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { AppConfig } from '../config';
 import { buildApp } from '../app';
 import { createProcessLogger } from '../lib/logger';
@@ -10,6 +11,8 @@ import { createDeviceStatusJob } from '../modules/live';
 import { createWorkOrderJobs } from '../modules/workorders';
 import { createHistoryJobs } from '../modules/iot/history';
 import { loadOfficeReadings, prepareSimulatedDevices, startSimulator } from '../modules/iot/simulator';
+import { startDemoPatrolFlights } from '../modules/patrols';
+import { devices as deviceTable } from '../modules/iot/iot.table';
 import { createEscalationJob, createSilentDeviceJob } from '../modules/iot/alarms';
 import { createEventReminderJob } from '../modules/community/events';
 import { createFileCleanupJob } from '../modules/files';
@@ -141,8 +144,15 @@ export async function startServer(config: AppConfig, options: { silentCheckInter
       const devices = await prepareSimulatedDevices({ db: database.db, devices: services.iot.devices });
       if (devices.length > 0) {
         const office = config.simulateReplayDir ? loadOfficeReadings(config.simulateReplayDir) : undefined;
-        const sim = await startSimulator({ url, devices, ratePerSecond: config.simulateRate, office, seed: Date.now() % 100_000, log: { info: (m) => log.info(m), warn: (m) => log.warn(m) } });
+        // Drones fly missions (below) instead of reporting at random.
+        const sim = await startSimulator({ url, devices: devices.filter((d) => d.type !== 'drone'), ratePerSecond: config.simulateRate, office, seed: Date.now() % 100_000, log: { info: (m) => log.info(m), warn: (m) => log.warn(m) } });
         stops.unshift(() => sim.stop());
+        const drone = devices.find((d) => d.type === 'drone');
+        const [droneRow] = drone ? await database.db.select({ id: deviceTable.id, parkId: deviceTable.parkId }).from(deviceTable).where(eq(deviceTable.code, drone.code)) : [];
+        if (drone && droneRow?.parkId) {
+          const flights = await startDemoPatrolFlights({ url, drone: { id: droneRow.id, code: drone.code, secret: drone.secret }, parkId: droneRow.parkId, patrols: services.patrols, log: { info: (m) => log.info(m), warn: (m) => log.warn(m) } });
+          stops.unshift(() => flights.stop());
+        }
       }
     } catch (err) {
       log.error({ err }, 'simulate: could not start the demo simulator; the server runs without it');

@@ -39,6 +39,7 @@ import { seedServices } from './services.seed';
 import { seedBookingsDemo } from '../modules/bookings';
 import { seedSpotChecksDemo } from '../modules/spotchecks';
 import { seedInspections } from '../modules/inspections';
+import { seedPatrols } from '../modules/patrols';
 import { seedSurveysDemo } from '../modules/surveys';
 import { seedEvaluationDemo } from '../modules/evaluation/evaluation.seed';
 import { seedEvaluationFlows, seedEvaluationOutcomesDemo } from '../modules/evaluation/evaluation.outcomes.seed';
@@ -348,6 +349,8 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedSpotChecksDemo(db, services.spotChecks, ctx, { parkId: park.id, districts: coreDistricts, worseCompanyId: pcs[1].id });
   onProgress('inspections');
   await seedInspections(db, services.inspections, { parkId: park.id, propertyCompanyIds: pcs.map((p) => p.id) });
+  onProgress('drone patrols and fever screening');
+  await seedPatrols(db, { inspections: services.inspections, patrols: services.patrols, devices: services.iot.devices, rules: services.alarms.rules }, ctx, { parkId: park.id });
   onProgress('satisfaction surveys');
   await seedSurveysDemo(db, { audit: services.audit, notify: (tx, userIds, input) => services.notifications.notify(tx, userIds, input) }, ctx, { parkId: park.id, weakerCompanyId: pcs[1].id, keepOpenFor: [entRows[0].id, entRows[1].id] });
   // Last: the evaluation scores a year of the data above (work orders, alarms, inspections, spot checks, surveys,

@@ -60,6 +60,9 @@ const PolicyDetailPage = lazy(() => import('../pages/PolicyDetailPage').then((m)
 const PolicyApplicationPage = lazy(() => import('../pages/PolicyApplicationPage').then((m) => ({ default: m.PolicyApplicationPage })));
 const ReliefPage = lazy(() => import('../pages/ReliefPage').then((m) => ({ default: m.ReliefPage })));
 const ReliefProgrammesPage = lazy(() => import('../pages/ReliefProgrammesPage').then((m) => ({ default: m.ReliefProgrammesPage })));
+const PatrolMissionsPage = lazy(() => import('../pages/PatrolMissionsPage').then((m) => ({ default: m.PatrolMissionsPage })));
+const PatrolMissionPage = lazy(() => import('../pages/PatrolMissionPage').then((m) => ({ default: m.PatrolMissionPage })));
+const FeverScreeningPage = lazy(() => import('../pages/FeverScreeningPage').then((m) => ({ default: m.FeverScreeningPage })));
 const InspectionsPage = lazy(() => import('../pages/InspectionsPage').then((m) => ({ default: m.InspectionsPage })));
 const InspectionWalkPage = lazy(() => import('../pages/InspectionWalkPage').then((m) => ({ default: m.InspectionWalkPage })));
 const InspectionRunPage = lazy(() => import('../pages/InspectionRunPage').then((m) => ({ default: m.InspectionRunPage })));
@@ -164,6 +167,9 @@ export function AppRoutes() {
             <Route path="spot-checks/new" element={<RequirePermission flag="isInspector"><SpotCheckRecordPage /></RequirePermission>} />
             <Route path="spot-checks/findings" element={<RequirePermission flag="canSeeSpotCheckFindings"><SpotCheckFindingsPage /></RequirePermission>} />
             <Route path="spot-checks/assignments" element={<RequirePermission flag="isOperator"><SpotCheckAssignmentsPage /></RequirePermission>} />
+            <Route path="patrols" element={<RequirePermission flag="canSeeIoc"><PatrolMissionsPage /></RequirePermission>} />
+            <Route path="patrols/:id" element={<RequirePermission flag="canSeeIoc"><PatrolMissionPage /></RequirePermission>} />
+            <Route path="fever" element={<RequirePermission flag="isOperator"><FeverScreeningPage /></RequirePermission>} />
             <Route path="inspections" element={<RequirePermission flag="canSeePropertyCompanies"><InspectionsPage /></RequirePermission>} />
             <Route path="inspections/setup" element={<RequirePermission flag="isOperator"><InspectionSetupPage /></RequirePermission>} />
             <Route path="inspections/walk/:routeId" element={<RequirePermission flag="isOperator"><InspectionWalkPage /></RequirePermission>} />

@@ -4,6 +4,7 @@ import { servicesEn } from './sections/services';
 import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
 import { inspectionsEn } from './sections/inspections';
+import { patrolsEn } from './sections/patrols';
 import { reliefEn } from './sections/relief';
 import { operatorEn } from './sections/operator';
 import { spotChecksEn } from './sections/spotChecks';
@@ -495,6 +496,8 @@ export const en: Messages = {
   spotChecks: spotChecksEn,
   // The on-site inspections section lives in sections/inspections.ts.
   inspections: inspectionsEn,
+  // Drone patrols and fever screening (sections/patrols.ts).
+  patrols: patrolsEn,
   // Property evaluation (园区+物业考核) lives in sections/evaluation.ts.
   evaluation: evaluationEn,
   // Evaluation outcomes (appeals, warnings, awards, reports, league table) live in sections/evaluationOutcomes.ts.

@@ -3,6 +3,7 @@ import { servicesZh } from './sections/services';
 import { policiesZh } from './sections/policies';
 import { bookingsZh } from './sections/bookings';
 import { inspectionsZh } from './sections/inspections';
+import { patrolsZh } from './sections/patrols';
 import { reliefZh } from './sections/relief';
 import { operatorZh } from './sections/operator';
 import { spotChecksZh } from './sections/spotChecks';
@@ -490,6 +491,8 @@ export const zhCN = {
   spotChecks: spotChecksZh,
   // The on-site inspections section lives in sections/inspections.ts.
   inspections: inspectionsZh,
+  // Drone patrols and fever screening (sections/patrols.ts).
+  patrols: patrolsZh,
   // Property evaluation (园区+物业考核) lives in sections/evaluation.ts.
   evaluation: evaluationZh,
   // Evaluation outcomes (appeals, warnings, awards, reports, league table) live in sections/evaluationOutcomes.ts.

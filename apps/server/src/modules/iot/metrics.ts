@@ -32,6 +32,8 @@ const DESCRIPTIONS: Record<MetricName, string> = {
   signal_dbm: 'Radio signal strength',
   online: 'Heartbeat',
   altitude_m: 'Altitude (drone)',
+  latitude: 'Latitude (drone position)',
+  longitude: 'Longitude (drone position)',
 };
 
 /** Every metric ParkOS knows (the shared catalogue, with descriptions); a reading of any other name is rejected as `unknown_metric`. */
@@ -52,7 +54,7 @@ export const METRICS_BY_TYPE: Record<DeviceType, readonly MetricName[]> = {
   gate_camera: [...COMMON, 'vehicle_count', 'occupied'],
   fire_panel: [...COMMON, 'smoke', 'fire_alarm', 'temperature'],
   thermal_camera: [...COMMON, 'body_temp', 'people_count', 'temperature'],
-  drone: [...COMMON, 'altitude_m', 'temperature'],
+  drone: [...COMMON, 'altitude_m', 'latitude', 'longitude', 'temperature'],
   generic: Object.keys(METRICS) as MetricName[],
   irrigation_valve: [...COMMON, 'flow_m3h', 'soil_moisture'],
   lighting: [...COMMON, 'power_kw', 'illuminance'],

@@ -22,7 +22,8 @@ const FLEET: { type: DeviceType; stem: string; count: number; name: string }[] =
   { type: 'parking_sensor', stem: 'park', count: 12, name: '地磁车位检测器' },
   { type: 'camera', stem: 'cam', count: 2, name: '大堂客流摄像机' },
   { type: 'fire_panel', stem: 'fire', count: 1, name: '消防主机' },
-  { type: 'thermal_camera', stem: 'thermal', count: 1, name: '测温摄像机' },
+  // Fever screening at the entrances of the key buildings (the first ones).
+  { type: 'thermal_camera', stem: 'thermal', count: 3, name: '入口测温摄像机' },
 ];
 
 /**

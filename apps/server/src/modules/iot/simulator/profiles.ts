@@ -137,7 +137,8 @@ export function createGenerator(type: DeviceType, options: { seed: number; offic
     case 'fire_panel':
       return (ts) => ({ smoke: 0, fire_alarm: 0, temperature: round(22 + dailySwing(ts) + noise(0.2)) });
     case 'thermal_camera':
-      return (ts) => ({ body_temp: round(36.4 + noise(0.35)), people_count: Math.max(0, Math.round(activityAt(ts) * 30 + noise(3))) });
+      // One message is one person screened at the entrance: mostly 36.2–37.0 °C, about one in 300 a fever.
+      return (ts) => ({ body_temp: rnd() < 1 / 300 ? round(37.4 + rnd() * 1.2, 1) : round(36.2 + rnd() * 0.8, 1), people_count: Math.max(0, Math.round(activityAt(ts) * 30 + noise(3))) });
     case 'drone':
       return () => ({ altitude_m: round(60 + noise(15), 1), battery: round(40 + base * 60, 0), temperature: round(24 + noise(1)) });
     case 'generic':

@@ -63,7 +63,8 @@ describe('parkos simulate', () => {
   test('publishes over real MQTT with device credentials: readings arrive in the database and bad payloads are counted as rejected', async () => {
     const park = await buildPark(t.services);
     const created = await seedSimulatedDevices({ db: t.database.db, devices: t.services.iot.devices }, { parkId: park.park.id, historyHours: 0 });
-    expect(created).toBe(30);
+    // The demo fleet: 8 environment, 4 energy, 2 water, 12 parking, 2 cameras, a fire panel and 3 entrance thermal cameras.
+    expect(created).toBe(32);
     const devices = await prepareSimulatedDevices({ db: t.database.db, devices: t.services.iot.devices }, { limit: 6 });
     expect(devices).toHaveLength(6);
     // Through the command's own path: a credentials file.

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  RocketOutlined,
+  MedicineBoxOutlined,
   LineChartOutlined,
   AlertOutlined,
   PauseCircleOutlined,
@@ -64,7 +66,7 @@ export type NavGroup = (typeof NAV_GROUPS)[number];
 
 const GROUP_OF: Record<string, NavGroup> = {
   'my-enterprise': 'park', structure: 'park', enterprises: 'park', property: 'park', leads: 'park',
-  devices: 'ioc', ioc: 'ioc', alarms: 'ioc', rules: 'ioc', shelves: 'ioc',
+  devices: 'ioc', ioc: 'ioc', alarms: 'ioc', rules: 'ioc', shelves: 'ioc', 'patrol-missions': 'ioc', fever: 'ioc',
   'work-orders': 'workorders', 'dispatch-triage': 'workorders', 'dispatch-model': 'workorders', 'work-order-settings': 'workorders',
   news: 'community', 'news-admin': 'community', bills: 'community', reconciliation: 'community', parking: 'community', 'my-pass': 'community', passes: 'community', events: 'community',
   'approval-flows': 'admin',
@@ -103,6 +105,8 @@ export function useNavItems(): NavItem[] {
   if (p.canManageDevices) items.push({ key: 'devices', path: '/devices', label: t('nav.devices'), icon: <ClusterOutlined /> });
   if (p.canSeeIoc) items.push({ key: 'ioc', path: '/ioc', label: t('ioc.nav.screen'), icon: <FundProjectionScreenOutlined /> });
   if (p.canSeeIoc) items.push({ key: 'alarms', path: '/alarms', label: t('ioc.nav.alarms'), icon: <AlertOutlined /> });
+  if (p.isOperator || p.isProperty) items.push({ key: 'patrol-missions', path: '/patrols', label: t('patrols.nav.missions'), icon: <RocketOutlined /> });
+  if (p.isOperator) items.push({ key: 'fever', path: '/fever', label: t('patrols.nav.fever'), icon: <MedicineBoxOutlined /> });
   if (p.isOperator || p.isProperty || p.isEnterpriseUser) items.push({ key: 'work-orders', path: '/work-orders', label: t('workorders.nav.list'), icon: <ToolOutlined /> });
   if (p.isOperator) items.push({ key: 'dispatch-triage', path: '/dispatch/triage', label: t('workorders.nav.triage'), icon: <BranchesOutlined /> });
   if (p.isOperator) items.push({ key: 'dispatch-model', path: '/dispatch/model', label: t('workorders.nav.model'), icon: <ExperimentOutlined /> });
