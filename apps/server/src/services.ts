@@ -172,8 +172,7 @@ export function createServices(
     evaluation,
     notify: (tx, userIds, input) => notifications.notify(tx, userIds, input),
   });
-  return { inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, dashboard, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
-  return { deviceEvents, patrols, fever, inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  return { deviceEvents, patrols, fever, inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, dashboard, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

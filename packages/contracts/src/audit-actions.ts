@@ -4,6 +4,8 @@
  * wording for each in zh-CN and English (a unit test checks both), so no user reads a raw code.
  */
 export const AUDIT_ACTION_VERBS = {
+  patrol_mission: ['created', 'started', 'completed', 'aborted'],
+  patrol_finding: ['work_order_opened'],
   alarm: ['raised', 'repeated', 'reactivated', 'acknowledged', 'assigned', 'commented', 'cleared', 'closed', 'escalated', 'suppressed', 'action'],
   alarm_rule: ['created', 'updated', 'deleted'],
   alarm_shelf: ['created', 'cancelled'],

@@ -11,6 +11,8 @@ export const auditLogZh = {
   record: '记录',
   idHint: '编号 {{id}}',
   entities: {
+    patrol_finding: '巡逻发现',
+    patrol_mission: '无人机巡逻任务',
     alarm: '告警', alarm_rule: '告警规则', alarm_shelf: '告警屏蔽', api_token: 'API 令牌', approval_case: '审批单', approval_flow: '审批流程',
     bill: '账单', bill_credit: '账单抵扣', booking: '预订', booking_resource: '可预订资源', demo: '演示数据', device: '设备', device_command: '设备指令',
     dispatch: '派单模型', dispatch_rule: '派单规则', enterprise: '企业', enterprise_vehicle: '企业车辆',
@@ -28,6 +30,7 @@ export const auditLogZh = {
     user: '用户', work_order: '工单', work_order_sla: '工单时限', work_order_team: '班组',
   },
   verbs: {
+    aborted: '已中止',
     accepted: '已受理', acknowledged: '已确认', action: '已处置', activated: '已启用', add_approver: '加签', added: '已添加', advisor_assigned: '已指派顾问', applied: '已抵扣',
     approve: '审批通过', approved: '已通过', assigned: '已分配', attached: '已关联', bound: '已绑定', cancelled: '已取消', checked_in: '已签到', classified: '已分类', cleared: '已恢复',
     closed: '已关闭', comment: '评论', commented: '已评论', completed: '已完成', computed: '已计算', confirmed: '已确认', copied: '已复制', corrected: '已更正', created: '已创建',
@@ -49,6 +52,8 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
   record: 'Record',
   idHint: 'ID {{id}}',
   entities: {
+    patrol_finding: 'Patrol finding',
+    patrol_mission: 'Drone patrol mission',
     alarm: 'Alarm', alarm_rule: 'Alarm rule', alarm_shelf: 'Alarm shelving', api_token: 'API token', approval_case: 'Approval', approval_flow: 'Approval flow',
     bill: 'Bill', bill_credit: 'Bill credit', booking: 'Booking', booking_resource: 'Bookable resource', demo: 'Demo data', device: 'Device', device_command: 'Device command',
     dispatch: 'Dispatch model', dispatch_rule: 'Dispatch rule', enterprise: 'Enterprise', enterprise_vehicle: 'Enterprise vehicle',
@@ -66,6 +71,7 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
     user: 'User', work_order: 'Work order', work_order_sla: 'Work order SLA', work_order_team: 'Team',
   },
   verbs: {
+    aborted: 'aborted',
     accepted: 'accepted', acknowledged: 'acknowledged', action: 'acted on', activated: 'activated', add_approver: 'approver added', added: 'added', advisor_assigned: 'advisor assigned', applied: 'applied',
     approve: 'approved', approved: 'approved', assigned: 'assigned', attached: 'attached', bound: 'bound', cancelled: 'cancelled', checked_in: 'checked in', classified: 'classified', cleared: 'cleared',
     closed: 'closed', comment: 'commented', commented: 'commented', completed: 'completed', computed: 'computed', confirmed: 'confirmed', copied: 'copied', corrected: 'corrected', created: 'created',
