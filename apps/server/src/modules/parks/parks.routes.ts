@@ -78,6 +78,7 @@ export const parksRoutes: FastifyPluginAsyncZod<{ parks: ParksService }> = async
     return reply.code(204).send(null);
   });
   app.post('/enterprises/:id/leases', { schema: { tags: ent, summary: 'Lease a unit to the enterprise', params: idParams, body: s.leaseBody, response: { 201: s.leaseSchema, ...created } } }, async (r, reply) => reply.code(201).send(await svc.createLease(ctxOf(r), r.params.id, r.body)));
+  app.post('/enterprises/:id/leases/:childId/confirm', { schema: { tags: ent, summary: 'Confirm a draft lease; the unit becomes leased', params: childParams, response: { 200: s.leaseSchema, ...created } } }, async (r) => svc.confirmLease(ctxOf(r), r.params.id, r.params.childId));
   app.post('/enterprises/:id/leases/:childId/end', { schema: { tags: ent, summary: 'End a lease; the unit becomes vacant', params: childParams, response: { 200: s.leaseSchema, ...created } } }, async (r) => svc.endLease(ctxOf(r), r.params.id, r.params.childId));
 
   const prop = ['property'];
