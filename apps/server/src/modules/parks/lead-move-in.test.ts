@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildCreditCode, buildEnterprise, buildPark, buildUser, TEST_PASSWORD } from '../../testing/builders';
+import { buildCreditCode, buildEnterprise, buildPark, buildUser, SYSTEM, TEST_PASSWORD } from '../../testing/builders';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { draftTerm, splitRentByArea } from './lead-move-in';
 
@@ -88,7 +88,16 @@ describe('a lead that moves in (入驻)', () => {
   test('links the enterprise already registered under the credit code instead of registering another', async () => {
     const park = await buildPark(t.services);
     const ent = await buildEnterprise(t.services, park.park.id, null);
-    const created = (await op.post('/api/leads', { parkId: park.park.id, companyName: '老朋友公司', industry: 'software', creditCode: ent.creditCode.toLowerCase(), unitIds: [park.units[1].id], monthlyRentFen: 8000 })).json();
+    const created = (
+      await op.post('/api/leads', {
+        parkId: park.park.id,
+        companyName: '老朋友公司',
+        industry: 'software',
+        creditCode: ent.creditCode.toLowerCase(),
+        unitIds: [park.units[1].id],
+        monthlyRentFen: 8000,
+      })
+    ).json();
     const entsBefore = await count('enterprises');
     const moved = await op.patch(`/api/leads/${created.id}`, { stage: 'moved_in' });
     expect(moved.statusCode, moved.body).toBe(200);
@@ -102,7 +111,9 @@ describe('a lead that moves in (入驻)', () => {
     const park = await buildPark(t.services);
     const other = await buildPark(t.services);
     const foreign = await buildEnterprise(t.services, other.park.id, null);
-    const lead = (await op.post('/api/leads', { parkId: park.park.id, companyName: '跨园公司', industry: 'software', creditCode: buildCreditCode(), unitIds: [other.units[0].id], monthlyRentFen: 100 })).json();
+    const lead = (
+      await op.post('/api/leads', { parkId: park.park.id, companyName: '跨园公司', industry: 'software', creditCode: buildCreditCode(), unitIds: [other.units[0].id], monthlyRentFen: 100 })
+    ).json();
     const before = await Promise.all(['enterprises', 'leases'].map(count));
     const badUnit = await op.patch(`/api/leads/${lead.id}`, { stage: 'moved_in' });
     expect(badUnit.statusCode).toBe(400);
@@ -114,5 +125,22 @@ describe('a lead that moves in (入驻)', () => {
     expect(badCheck.statusCode).toBe(400);
     expect(await Promise.all(['enterprises', 'leases'].map(count))).toEqual(before);
     expect((await op.get(`/api/leads?parkId=${park.park.id}`)).json()[0].stage).toBe('lead');
+  });
+});
+
+describe('park figures for the alliance', () => {
+  test('alliance staff see every park’s counts and occupancy, never a tenant’s name; members and vendors are refused', async () => {
+    const park = await buildPark(t.services);
+    await buildEnterprise(t.services, park.park.id, null, 'SECRET租户名称有限公司');
+    await t.services.parks.updateUnit(SYSTEM, park.units[0].id, { status: 'leased' });
+    await buildUser(t.services, 'alliance', [{ role: 'alliance', scopeType: 'all', scopeId: null }]);
+    const alliance = await t.login('alliance', TEST_PASSWORD);
+    const res = await alliance.get('/api/park-figures');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body).not.toContain('SECRET');
+    const row = res.json().find((r: { id: string }) => r.id === park.park.id);
+    expect(row).toMatchObject({ enterprises: 1, buildings: 1, area: 200, leasedArea: 120, occupancy: 0.6 });
+    await buildUser(t.services, 'vendor', [{ role: 'vendor', scopeType: 'none', scopeId: null }]);
+    expect((await (await t.login('vendor', TEST_PASSWORD)).get('/api/park-figures')).statusCode).toBe(403);
   });
 });
