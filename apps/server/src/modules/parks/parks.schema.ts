@@ -4,46 +4,14 @@ import { isoDate } from '../../lib/validation';
 
 const name = z.string().trim().min(1).max(200);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 -]{6,20}$/, 'is not a phone number');
+const phone = z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, 'is not a phone number');
 const ts = z.date();
 
-export const parkSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  code: z.string(),
-  city: z.string().nullable(),
-  address: z.string().nullable(),
-  description: z.string().nullable(),
-  createdAt: ts,
-  updatedAt: ts,
-});
-export const createParkBody = z.object({
-  name,
-  code: z
-    .string()
-    .trim()
-    .min(2)
-    .max(32)
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, dash and underscore only'),
-  city: optionalText(100),
-  address: optionalText(300),
-  description: optionalText(2000),
-});
+export const parkSchema = z.object({ id: z.string(), name: z.string(), code: z.string(), city: z.string().nullable(), address: z.string().nullable(), description: z.string().nullable(), createdAt: ts, updatedAt: ts });
+export const createParkBody = z.object({ name, code: z.string().trim().min(2).max(32).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, dash and underscore only'), city: optionalText(100), address: optionalText(300), description: optionalText(2000) });
 export const updateParkBody = createParkBody.omit({ code: true }).partial();
 
-export const siteSchema = z.object({
-  id: z.string(),
-  parkId: z.string(),
-  name: z.string(),
-  address: z.string().nullable(),
-  lat: z.number().nullable(),
-  lon: z.number().nullable(),
-  createdAt: ts,
-  updatedAt: ts,
-});
+export const siteSchema = z.object({ id: z.string(), parkId: z.string(), name: z.string(), address: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable(), createdAt: ts, updatedAt: ts });
 export const createSiteBody = z.object({ parkId: z.string().uuid(), name, address: optionalText(300), lat: z.number().min(-90).max(90).nullish(), lon: z.number().min(-180).max(180).nullish() });
 export const updateSiteBody = createSiteBody.omit({ parkId: true }).partial();
 
@@ -51,45 +19,15 @@ export const districtSchema = z.object({ id: z.string(), siteId: z.string(), par
 export const createDistrictBody = z.object({ siteId: z.string().uuid(), name });
 export const updateDistrictBody = z.object({ name });
 
-export const buildingSchema = z.object({
-  id: z.string(),
-  districtId: z.string(),
-  siteId: z.string(),
-  parkId: z.string(),
-  name: z.string(),
-  floorsAboveGround: z.number().nullable(),
-  grossArea: z.number().nullable(),
-  createdAt: ts,
-  updatedAt: ts,
-});
-export const createBuildingBody = z.object({
-  districtId: z.string().uuid(),
-  name,
-  floorsAboveGround: z.number().int().min(1).max(200).nullish(),
-  grossArea: z.number().positive().max(10_000_000).nullish(),
-});
+export const buildingSchema = z.object({ id: z.string(), districtId: z.string(), siteId: z.string(), parkId: z.string(), name: z.string(), floorsAboveGround: z.number().nullable(), grossArea: z.number().nullable(), createdAt: ts, updatedAt: ts });
+export const createBuildingBody = z.object({ districtId: z.string().uuid(), name, floorsAboveGround: z.number().int().min(1).max(200).nullish(), grossArea: z.number().positive().max(10_000_000).nullish() });
 export const updateBuildingBody = createBuildingBody.omit({ districtId: true }).partial();
 
 export const floorSchema = z.object({ id: z.string(), buildingId: z.string(), level: z.number(), name: z.string(), planSvg: z.string().nullable(), createdAt: ts, updatedAt: ts });
-export const createFloorBody = z.object({
-  buildingId: z.string().uuid(),
-  level: z.number().int().min(-10).max(200),
-  name: z.string().trim().min(1).max(50).optional(),
-  planSvg: z.string().max(500_000).nullish(),
-});
+export const createFloorBody = z.object({ buildingId: z.string().uuid(), level: z.number().int().min(-10).max(200), name: z.string().trim().min(1).max(50).optional(), planSvg: z.string().max(500_000).nullish() });
 export const updateFloorBody = createFloorBody.omit({ buildingId: true, level: true }).partial();
 
-export const unitSchema = z.object({
-  id: z.string(),
-  floorId: z.string(),
-  buildingId: z.string(),
-  parkId: z.string(),
-  code: z.string(),
-  area: z.number(),
-  status: z.enum(UNIT_STATUSES),
-  createdAt: ts,
-  updatedAt: ts,
-});
+export const unitSchema = z.object({ id: z.string(), floorId: z.string(), buildingId: z.string(), parkId: z.string(), code: z.string(), area: z.number(), status: z.enum(UNIT_STATUSES), createdAt: ts, updatedAt: ts });
 export const createUnitBody = z.object({ floorId: z.string().uuid(), code: z.string().trim().min(1).max(32), area: z.number().positive().max(1_000_000), status: z.enum(UNIT_STATUSES).optional() });
 export const updateUnitBody = createUnitBody.omit({ floorId: true }).partial();
 export const unitQuery = z.object({
@@ -140,10 +78,7 @@ export const enterpriseBody = z.object({
   contactEmail: z.string().trim().email().nullish(),
   movedInAt: isoDate.nullish(),
 });
-export const updateEnterpriseBody = enterpriseBody
-  .omit({ parkId: true })
-  .partial()
-  .extend({ status: z.enum(ENTERPRISE_STATUSES).optional() });
+export const updateEnterpriseBody = enterpriseBody.omit({ parkId: true }).partial().extend({ status: z.enum(ENTERPRISE_STATUSES).optional() });
 export const enterpriseQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -158,17 +93,7 @@ export const vehicleSchema = z.object({ id: z.string(), enterpriseId: z.string()
 export const vehicleBody = z.object({ plate: z.string().trim().min(7).max(12), ownerName: optionalText(100) });
 export const spaceSchema = z.object({ id: z.string(), enterpriseId: z.string(), spaceCode: z.string(), lotName: z.string(), createdAt: ts, updatedAt: ts });
 export const spaceBody = z.object({ lotName: z.string().trim().min(1).max(100), spaceCode: z.string().trim().min(1).max(32) });
-export const leaseSchema = z.object({
-  id: z.string(),
-  enterpriseId: z.string(),
-  unitId: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  monthlyRentFen: z.number(),
-  status: z.enum(LEASE_STATUSES),
-  createdAt: ts,
-  updatedAt: ts,
-});
+export const leaseSchema = z.object({ id: z.string(), enterpriseId: z.string(), unitId: z.string(), startDate: z.string(), endDate: z.string(), monthlyRentFen: z.number(), status: z.enum(LEASE_STATUSES), createdAt: ts, updatedAt: ts });
 export const leaseBody = z.object({ unitId: z.string().uuid(), startDate: isoDate, endDate: isoDate, monthlyRentFen: z.number().int().min(0).max(1e12) });
 export const enterpriseProfileSchema = enterpriseSchema.extend({
   parkName: z.string().nullable(),
@@ -180,41 +105,15 @@ export const enterpriseProfileSchema = enterpriseSchema.extend({
   adminCount: z.number(),
 });
 
-export const propertyContractSchema = z.object({
-  id: z.string(),
-  propertyCompanyId: z.string(),
-  districtId: z.string(),
-  parkId: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  annualFeeFen: z.number(),
-  createdAt: ts,
-  updatedAt: ts,
-});
-export const propertyCompanySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  creditCode: z.string(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  createdAt: ts,
-  updatedAt: ts,
-});
+export const propertyContractSchema = z.object({ id: z.string(), propertyCompanyId: z.string(), districtId: z.string(), parkId: z.string(), startDate: z.string(), endDate: z.string(), annualFeeFen: z.number(), createdAt: ts, updatedAt: ts });
+export const propertyCompanySchema = z.object({ id: z.string(), name: z.string(), creditCode: z.string(), contactName: z.string().nullable(), contactPhone: z.string().nullable(), createdAt: ts, updatedAt: ts });
 export const propertyCompanyListSchema = z.array(propertyCompanySchema.extend({ contracts: z.array(propertyContractSchema.extend({ districtName: z.string(), siteName: z.string() })) }));
 export const propertyCompanyBody = z.object({ name, creditCode: z.string().trim().min(1).max(32), contactName: optionalText(100), contactPhone: phone.nullish() });
 export const updatePropertyCompanyBody = propertyCompanyBody.omit({ creditCode: true }).partial();
-export const propertyContractBody = z.object({
-  propertyCompanyId: z.string().uuid(),
-  districtId: z.string().uuid(),
-  startDate: isoDate,
-  endDate: isoDate,
-  annualFeeFen: z.number().int().min(0).max(1e13),
-});
+export const propertyContractBody = z.object({ propertyCompanyId: z.string().uuid(), districtId: z.string().uuid(), startDate: isoDate, endDate: isoDate, annualFeeFen: z.number().int().min(0).max(1e13) });
 
 /** Park-level figures published to the alliance: counts and areas, no tenant names. */
-export const parkFiguresSchema = z.array(
-  z.object({ id: z.string(), name: z.string(), city: z.string().nullable(), enterprises: z.number(), buildings: z.number(), area: z.number(), leasedArea: z.number(), occupancy: z.number() }),
-);
+export const parkFiguresSchema = z.array(z.object({ id: z.string(), name: z.string(), city: z.string().nullable(), enterprises: z.number(), buildings: z.number(), area: z.number(), leasedArea: z.number(), occupancy: z.number() }));
 
 export const leadSchema = z.object({
   id: z.string(),
@@ -247,10 +146,7 @@ export const leadBody = z.object({
   unitIds: z.array(z.string().uuid()).max(50).optional(),
   monthlyRentFen: z.number().int().min(0).max(1e12).nullish(),
 });
-export const updateLeadBody = leadBody
-  .omit({ parkId: true })
-  .partial()
-  .extend({ stage: z.enum(LEAD_STAGES).optional(), enterpriseId: z.string().uuid().nullish() });
+export const updateLeadBody = leadBody.omit({ parkId: true }).partial().extend({ stage: z.enum(LEAD_STAGES).optional(), enterpriseId: z.string().uuid().nullish() });
 export const leadQuery = z.object({ parkId: z.string().uuid().optional(), stage: z.enum(LEAD_STAGES).optional(), q: z.string().trim().max(100).optional() });
 export const leadFunnelSchema = z.object({
   total: z.number(),

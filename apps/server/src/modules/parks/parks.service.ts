@@ -11,7 +11,21 @@ import type { AuditService } from '../identity/audit.service';
 import { roleGrants } from '../identity/identity.table';
 import { assertCanEditEnterprise, assertCanReadEnterprise, assertOperator } from './parks.access';
 import { moveLeadIn } from './lead-move-in';
-import { buildings, districts, enterpriseVehicles, enterprises, floors, leads, leases, parkingSpaceAssignments, parks, propertyCompanies, propertyContracts, sites, units } from './parks.table';
+import {
+  buildings,
+  districts,
+  enterpriseVehicles,
+  enterprises,
+  floors,
+  leads,
+  leases,
+  parkingSpaceAssignments,
+  parks,
+  propertyCompanies,
+  propertyContracts,
+  sites,
+  units,
+} from './parks.table';
 
 export type ParkRow = typeof parks.$inferSelect;
 export type SiteRow = typeof sites.$inferSelect;
@@ -108,26 +122,12 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     if (siteIds.length && !siteCol) {
       // Site operators read their park's park-level records (the park itself).
       const rows = await db.select({ parkId: sites.parkId }).from(sites).where(inArray(sites.id, siteIds));
-      parts.push(
-        inArray(
-          parkCol,
-          rows.map((r) => r.parkId),
-        ),
-      );
+      parts.push(inArray(parkCol, rows.map((r) => r.parkId)));
     }
     return parts.length ? or(...parts) : sql`false`;
   }
 
-  async function record(
-    tx: Tx,
-    ctx: RequestContext,
-    action: string,
-    entityType: string,
-    entityId: string,
-    before: unknown,
-    after: unknown,
-    place?: { parkId?: string | null; enterpriseId?: string | null },
-  ) {
+  async function record(tx: Tx, ctx: RequestContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown, place?: { parkId?: string | null; enterpriseId?: string | null }) {
     await audit.record(tx, ctx, { action, entityType, entityId, before, after, parkId: place?.parkId ?? null, enterpriseId: place?.enterpriseId ?? null });
   }
 
@@ -191,17 +191,10 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     await assertCanChangePlace(opts.ctx.actor, opts.place, opts.entity, opts.id);
     return translateConstraint(opts.patch ? `cannot update ${opts.entity}` : `cannot delete ${opts.entity}`, () =>
       db.transaction(async (tx) => {
-        const [before] = (await tx
-          .select()
-          .from(opts.table as PgTable)
-          .where(eq(opts.table.id, opts.id))) as T[];
+        const [before] = (await tx.select().from(opts.table as PgTable).where(eq(opts.table.id, opts.id))) as T[];
         if (!before) throw notFound(opts.entity, opts.id);
         if (opts.patch) {
-          const [after] = (await tx
-            .update(opts.table)
-            .set({ ...opts.patch, updatedAt: new Date() })
-            .where(eq(opts.table.id, opts.id))
-            .returning()) as T[];
+          const [after] = (await tx.update(opts.table).set({ ...opts.patch, updatedAt: new Date() }).where(eq(opts.table.id, opts.id)).returning()) as T[];
           await record(tx, opts.ctx, `${opts.entity}.updated`, opts.entity, opts.id, before, after, { parkId: opts.place.parkId });
           return after;
         }
@@ -262,21 +255,14 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
 
     // ---- parks ----
     async findParks(ctx: RequestContext): Promise<ParkRow[]> {
-      return db
-        .select()
-        .from(parks)
-        .where(await placeScope(ctx.actor, parks.id))
-        .orderBy(asc(parks.code));
+      return db.select().from(parks).where(await placeScope(ctx.actor, parks.id)).orderBy(asc(parks.code));
     },
     async getPark(ctx: RequestContext, id: string): Promise<ParkRow> {
       const [p] = await db.select().from(parks).where(eq(parks.id, id));
       if (!p) throw notFound('park', id);
       const siteIds = operatorSiteIds(ctx.actor);
       if (siteIds.length) {
-        const [s] = await db
-          .select()
-          .from(sites)
-          .where(and(eq(sites.parkId, id), inArray(sites.id, siteIds)));
+        const [s] = await db.select().from(sites).where(and(eq(sites.parkId, id), inArray(sites.id, siteIds)));
         if (s) return p;
       }
       await assertCanReadPlaceOrNotFound(ctx.actor, { parkId: id, siteId: null }, 'park', id);
@@ -351,11 +337,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     // ---- sites ----
     async findSites(ctx: RequestContext, filter: { parkId?: string }) {
       const scope = await placeScope(ctx.actor, sites.parkId, sites.id);
-      return db
-        .select()
-        .from(sites)
-        .where(and(scope, filter.parkId ? eq(sites.parkId, filter.parkId) : undefined))
-        .orderBy(asc(sites.name));
+      return db.select().from(sites).where(and(scope, filter.parkId ? eq(sites.parkId, filter.parkId) : undefined)).orderBy(asc(sites.name));
     },
     async createSite(ctx: RequestContext, input: { parkId: string; name: string; address?: string | null; lat?: number | null; lon?: number | null }) {
       const place = await getPlaceOf('park', input.parkId).catch(() => Promise.reject(validationError('body.parkId', 'no such park')));
@@ -381,18 +363,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     async createDistrict(ctx: RequestContext, input: { siteId: string; name: string }) {
       const place = await getPlaceOf('site', input.siteId).catch(() => Promise.reject(validationError('body.siteId', 'no such site')));
       await assertCanChangePlace(ctx.actor, place, 'site', input.siteId);
-      return insertStructure(
-        ctx,
-        'district',
-        place.parkId,
-        async (tx) =>
-          (
-            await tx
-              .insert(districts)
-              .values({ ...input, parkId: place.parkId })
-              .returning()
-          )[0],
-      );
+      return insertStructure(ctx, 'district', place.parkId, async (tx) => (await tx.insert(districts).values({ ...input, parkId: place.parkId }).returning())[0]);
     },
     async updateDistrict(ctx: RequestContext, id: string, patch: { name?: string }) {
       return changeStructure<DistrictRow>({ ctx, table: districts, entity: 'district', id, place: await getPlaceOf('district', id), patch });
@@ -437,18 +408,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     async createBuilding(ctx: RequestContext, input: { districtId: string; name: string; floorsAboveGround?: number | null; grossArea?: number | null }) {
       const place = await getPlaceOf('district', input.districtId).catch(() => Promise.reject(validationError('body.districtId', 'no such district')));
       await assertCanChangePlace(ctx.actor, place, 'district', input.districtId);
-      return insertStructure(
-        ctx,
-        'building',
-        place.parkId,
-        async (tx) =>
-          (
-            await tx
-              .insert(buildings)
-              .values({ ...input, siteId: place.siteId!, parkId: place.parkId })
-              .returning()
-          )[0],
-      );
+      return insertStructure(ctx, 'building', place.parkId, async (tx) => (await tx.insert(buildings).values({ ...input, siteId: place.siteId!, parkId: place.parkId }).returning())[0]);
     },
     async updateBuilding(ctx: RequestContext, id: string, patch: { name?: string; floorsAboveGround?: number | null; grossArea?: number | null }) {
       return changeStructure<BuildingRow>({ ctx, table: buildings, entity: 'building', id, place: await getPlaceOf('building', id), patch });
@@ -461,23 +421,9 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     async createFloor(ctx: RequestContext, input: { buildingId: string; level: number; name?: string; planSvg?: string | null }) {
       const place = await getPlaceOf('building', input.buildingId).catch(() => Promise.reject(validationError('body.buildingId', 'no such building')));
       await assertCanChangePlace(ctx.actor, place, 'building', input.buildingId);
-      const [dup] = await db
-        .select({ id: floors.id })
-        .from(floors)
-        .where(and(eq(floors.buildingId, input.buildingId), eq(floors.level, input.level)));
+      const [dup] = await db.select({ id: floors.id }).from(floors).where(and(eq(floors.buildingId, input.buildingId), eq(floors.level, input.level)));
       if (dup) throw conflict(`floor ${input.level} already exists in this building`, { fields: [{ field: 'body.level', message: 'already exists' }] });
-      return insertStructure(
-        ctx,
-        'floor',
-        place.parkId,
-        async (tx) =>
-          (
-            await tx
-              .insert(floors)
-              .values({ ...input, name: input.name ?? `${input.level}F` })
-              .returning()
-          )[0],
-      );
+      return insertStructure(ctx, 'floor', place.parkId, async (tx) => (await tx.insert(floors).values({ ...input, name: input.name ?? `${input.level}F` }).returning())[0]);
     },
     async updateFloor(ctx: RequestContext, id: string, patch: { name?: string; planSvg?: string | null }) {
       return changeStructure<FloorRow>({ ctx, table: floors, entity: 'floor', id, place: await getPlaceOf('floor', id), patch });
@@ -489,12 +435,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     // ---- units ----
     async findUnits(ctx: RequestContext, filter: { buildingId?: string; parkId?: string; status?: UnitStatus } & PageQuery): Promise<Page<UnitRow & { buildingName: string; floorName: string }>> {
       const scope = await placeScope(ctx.actor, units.parkId, buildings.siteId);
-      const where = and(
-        scope,
-        filter.buildingId ? eq(units.buildingId, filter.buildingId) : undefined,
-        filter.parkId ? eq(units.parkId, filter.parkId) : undefined,
-        filter.status ? eq(units.status, filter.status) : undefined,
-      );
+      const where = and(scope, filter.buildingId ? eq(units.buildingId, filter.buildingId) : undefined, filter.parkId ? eq(units.parkId, filter.parkId) : undefined, filter.status ? eq(units.status, filter.status) : undefined);
       const rows = await db
         .select({ u: units, buildingName: buildings.name, floorName: floors.name })
         .from(units)
@@ -504,51 +445,27 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         .orderBy(asc(buildings.name), asc(units.code))
         .limit(filter.pageSize)
         .offset(offsetOf(filter));
-      const [{ count }] = await db
-        .select({ count: sql<number>`count(*)::int` })
-        .from(units)
-        .innerJoin(buildings, eq(buildings.id, units.buildingId))
-        .where(where);
+      const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(units).innerJoin(buildings, eq(buildings.id, units.buildingId)).where(where);
       return { items: rows.map((r) => ({ ...r.u, buildingName: r.buildingName, floorName: r.floorName })), total: count, page: filter.page, pageSize: filter.pageSize };
     },
     async createUnit(ctx: RequestContext, input: { floorId: string; code: string; area: number; status?: UnitStatus }) {
       const place = await getPlaceOf('floor', input.floorId).catch(() => Promise.reject(validationError('body.floorId', 'no such floor')));
       await assertCanChangePlace(ctx.actor, place, 'floor', input.floorId);
-      const [dup] = await db
-        .select({ id: units.id })
-        .from(units)
-        .where(and(eq(units.floorId, input.floorId), eq(units.code, input.code)));
+      const [dup] = await db.select({ id: units.id }).from(units).where(and(eq(units.floorId, input.floorId), eq(units.code, input.code)));
       if (dup) throw conflict(`unit ${input.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists' }] });
-      return insertStructure(
-        ctx,
-        'unit',
-        place.parkId,
-        async (tx) =>
-          (
-            await tx
-              .insert(units)
-              .values({ ...input, buildingId: place.buildingId!, parkId: place.parkId })
-              .returning()
-          )[0],
-      );
+      return insertStructure(ctx, 'unit', place.parkId, async (tx) => (await tx.insert(units).values({ ...input, buildingId: place.buildingId!, parkId: place.parkId }).returning())[0]);
     },
     async updateUnit(ctx: RequestContext, id: string, patch: { code?: string; area?: number; status?: UnitStatus }) {
       const [u] = await db.select().from(units).where(eq(units.id, id));
       if (!u) throw notFound('unit', id);
       const place = await getPlaceOf('building', u.buildingId);
       if (patch.status && patch.status !== 'leased' && u.status === 'leased') {
-        const [active] = await db
-          .select({ id: leases.id })
-          .from(leases)
-          .where(and(eq(leases.unitId, id), eq(leases.status, 'active')));
+        const [active] = await db.select({ id: leases.id }).from(leases).where(and(eq(leases.unitId, id), eq(leases.status, 'active')));
         if (active) throw validationError('body.status', 'the unit has an active lease; end the lease first');
       }
       if (patch.code !== undefined && patch.code !== u.code) {
         // Renaming onto another unit's code of the same floor: name the field, as creating does.
-        const [dup] = await db
-          .select({ id: units.id })
-          .from(units)
-          .where(and(eq(units.floorId, u.floorId), eq(units.code, patch.code)));
+        const [dup] = await db.select({ id: units.id }).from(units).where(and(eq(units.floorId, u.floorId), eq(units.code, patch.code)));
         if (dup) throw conflict(`unit ${patch.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists' }] });
       }
       return changeStructure<UnitRow>({ ctx, table: units, entity: 'unit', id, place, patch });
@@ -584,10 +501,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       if (f.status) conditions.push(eq(enterprises.status, f.status));
       const where = and(...conditions);
       const items = await db.select().from(enterprises).where(where).orderBy(asc(enterprises.legalName)).limit(f.pageSize).offset(offsetOf(f));
-      const [{ count }] = await db
-        .select({ count: sql<number>`count(*)::int` })
-        .from(enterprises)
-        .where(where);
+      const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(enterprises).where(where);
       return { items: items.map((e) => ({ ...e, contactPhone: maskPhone(e.contactPhone) })), total: count, page: f.page, pageSize: f.pageSize };
     },
 
@@ -639,10 +553,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       if (dup) throw conflict(`An enterprise with credit code ${creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered' }] });
       return translateConstraint('cannot create enterprise', () =>
         db.transaction(async (tx) => {
-          const [e] = await tx
-            .insert(enterprises)
-            .values({ ...input, creditCode })
-            .returning();
+          const [e] = await tx.insert(enterprises).values({ ...input, creditCode }).returning();
           await record(tx, ctx, 'enterprise.created', 'enterprise', e.id, null, e, { parkId: e.parkId, enterpriseId: e.id });
           return e;
         }),
@@ -672,11 +583,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         if (dup && dup.id !== id) throw conflict(`An enterprise with credit code ${next.creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered' }] });
       }
       return db.transaction(async (tx) => {
-        const [after] = await tx
-          .update(enterprises)
-          .set({ ...next, updatedAt: new Date() })
-          .where(eq(enterprises.id, id))
-          .returning();
+        const [after] = await tx.update(enterprises).set({ ...next, updatedAt: new Date() }).where(eq(enterprises.id, id)).returning();
         await record(tx, ctx, 'enterprise.updated', 'enterprise', id, e, after, { parkId: e.parkId, enterpriseId: id });
         return after;
       });
@@ -689,10 +596,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const plate = normalisePlate(input.plate);
       if (!PLATE_RE.test(plate)) throw validationError('body.plate', 'is not a Chinese vehicle plate (GA 36-2018), e.g. 川A12345 or 川AD12345');
       return db.transaction(async (tx) => {
-        const [v] = await tx
-          .insert(enterpriseVehicles)
-          .values({ enterpriseId, plate, ownerName: input.ownerName ?? null })
-          .returning();
+        const [v] = await tx.insert(enterpriseVehicles).values({ enterpriseId, plate, ownerName: input.ownerName ?? null }).returning();
         await record(tx, ctx, 'enterprise_vehicle.created', 'enterprise_vehicle', v.id, null, v, { parkId: e.parkId, enterpriseId });
         return v;
       });
@@ -702,10 +606,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const e = await getEnterpriseRow(enterpriseId);
       assertCanEditEnterprise(ctx.actor, e);
       await db.transaction(async (tx) => {
-        const [v] = await tx
-          .delete(enterpriseVehicles)
-          .where(and(eq(enterpriseVehicles.id, vehicleId), eq(enterpriseVehicles.enterpriseId, enterpriseId)))
-          .returning();
+        const [v] = await tx.delete(enterpriseVehicles).where(and(eq(enterpriseVehicles.id, vehicleId), eq(enterpriseVehicles.enterpriseId, enterpriseId))).returning();
         if (!v) throw notFound('vehicle', vehicleId);
         await record(tx, ctx, 'enterprise_vehicle.deleted', 'enterprise_vehicle', v.id, v, null, { parkId: e.parkId, enterpriseId });
       });
@@ -715,16 +616,10 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const e = await getEnterpriseRow(enterpriseId);
       assertCanWrite(ctx.actor);
       if (!operatorCovers(ctx.actor, e)) throw forbidden('Only park operators assign parking spaces');
-      const [taken] = await db
-        .select()
-        .from(parkingSpaceAssignments)
-        .where(and(eq(parkingSpaceAssignments.lotName, input.lotName), eq(parkingSpaceAssignments.spaceCode, input.spaceCode)));
+      const [taken] = await db.select().from(parkingSpaceAssignments).where(and(eq(parkingSpaceAssignments.lotName, input.lotName), eq(parkingSpaceAssignments.spaceCode, input.spaceCode)));
       if (taken) throw conflict(`space ${input.lotName} ${input.spaceCode} is already assigned`, { fields: [{ field: 'body.spaceCode', message: 'already assigned' }] });
       return db.transaction(async (tx) => {
-        const [s] = await tx
-          .insert(parkingSpaceAssignments)
-          .values({ enterpriseId, ...input })
-          .returning();
+        const [s] = await tx.insert(parkingSpaceAssignments).values({ enterpriseId, ...input }).returning();
         await record(tx, ctx, 'parking_space.assigned', 'parking_space_assignment', s.id, null, s, { parkId: e.parkId, enterpriseId });
         return s;
       });
@@ -734,10 +629,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       assertCanWrite(ctx.actor);
       if (!operatorCovers(ctx.actor, e)) throw forbidden('Only park operators assign parking spaces');
       await db.transaction(async (tx) => {
-        const [s] = await tx
-          .delete(parkingSpaceAssignments)
-          .where(and(eq(parkingSpaceAssignments.id, assignmentId), eq(parkingSpaceAssignments.enterpriseId, enterpriseId)))
-          .returning();
+        const [s] = await tx.delete(parkingSpaceAssignments).where(and(eq(parkingSpaceAssignments.id, assignmentId), eq(parkingSpaceAssignments.enterpriseId, enterpriseId))).returning();
         if (!s) throw notFound('parking space assignment', assignmentId);
         await record(tx, ctx, 'parking_space.released', 'parking_space_assignment', s.id, s, null, { parkId: e.parkId, enterpriseId });
       });
@@ -755,16 +647,9 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       if (u.status === 'leased') throw conflict(`unit ${u.code} is already leased`, { fields: [{ field: 'body.unitId', message: 'already leased' }] });
       return db.transaction(async (tx) => {
         // Guard against a concurrent lease of the same unit: only one update from vacant/reserved wins.
-        const updated = await tx
-          .update(units)
-          .set({ status: 'leased', updatedAt: new Date() })
-          .where(and(eq(units.id, u.id), inArray(units.status, ['vacant', 'reserved'])))
-          .returning({ id: units.id });
+        const updated = await tx.update(units).set({ status: 'leased', updatedAt: new Date() }).where(and(eq(units.id, u.id), inArray(units.status, ['vacant', 'reserved']))).returning({ id: units.id });
         if (updated.length === 0) throw conflict(`unit ${u.code} is already leased`);
-        const [l] = await tx
-          .insert(leases)
-          .values({ enterpriseId, ...input })
-          .returning();
+        const [l] = await tx.insert(leases).values({ enterpriseId, ...input }).returning();
         await record(tx, ctx, 'lease.created', 'lease', l.id, null, l, { parkId: e.parkId, enterpriseId });
         return l;
       });
@@ -776,8 +661,8 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     async findParkFigures(ctx: RequestContext) {
       const isAlliance = hasRole(ctx.actor, 'alliance');
       if (!isAlliance && !isOperator(ctx.actor)) throw forbidden('Only alliance staff and operators see park figures');
-      const scope =
-        isAlliance || isGlobalOperator(ctx.actor) ? undefined : inArray(parks.id, operatorParkIds(ctx.actor).length ? operatorParkIds(ctx.actor) : ['00000000-0000-0000-0000-000000000000']);
+      const own = operatorParkIds(ctx.actor);
+      const scope = isAlliance || isGlobalOperator(ctx.actor) ? undefined : inArray(parks.id, own.length ? own : ['00000000-0000-0000-0000-000000000000']);
       const rows = await db
         .select({
           id: parks.id,
@@ -800,19 +685,11 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const e = await getEnterpriseRow(enterpriseId);
       if (!operatorCovers(ctx.actor, e)) throw forbidden('Only park operators confirm leases');
       return db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(leases)
-          .where(and(eq(leases.id, leaseId), eq(leases.enterpriseId, enterpriseId)))
-          .for('update');
+        const [before] = await tx.select().from(leases).where(and(eq(leases.id, leaseId), eq(leases.enterpriseId, enterpriseId))).for('update');
         if (!before) throw notFound('lease', leaseId);
         if (before.status !== 'draft') throw conflict('only a draft lease can be confirmed');
         // Same guard as signing a lease: only one update from vacant/reserved wins.
-        const freed = await tx
-          .update(units)
-          .set({ status: 'leased', updatedAt: new Date() })
-          .where(and(eq(units.id, before.unitId), inArray(units.status, ['vacant', 'reserved'])))
-          .returning({ id: units.id });
+        const freed = await tx.update(units).set({ status: 'leased', updatedAt: new Date() }).where(and(eq(units.id, before.unitId), inArray(units.status, ['vacant', 'reserved']))).returning({ id: units.id });
         if (freed.length === 0) throw conflict('the unit is already leased', { fields: [{ field: 'unitId', message: 'already leased' }] });
         const [after] = await tx.update(leases).set({ status: 'active', updatedAt: new Date() }).where(eq(leases.id, leaseId)).returning();
         await record(tx, ctx, 'lease.confirmed', 'lease', leaseId, before, after, { parkId: e.parkId, enterpriseId });
@@ -824,10 +701,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const e = await getEnterpriseRow(enterpriseId);
       if (!operatorCovers(ctx.actor, e)) throw forbidden('Only park operators end leases');
       return db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(leases)
-          .where(and(eq(leases.id, leaseId), eq(leases.enterpriseId, enterpriseId)));
+        const [before] = await tx.select().from(leases).where(and(eq(leases.id, leaseId), eq(leases.enterpriseId, enterpriseId)));
         if (!before) throw notFound('lease', leaseId);
         if (before.status !== 'active') throw conflict('the lease has already ended');
         const [after] = await tx.update(leases).set({ status: 'ended', updatedAt: new Date() }).where(eq(leases.id, leaseId)).returning();
@@ -842,11 +716,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const { actor } = ctx;
       const own = propertyCompanyIdsOf(actor);
       if (!actor.grants.some((g) => g.role === 'operator') && own.length === 0) throw forbidden('Only operators and property staff may see property companies');
-      const rows = await db
-        .select()
-        .from(propertyCompanies)
-        .where(actor.grants.some((g) => g.role === 'operator') ? undefined : inArray(propertyCompanies.id, own))
-        .orderBy(asc(propertyCompanies.name));
+      const rows = await db.select().from(propertyCompanies).where(actor.grants.some((g) => g.role === 'operator') ? undefined : inArray(propertyCompanies.id, own)).orderBy(asc(propertyCompanies.name));
       const contracts = await db
         .select({ c: propertyContracts, districtName: districts.name, siteName: sites.name })
         .from(propertyContracts)
@@ -867,10 +737,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const [dup] = await db.select({ id: propertyCompanies.id }).from(propertyCompanies).where(eq(propertyCompanies.creditCode, creditCode));
       if (dup) throw conflict(`A property company with credit code ${creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered' }] });
       return db.transaction(async (tx) => {
-        const [p] = await tx
-          .insert(propertyCompanies)
-          .values({ ...input, creditCode })
-          .returning();
+        const [p] = await tx.insert(propertyCompanies).values({ ...input, creditCode }).returning();
         await record(tx, ctx, 'property_company.created', 'property_company', p.id, null, p);
         return p;
       });
@@ -884,11 +751,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         // A company under contract in parks outside the operator's scope is theirs to edit too: only operators covering all of them may.
         const contracts = await tx.select({ parkId: propertyContracts.parkId }).from(propertyContracts).where(eq(propertyContracts.propertyCompanyId, id));
         if (!contracts.every((c) => operatorCovers(ctx.actor, c))) throw forbidden('This property company works in parks outside your scope; an operator of those parks must edit it');
-        const [after] = await tx
-          .update(propertyCompanies)
-          .set({ ...patch, updatedAt: new Date() })
-          .where(eq(propertyCompanies.id, id))
-          .returning();
+        const [after] = await tx.update(propertyCompanies).set({ ...patch, updatedAt: new Date() }).where(eq(propertyCompanies.id, id)).returning();
         await record(tx, ctx, 'property_company.updated', 'property_company', id, before, after);
         return after;
       });
@@ -905,18 +768,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         .from(propertyContracts)
         .where(and(eq(propertyContracts.districtId, input.districtId), sql`${propertyContracts.startDate} < ${input.endDate} and ${propertyContracts.endDate} > ${input.startDate}`));
       if (overlapping.length) throw conflict('the district already has a property contract in this period', { fields: [{ field: 'body.startDate', message: 'overlaps another contract' }] });
-      return insertStructure(
-        ctx,
-        'property_contract',
-        place.parkId,
-        async (tx) =>
-          (
-            await tx
-              .insert(propertyContracts)
-              .values({ ...input, parkId: place.parkId })
-              .returning()
-          )[0],
-      );
+      return insertStructure(ctx, 'property_contract', place.parkId, async (tx) => (await tx.insert(propertyContracts).values({ ...input, parkId: place.parkId }).returning())[0]);
     },
     async deletePropertyContract(ctx: RequestContext, id: string) {
       const [c] = await db.select().from(propertyContracts).where(eq(propertyContracts.id, id));
@@ -931,14 +783,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       return db
         .select()
         .from(leads)
-        .where(
-          and(
-            scope,
-            filter.parkId ? eq(leads.parkId, filter.parkId) : undefined,
-            filter.stage ? eq(leads.stage, filter.stage) : undefined,
-            filter.q ? ilike(leads.companyName, `%${filter.q}%`) : undefined,
-          ),
-        )
+        .where(and(scope, filter.parkId ? eq(leads.parkId, filter.parkId) : undefined, filter.stage ? eq(leads.stage, filter.stage) : undefined, filter.q ? ilike(leads.companyName, `%${filter.q}%`) : undefined))
         .orderBy(desc(leads.updatedAt))
         .then((rows) => rows.map((l) => ({ ...l, contactPhone: maskPhone(l.contactPhone) })));
     },
@@ -949,10 +794,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       if (!park) throw validationError('body.parkId', 'no such park');
       return db.transaction(async (tx) => {
         const creditCode = input.creditCode ? checkCreditCode(input.creditCode) : input.creditCode;
-        const [l] = await tx
-          .insert(leads)
-          .values({ ...input, creditCode, ownerId: ctx.actor.userId, stageHistory: { lead: new Date().toISOString() } })
-          .returning();
+        const [l] = await tx.insert(leads).values({ ...input, creditCode, ownerId: ctx.actor.userId, stageHistory: { lead: new Date().toISOString() } }).returning();
         await record(tx, ctx, 'lead.created', 'lead', l.id, null, l, { parkId: l.parkId });
         return l;
       });
@@ -969,11 +811,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
           const [before] = await tx.select().from(leads).where(eq(leads.id, id)).for('update');
           const history = { ...before.stageHistory };
           if (fields.stage && !history[fields.stage]) history[fields.stage] = new Date().toISOString();
-          let [after] = await tx
-            .update(leads)
-            .set({ ...fields, stageHistory: history, updatedAt: new Date() })
-            .where(eq(leads.id, id))
-            .returning();
+          let [after] = await tx.update(leads).set({ ...fields, stageHistory: history, updatedAt: new Date() }).where(eq(leads.id, id)).returning();
           if (fields.stage === 'moved_in') {
             const { enterpriseId } = await moveLeadIn(tx, ctx, after, record);
             [after] = await tx.update(leads).set({ enterpriseId }).where(eq(leads.id, id)).returning();

@@ -91,7 +91,8 @@ export interface EnterpriseInput {
 export const findEnterprises = (filter: EnterpriseFilter) => api.get<Page<Enterprise>>('/enterprises', { ...filter });
 export const getEnterprise = (id: string) => api.get<EnterpriseProfile>(`/enterprises/${id}`);
 export const createEnterprise = (input: EnterpriseInput) => api.post<Enterprise>('/enterprises', input);
-export const updateEnterprise = (id: string, input: Partial<Omit<EnterpriseInput, 'parkId'>> & { status?: 'active' | 'moved_out' }) => api.patch<Enterprise>(`/enterprises/${id}`, input);
+export const updateEnterprise = (id: string, input: Partial<Omit<EnterpriseInput, 'parkId'>> & { status?: 'active' | 'moved_out' }) =>
+  api.patch<Enterprise>(`/enterprises/${id}`, input);
 export const addVehicle = (id: string, input: { plate: string; ownerName?: string | null }) => api.post<Vehicle>(`/enterprises/${id}/vehicles`, input);
 export const removeVehicle = (id: string, vehicleId: string) => api.delete(`/enterprises/${id}/vehicles/${vehicleId}`);
 export const addParkingSpace = (id: string, input: { lotName: string; spaceCode: string }) => api.post<ParkingSpace>(`/enterprises/${id}/parking-spaces`, input);
@@ -110,7 +111,9 @@ export interface LeasableUnit {
   floorName: string;
 }
 export const findLeasableUnits = (parkId: string) =>
-  Promise.all([api.get<Page<LeasableUnit>>('/units', { parkId, status: 'vacant', pageSize: 500 }), api.get<Page<LeasableUnit>>('/units', { parkId, status: 'reserved', pageSize: 500 })]).then(
-    ([vacant, reserved]) => [...vacant.items, ...reserved.items],
-  );
-export const createLease = (id: string, input: { unitId: string; startDate: string; endDate: string; monthlyRentFen: number }) => api.post<Lease>(`/enterprises/${id}/leases`, input);
+  Promise.all([
+    api.get<Page<LeasableUnit>>('/units', { parkId, status: 'vacant', pageSize: 500 }),
+    api.get<Page<LeasableUnit>>('/units', { parkId, status: 'reserved', pageSize: 500 }),
+  ]).then(([vacant, reserved]) => [...vacant.items, ...reserved.items]);
+export const createLease = (id: string, input: { unitId: string; startDate: string; endDate: string; monthlyRentFen: number }) =>
+  api.post<Lease>(`/enterprises/${id}/leases`, input);
