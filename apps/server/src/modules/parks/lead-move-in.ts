@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { conflict, validationError } from '../../lib/errors';
-import { buildings, enterprises, leads, leases, units } from './parks.table';
+import { buildings, enterprises, leases, units, type leads } from './parks.table';
 
 type LeadRow = typeof leads.$inferSelect;
 type Record = (tx: Tx, ctx: RequestContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown, place?: { parkId?: string | null; enterpriseId?: string | null }) => Promise<void>;

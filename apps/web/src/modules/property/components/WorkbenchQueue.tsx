@@ -6,7 +6,7 @@ import { QueryBoundary } from '../../../ui/QueryBoundary';
 import { slaDeadline } from './SlaClock';
 import { WorkbenchOrder } from './WorkbenchOrder';
 
-/** Property staff's queue: their team's open orders, the one due soonest first, refreshed every minute. */
+/** Property staff's queue: their team's orders to accept or finish, the one due soonest first, refreshed every minute. */
 export function WorkbenchQueue() {
   const { t } = useTranslation();
   const orders = useWorkOrders({ mine: 'true', status: 'open', pageSize: 50 }, { refetchInterval: 60_000 });
@@ -14,7 +14,8 @@ export function WorkbenchQueue() {
     <Card title={t('homes.workbench.queue')} size="small" extra={<Link to="/work-orders">{t('homes.workbench.allOrders')}</Link>} data-testid="workbench-queue">
       <QueryBoundary query={orders} isCard={false}>
         {(page) => {
-          const items = [...page.items].sort((a, b) => slaDeadline(a).dueAt.localeCompare(slaDeadline(b).dueAt));
+          // Resolved orders wait for the requester's or operator's check, not for the staff: they leave the queue.
+          const items = page.items.filter((o) => o.status !== 'resolved').sort((a, b) => slaDeadline(a).dueAt.localeCompare(slaDeadline(b).dueAt));
           if (!items.length) return <Empty description={t('homes.workbench.empty')} />;
           return (
             <Flex vertical gap={8}>
