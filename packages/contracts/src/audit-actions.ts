@@ -44,7 +44,7 @@ export const AUDIT_ACTION_VERBS = {
   inspection_settings: ['updated'],
   inspection_template: ['created', 'updated'],
   lead: ['created', 'updated', 'deleted', 'stage_changed'],
-  lease: ['created', 'ended'],
+  lease: ['created', 'ended', 'drafted', 'confirmed'],
   member_plate: ['created', 'deleted'],
   news_article: ['created', 'updated', 'scheduled', 'published', 'unpublished', 'pinned', 'unpinned'],
   news_image: ['uploaded'],

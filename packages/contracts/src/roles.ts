@@ -41,6 +41,6 @@ export type Industry = (typeof INDUSTRIES)[number];
 export const ENTERPRISE_STATUSES = ['active', 'moved_out'] as const;
 export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
 
-/** A lease runs until it is ended (退租). */
-export const LEASE_STATUSES = ['active', 'ended'] as const;
+/** A lease runs until it is ended (退租); a draft (草稿, e.g. made from a moved-in lead) is not in force until an operator confirms it. */
+export const LEASE_STATUSES = ['draft', 'active', 'ended'] as const;
 export type LeaseStatus = (typeof LEASE_STATUSES)[number];

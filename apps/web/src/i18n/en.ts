@@ -1,3 +1,4 @@
+import { homesEn } from './sections/homes';
 import { trainingEn } from './sections/training';
 import type { Messages } from './messages';
 import { servicesEn } from './sections/services';
@@ -49,7 +50,7 @@ export const en: Messages = {
   sizes: { micro: 'Micro', small: 'Small', medium: 'Medium', large: 'Large' },
   unitStatus: { vacant: 'Vacant', leased: 'Leased', reserved: 'Reserved' },
   enterpriseStatus: { active: 'In park', moved_out: 'Moved out' },
-  leaseStatus: { active: 'Active', ended: 'Ended', expired: 'Expired' },
+  leaseStatus: { draft: 'Draft', active: 'Active', ended: 'Ended', expired: 'Expired' },
   stages: { lead: 'Lead', visit: 'Visit', negotiation: 'Negotiation', signed: 'Signed', moved_in: 'Moved in', lost: 'Lost' },
   dashboard: {
     title: 'Park dashboard', greeting: 'Hello, {{name}}', enterprises: 'Enterprises', unitsLeased: 'Units leased', unitsVacant: 'Units vacant', unitsReserved: 'Units reserved',
@@ -490,6 +491,8 @@ export const en: Messages = {
   bookings: bookingsEn,
   // The relief section lives in sections/relief.ts, so features edit their own file.
   relief: reliefEn,
+  // Role homes and the lead move-in live in sections/homes.ts.
+  homes: homesEn,
   // The training section lives in sections/training.ts.
   training: trainingEn,
   // Third-party spot checks (sections/spotChecks.ts).

@@ -1,3 +1,4 @@
+import { homesZh } from './sections/homes';
 import { trainingZh } from './sections/training';
 import { servicesZh } from './sections/services';
 import { policiesZh } from './sections/policies';
@@ -45,7 +46,7 @@ export const zhCN = {
   sizes: { micro: '微型', small: '小型', medium: '中型', large: '大型' },
   unitStatus: { vacant: '空置', leased: '已租', reserved: '预留' },
   enterpriseStatus: { active: '在园', moved_out: '已迁出' },
-  leaseStatus: { active: '生效中', ended: '已结束', expired: '已到期' },
+  leaseStatus: { draft: '草稿', active: '生效中', ended: '已结束', expired: '已到期' },
   stages: { lead: '线索', visit: '考察', negotiation: '洽谈', signed: '签约', moved_in: '入驻', lost: '流失' },
   dashboard: {
     title: '园区工作台', greeting: '你好，{{name}}', enterprises: '在园企业', unitsLeased: '已租单元', unitsVacant: '空置单元', unitsReserved: '预留单元',
@@ -485,6 +486,8 @@ export const zhCN = {
   bookings: bookingsZh,
   // The relief section lives in sections/relief.ts, so features edit their own file.
   relief: reliefZh,
+  // Role homes and the lead move-in live in sections/homes.ts.
+  homes: homesZh,
   // The training section lives in sections/training.ts.
   training: trainingZh,
   // Third-party spot checks (sections/spotChecks.ts).

@@ -16,6 +16,7 @@ export const parksRoutes: FastifyPluginAsyncZod<{ parks: ParksService }> = async
   const structure = ['parks'];
   app.get('/parks', { schema: { tags: structure, summary: 'Parks I may see', response: { 200: z.array(s.parkSchema), ...errorResponses } } }, async (r) => svc.findParks(ctxOf(r)));
   app.post('/parks', { schema: { tags: structure, summary: 'Create a park', body: s.createParkBody, response: { 201: s.parkSchema, ...created } } }, async (r, reply) => reply.code(201).send(await svc.createPark(ctxOf(r), r.body)));
+  app.get('/park-figures', { schema: { tags: structure, summary: 'Park-level figures for the alliance: enterprises, buildings, area and occupancy per park', response: { 200: s.parkFiguresSchema, ...errorResponses } } }, async (r) => svc.findParkFigures(ctxOf(r)));
   app.get('/parks/:id', { schema: { tags: structure, summary: 'One park', params: idParams, response: { 200: s.parkSchema, ...errorResponses } } }, async (r) => svc.getPark(ctxOf(r), r.params.id));
   app.get('/parks/:id/tree', { schema: { tags: structure, summary: 'Sites → districts → buildings with unit figures', params: idParams, response: { 200: s.parkTreeSchema, ...errorResponses } } }, async (r) => svc.getParkTree(ctxOf(r), r.params.id));
   app.patch('/parks/:id', { schema: { tags: structure, summary: 'Update a park', params: idParams, body: s.updateParkBody, response: { 200: s.parkSchema, ...errorResponses } } }, async (r) => svc.updatePark(ctxOf(r), r.params.id, r.body));
@@ -106,6 +107,7 @@ export const parksRoutes: FastifyPluginAsyncZod<{ parks: ParksService }> = async
     return reply.code(204).send(null);
   });
   app.post('/enterprises/:id/leases', { schema: { tags: ent, summary: 'Lease a unit to the enterprise', params: idParams, body: s.leaseBody, response: { 201: s.leaseSchema, ...created } } }, async (r, reply) => reply.code(201).send(await svc.createLease(ctxOf(r), r.params.id, r.body)));
+  app.post('/enterprises/:id/leases/:childId/confirm', { schema: { tags: ent, summary: 'Confirm a draft lease; the unit becomes leased', params: childParams, response: { 200: s.leaseSchema, ...created } } }, async (r) => svc.confirmLease(ctxOf(r), r.params.id, r.params.childId));
   app.post('/enterprises/:id/leases/:childId/end', { schema: { tags: ent, summary: 'End a lease; the unit becomes vacant', params: childParams, response: { 200: s.leaseSchema, ...created } } }, async (r) => svc.endLease(ctxOf(r), r.params.id, r.params.childId));
 
   const prop = ['property'];

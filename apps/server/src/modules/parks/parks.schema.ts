@@ -112,6 +112,9 @@ export const propertyCompanyBody = z.object({ name, creditCode: z.string().trim(
 export const updatePropertyCompanyBody = propertyCompanyBody.omit({ creditCode: true }).partial();
 export const propertyContractBody = z.object({ propertyCompanyId: z.string().uuid(), districtId: z.string().uuid(), startDate: isoDate, endDate: isoDate, annualFeeFen: z.number().int().min(0).max(1e13) });
 
+/** Park-level figures published to the alliance: counts and areas, no tenant names. */
+export const parkFiguresSchema = z.array(z.object({ id: z.string(), name: z.string(), city: z.string().nullable(), enterprises: z.number(), buildings: z.number(), area: z.number(), leasedArea: z.number(), occupancy: z.number() }));
+
 export const leadSchema = z.object({
   id: z.string(),
   parkId: z.string(),
@@ -125,10 +128,24 @@ export const leadSchema = z.object({
   notes: z.string().nullable(),
   stageHistory: z.record(z.string(), z.string()),
   enterpriseId: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  unitIds: z.array(z.string()),
+  monthlyRentFen: z.number().nullable(),
   createdAt: ts,
   updatedAt: ts,
 });
-export const leadBody = z.object({ parkId: z.string().uuid(), companyName: name, industry: z.enum(INDUSTRIES), contactName: optionalText(100), contactPhone: phone.nullish(), expectedArea: z.number().positive().max(1_000_000).nullish(), notes: optionalText(4000) });
+export const leadBody = z.object({
+  parkId: z.string().uuid(),
+  companyName: name,
+  industry: z.enum(INDUSTRIES),
+  contactName: optionalText(100),
+  contactPhone: phone.nullish(),
+  expectedArea: z.number().positive().max(1_000_000).nullish(),
+  notes: optionalText(4000),
+  creditCode: z.string().trim().min(1).max(32).nullish(),
+  unitIds: z.array(z.string().uuid()).max(50).optional(),
+  monthlyRentFen: z.number().int().min(0).max(1e12).nullish(),
+});
 export const updateLeadBody = leadBody.omit({ parkId: true }).partial().extend({ stage: z.enum(LEAD_STAGES).optional(), enterpriseId: z.string().uuid().nullish() });
 export const leadQuery = z.object({ parkId: z.string().uuid().optional(), stage: z.enum(LEAD_STAGES).optional(), q: z.string().trim().max(100).optional() });
 export const leadFunnelSchema = z.object({

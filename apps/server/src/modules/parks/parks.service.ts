@@ -10,10 +10,11 @@ import type { RequestContext } from '../../lib/context';
 import { AppError, ErrorCode, conflict, forbidden, notFound, validationError } from '../../lib/errors';
 import { maskPhone } from '../../lib/mask';
 import { offsetOf, type Page, type PageQuery } from '../../lib/pagination';
-import { assertCanWrite, enterpriseIdsOf, isGlobalOperator, operatorCovers, operatorParkIds, operatorSiteIds, propertyCompanyIdsOf, type Actor } from '../identity/actor';
+import { assertCanWrite, enterpriseIdsOf, hasRole, isGlobalOperator, isOperator, operatorCovers, operatorParkIds, operatorSiteIds, propertyCompanyIdsOf, type Actor } from '../identity/actor';
 import type { AuditService } from '../identity/audit.service';
 import { roleGrants } from '../identity/identity.table';
 import { assertCanEditEnterprise, assertCanReadEnterprise, assertOperator } from './parks.access';
+import { moveLeadIn } from './lead-move-in';
 import {
   buildings,
   districts,
@@ -38,6 +39,17 @@ export type FloorRow = typeof floors.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type LeadRow = typeof leads.$inferSelect;
+
+/** What an operator records about a lead (all optional on update). */
+interface LeadInput {
+  contactName?: string | null;
+  contactPhone?: string | null;
+  expectedArea?: number | null;
+  notes?: string | null;
+  creditCode?: string | null;
+  unitIds?: string[];
+  monthlyRentFen?: number | null;
+}
 
 export interface EnterpriseFilters extends PageQuery {
   q?: string;
@@ -646,6 +658,48 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         return l;
       });
     },
+    /**
+     * Park-level figures the park publishes to its alliance (长三角软件园服务联盟): counts and areas only,
+     * never a tenant's name. Alliance staff see every park; operators the parks they run.
+     */
+    async findParkFigures(ctx: RequestContext) {
+      const isAlliance = hasRole(ctx.actor, 'alliance');
+      if (!isAlliance && !isOperator(ctx.actor)) throw forbidden('Only alliance staff and operators see park figures');
+      const own = operatorParkIds(ctx.actor);
+      const scope = isAlliance || isGlobalOperator(ctx.actor) ? undefined : inArray(parks.id, own.length ? own : ['00000000-0000-0000-0000-000000000000']);
+      const rows = await db
+        .select({
+          id: parks.id,
+          name: parks.name,
+          city: parks.city,
+          enterprises: sql<number>`(select count(*) from enterprises e where e.park_id = parks.id and e.status = 'active')::int`,
+          buildings: sql<number>`(select count(*) from buildings b where b.park_id = parks.id)::int`,
+          area: sql<number>`(select coalesce(sum(u.area), 0) from units u where u.park_id = parks.id)::float8`,
+          leasedArea: sql<number>`(select coalesce(sum(u.area), 0) from units u where u.park_id = parks.id and u.status = 'leased')::float8`,
+        })
+        .from(parks)
+        .where(scope)
+        .orderBy(asc(parks.name));
+      return rows.map((r) => ({ ...r, occupancy: r.area > 0 ? r.leasedArea / r.area : 0 }));
+    },
+
+    /** Puts a draft lease in force: the unit must still be free, and becomes leased. */
+    async confirmLease(ctx: RequestContext, enterpriseId: string, leaseId: string) {
+      assertCanWrite(ctx.actor);
+      const e = await getEnterpriseRow(enterpriseId);
+      if (!operatorCovers(ctx.actor, e)) throw forbidden('Only park operators confirm leases');
+      return db.transaction(async (tx) => {
+        const [before] = await tx.select().from(leases).where(and(eq(leases.id, leaseId), eq(leases.enterpriseId, enterpriseId))).for('update');
+        if (!before) throw notFound('lease', leaseId);
+        if (before.status !== 'draft') throw conflict('only a draft lease can be confirmed');
+        // Same guard as signing a lease: only one update from vacant/reserved wins.
+        const freed = await tx.update(units).set({ status: 'leased', updatedAt: new Date() }).where(and(eq(units.id, before.unitId), inArray(units.status, ['vacant', 'reserved']))).returning({ id: units.id });
+        if (freed.length === 0) throw conflict('the unit is already leased', { fields: [{ field: 'unitId', message: 'already leased' }] });
+        const [after] = await tx.update(leases).set({ status: 'active', updatedAt: new Date() }).where(eq(leases.id, leaseId)).returning();
+        await record(tx, ctx, 'lease.confirmed', 'lease', leaseId, before, after, { parkId: e.parkId, enterpriseId });
+        return after;
+      });
+    },
     async endLease(ctx: RequestContext, enterpriseId: string, leaseId: string) {
       assertCanWrite(ctx.actor);
       const e = await getEnterpriseRow(enterpriseId);
@@ -737,29 +791,39 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         .orderBy(desc(leads.updatedAt))
         .then((rows) => rows.map((l) => ({ ...l, contactPhone: maskPhone(l.contactPhone) })));
     },
-    async createLead(ctx: RequestContext, input: { parkId: string; companyName: string; industry: string; contactName?: string | null; contactPhone?: string | null; expectedArea?: number | null; notes?: string | null }) {
+    async createLead(ctx: RequestContext, input: LeadInput & { parkId: string; companyName: string; industry: string }) {
       assertCanWrite(ctx.actor);
       if (!operatorCovers(ctx.actor, { parkId: input.parkId })) throw forbidden('Only operators of this park may add leads');
       const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.id, input.parkId));
       if (!park) throw validationError('body.parkId', 'no such park');
       return db.transaction(async (tx) => {
-        const [l] = await tx.insert(leads).values({ ...input, ownerId: ctx.actor.userId, stageHistory: { lead: new Date().toISOString() } }).returning();
+        const creditCode = input.creditCode ? checkCreditCode(input.creditCode) : input.creditCode;
+        const [l] = await tx.insert(leads).values({ ...input, creditCode, ownerId: ctx.actor.userId, stageHistory: { lead: new Date().toISOString() } }).returning();
         await record(tx, ctx, 'lead.created', 'lead', l.id, null, l, { parkId: l.parkId });
         return l;
       });
     },
     /** Moves a lead along the pipeline; each stage's first arrival date is kept for conversion figures. */
-    async updateLead(ctx: RequestContext, id: string, patch: { stage?: LeadStage; companyName?: string; contactName?: string | null; contactPhone?: string | null; expectedArea?: number | null; notes?: string | null; enterpriseId?: string | null }) {
+    async updateLead(ctx: RequestContext, id: string, patch: LeadInput & { stage?: LeadStage; companyName?: string; enterpriseId?: string | null }) {
       assertCanWrite(ctx.actor);
-      const [before] = await db.select().from(leads).where(eq(leads.id, id));
-      if (!before || !operatorCovers(ctx.actor, before)) throw notFound('lead', id);
-      const history = { ...before.stageHistory };
-      if (patch.stage && !history[patch.stage]) history[patch.stage] = new Date().toISOString();
-      return db.transaction(async (tx) => {
-        const [after] = await tx.update(leads).set({ ...patch, stageHistory: history, updatedAt: new Date() }).where(eq(leads.id, id)).returning();
-        await record(tx, ctx, patch.stage && patch.stage !== before.stage ? 'lead.stage_changed' : 'lead.updated', 'lead', id, before, after, { parkId: after.parkId });
-        return after;
-      });
+      const [found] = await db.select().from(leads).where(eq(leads.id, id));
+      if (!found || !operatorCovers(ctx.actor, found)) throw notFound('lead', id);
+      const fields = patch.creditCode ? { ...patch, creditCode: checkCreditCode(patch.creditCode) } : patch;
+      return translateConstraint('cannot move the lead in', () =>
+        db.transaction(async (tx) => {
+          // Locked so two moves of the same lead into 入驻 at once draft its enterprise and leases once.
+          const [before] = await tx.select().from(leads).where(eq(leads.id, id)).for('update');
+          const history = { ...before.stageHistory };
+          if (fields.stage && !history[fields.stage]) history[fields.stage] = new Date().toISOString();
+          let [after] = await tx.update(leads).set({ ...fields, stageHistory: history, updatedAt: new Date() }).where(eq(leads.id, id)).returning();
+          if (fields.stage === 'moved_in') {
+            const { enterpriseId } = await moveLeadIn(tx, ctx, after, record);
+            [after] = await tx.update(leads).set({ enterpriseId }).where(eq(leads.id, id)).returning();
+          }
+          await record(tx, ctx, fields.stage && fields.stage !== before.stage ? 'lead.stage_changed' : 'lead.updated', 'lead', id, before, after, { parkId: after.parkId });
+          return after;
+        }),
+      );
     },
     async deleteLead(ctx: RequestContext, id: string) {
       assertCanWrite(ctx.actor);

@@ -191,9 +191,17 @@ export const leases = pgTable(
     endDate: date('end_date').notNull(),
     monthlyRentFen: bigint('monthly_rent_fen', { mode: 'number' }).notNull(),
     status: text('status').$type<LeaseStatus>().notNull().default('active'),
+    /** The attraction lead this draft was made from; one lease per lead and unit keeps moving a lead again from duplicating it. */
+    leadId: uuid('lead_id').references(() => leads.id, { onDelete: 'set null' }),
     ...timestamps,
   },
-  (t) => [index('leases_ent_idx').on(t.enterpriseId), index('leases_unit_idx').on(t.unitId), checkNotNegative(t.monthlyRentFen), checkOneOf(t.status, LEASE_STATUSES)],
+  (t) => [
+    index('leases_ent_idx').on(t.enterpriseId),
+    index('leases_unit_idx').on(t.unitId),
+    uniqueIndex('leases_lead_unit_uq').on(t.leadId, t.unitId),
+    checkNotNegative(t.monthlyRentFen),
+    checkOneOf(t.status, LEASE_STATUSES),
+  ],
 );
 
 /** A property-management company (物业公司). */
@@ -247,7 +255,13 @@ export const leads = pgTable(
     /** Dates each stage was reached, for conversion figures: `{ "visit": "2026-01-03T…" }`. */
     stageHistory: jsonb('stage_history').$type<Record<string, string>>().notNull().default({}),
     enterpriseId: uuid('enterprise_id').references(() => enterprises.id, { onDelete: 'set null' }),
+    /** 统一社会信用代码 of the prospect: moving in links the enterprise with this code or registers it. */
+    creditCode: text('credit_code'),
+    /** The units the prospect intends to rent; moving in drafts a lease for each. */
+    unitIds: jsonb('unit_ids').$type<string[]>().notNull().default([]),
+    /** Total monthly rent agreed for those units, in fen; split over them by area in the draft leases. */
+    monthlyRentFen: bigint('monthly_rent_fen', { mode: 'number' }),
     ...timestamps,
   },
-  (t) => [index('leads_park_stage_idx').on(t.parkId, t.stage), checkOneOf(t.stage, LEAD_STAGES), checkOneOf(t.industry, INDUSTRIES), checkNotNegative(t.expectedArea)],
+  (t) => [checkNotNegative(t.monthlyRentFen), index('leads_park_stage_idx').on(t.parkId, t.stage), checkOneOf(t.stage, LEAD_STAGES), checkOneOf(t.industry, INDUSTRIES), checkNotNegative(t.expectedArea)],
 );

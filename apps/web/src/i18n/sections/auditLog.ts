@@ -30,6 +30,7 @@ export const auditLogZh = {
     user: '用户', work_order: '工单', work_order_sla: '工单时限', work_order_team: '班组',
   },
   verbs: {
+    drafted: '已起草',
     aborted: '已中止',
     accepted: '已受理', acknowledged: '已确认', action: '已处置', activated: '已启用', add_approver: '加签', added: '已添加', advisor_assigned: '已指派顾问', applied: '已抵扣',
     approve: '审批通过', approved: '已通过', assigned: '已分配', attached: '已关联', bound: '已绑定', cancelled: '已取消', checked_in: '已签到', classified: '已分类', cleared: '已恢复',
@@ -71,6 +72,7 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
     user: 'User', work_order: 'Work order', work_order_sla: 'Work order SLA', work_order_team: 'Team',
   },
   verbs: {
+    drafted: 'drafted',
     aborted: 'aborted',
     accepted: 'accepted', acknowledged: 'acknowledged', action: 'acted on', activated: 'activated', add_approver: 'approver added', added: 'added', advisor_assigned: 'advisor assigned', applied: 'applied',
     approve: 'approved', approved: 'approved', assigned: 'assigned', attached: 'attached', bound: 'bound', cancelled: 'cancelled', checked_in: 'checked in', classified: 'classified', cleared: 'cleared',

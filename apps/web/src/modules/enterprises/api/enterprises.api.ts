@@ -97,6 +97,8 @@ export const addVehicle = (id: string, input: { plate: string; ownerName?: strin
 export const removeVehicle = (id: string, vehicleId: string) => api.delete(`/enterprises/${id}/vehicles/${vehicleId}`);
 export const addParkingSpace = (id: string, input: { lotName: string; spaceCode: string }) => api.post<ParkingSpace>(`/enterprises/${id}/parking-spaces`, input);
 export const removeParkingSpace = (id: string, spaceId: string) => api.delete(`/enterprises/${id}/parking-spaces/${spaceId}`);
+/** Puts a draft lease (e.g. drafted from a moved-in lead) in force. */
+export const confirmLease = (id: string, leaseId: string) => api.post<Lease>(`/enterprises/${id}/leases/${leaseId}/confirm`);
 export const endLease = (id: string, leaseId: string) => api.post<Lease>(`/enterprises/${id}/leases/${leaseId}/end`);
 
 /** A unit that can be leased, as listed by GET /api/units. */

@@ -43,7 +43,7 @@ export function LeasesCard({ enterpriseId, parkId, leases, canEnd }: { enterpris
             title: t('enterprises.status'),
             dataIndex: 'status',
             width: 90,
-            render: (s: string) => <Tag color={s === 'active' ? 'success' : 'default'}>{t(`leaseStatus.${s}`, { defaultValue: s })}</Tag>,
+            render: (s: string) => <Tag color={s === 'active' ? 'success' : s === 'draft' ? 'processing' : 'default'}>{t(`leaseStatus.${s}`, { defaultValue: s })}</Tag>,
           },
           ...(canEnd
             ? [
@@ -52,12 +52,28 @@ export function LeasesCard({ enterpriseId, parkId, leases, canEnd }: { enterpris
                   key: 'actions',
                   width: 100,
                   render: (_: unknown, l: Lease) =>
-                    l.status === 'active' && (
-                      <Popconfirm title={t('enterprises.leaseEndConfirm')} onConfirm={() => m.endLease.mutateAsync(l.id).catch((e: unknown) => void message.error(errorMessage(e)))}>
-                        <Button type="link" size="small" danger>
-                          {t('enterprises.endLease')}
+                    l.status === 'draft' ? (
+                      <Popconfirm
+                        title={t('homes.lease.confirmQuestion')}
+                        onConfirm={() =>
+                          m.confirmLease
+                            .mutateAsync(l.id)
+                            .then(() => void message.success(t('homes.lease.confirmed')))
+                            .catch((e: unknown) => void message.error(errorMessage(e)))
+                        }
+                      >
+                        <Button type="link" size="small" data-testid="lease-confirm">
+                          {t('homes.lease.confirm')}
                         </Button>
                       </Popconfirm>
+                    ) : (
+                      l.status === 'active' && (
+                        <Popconfirm title={t('enterprises.leaseEndConfirm')} onConfirm={() => m.endLease.mutateAsync(l.id).catch((e: unknown) => void message.error(errorMessage(e)))}>
+                          <Button type="link" size="small" danger>
+                            {t('enterprises.endLease')}
+                          </Button>
+                        </Popconfirm>
+                      )
                     ),
                 },
               ]

@@ -3,6 +3,7 @@ import {
   addParkingSpace,
   addVehicle,
   createEnterprise,
+  confirmLease,
   endLease,
   getEnterprise,
   removeParkingSpace,
@@ -28,6 +29,7 @@ export function useEnterpriseMutations(id: string) {
     addParkingSpace: useMutation({ mutationFn: (input: { lotName: string; spaceCode: string }) => addParkingSpace(id, input), onSuccess }),
     removeParkingSpace: useMutation({ mutationFn: (spaceId: string) => removeParkingSpace(id, spaceId), onSuccess }),
     endLease: useMutation({ mutationFn: (leaseId: string) => endLease(id, leaseId), onSuccess }),
+    confirmLease: useMutation({ mutationFn: (leaseId: string) => confirmLease(id, leaseId), onSuccess }),
   };
 }
 

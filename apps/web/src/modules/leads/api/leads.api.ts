@@ -14,6 +14,10 @@ export interface Lead {
   ownerId: string | null;
   notes: string | null;
   enterpriseId: string | null;
+  /** 统一社会信用代码, unit ids and total monthly rent (fen) the lead recorded; moving in drafts leases from them. */
+  creditCode: string | null;
+  unitIds: string[];
+  monthlyRentFen: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -40,4 +44,6 @@ export const findLeads = (filter: { parkId?: string; q?: string }) => api.get<Le
 export const getLeadFunnel = (parkId?: string) => api.get<LeadFunnel>('/leads/funnel', { parkId });
 export const createLead = (input: LeadInput) => api.post<Lead>('/leads', input);
 export const updateLeadStage = (id: string, stage: LeadStage) => api.patch<Lead>(`/leads/${id}`, { stage });
+/** Moves a lead to 入驻 with its credit code, units and rent: the server links or registers the enterprise and drafts the leases. */
+export const moveLeadIn = (id: string, input: { creditCode: string; unitIds: string[]; monthlyRentFen: number }) => api.patch<Lead>(`/leads/${id}`, { stage: 'moved_in', ...input });
 export const deleteLead = (id: string) => api.delete(`/leads/${id}`);

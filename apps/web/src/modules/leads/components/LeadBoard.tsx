@@ -7,6 +7,7 @@ import type { Lead } from '../api/leads.api';
 import { useLeadMutations } from '../hooks/useLeads';
 import { STAGE_COLORS } from '../utils/stage-colors';
 import { LeadCard } from './LeadCard';
+import { LeadMoveInModal } from './LeadMoveInModal';
 
 /** The kanban: one column per stage; drop a card on a column to move it. */
 export function LeadBoard({ leads }: { leads: Lead[] }) {
@@ -15,17 +16,28 @@ export function LeadBoard({ leads }: { leads: Lead[] }) {
   const { move } = useLeadMutations();
   const [dragOver, setDragOver] = useState<LeadStage | null>(null);
 
-  const handleDrop = (stage: LeadStage, id: string) => {
-    setDragOver(null);
-    const lead = leads.find((l) => l.id === id);
-    if (!lead || lead.stage === stage) return;
+  const [movingIn, setMovingIn] = useState<Lead | null>(null);
+
+  // 入驻 needs the credit code, units and rent to create the enterprise and draft leases: ask for them first.
+  const handleMove = (lead: Lead, stage: LeadStage) => {
+    if (lead.stage === stage) return;
+    if (stage === 'moved_in') {
+      setMovingIn(lead);
+      return;
+    }
     move.mutate(
-      { id, stage },
+      { id: lead.id, stage },
       {
         onSuccess: () => void message.success(t('leads.moved', { stage: t(`stages.${stage}`) })),
         onError: (e) => void message.error(errorMessage(e)),
       },
     );
+  };
+
+  const handleDrop = (stage: LeadStage, id: string) => {
+    setDragOver(null);
+    const lead = leads.find((l) => l.id === id);
+    if (lead) handleMove(lead, stage);
   };
 
   return (
@@ -52,15 +64,12 @@ export function LeadBoard({ leads }: { leads: Lead[] }) {
               <Badge count={items.length} showZero color={STAGE_COLORS[stage]} />
             </header>
             <div className="kanban__cards">
-              {items.length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('leads.emptyColumn')} />
-              ) : (
-                items.map((l) => <LeadCard key={l.id} lead={l} />)
-              )}
+              {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('leads.emptyColumn')} /> : items.map((l) => <LeadCard key={l.id} lead={l} onMove={handleMove} />)}
             </div>
           </section>
         );
       })}
+      <LeadMoveInModal lead={movingIn} onClose={() => setMovingIn(null)} />
     </div>
   );
 }

@@ -1,25 +1,14 @@
-import { App, Card, Flex, Select, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { LEAD_STAGES, type LeadStage } from '@parkos/contracts';
-import { PhoneOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/form-errors';
 import type { Lead } from '../api/leads.api';
-import { useLeadMutations } from '../hooks/useLeads';
 
-/** One lead on the kanban: draggable, with a stage selector for touch screens. */
-export function LeadCard({ lead }: { lead: Lead }) {
+/** One lead on the kanban: draggable, with a stage selector for touch screens; once moved in, a link to its enterprise. */
+export function LeadCard({ lead, onMove }: { lead: Lead; onMove: (lead: Lead, stage: LeadStage) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { move } = useLeadMutations();
-  const handleMove = (stage: LeadStage) => {
-    move.mutate(
-      { id: lead.id, stage },
-      {
-        onSuccess: () => void message.success(t('leads.moved', { stage: t(`stages.${stage}`) })),
-        onError: (e) => void message.error(errorMessage(e)),
-      },
-    );
-  };
+  const handleMove = (stage: LeadStage) => onMove(lead, stage);
   return (
     <Card
       size="small"
@@ -48,6 +37,11 @@ export function LeadCard({ lead }: { lead: Lead }) {
             </>
           )}
         </Typography.Text>
+      )}
+      {lead.enterpriseId && (
+        <Link to={`/enterprises/${lead.enterpriseId}`} style={{ display: 'block', fontSize: 12, marginTop: 4 }} data-testid="lead-enterprise-link">
+          <BankOutlined /> {t('homes.moveIn.enterprise')}
+        </Link>
       )}
       <Select<LeadStage>
         size="small"

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LeadStage } from '@parkos/contracts';
-import { createLead, deleteLead, findLeads, getLeadFunnel, updateLeadStage, type Lead } from '../api/leads.api';
+import { createLead, deleteLead, findLeads, getLeadFunnel, moveLeadIn, updateLeadStage, type Lead } from '../api/leads.api';
 
 /** The leads of the pipeline. */
 export function useLeads(filter: { parkId?: string; q?: string }) {
@@ -19,13 +19,25 @@ export function useLeadMutations() {
   return {
     create: useMutation({ mutationFn: createLead, onSuccess: invalidate }),
     remove: useMutation({ mutationFn: deleteLead, onSuccess: invalidate }),
+    moveIn: useMutation({
+      mutationFn: (v: { id: string; creditCode: string; unitIds: string[]; monthlyRentFen: number }) => moveLeadIn(v.id, v),
+      onSuccess: () => {
+        void invalidate();
+        void queryClient.invalidateQueries({ queryKey: ['enterprises'] });
+        void queryClient.invalidateQueries({ queryKey: ['units'] });
+      },
+    }),
     move: useMutation({
       mutationFn: (v: { id: string; stage: LeadStage }) => updateLeadStage(v.id, v.stage),
       onMutate: async (v) => {
         await queryClient.cancelQueries({ queryKey: ['leads', 'list'] });
         const snapshots = queryClient.getQueriesData<Lead[]>({ queryKey: ['leads', 'list'] });
         for (const [key, data] of snapshots) {
-          if (data) queryClient.setQueryData<Lead[]>(key, data.map((l) => (l.id === v.id ? { ...l, stage: v.stage } : l)));
+          if (data)
+            queryClient.setQueryData<Lead[]>(
+              key,
+              data.map((l) => (l.id === v.id ? { ...l, stage: v.stage } : l)),
+            );
         }
         return { snapshots };
       },
