@@ -223,7 +223,8 @@ export function createParkingService(deps: { db: Db; audit: AuditService; billin
             userId: who.payer === 'member' ? who.userId : null,
             kind: 'parking',
             period: exitLocal.slice(0, 7),
-            title: `停车费 ${plate} ${lot.name} ${exitLocal.slice(5, 10)}`,
+            // The exit time keeps two stays of one plate on one day apart in every list.
+            title: `停车费 ${plate} ${lot.name} ${exitLocal.slice(5, 10)} ${exitLocal.slice(11, 16)}`,
             amountFen: feeFen,
             dueDate: localDate(new Date(at.getTime() + 7 * 86_400_000)),
             sourceRef: `parking-session:${open.id}`,
