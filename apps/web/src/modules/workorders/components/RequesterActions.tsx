@@ -31,7 +31,7 @@ export function RequesterActions({ order }: { order: WorkOrderDetail }) {
         <Popconfirm
           title={t('memberApp.repair.cancelConfirm')}
           onConfirm={() => cancel.mutate(undefined, { onSuccess: () => void message.success(t('memberApp.repair.cancelled')), onError: (e) => void message.error(errorMessage(e)) })}
-          okButtonProps={{ 'data-testid': 'wo-cancel-confirm' } as object}
+          okButtonProps={{ 'data-testid': 'wo-cancel-confirm' } as Record<string, string>}
         >
           <Button danger loading={cancel.isPending} data-testid="wo-action-cancel">
             {t('workorders.actions.cancel')}
