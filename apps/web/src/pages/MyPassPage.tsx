@@ -12,7 +12,6 @@ import { PassFullScreen } from '../modules/passes/components/PassFullScreen';
 import { InvitationItem } from '../modules/passes/components/InvitationItem';
 import { PassQrCode } from '../modules/passes/components/PassQrCode';
 import { PassStatusTag } from '../modules/passes/components/PassStatusTag';
-import { RevokePassButton } from '../modules/passes/components/RevokePassButton';
 import { useCountdown } from '../modules/passes/hooks/useCountdown';
 import { useMyPass, usePasses } from '../modules/passes/hooks/usePasses';
 

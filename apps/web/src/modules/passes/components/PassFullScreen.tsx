@@ -28,7 +28,9 @@ export function PassFullScreen({ qr, holderName, onClose }: { qr: PassQr; holder
   const refreshIn = secondsLeft - REFRESH_LEAD_SECONDS;
   // The parent re-renders every second (its own countdown): keep the latest onClose without re-running the effect.
   const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  }, [onClose]);
 
   useEffect(() => {
     const el = ref.current;
