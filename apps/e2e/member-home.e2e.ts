@@ -97,9 +97,10 @@ describe("members' home", () => {
     await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId('page-title').first().innerText().catch(() => '')).toContain(firstEvent.trim());
     await page.goBack();
+    // 全屏出示 opens the pass over the whole screen, right from the home card.
     await page.getByTestId('home-pass-open').click();
-    await page.waitForURL(/\/passes\/me$/);
-    await page.getByTestId('pass-qr').waitFor();
+    await page.getByTestId('pass-fullscreen-qr').waitFor();
+    await page.getByTestId('pass-fullscreen-close').click();
     await context.close();
   });
 

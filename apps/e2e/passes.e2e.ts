@@ -39,6 +39,7 @@ describe('passes in a real browser (phone)', () => {
 
     await page.getByTestId('invite-open').click();
     await page.getByTestId('invite-name').fill('访客 张三');
+    await page.getByTestId('invite-phone').fill('13812345678');
     await page.getByTestId('invite-purpose').fill('商务拜访');
     await page.getByTestId('invite-submit').click();
     const link = page.getByTestId('invite-link');

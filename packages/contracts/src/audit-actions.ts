@@ -88,7 +88,7 @@ export const AUDIT_ACTION_VERBS = {
   training_session: ['created', 'results_recorded'],
   training_staff: ['created', 'updated'],
   user: ['created', 'updated', 'locked', 'unlocked', 'password_changed'],
-  work_order: ['created', 'classified', 'triaged', 'dispatched', 'accepted', 'started', 'resolved', 'verified', 'closed', 'reopened', 'commented', 'photo_added', 'rated', 'escalated'],
+  work_order: ['created', 'classified', 'triaged', 'dispatched', 'accepted', 'started', 'resolved', 'verified', 'closed', 'reopened', 'commented', 'photo_added', 'rated', 'escalated', 'urged', 'cancelled'],
   work_order_sla: ['set'],
   work_order_team: ['created', 'updated'],
 } as const;

@@ -15,3 +15,4 @@ export * from './surveys';
 export * from './evaluation';
 export * from './evaluation-outcomes';
 export * from './audit-actions';
+export * from './visitors';

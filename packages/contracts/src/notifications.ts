@@ -6,6 +6,7 @@
 export const NOTIFICATION_KINDS = [
   'alarm.escalated',
   'work_order.escalated',
+  'work_order.urged',
   'event.reminder',
   'approval.task_assigned',
   'approval.reminder',

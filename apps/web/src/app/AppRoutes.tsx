@@ -10,6 +10,9 @@ import { RequirePermission } from './RequirePermission';
 
 
 // Pages load on first visit (code splitting): the first screen downloads only what it shows.
+const MemberServicesPage = lazy(() => import('../pages/MemberServicesPage').then((m) => ({ default: m.MemberServicesPage })));
+const MessagesPage = lazy(() => import('../pages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
+const MemberMePage = lazy(() => import('../pages/MemberMePage').then((m) => ({ default: m.MemberMePage })));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AlarmDetailPage = lazy(() => import('../pages/AlarmDetailPage').then((m) => ({ default: m.AlarmDetailPage })));
 const AlarmsPage = lazy(() => import('../pages/AlarmsPage').then((m) => ({ default: m.AlarmsPage })));
@@ -145,6 +148,9 @@ export function AppRoutes() {
             <Route path="dispatch/triage" element={<RequirePermission flag="isOperator"><DispatchTriagePage /></RequirePermission>} />
             <Route path="dispatch/model" element={<RequirePermission flag="isOperator"><DispatchModelPage /></RequirePermission>} />
             <Route path="account" element={<AccountPage />} />
+            <Route path="member/services" element={<RequirePermission flag="isEnterpriseUser"><MemberServicesPage /></RequirePermission>} />
+            <Route path="messages" element={<MessagesPage />} />
+            <Route path="me" element={<RequirePermission flag="isEnterpriseUser"><MemberMePage /></RequirePermission>} />
             <Route path="passes/me" element={<RequirePermission flag="isEnterpriseUser"><MyPassPage /></RequirePermission>} />
             <Route path="passes" element={<RequirePermission flag="isOperator"><PassesAdminPage /></RequirePermission>} />
             <Route path="events" element={<EventsPage />} />

@@ -15,6 +15,7 @@ import { returnToWorkEn } from './sections/returnToWork';
 import { notificationsEn } from './sections/notifications';
 import { surveysEn } from './sections/surveys';
 import { auditLogEn } from './sections/auditLog';
+import { memberAppEn } from './sections/memberApp';
 
 /**
  * English UI text, the same shape as zh-CN. Straight quotes only: where a CJK font comes first in the
@@ -281,10 +282,10 @@ export const en: Messages = {
       number: 'No.', title: 'Title', description: 'Description', category: 'Category', priority: 'Priority', location: 'Location', building: 'Building', locationText: 'Exact location', team: 'Team', requester: 'Requester',
       createdAt: 'Created', responseDue: 'Respond by', resolutionDue: 'Resolve by', confidence: 'Confidence', photos: 'Photos', rating: 'Rating', status: 'Status', source: 'Source', sla: 'SLA',
     },
-    actions: { dispatch: 'Dispatch', accept: 'Accept', start: 'Start', resolve: 'Resolve', verify: 'Confirm fixed', close: 'Close', reopen: 'Reopen', rate: 'Rate', comment: 'Comment', addPhoto: 'Add photo' },
+    actions: { dispatch: 'Dispatch', accept: 'Accept', start: 'Start', resolve: 'Resolve', verify: 'Confirm fixed', close: 'Close', reopen: 'Reopen', rate: 'Rate', comment: 'Comment', addPhoto: 'Add photo', cancel: 'Cancel request', urge: 'Chase' },
     events: {
       created: 'Created', classified: 'Classified', triaged: 'Triaged', dispatched: 'Dispatched', accepted: 'Accepted', started: 'Started', resolved: 'Resolved', verified: 'Verified', closed: 'Closed', reopened: 'Reopened',
-      commented: 'Comment', photo_added: 'Photo added', rated: 'Rated', escalated: 'Escalated',
+      commented: 'Comment', photo_added: 'Photo added', rated: 'Rated', escalated: 'Escalated', cancelled: 'Cancelled by the requester', urged: 'Chased by the requester',
     },
     escalation: { team_lead: 'team lead notified', operator: 'operator notified' },
     timeline: 'Progress', comments: 'Comments', commentPlaceholder: 'Write a comment…', send: 'Send', resolveComment: 'What was done (optional)', closeReason: 'Reason for closing',
@@ -515,4 +516,6 @@ export const en: Messages = {
   auditLog: auditLogEn,
   // Operator tools (roles, workbench, payer columns, exports) live in sections/operator.ts.
   operator: operatorEn,
+  // The member app on a phone (tab bar, services, messages, me, full-screen pass, visitor sharing) lives in sections/memberApp.ts.
+  memberApp: memberAppEn,
 };

@@ -14,6 +14,7 @@ import { returnToWorkZh } from './sections/returnToWork';
 import { notificationsZh } from './sections/notifications';
 import { surveysZh } from './sections/surveys';
 import { auditLogZh } from './sections/auditLog';
+import { memberAppZh } from './sections/memberApp';
 
 /** Chinese (default) UI text. en.ts has the same shape. */
 export const zhCN = {
@@ -276,10 +277,10 @@ export const zhCN = {
       number: '工单号', title: '标题', description: '描述', category: '类别', priority: '优先级', location: '位置', building: '楼宇', locationText: '具体位置', team: '处理班组', requester: '报修人',
       createdAt: '创建时间', responseDue: '响应截止', resolutionDue: '解决截止', confidence: '置信度', photos: '照片', rating: '评价', status: '状态', source: '来源', sla: 'SLA',
     },
-    actions: { dispatch: '派单', accept: '接单', start: '开始处理', resolve: '完成', verify: '确认解决', close: '关闭', reopen: '重新打开', rate: '评价', comment: '评论', addPhoto: '添加照片' },
+    actions: { dispatch: '派单', accept: '接单', start: '开始处理', resolve: '完成', verify: '确认解决', close: '关闭', reopen: '重新打开', rate: '评价', comment: '评论', addPhoto: '添加照片', cancel: '取消报修', urge: '催单' },
     events: {
       created: '创建', classified: '智能分类', triaged: '人工确认', dispatched: '派单', accepted: '接单', started: '开始处理', resolved: '完成', verified: '确认解决', closed: '关闭', reopened: '重新打开',
-      commented: '评论', photo_added: '添加照片', rated: '评价', escalated: '超时升级',
+      commented: '评论', photo_added: '添加照片', rated: '评价', escalated: '超时升级', cancelled: '报修人已取消', urged: '报修人催单',
     },
     escalation: { team_lead: '已通知班组长', operator: '已通知运营人员' },
     timeline: '处理进度', comments: '评论', commentPlaceholder: '写下评论…', send: '发送', resolveComment: '处理说明（可选）', closeReason: '关闭原因',
@@ -510,4 +511,6 @@ export const zhCN = {
   auditLog: auditLogZh,
   // Operator tools (roles, workbench, payer columns, exports) live in sections/operator.ts.
   operator: operatorZh,
+  // The member app on a phone (tab bar, services, messages, me, full-screen pass, visitor sharing) lives in sections/memberApp.ts.
+  memberApp: memberAppZh,
 };

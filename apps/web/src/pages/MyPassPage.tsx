@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Empty, Flex, List, Result, Typography } from 'antd';
-import { ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ExpandOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api-client';
 import { formatDateTime } from '../lib/format';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
 import { InviteVisitorModal } from '../modules/passes/components/InviteVisitorModal';
+import { PassFullScreen } from '../modules/passes/components/PassFullScreen';
+import { InvitationItem } from '../modules/passes/components/InvitationItem';
 import { PassQrCode } from '../modules/passes/components/PassQrCode';
 import { PassStatusTag } from '../modules/passes/components/PassStatusTag';
-import { RevokePassButton } from '../modules/passes/components/RevokePassButton';
 import { useCountdown } from '../modules/passes/hooks/useCountdown';
 import { useMyPass, usePasses } from '../modules/passes/hooks/usePasses';
 
@@ -18,7 +20,14 @@ export function MyPassPage() {
   const { t } = useTranslation();
   const myPass = useMyPass();
   const invitations = usePasses({ page: 1, pageSize: 20, kind: 'visitor' });
-  const [isInviting, setIsInviting] = useState(false);
+  const [params, setParams] = useSearchParams();
+  // The services tab links here with ?invite=1 to open the invitation form at once.
+  const [isInviting, setIsInviting] = useState(() => params.get('invite') === '1');
+  const [isFullScreen, setIsFullScreen] = useState(() => params.get('show') === 'full');
+  const closeInvite = () => {
+    setIsInviting(false);
+    if (params.has('invite')) setParams({}, { replace: true });
+  };
   const secondsLeft = useCountdown(myPass.data?.qr?.validTo);
   const { refetch, data } = myPass;
   // Fetch a fresh code a minute before the current one expires.
@@ -43,6 +52,12 @@ export function MyPassPage() {
                 </Typography.Text>
               )}
               {qr && <Typography.Text type="secondary">{t('passesEvents.pass.expiresIn', { seconds: Math.max(0, secondsLeft - 60) })}</Typography.Text>}
+              {qr && (
+                <Button type="primary" size="large" icon={<ExpandOutlined />} onClick={() => setIsFullScreen(true)} data-testid="pass-fullscreen-open" block>
+                  {t('memberApp.pass.fullScreen')}
+                </Button>
+              )}
+              {qr && isFullScreen && <PassFullScreen qr={qr} holderName={pass.holderName} onClose={() => setIsFullScreen(false)} />}
               <Button icon={<ReloadOutlined />} onClick={() => void myPass.refetch()} loading={myPass.isFetching} data-testid="pass-refresh" block>
                 {t('passesEvents.pass.refresh')}
               </Button>
@@ -73,14 +88,10 @@ export function MyPassPage() {
           dataSource={invitations.data?.items.filter((p) => p.invitedById !== null) ?? []}
           loading={invitations.isPending}
           locale={{ emptyText: t('passesEvents.pass.noInvitations') }}
-          renderItem={(p) => (
-            <List.Item actions={p.status === 'active' || p.status === 'upcoming' ? [<RevokePassButton key="r" passId={p.id} label={t('passesEvents.pass.cancelInvite')} />] : []} data-testid="invitation-row">
-              <List.Item.Meta title={<Flex gap={8} align="center" wrap>{p.visitorName} <PassStatusTag status={p.status} /></Flex>} description={`${formatDateTime(p.validFrom)} – ${formatDateTime(p.validTo)}${p.purpose ? ` · ${p.purpose}` : ''}`} />
-            </List.Item>
-          )}
+          renderItem={(p) => <InvitationItem pass={p} />}
         />
       </Card>
-      <InviteVisitorModal open={isInviting} onClose={() => setIsInviting(false)} />
+      <InviteVisitorModal open={isInviting} onClose={closeInvite} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Col, Empty, Input, Pagination, Row, Space, Table, Tabs } from 'antd';
+import { App, Button, Col, Empty, Input, Pagination, Row, Space, Tabs } from 'antd';
+import { ResponsiveTable } from '../ui/ResponsiveTable';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -34,7 +35,7 @@ function LibraryTable() {
           {t('policies.list.create')}
         </Button>
       </Space>
-      <Table<Policy>
+      <ResponsiveTable<Policy>
         rowKey="id"
         size="small"
         scroll={{ x: 860 }}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Modal, Select, Switch, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../ui/ResponsiveTable';
 import { SERVICE_REQUEST_STATUSES, SERVICE_SYSTEMS, type ServiceRequestStatus, type ServiceSystem } from '@parkos/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -81,7 +82,7 @@ export function ServiceQueuePage() {
       </Card>
       <QueryBoundary query={requests}>
         {(data) => (
-          <Table<ServiceRequest>
+          <ResponsiveTable<ServiceRequest>
             rowKey="id"
             size="small"
             dataSource={data.items}

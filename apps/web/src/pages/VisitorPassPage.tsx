@@ -36,6 +36,11 @@ export function VisitorPassPage() {
               <Descriptions.Item label={t('passesEvents.pass.visitorPark')}>{query.data.parkName}</Descriptions.Item>
               <Descriptions.Item label={t('passesEvents.pass.visitorHost')}>{query.data.enterpriseName}</Descriptions.Item>
               {query.data.purpose && <Descriptions.Item label={t('passesEvents.pass.purpose')}>{query.data.purpose}</Descriptions.Item>}
+              {query.data.visitorPlate && (
+                <Descriptions.Item label={t('memberApp.visitor.plate')}>
+                  <span data-testid="visitor-plate">{query.data.visitorPlate}</span>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('passesEvents.pass.window')}>
                 {formatDateTime(query.data.validFrom)} – {formatDateTime(query.data.validTo)}
               </Descriptions.Item>

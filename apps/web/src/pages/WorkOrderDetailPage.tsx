@@ -32,6 +32,7 @@ export function WorkOrderDetailPage() {
                   <Tag>{t(`workorders.category.${o.category}`)}</Tag>
                   <Tag color={o.priority === 'urgent' ? 'red' : o.priority === 'high' ? 'orange' : undefined}>{t(`workorders.priority.${o.priority}`)}</Tag>
                   {o.escalationLevel > 0 && <Tag color="red">{t('workorders.escalated')}</Tag>}
+                  {o.cancelledAt && <Tag data-testid="wo-cancelled-tag">{t('memberApp.repair.cancelledTag')}</Tag>}
                 </Flex>
                 {o.description && <Typography.Paragraph>{o.description}</Typography.Paragraph>}
                 <Descriptions size="small" column={{ xs: 1, sm: 2 }}>

@@ -1,5 +1,5 @@
 import { findTreeIssues, type EvalIndicator, type EvalPeriodKind, type EvalSubjectKind } from '@parkos/contracts';
-import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { AppError, conflict, ErrorCode, forbidden, notFound, validationError } from '../../lib/errors';
@@ -276,7 +276,8 @@ export function createEvaluationService(deps: { db: Db; audit: AuditService; sou
     const orders = await q
       .select({ id: workOrders.id, number: workOrders.number, districtId: workOrders.districtId, acceptedAt: workOrders.acceptedAt, resolvedAt: workOrders.resolvedAt, responseDueAt: workOrders.responseDueAt, resolutionDueAt: workOrders.resolutionDueAt, rating: workOrders.rating, reopened })
       .from(workOrders)
-      .where(and(eq(workOrders.parkId, p.parkId), inArray(workOrders.districtId, districtIds), gte(workOrders.createdAt, range.from), lt(workOrders.createdAt, range.to)))
+      // A request its requester withdrew before dispatch was never the property's to answer: not scored.
+      .where(and(eq(workOrders.parkId, p.parkId), inArray(workOrders.districtId, districtIds), gte(workOrders.createdAt, range.from), lt(workOrders.createdAt, range.to), isNull(workOrders.cancelledAt)))
       .orderBy(asc(workOrders.number));
     const alarmRows = await q
       .select({ id: alarms.id, severity: alarms.severity, message: alarms.message, firstAt: alarms.firstAt, acknowledgedAt: alarms.acknowledgedAt, districtId: buildings.districtId })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../lib/pagination';
-import { GATE_DIRECTIONS, PARKING_RIGHT_KINDS, READ_RESULTS, RESERVATION_STATUSES, SESSION_STATUSES } from './parking.table';
+import { ENTRY_ACCESS, GATE_DIRECTIONS, PARKING_RIGHT_KINDS, READ_RESULTS, RESERVATION_STATUSES, SESSION_STATUSES } from './parking.table';
 import { isoDate } from '../../lib/validation';
 
 const ts = z.date();
@@ -45,7 +45,16 @@ export const addGateBody = z.object({ deviceId: z.string().uuid(), direction: z.
 export const readBody = z.object({ plate, at: z.coerce.date().optional(), eventId: z.string().max(100).optional() });
 export const manualReadBody = readBody.extend({ direction: z.enum(GATE_DIRECTIONS) });
 export const gateReadBody = readBody.extend({ direction: z.enum(GATE_DIRECTIONS).optional() });
-export const readResultSchema = z.object({ result: z.enum(READ_RESULTS), sessionId: z.string().nullable(), feeFen: z.number().int().nullable(), billId: z.string().nullable() });
+export const readResultSchema = z.object({
+  result: z.enum(READ_RESULTS),
+  sessionId: z.string().nullable(),
+  feeFen: z.number().int().nullable(),
+  billId: z.string().nullable(),
+  /** Entries only: why the plate is let in (`temporary`: unknown, pays at exit); null for exits and duplicates. */
+  access: z.enum(ENTRY_ACCESS).nullable().default(null),
+  /** Set when an invited visitor's plate was let in: the invitation (pass) that admitted it. */
+  invitationId: z.string().nullable().default(null),
+});
 export const sessionSchema = z.object({
   id: z.string(),
   lotId: z.string(),

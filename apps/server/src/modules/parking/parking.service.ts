@@ -8,10 +8,11 @@ import { assertCanWrite, enterpriseIdsOf, isGlobalOperator, operatorCovers, oper
 import type { AuditService } from '../identity/audit.service';
 import type { BillingService } from '../billing';
 import { devices, latestValues } from '../iot/iot.table';
+import { findPlateInvitation } from '../community/passes';
 import { normalisePlate, PLATE_RE } from '../parks/parks.service';
 import { enterpriseVehicles, enterprises, parkingSpaceAssignments, sites } from '../parks/parks.table';
 import { computeParkingFee, type ParkingRate } from './parking-fee';
-import { memberPlates, parkingEvents, parkingGates, parkingLots, parkingReservations, parkingRights, parkingSessions, parkingSpaces, type ReadResult, type SessionStatus } from './parking.table';
+import { memberPlates, parkingEvents, parkingGates, parkingLots, parkingReservations, parkingRights, parkingSessions, parkingSpaces, type EntryAccess, type ReadResult, type SessionStatus } from './parking.table';
 
 export type LotRow = typeof parkingLots.$inferSelect;
 export type SessionRow = typeof parkingSessions.$inferSelect;
@@ -129,6 +130,27 @@ export function createParkingService(deps: { db: Db; audit: AuditService; billin
     return { payer: 'visitor', userId: null, enterpriseId: null };
   }
 
+  /** A read's answer with `access` and `invitationId` always present (null where the read was no entry). */
+  function withAccess<T extends { access?: EntryAccess | null; invitationId?: string | null }>(r: T): T & { access: EntryAccess | null; invitationId: string | null } {
+    return { ...r, access: r.access ?? null, invitationId: r.invitationId ?? null };
+  }
+
+  /** Why an entering plate is let in (see ENTRY_ACCESS): rights of the day first, then members' plates, then visitor invitations. */
+  async function accessOf(tx: Tx, lot: LotRow, plate: string, at: Date): Promise<{ access: EntryAccess; invitationId: string | null }> {
+    const day = localDate(at);
+    const rights = await tx
+      .select({ kind: parkingRights.kind })
+      .from(parkingRights)
+      .where(and(eq(parkingRights.lotId, lot.id), eq(parkingRights.plate, plate), lte(parkingRights.validFrom, day), gte(parkingRights.validTo, day)));
+    if (rights.some((r) => r.kind === 'monthly_pass')) return { access: 'monthly_pass', invitationId: null };
+    if (rights.some((r) => r.kind === 'enterprise_paid')) return { access: 'enterprise_paid', invitationId: null };
+    const [member] = await tx.select({ id: memberPlates.id }).from(memberPlates).where(eq(memberPlates.plate, plate)).limit(1);
+    if (member) return { access: 'member', invitationId: null };
+    const invitation = await findPlateInvitation(tx, { parkId: lot.parkId, plate, at });
+    if (invitation) return { access: 'invited_visitor', invitationId: invitation.passId };
+    return { access: 'temporary', invitationId: null };
+  }
+
   /**
    * One plate read at a lot's entry or exit. Reads are serialised per lot (row lock).
    * Duplicate reads within `DUPLICATE_READ_SECONDS` at the same camera are logged and
@@ -136,7 +158,13 @@ export function createParkingService(deps: { db: Db; audit: AuditService; billin
    * exit without an entry is kept as an `exit_without_entry` session for review. A closed
    * session's fee becomes a parking bill for the member or the enterprise.
    */
-  async function processRead(ctx: RequestContext, lotId: string, direction: 'entry' | 'exit', deviceId: string | null, read: PlateRead): Promise<{ result: ReadResult; sessionId: string | null; feeFen: number | null; billId: string | null }> {
+  async function processRead(
+    ctx: RequestContext,
+    lotId: string,
+    direction: 'entry' | 'exit',
+    deviceId: string | null,
+    read: PlateRead,
+  ): Promise<{ result: ReadResult; sessionId: string | null; feeFen: number | null; billId: string | null; access?: EntryAccess | null; invitationId?: string | null }> {
     const plate = checkPlate(read.plate, 'body.plate');
     const at = read.at ?? new Date();
     return db.transaction(async (tx) => {
@@ -169,10 +197,11 @@ export function createParkingService(deps: { db: Db; audit: AuditService; billin
           await record(tx, ctx, 'parking_session.missed_exit', 'parking_session', open.id, { status: 'open' }, { status: 'missed_exit' }, place);
           result = 'entry_while_open';
         }
+        const admission = await accessOf(tx, lot, plate, at);
         const [s] = await tx.insert(parkingSessions).values({ lotId: lot.id, parkId: lot.parkId, plate, entryAt: at }).returning();
-        await record(tx, ctx, 'parking_session.opened', 'parking_session', s.id, null, { plate, lotId: lot.id, entryAt: at }, place);
+        await record(tx, ctx, 'parking_session.opened', 'parking_session', s.id, null, { plate, lotId: lot.id, entryAt: at, ...admission }, place);
         await logEvent(result, s.id);
-        return { result, sessionId: s.id, feeFen: null, billId: null };
+        return { result, sessionId: s.id, feeFen: null, billId: null, ...admission };
       }
       if (!open) {
         const [s] = await tx.insert(parkingSessions).values({ lotId: lot.id, parkId: lot.parkId, plate, exitAt: at, status: 'exit_without_entry' }).returning();
@@ -195,7 +224,8 @@ export function createParkingService(deps: { db: Db; audit: AuditService; billin
             userId: who.payer === 'member' ? who.userId : null,
             kind: 'parking',
             period: exitLocal.slice(0, 7),
-            title: `停车费 ${plate} ${lot.name} ${exitLocal.slice(5, 10)}`,
+            // The exit time keeps two stays of one plate on one day apart in every list.
+            title: `停车费 ${plate} ${lot.name} ${exitLocal.slice(5, 10)} ${exitLocal.slice(11, 16)}`,
             amountFen: feeFen,
             dueDate: localDate(new Date(at.getTime() + 7 * 86_400_000)),
             sourceRef: `parking-session:${open.id}`,
@@ -322,14 +352,14 @@ export function createParkingService(deps: { db: Db; audit: AuditService; billin
       if (!gate) throw forbidden('This camera is not bound to a parking lot entry or exit');
       if (read.direction && read.direction !== gate.direction) throw validationError('body.direction', `this camera is the lot’s ${gate.direction}`);
       const ctx: RequestContext = { actor: { userId: '00000000-0000-0000-0000-000000000000', username: `device:${device.code}`, displayName: device.code, grants: [], via: 'system', access: 'write' } };
-      return processRead(ctx, gate.lotId, gate.direction, device.id, read);
+      return withAccess(await processRead(ctx, gate.lotId, gate.direction, device.id, read));
     },
 
     /** A read entered by an operator (camera down, manual gate). */
     async recordManualRead(ctx: RequestContext, lotId: string, input: PlateRead & { direction: 'entry' | 'exit' }) {
       assertCanWrite(ctx.actor);
       await operableLot(ctx.actor, lotId);
-      return processRead(ctx, lotId, input.direction, null, input);
+      return withAccess(await processRead(ctx, lotId, input.direction, null, input));
     },
 
     async findSessions(ctx: RequestContext, f: PageQuery & { lotId?: string; status?: SessionStatus; plate?: string }): Promise<Page<SessionRow & { lotName: string }>> {

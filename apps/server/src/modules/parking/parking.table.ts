@@ -18,6 +18,13 @@ export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 /** What a plate read did. */
 export const READ_RESULTS = ['session_opened', 'session_closed', 'duplicate', 'exit_without_entry', 'entry_while_open'] as const;
 export type ReadResult = (typeof READ_RESULTS)[number];
+/**
+ * Why an entering plate is let in: a monthly pass, an enterprise-paid plate, a member's registered
+ * plate, a visitor invited for that day (通行邀请), or nothing known (a temporary stay, paid at exit).
+ * Gates open on their own for all but `temporary`.
+ */
+export const ENTRY_ACCESS = ['monthly_pass', 'enterprise_paid', 'member', 'invited_visitor', 'temporary'] as const;
+export type EntryAccess = (typeof ENTRY_ACCESS)[number];
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -68,6 +68,10 @@ export const workOrderSchema = z.object({
   escalationLevel: z.number(),
   rating: z.number().nullable(),
   ratingComment: z.string().nullable(),
+  /** Set when the requester withdrew it before dispatch (status closed). */
+  cancelledAt: z.date().nullable(),
+  /** The requester's last urge (催单); the next is allowed URGE_INTERVAL_MINUTES later. */
+  lastUrgedAt: z.date().nullable(),
   photoCount: z.number(),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -90,7 +94,7 @@ export const workOrderEventSchema = z.object({
 export const attachmentSchema = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), hasThumbnail: z.boolean(), uploadedByName: z.string(), createdAt: z.date() });
 
 /** What the caller may do next (the web UI shows these actions). */
-export const ACTIONS = ['dispatch', 'accept', 'start', 'resolve', 'verify', 'close', 'reopen', 'rate', 'comment', 'addPhoto'] as const;
+export const ACTIONS = ['dispatch', 'accept', 'start', 'resolve', 'verify', 'close', 'reopen', 'rate', 'comment', 'addPhoto', 'cancel', 'urge'] as const;
 export type WorkOrderAction = (typeof ACTIONS)[number];
 
 /** Who dispatched the order, when and how (every viewer); follows a manual re-dispatch. */

@@ -2,7 +2,8 @@ import type { NotifyUsers } from '../notifications';
 import { and, asc, count, desc, eq, gt, ilike, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
-import { conflict, forbidden, notFound, validationError } from '../../lib/errors';
+import { AppError, ErrorCode, conflict, forbidden, notFound, validationError } from '../../lib/errors';
+import { URGE_INTERVAL_MINUTES } from '@parkos/contracts';
 import type { Page } from '../../lib/pagination';
 import {
   SYSTEM_ACTOR,
@@ -152,7 +153,9 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
     if ((requester || isOp) && o.status === 'resolved') out.push('verify');
     if (isOp && o.status !== 'closed') out.push('close');
     if ((requester || isOp) && DONE.includes(o.status)) out.push('reopen');
-    if (requester && DONE.includes(o.status) && o.rating === null) out.push('rate');
+    if (requester && DONE.includes(o.status) && o.rating === null && o.cancelledAt === null) out.push('rate');
+    if (requester && o.status === 'new') out.push('cancel');
+    if (requester && OPEN.includes(o.status)) out.push('urge');
     if (o.status !== 'closed' && photoCount < PHOTO_LIMITS.maxPerOrder) out.push('addPhoto');
     return out;
   }
@@ -208,6 +211,8 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
       escalationLevel: o.escalationLevel,
       rating: o.rating,
       ratingComment: o.ratingComment,
+      cancelledAt: o.cancelledAt,
+      lastUrgedAt: o.lastUrgedAt,
       photoCount: Number(r.photoCount),
       createdAt: o.createdAt,
       updatedAt: o.updatedAt,
@@ -684,10 +689,50 @@ export function createWorkOrdersService(deps: { db: Db; audit: AuditService; dis
       });
     },
 
+    /** The requester withdraws an order nobody has been sent to yet (status new): it is closed as cancelled, never rated. */
+    async cancelWorkOrder(ctx: RequestContext, id: string, input?: { comment?: string }) {
+      return change(ctx, id, 'cancelled', async (o) => {
+        if (!isRequester(ctx.actor, o)) throw forbidden('Only the requester may cancel a work order');
+        if (o.status !== 'new') throw conflict(`Cannot cancel a work order that is ${o.status}: it has been dispatched`, { status: o.status, reason: 'already_dispatched' });
+        const now = new Date();
+        return { set: { status: 'closed', closedAt: now, cancelledAt: now, needsTriage: false }, comment: input?.comment ?? null };
+      });
+    },
+
+    /**
+     * The requester urges (催单) an open order: its team (lead and members) hears of it, or the
+     * park's operators while it waits for dispatch. At most once per URGE_INTERVAL_MINUTES (429
+     * with `details.reason = 'urge_too_soon'` and `details.nextUrgeAt`).
+     */
+    async urgeWorkOrder(ctx: RequestContext, id: string) {
+      return change(ctx, id, 'urged', async (o, tx) => {
+        if (!isRequester(ctx.actor, o)) throw forbidden('Only the requester may urge a work order');
+        if (!OPEN.includes(o.status)) throw conflict(`Cannot urge a work order that is ${o.status}`, { status: o.status, reason: 'not_open' });
+        const now = new Date();
+        const next = o.lastUrgedAt ? new Date(o.lastUrgedAt.getTime() + URGE_INTERVAL_MINUTES * 60_000) : null;
+        if (next && next > now) {
+          throw new AppError(ErrorCode.RATE_LIMITED, { message: `A work order may be urged once every ${URGE_INTERVAL_MINUTES} minutes`, details: { reason: 'urge_too_soon', nextUrgeAt: next.toISOString(), intervalMinutes: URGE_INTERVAL_MINUTES } });
+        }
+        const recipients = new Set<string>();
+        if (o.teamId) {
+          const [team] = await tx.select({ leadUserId: workOrderTeams.leadUserId }).from(workOrderTeams).where(eq(workOrderTeams.id, o.teamId));
+          if (team?.leadUserId) recipients.add(team.leadUserId);
+          for (const m of await tx.select({ userId: workOrderTeamMembers.userId }).from(workOrderTeamMembers).where(eq(workOrderTeamMembers.teamId, o.teamId))) recipients.add(m.userId);
+        } else {
+          for (const u of await escalationRecipients(tx, 2, o, null)) recipients.add(u);
+        }
+        if (o.assigneeId) recipients.add(o.assigneeId);
+        if (ctx.actor.via !== 'system') recipients.delete(ctx.actor.userId);
+        await deps.notify?.(tx, [...recipients], { kind: 'work_order.urged', params: { number: o.number, title: o.title }, link: `/work-orders/${o.id}`, entityType: 'work_order', entityId: o.id });
+        return { set: { lastUrgedAt: now }, details: { notified: recipients.size } };
+      });
+    },
+
     async rateWorkOrder(ctx: RequestContext, id: string, input: { rating: number; comment?: string }) {
       return change(ctx, id, 'rated', async (o) => {
         if (!isRequester(ctx.actor, o)) throw forbidden('Only the requester may rate the result');
         requireStatus(o, DONE, 'rate');
+        if (o.cancelledAt) throw conflict('A cancelled work order is not rated', { reason: 'cancelled' });
         if (o.rating !== null) throw conflict('This work order is already rated');
         return { set: { rating: input.rating, ratingComment: input.comment ?? null, ratedAt: new Date() }, comment: input.comment ?? null, details: { rating: input.rating } };
       });

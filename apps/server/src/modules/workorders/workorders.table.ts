@@ -30,6 +30,8 @@ export const WORK_ORDER_EVENT_KINDS = [
   'photo_added',
   'rated',
   'escalated',
+  'cancelled',
+  'urged',
 ] as const;
 export type WorkOrderEventKind = (typeof WORK_ORDER_EVENT_KINDS)[number];
 export const TEAM_KINDS = ['property', 'operator'] as const;
@@ -143,6 +145,10 @@ export const workOrders = pgTable(
     rating: integer('rating'),
     ratingComment: text('rating_comment'),
     ratedAt: timestamp('rated_at', { withTimezone: true }),
+    /** Set when the requester withdrew the order before dispatch (status becomes closed; no rating). */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** The requester's last urge (催单): at most one per URGE_INTERVAL_MINUTES. */
+    lastUrgedAt: timestamp('last_urged_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

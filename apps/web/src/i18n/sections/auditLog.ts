@@ -30,6 +30,7 @@ export const auditLogZh = {
     user: '用户', work_order: '工单', work_order_sla: '工单时限', work_order_team: '班组',
   },
   verbs: {
+    urged: '已催单',
     drafted: '已起草',
     aborted: '已中止',
     accepted: '已受理', acknowledged: '已确认', action: '已处置', activated: '已启用', add_approver: '加签', added: '已添加', advisor_assigned: '已指派顾问', applied: '已抵扣',
@@ -72,6 +73,7 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
     user: 'User', work_order: 'Work order', work_order_sla: 'Work order SLA', work_order_team: 'Team',
   },
   verbs: {
+    urged: 'urged',
     drafted: 'drafted',
     aborted: 'aborted',
     accepted: 'accepted', acknowledged: 'acknowledged', action: 'acted on', activated: 'activated', add_approver: 'approver added', added: 'added', advisor_assigned: 'advisor assigned', applied: 'applied',

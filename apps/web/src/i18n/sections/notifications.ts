@@ -8,6 +8,7 @@ export const notificationsZh = {
   kinds: {
     'alarm.escalated': { title: '告警 {{minutes}} 分钟未确认（第 {{level}} 级升级）：{{rule}}', body: '{{device}} · {{severity}} · {{message}}' },
     'work_order.escalated': { title: '工单 #{{number}} 超时未{{deadline}}', body: '{{title}}' },
+    'work_order.urged': { title: '报修人催单：工单 #{{number}}', body: '{{title}}' },
     'event.reminder': { title: '活动提醒：{{event}}', body: '{{startsAt}} · {{location}}' },
     'approval.task_assigned': { title: '待审批：{{subject}}', body: '' },
     'approval.reminder': { title: '催办：{{subject}}', body: '' },
@@ -38,6 +39,7 @@ export const notificationsEn: Widen<typeof notificationsZh> = {
   kinds: {
     'alarm.escalated': { title: 'Alarm unacknowledged for {{minutes}} min (escalation level {{level}}): {{rule}}', body: '{{device}} · {{severity}} · {{message}}' },
     'work_order.escalated': { title: 'Work order #{{number}} missed its {{deadline}} deadline', body: '{{title}}' },
+    'work_order.urged': { title: 'The requester is chasing work order #{{number}}', body: '{{title}}' },
     'event.reminder': { title: 'Event reminder: {{event}}', body: '{{startsAt}} · {{location}}' },
     'approval.task_assigned': { title: 'Approval needed: {{subject}}', body: '' },
     'approval.reminder': { title: 'Approval reminder: {{subject}}', body: '' },

@@ -28,3 +28,4 @@ export function createPassesServices(deps: {
 
 export type PassesServices = ReturnType<typeof createPassesServices>;
 export { countGatePeople } from './passes.counts';
+export { findPlateInvitation } from './plate-invitations';

@@ -14,6 +14,8 @@ export const passSchema = z.object({
   holderName: z.string().nullable(),
   visitorName: z.string().nullable(),
   purpose: z.string().nullable(),
+  visitorPhone: z.string().nullable(),
+  visitorPlate: z.string().nullable(),
   invitedById: z.string().nullable(),
   validFrom: z.date(),
   validTo: z.date(),
@@ -43,6 +45,8 @@ export const visitorPassSchema = z.object({
   parkName: z.string(),
   enterpriseName: z.string(),
   purpose: z.string().nullable(),
+  /** The visitor's own plate, so they know their car is expected at the parking gate. */
+  visitorPlate: z.string().nullable(),
   validFrom: z.date(),
   validTo: z.date(),
   status: z.enum(['active', 'upcoming', 'expired', 'revoked']),
@@ -55,6 +59,10 @@ export const createInvitationBody = z
     enterpriseId: z.string().uuid().optional(),
     visitorName: z.string().trim().min(1).max(60),
     purpose: z.string().trim().max(200).optional(),
+    /** Mainland mobile (checked in the service, which names the field). */
+    visitorPhone: z.string().trim().max(20).optional(),
+    /** Car plate (GA 36-2018, checked in the service): admitted at the parking entry on the visit's days. */
+    visitorPlate: z.string().trim().max(12).optional(),
     validFrom: z.coerce.date(),
     validTo: z.coerce.date(),
     siteId: z.string().uuid().optional(),

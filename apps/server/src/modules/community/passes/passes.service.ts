@@ -8,7 +8,9 @@ import { assertCanWrite, enterpriseIdsOf, isGlobalOperator, isOperator, operator
 import type { AuditService } from '../../identity/audit.service';
 import { users } from '../../identity/identity.table';
 import { devices } from '../../iot/iot.table';
+import { normalisePlate, PLATE_RE } from '../../parks/parks.service';
 import { enterprises, parks } from '../../parks/parks.table';
+import { MAINLAND_MOBILE_RE, normaliseMobile } from '@parkos/contracts';
 import { signPass, type PassScope } from './pass-codec';
 import { findPassPublicKeys, loadPassSigner, type PassSigner } from './pass-keys';
 import type { CreateInvitationBody, PassQuery, PassView, PassWithQr, ScanListQuery, ScanStatsQuery } from './passes.schema';
@@ -34,7 +36,7 @@ function statusOf(p: Pick<PassRow, 'revokedAt' | 'validFrom' | 'validTo'>, now =
 }
 
 function auditable(p: PassRow) {
-  return { kind: p.kind, parkId: p.parkId, siteId: p.siteId, gateIds: p.gateIds, enterpriseId: p.enterpriseId, holderUserId: p.holderUserId, visitorName: p.visitorName, validFrom: p.validFrom, validTo: p.validTo, revokedAt: p.revokedAt, revokeReason: p.revokeReason };
+  return { kind: p.kind, parkId: p.parkId, siteId: p.siteId, gateIds: p.gateIds, enterpriseId: p.enterpriseId, holderUserId: p.holderUserId, visitorName: p.visitorName, visitorPlate: p.visitorPlate, validFrom: p.validFrom, validTo: p.validTo, revokedAt: p.revokedAt, revokeReason: p.revokeReason };
 }
 
 const GATE_TTL_MS = 60_000;
@@ -70,6 +72,8 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
       holderName: r.holderName,
       visitorName: p.visitorName,
       purpose: p.purpose,
+      visitorPhone: p.visitorPhone,
+      visitorPlate: p.visitorPlate,
       invitedById: p.invitedById,
       validFrom: p.validFrom,
       validTo: p.validTo,
@@ -194,6 +198,10 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
         const found = await db.select({ id: devices.id }).from(devices).where(and(inArray(devices.id, body.gateIds), eq(devices.parkId, e.parkId)));
         if (found.length !== new Set(body.gateIds).size) throw validationError('body.gateIds', 'every gate must be a device of the enterprise’s park');
       }
+      const visitorPhone = body.visitorPhone ? normaliseMobile(body.visitorPhone) : null;
+      if (visitorPhone !== null && !MAINLAND_MOBILE_RE.test(visitorPhone)) throw validationError('body.visitorPhone', 'is not a mainland mobile number (11 digits, 1[3-9]…)');
+      const visitorPlate = body.visitorPlate ? normalisePlate(body.visitorPlate) : null;
+      if (visitorPlate !== null && !PLATE_RE.test(visitorPlate)) throw validationError('body.visitorPlate', 'is not a Chinese vehicle plate (GA 36-2018), e.g. 川A12345 or 川AD12345');
       const linkToken = randomToken('', 24);
       const row = await db.transaction(async (tx) => {
         const [created] = await tx
@@ -206,6 +214,8 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
             enterpriseId: e.id,
             visitorName: body.visitorName,
             purpose: body.purpose ?? null,
+            visitorPhone,
+            visitorPlate,
             invitedById: actor.via === 'system' ? null : actor.userId,
             validFrom: body.validFrom,
             validTo: body.validTo,
@@ -276,7 +286,7 @@ export function createPassesService(deps: { database: Database; audit: AuditServ
         .where(and(eq(passes.linkTokenHash, sha256Hex(token)), eq(passes.kind, 'visitor')));
       if (!row) throw notFound('visitor pass');
       const p = row.pass;
-      return { visitorName: p.visitorName ?? '', parkName: row.parkName, enterpriseName: row.enterpriseName, purpose: p.purpose, validFrom: p.validFrom, validTo: p.validTo, status: statusOf(p), qr: await qrOf(p) };
+      return { visitorName: p.visitorName ?? '', parkName: row.parkName, enterpriseName: row.enterpriseName, purpose: p.purpose, visitorPlate: p.visitorPlate, validFrom: p.validFrom, validTo: p.validTo, status: statusOf(p), qr: await qrOf(p) };
     },
 
     async getPublicKeys() {

@@ -34,6 +34,10 @@ export const passes = pgTable(
     /** Visitor's name as the inviter typed it (shown to the gate guard; not in the QR). */
     visitorName: text('visitor_name'),
     purpose: text('purpose'),
+    /** Visitor's mainland mobile (for the host to reach them; never in the QR or on the public page). */
+    visitorPhone: text('visitor_phone'),
+    /** Visitor's car plate, normalised (GA 36-2018): the parking entry admits it on the invitation's days. */
+    visitorPlate: text('visitor_plate'),
     invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
     validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
     validTo: timestamp('valid_to', { withTimezone: true }).notNull(),
@@ -51,6 +55,7 @@ export const passes = pgTable(
     index('passes_holder_idx').on(t.holderUserId),
     index('passes_revoked_idx').on(t.revokedAt),
     uniqueIndex('passes_link_token_uq').on(t.linkTokenHash),
+    index('passes_visitor_plate_idx').on(t.visitorPlate),
     checkOneOf(t.kind, PASS_KINDS),
   ],
 );

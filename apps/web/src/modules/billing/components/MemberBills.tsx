@@ -56,11 +56,15 @@ export function MemberBills() {
       <Flex gap={12} align="center" style={{ width: '100%' }}>
         {tab === 'open' && <Checkbox checked={selected.includes(b.id)} data-testid={`bill-check-${b.id}`} aria-label={b.title} />}
         <div style={{ flex: 1, minWidth: 0 }}>
-          <Typography.Text strong ellipsis style={{ display: 'block' }}>
+          {/* The whole title, wrapped: two parking bills differ only at its end (plate, lot, day and time). */}
+          <Typography.Text strong style={{ display: 'block', wordBreak: 'break-word' }} data-user-content data-testid="bill-title">
             {b.title}
           </Typography.Text>
           <Flex gap={4} wrap align="center">
             <BillKindTag kind={b.kind} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="bill-period">
+              {t('memberApp.bills.period', { period: b.period })}
+            </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {tab === 'open' ? t('payments.bills.due', { date: formatDate(b.dueDate) }) : t('payments.bills.paidAt', { date: formatDate(b.paidAt) })}
             </Typography.Text>
@@ -114,6 +118,7 @@ export function MemberBills() {
       {tab === 'open' && (
         <div
           data-testid="checkout-bar"
+          className="checkout-bar"
           style={{
             position: 'sticky',
             bottom: 0,

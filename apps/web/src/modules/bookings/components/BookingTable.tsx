@@ -1,4 +1,5 @@
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../../ui/ResponsiveTable';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../lib/format';
@@ -29,7 +30,7 @@ export function BookingTable({ items, loading, showWho, pagination }: BookingTab
   const { message } = App.useApp();
   const cancel = useCancelBooking();
   return (
-    <Table<Booking>
+    <ResponsiveTable<Booking>
       rowKey="id"
       size="small"
       loading={loading}

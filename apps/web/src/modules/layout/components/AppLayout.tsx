@@ -6,6 +6,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useIsMobile } from '../../../ui/useIsMobile';
 import { NAV_GROUPS, navKeyOf, useNavItems, type NavItem } from '../hooks/useNavItems';
 import { NotificationBell } from '../../notifications/components/NotificationBell';
+import { MemberTabBar } from '../../member-home/components/MemberTabBar';
+import { useSession } from '../../auth/hooks/useSession';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
@@ -17,6 +19,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const items = useNavItems();
+  const { permissions } = useSession();
+  // Members and enterprise admins get the mini-program tab bar on phones; staff keep the menu only.
+  const hasTabBar = isMobile && permissions.isEnterpriseUser && !permissions.isOperator && !permissions.isProperty;
   const [isCollapsed, setIsCollapsed] = useState(false);
   const [isDrawerOpen, setIsDrawerOpen] = useState(false);
   const selectedKey = navKeyOf(items, location.pathname);
@@ -47,7 +52,7 @@ export function AppLayout() {
   );
 
   return (
-    <Layout className="app-layout">
+    <Layout className={hasTabBar ? 'app-layout app-layout--tabbar' : 'app-layout'}>
       {/* The first Tab stop: keyboard users jump over the menu straight to the page. */}
       <a className="skip-link" href="#main-content" data-testid="skip-link">
         {t('nav.skipToContent')}
@@ -103,6 +108,7 @@ export function AppLayout() {
         </Layout.Content>
         <Layout.Footer className="app-footer">{t('app.footer')}</Layout.Footer>
       </Layout>
+      {hasTabBar && <MemberTabBar />}
     </Layout>
   );
 }

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Flex, Typography } from 'antd';
 import { ExpandOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
+import { PassFullScreen } from '../../passes/components/PassFullScreen';
 import { PassQrCode } from '../../passes/components/PassQrCode';
 import { PassStatusTag } from '../../passes/components/PassStatusTag';
 import { useCountdown } from '../../passes/hooks/useCountdown';
@@ -17,6 +18,7 @@ export function PassHomeCard() {
   const query = useMyPass();
   const { data, refetch } = query;
   const secondsLeft = useCountdown(data?.qr?.validTo);
+  const [isFullScreen, setIsFullScreen] = useState(false);
   // Same rule as the pass page: fetch a fresh code a minute before this one expires.
   useEffect(() => {
     if (data?.qr && secondsLeft > 0 && secondsLeft <= 60) void refetch();
@@ -42,10 +44,12 @@ export function PassHomeCard() {
               <div>
                 <PassStatusTag status={d!.pass.status} />
               </div>
-              <Button type="primary" icon={<ExpandOutlined />} onClick={() => void navigate('/passes/me')} data-testid="home-pass-open">
+              {/* Opened from the tap itself, so the browser grants full screen (it refuses without a gesture). */}
+              <Button type="primary" icon={<ExpandOutlined />} onClick={() => setIsFullScreen(true)} data-testid="home-pass-open">
                 {t('memberHome.pass.open')}
               </Button>
             </Flex>
+            {isFullScreen && <PassFullScreen qr={d!.qr!} holderName={d!.pass.holderName} onClose={() => setIsFullScreen(false)} />}
           </Flex>
         )}
       </CardState>

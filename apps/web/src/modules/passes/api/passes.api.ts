@@ -16,6 +16,8 @@ export interface Pass {
   holderName: string | null;
   visitorName: string | null;
   purpose: string | null;
+  visitorPhone: string | null;
+  visitorPlate: string | null;
   invitedById: string | null;
   validFrom: string;
   validTo: string;
@@ -48,6 +50,7 @@ export interface VisitorPass {
   parkName: string;
   enterpriseName: string;
   purpose: string | null;
+  visitorPlate: string | null;
   validFrom: string;
   validTo: string;
   status: PassStatus;
@@ -57,6 +60,8 @@ export interface VisitorPass {
 export interface InvitationInput {
   visitorName: string;
   purpose?: string;
+  visitorPhone?: string;
+  visitorPlate?: string;
   validFrom: string;
   validTo: string;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Select, Space, Table } from 'antd';
+import { Select, Space } from 'antd';
+import { ResponsiveTable } from '../../../ui/ResponsiveTable';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatFen } from '../../../lib/format';
@@ -21,7 +22,7 @@ export function ApplicationsTable({ policyId }: { policyId?: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Select allowClear placeholder={t('policies.application.status')} style={{ width: 200 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={STATUSES.map((s) => ({ value: s, label: t(`policies.appStatus.${s}`) }))} />
-      <Table<ApplicationSummary>
+      <ResponsiveTable<ApplicationSummary>
         rowKey="id"
         size="small"
         scroll={{ x: 720 }}

@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { ResponsiveTable } from '../../../ui/ResponsiveTable';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../lib/format';
 import type { ReliefLine } from '../api/relief.api';
@@ -7,7 +7,7 @@ import type { ReliefLine } from '../api/relief.api';
 export function ReliefLinesTable({ lines }: { lines: ReliefLine[] }) {
   const { t } = useTranslation();
   return (
-    <Table
+    <ResponsiveTable<ReliefLine>
       size="small"
       pagination={false}
       rowKey={(l) => `${l.leaseId}-${l.period}`}

@@ -9,7 +9,7 @@ export const WORK_ORDER_STATUSES = ['new', 'dispatched', 'accepted', 'in_progres
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 export type WorkOrderSource = 'alarm' | 'patrol' | 'inspection' | 'member_request' | 'enterprise_request' | 'operator';
 export type SlaStatus = 'ok' | 'at_risk' | 'overdue' | 'met' | 'breached';
-export type WorkOrderAction = 'dispatch' | 'accept' | 'start' | 'resolve' | 'verify' | 'close' | 'reopen' | 'rate' | 'comment' | 'addPhoto';
+export type WorkOrderAction = 'dispatch' | 'accept' | 'start' | 'resolve' | 'verify' | 'close' | 'reopen' | 'rate' | 'comment' | 'addPhoto' | 'cancel' | 'urge';
 
 /** A work order (工单) as lists show it. */
 export interface WorkOrder {
@@ -44,6 +44,9 @@ export interface WorkOrder {
   escalationLevel: number;
   rating: number | null;
   ratingComment: string | null;
+  /** Set when the requester cancelled it before dispatch. */
+  cancelledAt: string | null;
+  lastUrgedAt: string | null;
   photoCount: number;
   createdAt: string;
 }
@@ -208,6 +211,10 @@ export const createWorkOrder = (body: NewWorkOrder) => api.post<WorkOrderDetail>
 export const transitionWorkOrder = (id: string, action: 'accept' | 'start' | 'resolve' | 'verify' | 'close' | 'reopen', comment?: string) =>
   api.post<WorkOrderDetail>(`/work-orders/${id}/${action}`, comment ? { comment } : {});
 export const dispatchWorkOrder = (id: string, body: { teamId: string; category?: WorkOrderCategory; priority?: WorkOrderPriority }) => api.post<WorkOrderDetail>(`/work-orders/${id}/dispatch`, body);
+/** The requester withdraws a request that is not dispatched yet. */
+export const cancelWorkOrder = (id: string, comment?: string) => api.post<WorkOrderDetail>(`/work-orders/${id}/cancel`, comment ? { comment } : {});
+/** The requester urges (催单) the team; 429 `urge_too_soon` within the hour. */
+export const urgeWorkOrder = (id: string) => api.post<WorkOrderDetail>(`/work-orders/${id}/urge`);
 export const rateWorkOrder = (id: string, body: { rating: number; comment?: string }) => api.post<WorkOrderDetail>(`/work-orders/${id}/rating`, body);
 export const commentWorkOrder = (id: string, text: string) => api.post<WorkOrderDetail>(`/work-orders/${id}/comments`, { text });
 /** Uploads a photo through the files module and attaches it to the order. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { addPhoto, dispatchWorkOrder, rateWorkOrder, transitionWorkOrder, WORK_ORDER_CATEGORIES, type WorkOrderCategory, type WorkOrderDetail } from '../api/workorders.api';
 import { useTeams, useWorkOrderMutation } from '../hooks/useWorkOrders';
 import { PhotoPicker } from './PhotoPicker';
+import { RequesterActions } from './RequesterActions';
 
 type Simple = 'accept' | 'start' | 'verify';
 
@@ -84,6 +85,7 @@ export function WorkOrderActions({ order }: { order: WorkOrderDetail }) {
             {t('workorders.actions.reopen')}
           </Button>
         )}
+        <RequesterActions order={order} />
         {has('close') && (
           <Button danger onClick={() => open('close')} data-testid="wo-action-close">
             {t('workorders.actions.close')}
