@@ -5,6 +5,7 @@ import type { Database } from './db/client';
 import { createAuditService } from './modules/identity/audit.service';
 import { createIdentityService } from './modules/identity/identity.service';
 import { createParksService } from './modules/parks/parks.service';
+import { createMembershipService } from './modules/membership';
 import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
@@ -58,6 +59,8 @@ export function createServices(
   const live = createLiveBus({ database });
   const liveHub = createLiveHub({ db, bus: live });
   const notifications = createNotificationsService({ db });
+  // Enterprise admins manage their people; join requests notify them in-app.
+  const membership = createMembershipService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   const alarms = createAlarmServices({
     database,
     audit,
@@ -155,7 +158,7 @@ export function createServices(
     evaluation,
     notify: (tx, userIds, input) => notifications.notify(tx, userIds, input),
   });
-  return { inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  return { inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, membership, files, ledger, iot, alarms, live, liveHub, ioc, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

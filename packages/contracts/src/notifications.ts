@@ -25,6 +25,8 @@ export const NOTIFICATION_KINDS = [
   'survey.reminder',
   'evaluation.warning',
   'evaluation.review_task',
+  'enterprise.join_requested',
+  'enterprise.join_decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

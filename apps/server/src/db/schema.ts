@@ -30,3 +30,4 @@ export * from '../modules/services/services.table';
 export * from '../modules/bookings/bookings.table';
 export * from '../modules/inspections/inspections.table';
 export * from '../modules/surveys/surveys.table';
+export * from '../modules/membership/membership.table';

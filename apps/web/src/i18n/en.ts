@@ -39,7 +39,7 @@ export const en: Messages = {
     heroPoint1: 'Multi-site parks · live unit occupancy', heroPoint2: '360° profiles · leases · vehicles · parking', heroPoint3: 'Attraction funnel and conversion', sessionExpired: 'Your session expired, please sign in again',
   },
   roles: {
-    operator: 'Operator', property: 'Property', enterprise_admin: 'Enterprise admin', member: 'Member', vendor: 'Cloud vendor', inspector: 'Safety inspector', alliance: 'Alliance', talent: 'Talent',
+    operator: 'Operator', property: 'Property', enterprise_admin: 'Enterprise admin', member: 'Member', vendor: 'Cloud vendor', inspector: 'Safety inspector', alliance: 'Alliance', talent: 'Talent', finance_contact: 'Finance contact',
   },
   scopes: { all: 'All parks', park: 'Park', site: 'Site', property_company: 'Property company', enterprise: 'Enterprise', vendor: 'Vendor', none: 'No scope' },
   industries: { software: 'Software', ai: 'AI', games: 'Games', finance: 'Fintech', ecommerce: 'E-commerce', iot: 'IoT', biotech: 'Biotech', services: 'Business services', other: 'Other' },
