@@ -10,6 +10,7 @@ import { evaluationOutcomesZh } from './sections/evaluationOutcomes';
 import { returnToWorkZh } from './sections/returnToWork';
 import { notificationsZh } from './sections/notifications';
 import { surveysZh } from './sections/surveys';
+import { peopleZh } from './sections/people';
 
 /** Chinese (default) UI text. en.ts has the same shape. */
 export const zhCN = {
@@ -496,4 +497,6 @@ export const zhCN = {
   notifications: notificationsZh,
   // The surveys section lives in sections/surveys.ts, so features edit their own file.
   surveys: surveysZh,
+  // The enterprise people section lives in sections/people.ts.
+  people: peopleZh,
 };

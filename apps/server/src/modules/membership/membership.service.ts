@@ -325,7 +325,7 @@ export function createMembershipService(deps: { db: Db; audit: AuditService; not
         if (!joinTarget) throw validationError('body.joinEnterpriseName', 'name the enterprise you work for, or register through an invitation');
         const [req] = await tx.insert(enterpriseJoinRequests).values({ enterpriseId: joinTarget.id, userId: u.id }).returning();
         await audit.record(tx, ctx, { action: 'join_request.created', entityType: 'enterprise_join_request', entityId: req.id, after: { userId: u.id, status: 'pending' }, enterpriseId: joinTarget.id, parkId: joinTarget.parkId });
-        await deps.notify?.(tx, await adminIdsOf(tx, joinTarget.id), { kind: 'enterprise.join_requested', params: { name: u.displayName }, link: '/my-enterprise?tab=people', entityType: 'enterprise_join_request', entityId: req.id });
+        await deps.notify?.(tx, await adminIdsOf(tx, joinTarget.id), { kind: 'enterprise.join_requested', params: { name: u.displayName }, link: '/my-enterprise#people', entityType: 'enterprise_join_request', entityId: req.id });
         return { userId: u.id, enterpriseId: null, role: null, joinRequestId: req.id };
       });
     },
