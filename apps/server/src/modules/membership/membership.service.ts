@@ -42,6 +42,11 @@ export interface RegisterInput {
 type EnterpriseRow = typeof enterprises.$inferSelect;
 type InvitationRow = typeof enterpriseInvitations.$inferSelect;
 
+/** The acting user's id for a foreign key; the system actor (seeder, CLI) is no user row. */
+function userIdOf(actor: Actor): string | null {
+  return actor.via === 'system' ? null : actor.userId;
+}
+
 function statusOf(i: InvitationRow, now = new Date()): InvitationStatus {
   if (i.revokedAt) return 'revoked';
   if (i.usedAt) return 'used';
@@ -100,7 +105,7 @@ export function createMembershipService(deps: { db: Db; audit: AuditService; not
     await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
     const revoked = await tx
       .update(passes)
-      .set({ revokedAt: now, revokedById: actor.userId === '00000000-0000-0000-0000-000000000000' ? null : actor.userId, revokeReason: 'member_disabled', updatedAt: now })
+      .set({ revokedAt: now, revokedById: userIdOf(actor), revokeReason: 'member_disabled', updatedAt: now })
       .where(and(eq(passes.holderUserId, userId), eq(passes.enterpriseId, enterpriseId), isNull(passes.revokedAt)))
       .returning({ id: passes.id });
     const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
@@ -208,7 +213,7 @@ export function createMembershipService(deps: { db: Db; audit: AuditService; not
       return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(enterpriseInvitations)
-          .values({ enterpriseId, role: input.role ?? 'member', tokenHash: sha256Hex(token), phone, expiresAt, createdById: ctx.actor.userId })
+          .values({ enterpriseId, role: input.role ?? 'member', tokenHash: sha256Hex(token), phone, expiresAt, createdById: userIdOf(ctx.actor) })
           .returning();
         await audit.record(tx, ctx, { action: 'invitation.created', entityType: 'enterprise_invitation', entityId: row.id, after: { role: row.role, phone: row.phone, expiresAt }, enterpriseId, parkId: e.parkId });
         return { ...invitationView(row), token };
@@ -258,7 +263,7 @@ export function createMembershipService(deps: { db: Db; audit: AuditService; not
         // Conditional update: two admins deciding at once cannot both win.
         const [row] = await tx
           .update(enterpriseJoinRequests)
-          .set({ status: approve ? 'approved' : 'rejected', decidedById: ctx.actor.userId, decidedAt: new Date() })
+          .set({ status: approve ? 'approved' : 'rejected', decidedById: userIdOf(ctx.actor), decidedAt: new Date() })
           .where(and(eq(enterpriseJoinRequests.id, id), eq(enterpriseJoinRequests.status, 'pending')))
           .returning();
         if (!row) throw conflict('this request was already decided', { fields: [{ field: 'status', message: exists.status }] });
