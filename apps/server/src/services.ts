@@ -92,6 +92,13 @@ export function createServices(
     db,
     audit,
     sandbox: config.paymentSandbox ?? { secret: `sandbox:${config.sessionSecret ?? 'parkos-dev'}`, notifyDelayMs: 1500, duplicateRate: 0.2 },
+    // The enterprise's finance contacts (财务联系人) hear of each bill it is issued.
+    onBillIssued: async (tx, bill) => {
+      if (!bill.enterpriseId) return;
+      const to = await membership.findFinanceContactIds(tx, bill.enterpriseId);
+      if (to.length)
+        await notifications.notify(tx, to, { kind: 'bill.issued', params: { title: bill.title, period: bill.period, amountFen: bill.amountFen, dueDate: bill.dueDate }, link: '/bills', entityType: 'bill', entityId: bill.id });
+    },
   });
   const parking = createParkingService({ db, audit, billing: payments.billing });
   // Gate cameras' plate reads over MQTT (`parkos/{code}/events`); off the ingest path, never awaited.

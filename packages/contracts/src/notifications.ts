@@ -27,6 +27,7 @@ export const NOTIFICATION_KINDS = [
   'evaluation.review_task',
   'enterprise.join_requested',
   'enterprise.join_decided',
+  'bill.issued',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

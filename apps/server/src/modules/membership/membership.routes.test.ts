@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TEST_PASSWORD, buildEnterprise, buildPark, buildUser } from '../../testing/builders';
+import { SYSTEM, TEST_PASSWORD, buildEnterprise, buildPark, buildUser } from '../../testing/builders';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 
 let t: TestApp;
@@ -147,5 +147,23 @@ describe('tenant boundaries', () => {
   test('members may not create API tokens; enterprise admins may', async () => {
     expect((await member.post('/api/api-tokens', { name: 'mine', access: 'read' })).statusCode).toBe(403);
     expect((await admin.post('/api/api-tokens', { name: 'erp', access: 'read' })).statusCode).toBe(201);
+  });
+});
+
+describe('finance contact', () => {
+  test('an enterprise bill notifies the enterprise’s finance contacts, not its other members', async () => {
+    const name = uname('finance');
+    await buildUser(t.services, name, [
+      { role: 'member', scopeType: 'enterprise', scopeId: entId },
+      { role: 'finance_contact', scopeType: 'enterprise', scopeId: entId },
+    ]);
+    const finance = await t.login(name, TEST_PASSWORD);
+    const other = await t.login('people.admin', TEST_PASSWORD);
+    const before = ((await other.get('/api/notifications')).json() as { items: { kind: string }[] }).items.filter((n) => n.kind === 'bill.issued').length;
+    await t.services.billing.createBill(SYSTEM, { enterpriseId: entId, kind: 'other', period: '2026-12', title: '2026-12 会议室费用', amountFen: 12_300, dueDate: '2026-12-31' });
+    const notes = (await finance.get('/api/notifications')).json() as { items: { kind: string; params: Record<string, unknown> }[] };
+    expect(notes.items.find((n) => n.kind === 'bill.issued')?.params).toMatchObject({ title: '2026-12 会议室费用', amountFen: 12_300 });
+    const after = ((await other.get('/api/notifications')).json() as { items: { kind: string }[] }).items.filter((n) => n.kind === 'bill.issued').length;
+    expect(after).toBe(before);
   });
 });

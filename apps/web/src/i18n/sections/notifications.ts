@@ -31,6 +31,7 @@ export const notificationsZh = {
     'enterprise.join_requested': { title: '{{name}} 申请加入企业', body: '请在“我的企业 · 成员”中审批' },
     'enterprise.join_decided': { title: '加入申请已通过：{{enterprise}}', body: '现在可以使用企业职工功能' },
     'enterprise.join_rejected': { title: '加入申请未通过：{{enterprise}}', body: '如有疑问请联系企业管理员' },
+    'bill.issued': { title: '新账单：{{title}}', body: '应付 ¥{{amount}} · {{dueDate}} 前缴纳' },
   },
   deadlines: { response: '响应', resolution: '解决' },
   /** A kind this version of the web app does not know (e.g. sent by a newer server). */
@@ -64,6 +65,7 @@ export const notificationsEn: Widen<typeof notificationsZh> = {
     'enterprise.join_requested': { title: '{{name}} asks to join your enterprise', body: 'Approve or reject under My enterprise · People' },
     'enterprise.join_decided': { title: 'Your request to join {{enterprise}} was approved', body: 'You can now use member features' },
     'enterprise.join_rejected': { title: 'Your request to join {{enterprise}} was rejected', body: 'Ask the enterprise admin if in doubt' },
+    'bill.issued': { title: 'New bill: {{title}}', body: '¥{{amount}} due by {{dueDate}}' },
   },
   deadlines: { response: 'response', resolution: 'resolution' },
   unknown: 'Notification ({{kind}})',
