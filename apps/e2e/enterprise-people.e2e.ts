@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, PHONE, launchBrowser, login, newContext, screenshot } from './browser';
+import { DEMO_PASSWORD, PHONE, launchBrowser, login, newContext, screenshot, switchToEnglish } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -107,6 +107,16 @@ describe('an enterprise admin manages their people', () => {
     await phone.getByTestId(`member-${invited}`).scrollIntoViewIfNeeded();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await screenshot(phone, 'enterprise-people-phone');
+    // In English no Chinese is left on the people cards but the people's own names and data.
+    expect(await switchToEnglish(phone)).toBe('en');
+    await phone.getByTestId(`member-${invited}`).scrollIntoViewIfNeeded();
+    const chinese = await phone.getByTestId('members-card').evaluate((card) => {
+      const clone = card.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[data-user-content]').forEach((n) => n.remove());
+      return (clone.textContent ?? '').match(/[\u4e00-\u9fff]+/g) ?? [];
+    });
+    expect(chinese).toEqual([]);
+    await screenshot(phone, 'enterprise-people-phone-en');
     for (const c of [adminCtx, hireCtx, anonCtx, phoneCtx]) await c.close();
   }, 120_000);
 
