@@ -14,6 +14,7 @@ import { installInputRules } from './lib/validation';
 import { installAuthHook } from './modules/identity/auth.hook';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { parksRoutes } from './modules/parks/parks.routes';
+import { membershipRoutes } from './modules/membership';
 import { brokerInfoRoutes, commandRoutes, deviceImportRoutes, deviceRoutes, ingestRoutes, IOT_API_DESCRIPTION } from './modules/iot';
 import { ledgerRoutes } from './modules/ledger';
 import { newsRoutes } from './modules/community/news';
@@ -122,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       });
       await api.register(identityRoutes, { identity: services.identity, audit: services.audit, cookieSecure: config.cookieSecure, loginRatePerMinute: config.loginRatePerMinute });
       await api.register(parksRoutes, { parks: services.parks });
+      await api.register(membershipRoutes, { membership: services.membership, registerRatePerMinute: config.loginRatePerMinute });
       await api.register(deviceRoutes, { devices: services.iot.devices });
       await api.register(ingestRoutes, { ingest: services.iot.ingest, deviceAuth: services.iot.deviceAuth });
       await api.register(brokerInfoRoutes, { brokerInfo: services.iot.brokerInfo });

@@ -436,6 +436,9 @@ const SELF = new Set([
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'POST /api/auth/password',
+  // Self-registration and an invitation link's preview are public by token; membership.routes.test.ts covers them.
+  'POST /api/auth/register',
+  'GET /api/invitations/{token}',
   'POST /api/api-tokens',
   'DELETE /api/api-tokens/{id}',
   'POST /api/notifications/read-all',

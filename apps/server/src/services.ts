@@ -6,6 +6,7 @@ import { createAuditService } from './modules/identity/audit.service';
 import { createAuditNameResolver } from './audit-names';
 import { createIdentityService } from './modules/identity/identity.service';
 import { createParksService } from './modules/parks/parks.service';
+import { createMembershipService } from './modules/membership';
 import { createIotServices } from './modules/iot';
 import { createAlarmServices } from './modules/iot/alarms';
 import { createLedgerService } from './modules/ledger';
@@ -61,6 +62,8 @@ export function createServices(
   const live = createLiveBus({ database });
   const liveHub = createLiveHub({ db, bus: live });
   const notifications = createNotificationsService({ db });
+  // Enterprise admins manage their people; join requests notify them in-app.
+  const membership = createMembershipService({ db, audit, notify: (tx, userIds, input) => notifications.notify(tx, userIds, input) });
   const alarms = createAlarmServices({
     database,
     audit,
@@ -103,6 +106,13 @@ export function createServices(
     db,
     audit,
     sandbox: config.paymentSandbox ?? { secret: `sandbox:${config.sessionSecret ?? 'parkos-dev'}`, notifyDelayMs: 1500, duplicateRate: 0.2 },
+    // The enterprise's finance contacts (财务联系人) hear of each bill it is issued.
+    onBillIssued: async (tx, bill) => {
+      if (!bill.enterpriseId) return;
+      const to = await membership.findFinanceContactIds(tx, bill.enterpriseId);
+      if (to.length)
+        await notifications.notify(tx, to, { kind: 'bill.issued', params: { title: bill.title, period: bill.period, amountFen: bill.amountFen, dueDate: bill.dueDate }, link: '/bills', entityType: 'bill', entityId: bill.id });
+    },
   });
   const parking = createParkingService({ db, audit, billing: payments.billing });
   // Gate cameras' plate reads over MQTT (`parkos/{code}/events`); off the ingest path, never awaited.
@@ -172,7 +182,7 @@ export function createServices(
     evaluation,
     notify: (tx, userIds, input) => notifications.notify(tx, userIds, input),
   });
-  return { deviceEvents, patrols, fever, inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, files, ledger, iot, alarms, live, liveHub, ioc, dashboard, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
+  return { deviceEvents, patrols, fever, inspections, spotChecks, training, surveys, evaluation, evaluationOutcomes, approvals, policies, returnWork, relief, serviceCatalog, bookings, audit, identity, parks, membership, files, ledger, iot, alarms, live, liveHub, ioc, dashboard, news, billing: payments.billing, paymentSandbox: payments.sandbox, parking, workorders, history, notifications, passes, events, jobs: createJobsService({ db }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

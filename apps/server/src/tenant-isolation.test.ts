@@ -38,6 +38,9 @@ let e2RequestId: string;
 let e2BookingId: string;
 let roomId: string;
 let evalReportPaths: string[] = [];
+let e2InvitationId: string;
+let e2JoinRequestId: string;
+let e2MemberId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -171,9 +174,17 @@ beforeAll(async () => {
   const outcomes = await seedOutcomesForSweep(t, { parkId: s.park.id, districtId: s.district.id, propertyCompanyId: pc.id, operatorUsername: 'park.approver', propertyUsername: 'secret.property', secret: 'SECRET-EO' });
   evalReportPaths = outcomes.reportPaths;
   featurePathIds.push(['/api/evaluation/appeals/', () => outcomes.appealId], ['/api/evaluation/review-tasks/', () => outcomes.taskId], ['/api/evaluation/warning-rules/', () => s.park.id]);
+  // e2's people: an invitation by phone and a join request; e1's admin must see and change none of it.
+  const e2Inv = await e2Admin.post(`/api/enterprises/${e2.id}/invitations`, { phone: '13955554444' });
+  expect(e2Inv.statusCode, e2Inv.body).toBe(201);
+  e2InvitationId = e2Inv.json().id;
+  const joined = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'secret.joiner', displayName: 'SECRET-JOINER 乙方申请人', password: TEST_PASSWORD, joinEnterpriseName: e2.legalName } });
+  expect(joined.statusCode, joined.body).toBe(201);
+  e2JoinRequestId = joined.json().joinRequestId;
+  e2MemberId = e2MemberUser.id;
   admin1 = await t.login('e1.admin', TEST_PASSWORD);
   member1 = await t.login('e1.member', TEST_PASSWORD);
-  secrets = [e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP', 'SECRET-SVANSWER', 'SECRET-EVAL', 'SECRET-IND', 'SECRET-EVALNOTE', 'SECRET-PC', 'SECRET-EO'];
+  secrets = ['13955554444', 'SECRET-JOINER', 'secret.joiner', e2.legalName, e2.creditCode, E2_PLATE, 'e2.secret.member', 'SECRET-9', '1234567', 'SECRET-WO', '乙方保密访客', 'SECRET-PHOTO', 'SECRET-UPLOAD', 'SECRET-CASE', 'SECRET-SREQ', 'SECRET-MATERIAL', 'SECRET-POLAPP', 'SECRET-THREAD', 'SECRET-RTW', 'SECRET-RAPP', 'SECRET-RMAT', 'e2.secret.admin', 'SECRET-BOOKING', 'SECRET-TRSTAFF', 'SECRET-TRSESS', 'SECRET-SPOTAREA', 'SECRET-SPOTFIND', 'SECRET-SPOTFIX', 'SECRET-SPOTPHOTO', 'SECRET-INSP', 'SECRET-SVANSWER', 'SECRET-EVAL', 'SECRET-IND', 'SECRET-EVALNOTE', 'SECRET-PC', 'SECRET-EO'];
 });
 afterAll(() => t.close());
 
@@ -404,14 +415,46 @@ describe('tenant isolation', () => {
     expect((await member1.get('/api/users')).statusCode).toBe(403);
   });
 
-  test('a building page does not name another enterprise as tenant', async () => {
+  test('a building page (its vacancy grid) is refused to enterprise people and names no other enterprise', async () => {
     const buildings = (await admin1.get('/api/buildings')).json() as { id: string }[];
     expect(buildings.length).toBeGreaterThan(0);
-    for (const b of buildings) {
-      const res = await admin1.get(`/api/buildings/${b.id}`);
-      expect(res.statusCode).toBe(200);
+    for (const b of buildings)
+      for (const client of [admin1, member1]) {
+        const res = await client.get(`/api/buildings/${b.id}`);
+        expect(res.statusCode).toBe(403);
+        expect(leaks(res.body)).toEqual([]);
+      }
+  });
+
+  test('another enterprise’s people, invitations and join requests are 404 to read and to change, and nothing changes', async () => {
+    for (const url of [`/api/enterprises/${e2.id}/members`, `/api/enterprises/${e2.id}/invitations`, `/api/enterprises/${e2.id}/join-requests`]) {
+      const res = await admin1.get(url);
+      expect(res.statusCode, url).toBe(404);
       expect(leaks(res.body)).toEqual([]);
     }
+    const writes: [string, string, unknown][] = [
+      ['POST', `/api/enterprises/${e2.id}/invitations`, {}],
+      ['DELETE', `/api/enterprises/${e2.id}/invitations/${e2InvitationId}`, undefined],
+      ['POST', `/api/enterprises/${e2.id}/join-requests/${e2JoinRequestId}/approve`, undefined],
+      ['POST', `/api/enterprises/${e2.id}/join-requests/${e2JoinRequestId}/reject`, undefined],
+      ['PATCH', `/api/enterprises/${e2.id}/members/${e2MemberId}`, { isActive: false }],
+      ['PATCH', `/api/enterprises/${e2.id}/members/${e2MemberId}`, { roles: ['enterprise_admin'] }],
+      // Own enterprise's path with the other's person: not a member here, so not found.
+      ['PATCH', `/api/enterprises/${e1.id}/members/${e2MemberId}`, { isActive: false }],
+      ['POST', `/api/enterprises/${e1.id}/join-requests/${e2JoinRequestId}/approve`, undefined],
+      ['DELETE', `/api/enterprises/${e1.id}/invitations/${e2InvitationId}`, undefined],
+    ];
+    for (const [method, url, payload] of writes) {
+      const res = await admin1.request({ method: method as 'POST', url, payload: payload as never });
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+      expect(leaks(res.body)).toEqual([]);
+    }
+    const [state] = await t.database.query<{ active: boolean; grants: number; inv: boolean; req: string }>(
+      `select (select is_active from users where id = $1) as active, (select count(*)::int from role_grants where user_id = $1) as grants,
+              (select revoked_at is null from enterprise_invitations where id = $2) as inv, (select status from enterprise_join_requests where id = $3) as req`,
+      [e2MemberId, e2InvitationId, e2JoinRequestId],
+    );
+    expect(state).toEqual({ active: true, grants: 1, inv: true, req: 'pending' });
   });
 });
 

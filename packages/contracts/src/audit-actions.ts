@@ -6,6 +6,9 @@
 export const AUDIT_ACTION_VERBS = {
   patrol_mission: ['created', 'started', 'completed', 'aborted'],
   patrol_finding: ['work_order_opened'],
+  join_request: ['created', 'approved', 'rejected'],
+  member: ['disabled', 'enabled', 'roles_changed'],
+  invitation: ['created', 'revoked', 'accepted'],
   alarm: ['raised', 'repeated', 'reactivated', 'acknowledged', 'assigned', 'commented', 'cleared', 'closed', 'escalated', 'suppressed', 'action'],
   alarm_rule: ['created', 'updated', 'deleted'],
   alarm_shelf: ['created', 'cancelled'],

@@ -26,6 +26,9 @@ export const NOTIFICATION_KINDS = [
   'survey.reminder',
   'evaluation.warning',
   'evaluation.review_task',
+  'enterprise.join_requested',
+  'enterprise.join_decided',
+  'bill.issued',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

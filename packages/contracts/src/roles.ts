@@ -1,5 +1,5 @@
 /** Roles from DESIGN.md. Each grant binds a role to a scope. */
-export const ROLES = ['operator', 'property', 'enterprise_admin', 'member', 'vendor', 'inspector', 'alliance', 'talent'] as const;
+export const ROLES = ['operator', 'property', 'enterprise_admin', 'member', 'vendor', 'inspector', 'alliance', 'talent', 'finance_contact'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What a grant is limited to; `all` only for operators of the whole company. */
@@ -16,7 +16,17 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
   inspector: ['all', 'park', 'none'],
   alliance: ['all', 'none'],
   talent: ['none'],
+  /** An enterprise's finance contact (财务联系人): receives its bill notifications; held beside admin or member. */
+  finance_contact: ['enterprise'],
 };
+
+/** The roles an enterprise admin hands out within their own enterprise. */
+export const ENTERPRISE_ROLES = ['enterprise_admin', 'member', 'finance_contact'] as const;
+export type EnterpriseRole = (typeof ENTERPRISE_ROLES)[number];
+
+/** Where an invitation or a join request stands. */
+export const JOIN_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
 
 export interface RoleGrant {
   role: Role;

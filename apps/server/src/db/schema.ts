@@ -31,3 +31,4 @@ export * from '../modules/bookings/bookings.table';
 export * from '../modules/inspections/inspections.table';
 export * from '../modules/surveys/surveys.table';
 export * from '../modules/patrols/patrols.table';
+export * from '../modules/membership/membership.table';

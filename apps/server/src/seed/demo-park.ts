@@ -30,6 +30,7 @@ import { seedDemoBillingParking } from '../modules/parking/billing-parking.seed'
 import { seedIocDemo } from '../modules/iot/ioc/ioc.seed';
 import { seedCommunityDemo } from '../modules/community/events/community-demo.seed';
 import { seedMemberHomeDemo } from './member-home.seed';
+import { seedPeopleDemo } from './people.seed';
 import { seedApprovalFlows } from './approvals.seed';
 import { seedPoliciesDemo } from '../modules/policies/policies.seed';
 import { seedReturnWorkDemo } from '../modules/returnwork/returnwork.seed';
@@ -329,6 +330,7 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   );
   await seedDemoBillingParking(db, services, { parkId: park.id, siteId: siteRows[0].id, enterpriseIds: [entRows[0].id, entRows[1].id] });
   await seedMemberHomeDemo(db, services, { parkId: park.id, buildingId: buildingRows[0].id });
+  await seedPeopleDemo(services, ctx, { enterpriseId: entRows[0].id, enterpriseName: entRows[0].legalName, password: DEMO_PASSWORD });
   onProgress('approval flows');
   await seedApprovalFlows(db, services, ctx, { parkId: park.id, propertyCompanyId: pcs[0].id });
   onProgress('policies');

@@ -3,6 +3,7 @@ import { Spin } from 'antd';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from '../modules/layout/components/AppLayout';
 import { LoginPage } from '../pages/LoginPage';
+import { RegisterPage } from '../pages/RegisterPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { HomePage } from './HomePage';
 import { RequireAuth } from './RequireAuth';
@@ -106,6 +107,7 @@ export function AppRoutes() {
     <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/register" element={<RegisterPage />} />
         <Route path="/visit/:token" element={<VisitorPassPage />} />
         <Route element={<RequireAuth />}>
           <Route path="ioc/wall" element={<RequirePermission flag="canSeeIoc"><IocPage isWall /></RequirePermission>} />

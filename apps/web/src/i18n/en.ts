@@ -16,6 +16,7 @@ import { notificationsEn } from './sections/notifications';
 import { surveysEn } from './sections/surveys';
 import { auditLogEn } from './sections/auditLog';
 import { memberAppEn } from './sections/memberApp';
+import { peopleEn } from './sections/people';
 
 /**
  * English UI text, the same shape as zh-CN. Straight quotes only: where a CJK font comes first in the
@@ -44,7 +45,7 @@ export const en: Messages = {
     heroPoint1: 'Multi-site parks · live unit occupancy', heroPoint2: '360° profiles · leases · vehicles · parking', heroPoint3: 'Attraction funnel and conversion', sessionExpired: 'Your session expired, please sign in again',
   },
   roles: {
-    operator: 'Operator', property: 'Property', enterprise_admin: 'Enterprise admin', member: 'Member', vendor: 'Cloud vendor', inspector: 'Safety inspector', alliance: 'Alliance', talent: 'Talent',
+    operator: 'Operator', property: 'Property', enterprise_admin: 'Enterprise admin', member: 'Member', vendor: 'Cloud vendor', inspector: 'Safety inspector', alliance: 'Alliance', talent: 'Talent', finance_contact: 'Finance contact',
   },
   scopes: { all: 'All parks', park: 'Park', site: 'Site', property_company: 'Property company', enterprise: 'Enterprise', vendor: 'Vendor', none: 'No scope' },
   industries: { software: 'Software', ai: 'AI', games: 'Games', finance: 'Fintech', ecommerce: 'E-commerce', iot: 'IoT', biotech: 'Biotech', services: 'Business services', other: 'Other' },
@@ -518,4 +519,6 @@ export const en: Messages = {
   operator: operatorEn,
   // The member app on a phone (tab bar, services, messages, me, full-screen pass, visitor sharing) lives in sections/memberApp.ts.
   memberApp: memberAppEn,
+  // The enterprise people section lives in sections/people.ts.
+  people: peopleEn,
 };

@@ -15,6 +15,7 @@ import { notificationsZh } from './sections/notifications';
 import { surveysZh } from './sections/surveys';
 import { auditLogZh } from './sections/auditLog';
 import { memberAppZh } from './sections/memberApp';
+import { peopleZh } from './sections/people';
 
 /** Chinese (default) UI text. en.ts has the same shape. */
 export const zhCN = {
@@ -40,7 +41,7 @@ export const zhCN = {
     heroPoint1: '一园多点 · 楼宇单元实时出租状态', heroPoint2: '企业 360° 档案 · 租约 · 车辆 · 车位', heroPoint3: '招商漏斗与转化分析', sessionExpired: '登录已过期，请重新登录',
   },
   roles: {
-    operator: '园区运营', property: '物业', enterprise_admin: '企业管理员', member: '企业职工', vendor: '云服务商', inspector: '安全检查机构', alliance: '园区联盟', talent: '人才',
+    operator: '园区运营', property: '物业', enterprise_admin: '企业管理员', member: '企业职工', vendor: '云服务商', inspector: '安全检查机构', alliance: '园区联盟', talent: '人才', finance_contact: '财务联系人',
   },
   scopes: { all: '全部园区', park: '园区', site: '分园', property_company: '物业公司', enterprise: '企业', vendor: '服务商', none: '无范围' },
   industries: { software: '软件', ai: '人工智能', games: '游戏', finance: '金融科技', ecommerce: '电子商务', iot: '物联网', biotech: '生物科技', services: '企业服务', other: '其他' },
@@ -513,4 +514,6 @@ export const zhCN = {
   operator: operatorZh,
   // The member app on a phone (tab bar, services, messages, me, full-screen pass, visitor sharing) lives in sections/memberApp.ts.
   memberApp: memberAppZh,
+  // The enterprise people section lives in sections/people.ts.
+  people: peopleZh,
 };

@@ -9,7 +9,7 @@ import { PageHeader } from '../ui/PageHeader';
 /** The signed-in user's profile, password and API tokens. */
 export function AccountPage() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, permissions } = useSession();
   if (!user) return null;
   return (
     <>
@@ -38,9 +38,11 @@ export function AccountPage() {
         <Col xs={24} lg={12}>
           <PasswordForm />
         </Col>
-        <Col xs={24}>
-          <ApiTokensCard />
-        </Col>
+        {permissions.canCreateApiTokens && (
+          <Col xs={24}>
+            <ApiTokensCard />
+          </Col>
+        )}
       </Row>
     </>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Col, Row, Tag } from 'antd';
+import { Button, Col, Row, Space, Tag } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -7,7 +7,10 @@ import { useSession } from '../modules/auth/hooks/useSession';
 import { EnterpriseBasics } from '../modules/enterprises/components/EnterpriseBasics';
 import { EnterpriseFormModal } from '../modules/enterprises/components/EnterpriseFormModal';
 import { EnterpriseHistoryCard } from '../modules/enterprises/components/EnterpriseHistoryCard';
+import { InvitationsCard } from '../modules/enterprises/components/InvitationsCard';
+import { JoinRequestsCard } from '../modules/enterprises/components/JoinRequestsCard';
 import { LeasesCard } from '../modules/enterprises/components/LeasesCard';
+import { MembersCard } from '../modules/enterprises/components/MembersCard';
 import { ParkingSpacesCard } from '../modules/enterprises/components/ParkingSpacesCard';
 import { VehiclesCard } from '../modules/enterprises/components/VehiclesCard';
 import { useEnterprise } from '../modules/enterprises/hooks/useEnterprise';
@@ -20,7 +23,7 @@ export function EnterpriseDetailPage({ enterpriseId }: { enterpriseId?: string }
   const { t } = useTranslation();
   const params = useParams<{ id: string }>();
   const id = enterpriseId ?? params.id;
-  const { permissions } = useSession();
+  const { permissions, user } = useSession();
   const profile = useEnterprise(id);
   const [isEditing, setIsEditing] = useState(false);
 
@@ -55,6 +58,20 @@ export function EnterpriseDetailPage({ enterpriseId }: { enterpriseId?: string }
               <Col xs={24}>
                 <EnterpriseBasics enterprise={e} />
               </Col>
+              {/* Its admins (and operators) manage the enterprise's people: members, join requests, invitations. */}
+              {canEdit && (
+                <>
+                  <Col xs={24} xl={14} id="people">
+                    <MembersCard enterpriseId={e.id} selfId={user?.id ?? ''} />
+                  </Col>
+                  <Col xs={24} xl={10}>
+                    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                      <JoinRequestsCard enterpriseId={e.id} />
+                      <InvitationsCard enterpriseId={e.id} />
+                    </Space>
+                  </Col>
+                </>
+              )}
               <Col xs={24}>
                 <LeasesCard enterpriseId={e.id} parkId={e.parkId} leases={e.leases} canEnd={permissions.isOperator} />
               </Col>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { CheckCircleFilled, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../lib/form-errors';
 import { useSession } from '../modules/auth/hooks/useSession';
 import { Brand } from '../modules/layout/components/Brand';
@@ -81,6 +81,11 @@ export function LoginPage() {
               {t('auth.submit')}
             </Button>
           </Form>
+          <div style={{ marginTop: 12, textAlign: 'center' }}>
+            <Link to="/register" data-testid="login-register">
+              {t('people.register.link')}
+            </Link>
+          </div>
           <Alert className="login__demo" type="info" showIcon title={t('auth.demoHint')} description={t('auth.demoHintText')} data-testid="login-demo-hint" />
         </Card>
       </main>

@@ -136,7 +136,14 @@ function newTradeNo(prefix: string): string {
 }
 
 /** Bills, statements, unified payment (统一支付), refunds, notifications and reconciliation. */
-export function createBillingService(deps: { db: Db; audit: AuditService; providers: PaymentProvider[]; defaultProvider?: string }) {
+export function createBillingService(deps: {
+  db: Db;
+  audit: AuditService;
+  providers: PaymentProvider[];
+  defaultProvider?: string;
+  /** Called inside the transaction that issues an enterprise's bill (its finance contacts are notified). */
+  onBillIssued?: (tx: Tx, bill: BillRow) => Promise<void>;
+}) {
   const { db, audit } = deps;
   const providers = new Map(deps.providers.map((p) => [p.name, p]));
   const defaultProvider = deps.defaultProvider ?? deps.providers[0]?.name;
@@ -210,6 +217,8 @@ export function createBillingService(deps: { db: Db; audit: AuditService; provid
       .onConflictDoNothing()
       .returning();
     if (b) await record(tx, ctx, 'bill.created', 'bill', b.id, null, b, { parkId: b.parkId, enterpriseId: b.enterpriseId });
+    // Enterprise bills (not a member's own, such as their parking fees) reach the enterprise's finance contacts.
+    if (b && !b.userId) await deps.onBillIssued?.(tx, b);
     if (b && b.kind === 'rent' && b.sourceRef?.startsWith('lease:')) return applyPendingCredits(tx, ctx, b);
     return b ?? null;
   }

@@ -348,11 +348,21 @@ describe('users', () => {
       expect(res.json().grants).toEqual([{ role: 'member', scopeType: 'enterprise', scopeId: enterpriseA }]);
     });
 
+    test('can hand out their enterprise’s own roles: another admin, a finance contact (issue 14)', async () => {
+      const grants: RoleGrant[] = [
+        { role: 'enterprise_admin', scopeType: 'enterprise', scopeId: enterpriseA },
+        { role: 'finance_contact', scopeType: 'enterprise', scopeId: enterpriseA },
+      ];
+      const res = await admin.post('/api/users', newUserBody({ grants }));
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().grants).toEqual(grants);
+    });
+
     test.each<[string, () => RoleGrant[]]>([
       ['a member of another enterprise', () => [{ role: 'member', scopeType: 'enterprise', scopeId: enterpriseB }]],
       ['an operator', () => [GLOBAL_OPERATOR]],
       ['a park operator', () => [{ role: 'operator', scopeType: 'park', scopeId: crypto.randomUUID() }]],
-      ['another admin of their own enterprise', () => [{ role: 'enterprise_admin', scopeType: 'enterprise', scopeId: enterpriseA }]],
+      ['a finance contact of another enterprise', () => [{ role: 'finance_contact', scopeType: 'enterprise', scopeId: enterpriseB }]],
       ['a member of their own enterprise who is also an operator', () => [{ role: 'member', scopeType: 'enterprise', scopeId: enterpriseA }, GLOBAL_OPERATOR]],
     ])('cannot create %s (403) and nothing is stored', async (_what, grants) => {
       const before = await userCount();

@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { ROLE_SCOPES, type Role, type RoleGrant } from '@parkos/contracts';
+import { ENTERPRISE_ROLES, ROLE_SCOPES, type EnterpriseRole, type Role, type RoleGrant } from '@parkos/contracts';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { AppError, ErrorCode, conflict, forbidden, notFound, validationError } from '../../lib/errors';
 import { maskEmail, maskPhone } from '../../lib/mask';
 import { offsetOf, type Page, type PageQuery } from '../../lib/pagination';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../../lib/secrets';
-import { assertCanWrite, enterpriseIdsOf, isGlobalOperator, isOperator, operatorParkIds, type Actor } from './actor';
+import { assertCanWrite, enterpriseIdsOf, hasRole, isGlobalOperator, isOperator, operatorParkIds, type Actor } from './actor';
 import type { AuditService } from './audit.service';
 import { apiTokens, roleGrants, sessions, users } from './identity.table';
 
@@ -141,7 +141,8 @@ export function createIdentityService(deps: {
         continue;
       }
       const adminOf = enterpriseIdsOf(actor, ['enterprise_admin']);
-      if (g.role === 'member' && g.scopeType === 'enterprise' && adminOf.includes(g.scopeId!)) continue;
+      // Enterprise admins hand out their enterprise's own roles (admin, member, finance contact) within it.
+      if (ENTERPRISE_ROLES.includes(g.role as EnterpriseRole) && g.scopeType === 'enterprise' && adminOf.includes(g.scopeId!)) continue;
       throw forbidden('You may not grant this role');
     }
   }
@@ -430,6 +431,8 @@ export function createIdentityService(deps: {
     /** Creates an API token for the caller; the secret is returned once and stored only as a hash. */
     async createApiToken(ctx: RequestContext, input: { name: string; access: 'read' | 'write'; expiresInDays?: number }) {
       if (ctx.actor.via !== 'session') throw forbidden('API tokens are created from a logged-in session');
+      // Integrations are an enterprise's or the park's business: members and other personal roles get none.
+      if (!isOperator(ctx.actor) && !hasRole(ctx.actor, 'enterprise_admin')) throw forbidden('Only enterprise admins and operators may create API tokens');
       const token = randomToken('pk_');
       const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
       return db.transaction(async (tx) => {

@@ -37,3 +37,12 @@ export function assertOperator(actor: Actor): void {
 export function isPropertyStaff(actor: Actor): boolean {
   return propertyCompanyIdsOf(actor).length > 0;
 }
+
+/**
+ * Leasing and structure detail (the park tree with occupancy, a building's vacancy grid, the unit
+ * list) is park staff's business: tenants' people get 403 and see only what concerns them.
+ */
+export function assertMaySeeLeasing(actor: Actor): void {
+  if (isOperator(actor) || isPropertyStaff(actor)) return;
+  if (enterpriseIdsOf(actor).length) throw forbidden('Leasing and structure data is for park staff');
+}

@@ -13,7 +13,7 @@ import { offsetOf, type Page, type PageQuery } from '../../lib/pagination';
 import { assertCanWrite, enterpriseIdsOf, hasRole, isGlobalOperator, isOperator, operatorCovers, operatorParkIds, operatorSiteIds, propertyCompanyIdsOf, type Actor } from '../identity/actor';
 import type { AuditService } from '../identity/audit.service';
 import { roleGrants } from '../identity/identity.table';
-import { assertCanEditEnterprise, assertCanReadEnterprise, assertOperator } from './parks.access';
+import { assertCanEditEnterprise, assertCanReadEnterprise, assertMaySeeLeasing, assertOperator } from './parks.access';
 import { moveLeadIn } from './lead-move-in';
 import {
   buildings,
@@ -292,6 +292,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
 
     /** The whole structure of a park in one tree, with unit counts per building (for the structure page). */
     async getParkTree(ctx: RequestContext, id: string) {
+      assertMaySeeLeasing(ctx.actor);
       const park = await service.getPark(ctx, id);
       const siteRows = await db.select().from(sites).where(eq(sites.parkId, id)).orderBy(asc(sites.name));
       const districtRows = await db.select().from(districts).where(eq(districts.parkId, id)).orderBy(asc(districts.name));
@@ -393,6 +394,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         .orderBy(asc(buildings.name));
     },
     async getBuilding(ctx: RequestContext, id: string) {
+      assertMaySeeLeasing(ctx.actor);
       const place = await getPlaceOf('building', id);
       await assertCanReadPlaceOrNotFound(ctx.actor, place, 'building', id);
       const [b] = await db.select().from(buildings).where(eq(buildings.id, id));
@@ -438,6 +440,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
 
     // ---- units ----
     async findUnits(ctx: RequestContext, filter: { buildingId?: string; parkId?: string; status?: UnitStatus } & PageQuery): Promise<Page<UnitRow & { buildingName: string; floorName: string }>> {
+      assertMaySeeLeasing(ctx.actor);
       const scope = await placeScope(ctx.actor, units.parkId, buildings.siteId);
       const where = and(scope, filter.buildingId ? eq(units.buildingId, filter.buildingId) : undefined, filter.parkId ? eq(units.parkId, filter.parkId) : undefined, filter.status ? eq(units.status, filter.status) : undefined);
       const rows = await db

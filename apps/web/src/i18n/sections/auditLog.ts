@@ -11,6 +11,9 @@ export const auditLogZh = {
   record: '记录',
   idHint: '编号 {{id}}',
   entities: {
+    invitation: '成员邀请',
+    member: '企业成员',
+    join_request: '加入企业申请',
     patrol_finding: '巡逻发现',
     patrol_mission: '无人机巡逻任务',
     alarm: '告警', alarm_rule: '告警规则', alarm_shelf: '告警屏蔽', api_token: 'API 令牌', approval_case: '审批单', approval_flow: '审批流程',
@@ -30,6 +33,9 @@ export const auditLogZh = {
     user: '用户', work_order: '工单', work_order_sla: '工单时限', work_order_team: '班组',
   },
   verbs: {
+    roles_changed: '角色已变更',
+    enabled: '已启用',
+    disabled: '已停用',
     urged: '已催单',
     drafted: '已起草',
     aborted: '已中止',
@@ -54,6 +60,9 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
   record: 'Record',
   idHint: 'ID {{id}}',
   entities: {
+    invitation: 'Member invitation',
+    member: 'Enterprise member',
+    join_request: 'Join request',
     patrol_finding: 'Patrol finding',
     patrol_mission: 'Drone patrol mission',
     alarm: 'Alarm', alarm_rule: 'Alarm rule', alarm_shelf: 'Alarm shelving', api_token: 'API token', approval_case: 'Approval', approval_flow: 'Approval flow',
@@ -73,6 +82,9 @@ export const auditLogEn: Widen<typeof auditLogZh> = {
     user: 'User', work_order: 'Work order', work_order_sla: 'Work order SLA', work_order_team: 'Team',
   },
   verbs: {
+    roles_changed: 'roles changed',
+    enabled: 'enabled',
+    disabled: 'disabled',
     urged: 'urged',
     drafted: 'drafted',
     aborted: 'aborted',

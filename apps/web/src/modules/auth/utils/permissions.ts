@@ -14,6 +14,8 @@ export interface Permissions {
   enterpriseIds: string[];
   canSeeDashboard: boolean;
   canSeeStructure: boolean;
+  /** API tokens for integrations: operators and enterprise admins (the server refuses others). */
+  canCreateApiTokens: boolean;
   canEditStructure: boolean;
   canSeeEnterpriseList: boolean;
   canCreateEnterprise: boolean;
@@ -54,8 +56,10 @@ export function permissionsOf(user: User | null): Permissions {
     isEnterpriseAdmin: adminOf.length > 0,
     enterpriseIds,
     canSeeDashboard: isOperator,
-    canSeeStructure: isOperator || isProperty || isEnterpriseUser,
+    // Park-wide leasing (occupancy, vacancy grids) is park staff's business; tenants see only their own enterprise.
+    canSeeStructure: isOperator || isProperty,
     canEditStructure: isOperator,
+    canCreateApiTokens: isOperator || adminOf.length > 0,
     canSeeEnterpriseList: isOperator,
     canCreateEnterprise: isOperator,
     canSeePropertyCompanies: isOperator || isProperty,

@@ -49,6 +49,13 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params' | 't
     case 'policy.advisor_assigned':
       if (p.to === 'applicant') key = 'policy.advisor_assigned_applicant';
       break;
+    case 'bill.issued':
+      values.amount = (Number(p.amountFen) / 100).toFixed(2);
+      values.dueDate = formatDate(String(p.dueDate));
+      break;
+    case 'enterprise.join_decided':
+      if (p.approved === false) key = 'enterprise.join_rejected';
+      break;
     case 'rtw.reminder':
       values.period = formatDate(String(p.period));
       break;

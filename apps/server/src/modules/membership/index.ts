@@ -1,0 +1,3 @@
+export { enterpriseInvitations, enterpriseJoinRequests } from './membership.table';
+export { createMembershipService, type MembershipService, type MemberView } from './membership.service';
+export { membershipRoutes } from './membership.routes';
