@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { explainUsccProblem, LEAD_STAGES, type LeadStage, type UnitStatus } from '@parkos/contracts';
+import { explainUsccProblem, usccProblem, LEAD_STAGES, type LeadStage, type UnitStatus } from '@parkos/contracts';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
-import { AppError, ErrorCode, conflict, forbidden, notFound, validationError } from '../../lib/errors';
+import { AppError, ErrorCode, conflict, forbidden, notFound, validationError, mustBeAfter } from '../../lib/errors';
 import { maskPhone } from '../../lib/mask';
 import { offsetOf, type Page, type PageQuery } from '../../lib/pagination';
 import { assertCanWrite, enterpriseIdsOf, isGlobalOperator, operatorCovers, operatorParkIds, operatorSiteIds, propertyCompanyIdsOf, type Actor } from '../identity/actor';
@@ -212,7 +212,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
   function checkCreditCode(code: string, field = 'body.creditCode'): string {
     const c = code.trim().toUpperCase();
     const problem = explainUsccProblem(c);
-    if (problem) throw validationError(field, `not a valid unified social credit code: ${problem}`);
+    if (problem) throw validationError(field, `not a valid unified social credit code: ${problem}`, 'uscc', usccProblem(c) ?? undefined);
     return c;
   }
 
@@ -538,7 +538,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       }
       if (!operatorCovers(ctx.actor, { parkId: input.parkId, siteId: input.siteId ?? null })) throw forbidden('Only operators of this park may register enterprises');
       const [dup] = await db.select({ id: enterprises.id, legalName: enterprises.legalName }).from(enterprises).where(eq(enterprises.creditCode, creditCode));
-      if (dup) throw conflict(`An enterprise with credit code ${creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered' }] });
+      if (dup) throw conflict(`An enterprise with credit code ${creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered', code: 'already_registered' }] });
       return translateConstraint('cannot create enterprise', () =>
         db.transaction(async (tx) => {
           const [e] = await tx.insert(enterprises).values({ ...input, creditCode }).returning();
@@ -568,7 +568,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       if (patch.creditCode) {
         next.creditCode = checkCreditCode(patch.creditCode);
         const [dup] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, next.creditCode));
-        if (dup && dup.id !== id) throw conflict(`An enterprise with credit code ${next.creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered' }] });
+        if (dup && dup.id !== id) throw conflict(`An enterprise with credit code ${next.creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered', code: 'already_registered' }] });
       }
       return db.transaction(async (tx) => {
         const [after] = await tx.update(enterprises).set({ ...next, updatedAt: new Date() }).where(eq(enterprises.id, id)).returning();
@@ -582,7 +582,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const e = await getEnterpriseRow(enterpriseId);
       assertCanEditEnterprise(ctx.actor, e);
       const plate = normalisePlate(input.plate);
-      if (!PLATE_RE.test(plate)) throw validationError('body.plate', 'is not a Chinese vehicle plate (GA 36-2018), e.g. 川A12345 or 川AD12345');
+      if (!PLATE_RE.test(plate)) throw validationError('body.plate', 'is not a Chinese vehicle plate (GA 36-2018), e.g. 川A12345 or 川AD12345', 'plate');
       return db.transaction(async (tx) => {
         const [v] = await tx.insert(enterpriseVehicles).values({ enterpriseId, plate, ownerName: input.ownerName ?? null }).returning();
         await record(tx, ctx, 'enterprise_vehicle.created', 'enterprise_vehicle', v.id, null, v, { parkId: e.parkId, enterpriseId });
@@ -628,7 +628,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       assertCanWrite(ctx.actor);
       const e = await getEnterpriseRow(enterpriseId);
       if (!operatorCovers(ctx.actor, e)) throw forbidden('Only park operators sign leases');
-      if (input.endDate <= input.startDate) throw validationError('body.endDate', 'must be after startDate');
+      if (input.endDate <= input.startDate) throw mustBeAfter('body.endDate', 'startDate');
       const [u] = await db.select().from(units).where(eq(units.id, input.unitId));
       if (!u) throw validationError('body.unitId', 'no such unit');
       if (u.parkId !== e.parkId) throw validationError('body.unitId', 'is not in the enterprise’s park');
@@ -681,7 +681,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       assertOperator(ctx.actor);
       const creditCode = checkCreditCode(input.creditCode);
       const [dup] = await db.select({ id: propertyCompanies.id }).from(propertyCompanies).where(eq(propertyCompanies.creditCode, creditCode));
-      if (dup) throw conflict(`A property company with credit code ${creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered' }] });
+      if (dup) throw conflict(`A property company with credit code ${creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered', code: 'already_registered' }] });
       return db.transaction(async (tx) => {
         const [p] = await tx.insert(propertyCompanies).values({ ...input, creditCode }).returning();
         await record(tx, ctx, 'property_company.created', 'property_company', p.id, null, p);
@@ -705,7 +705,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     async createPropertyContract(ctx: RequestContext, input: { propertyCompanyId: string; districtId: string; startDate: string; endDate: string; annualFeeFen: number }) {
       const place = await getPlaceOf('district', input.districtId).catch(() => Promise.reject(validationError('body.districtId', 'no such district')));
       await assertCanChangePlace(ctx.actor, place, 'district', input.districtId);
-      if (input.endDate <= input.startDate) throw validationError('body.endDate', 'must be after startDate');
+      if (input.endDate <= input.startDate) throw mustBeAfter('body.endDate', 'startDate');
       const [pc] = await db.select().from(propertyCompanies).where(eq(propertyCompanies.id, input.propertyCompanyId));
       if (!pc) throw validationError('body.propertyCompanyId', 'no such property company');
       // One company per district at a time: overlapping contracts for the same district are refused.
