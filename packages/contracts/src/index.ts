@@ -13,3 +13,4 @@ export * from './inspections';
 export * from './findings';
 export * from './surveys';
 export * from './evaluation';
+export * from './coded-text';
