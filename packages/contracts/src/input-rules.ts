@@ -40,6 +40,11 @@ export const FIELD_ISSUE_CODES = [
   'must_be_after',
   'must_not_be_after',
   'already_registered',
+  'already_exists',
+  'already_taken',
+  'already_assigned',
+  'already_leased',
+  'overlaps',
   'choose_at_least_one',
   'not_found',
 ] as const;

@@ -338,7 +338,7 @@ export function createIdentityService(deps: {
       await assertMayGrant(ctx.actor, input.grants);
       checkPasswordStrength(input.password, 'body.password');
       const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
-      if (existing) throw conflict(`username ${input.username} is taken`, { fields: [{ field: 'body.username', message: 'is taken' }] });
+      if (existing) throw conflict(`username ${input.username} is taken`, { fields: [{ field: 'body.username', message: 'is taken', code: 'already_taken' }] });
       const passwordHash = await hashPassword(input.password);
       // Resolved before the transaction: on PGlite a query outside the open transaction would wait for it forever.
       const parkId = await parkOfGrants(input.grants);

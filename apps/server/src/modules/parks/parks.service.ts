@@ -260,7 +260,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       assertCanWrite(ctx.actor);
       if (!isGlobalOperator(ctx.actor)) throw forbidden('Only company-wide operators may create parks');
       const [dup] = await db.select({ id: parks.id }).from(parks).where(eq(parks.code, input.code));
-      if (dup) throw conflict(`park code ${input.code} is taken`, { fields: [{ field: 'body.code', message: 'is taken' }] });
+      if (dup) throw conflict(`park code ${input.code} is taken`, { fields: [{ field: 'body.code', message: 'is taken', code: 'already_taken' }] });
       return db.transaction(async (tx) => {
         const [p] = await tx.insert(parks).values(input).returning();
         await record(tx, ctx, 'park.created', 'park', p.id, null, p, { parkId: p.id });
@@ -410,7 +410,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const place = await getPlaceOf('building', input.buildingId).catch(() => Promise.reject(validationError('body.buildingId', 'no such building')));
       await assertCanChangePlace(ctx.actor, place, 'building', input.buildingId);
       const [dup] = await db.select({ id: floors.id }).from(floors).where(and(eq(floors.buildingId, input.buildingId), eq(floors.level, input.level)));
-      if (dup) throw conflict(`floor ${input.level} already exists in this building`, { fields: [{ field: 'body.level', message: 'already exists' }] });
+      if (dup) throw conflict(`floor ${input.level} already exists in this building`, { fields: [{ field: 'body.level', message: 'already exists', code: 'already_exists' }] });
       return insertStructure(ctx, 'floor', place.parkId, async (tx) => (await tx.insert(floors).values({ ...input, name: input.name ?? `${input.level}F` }).returning())[0]);
     },
     async updateFloor(ctx: RequestContext, id: string, patch: { name?: string; planSvg?: string | null }) {
@@ -440,7 +440,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const place = await getPlaceOf('floor', input.floorId).catch(() => Promise.reject(validationError('body.floorId', 'no such floor')));
       await assertCanChangePlace(ctx.actor, place, 'floor', input.floorId);
       const [dup] = await db.select({ id: units.id }).from(units).where(and(eq(units.floorId, input.floorId), eq(units.code, input.code)));
-      if (dup) throw conflict(`unit ${input.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists' }] });
+      if (dup) throw conflict(`unit ${input.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists', code: 'already_exists' }] });
       return insertStructure(ctx, 'unit', place.parkId, async (tx) => (await tx.insert(units).values({ ...input, buildingId: place.buildingId!, parkId: place.parkId }).returning())[0]);
     },
     async updateUnit(ctx: RequestContext, id: string, patch: { code?: string; area?: number; status?: UnitStatus }) {
@@ -454,7 +454,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       if (patch.code !== undefined && patch.code !== u.code) {
         // Renaming onto another unit's code of the same floor: name the field, as creating does.
         const [dup] = await db.select({ id: units.id }).from(units).where(and(eq(units.floorId, u.floorId), eq(units.code, patch.code)));
-        if (dup) throw conflict(`unit ${patch.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists' }] });
+        if (dup) throw conflict(`unit ${patch.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists', code: 'already_exists' }] });
       }
       return changeStructure<UnitRow>({ ctx, table: units, entity: 'unit', id, place, patch });
     },
@@ -605,7 +605,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       assertCanWrite(ctx.actor);
       if (!operatorCovers(ctx.actor, e)) throw forbidden('Only park operators assign parking spaces');
       const [taken] = await db.select().from(parkingSpaceAssignments).where(and(eq(parkingSpaceAssignments.lotName, input.lotName), eq(parkingSpaceAssignments.spaceCode, input.spaceCode)));
-      if (taken) throw conflict(`space ${input.lotName} ${input.spaceCode} is already assigned`, { fields: [{ field: 'body.spaceCode', message: 'already assigned' }] });
+      if (taken) throw conflict(`space ${input.lotName} ${input.spaceCode} is already assigned`, { fields: [{ field: 'body.spaceCode', message: 'already assigned', code: 'already_assigned' }] });
       return db.transaction(async (tx) => {
         const [s] = await tx.insert(parkingSpaceAssignments).values({ enterpriseId, ...input }).returning();
         await record(tx, ctx, 'parking_space.assigned', 'parking_space_assignment', s.id, null, s, { parkId: e.parkId, enterpriseId });
@@ -632,7 +632,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const [u] = await db.select().from(units).where(eq(units.id, input.unitId));
       if (!u) throw validationError('body.unitId', 'no such unit');
       if (u.parkId !== e.parkId) throw validationError('body.unitId', 'is not in the enterprise’s park');
-      if (u.status === 'leased') throw conflict(`unit ${u.code} is already leased`, { fields: [{ field: 'body.unitId', message: 'already leased' }] });
+      if (u.status === 'leased') throw conflict(`unit ${u.code} is already leased`, { fields: [{ field: 'body.unitId', message: 'already leased', code: 'already_leased' }] });
       return db.transaction(async (tx) => {
         // Guard against a concurrent lease of the same unit: only one update from vacant/reserved wins.
         const updated = await tx.update(units).set({ status: 'leased', updatedAt: new Date() }).where(and(eq(units.id, u.id), inArray(units.status, ['vacant', 'reserved']))).returning({ id: units.id });
@@ -713,7 +713,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         .select({ id: propertyContracts.id })
         .from(propertyContracts)
         .where(and(eq(propertyContracts.districtId, input.districtId), sql`${propertyContracts.startDate} < ${input.endDate} and ${propertyContracts.endDate} > ${input.startDate}`));
-      if (overlapping.length) throw conflict('the district already has a property contract in this period', { fields: [{ field: 'body.startDate', message: 'overlaps another contract' }] });
+      if (overlapping.length) throw conflict('the district already has a property contract in this period', { fields: [{ field: 'body.startDate', message: 'overlaps another contract', code: 'overlaps' }] });
       return insertStructure(ctx, 'property_contract', place.parkId, async (tx) => (await tx.insert(propertyContracts).values({ ...input, parkId: place.parkId }).returning())[0]);
     },
     async deletePropertyContract(ctx: RequestContext, id: string) {
