@@ -49,7 +49,8 @@ export function codeOfZodIssue(issue: $ZodIssue): CodedIssue | undefined {
       const p = issue.params as { fieldIssueCode?: FieldIssueCode; fieldIssueParams?: FieldIssueParams } | undefined;
       return p?.fieldIssueCode ? { code: p.fieldIssueCode, ...(p.fieldIssueParams ? { params: p.fieldIssueParams } : {}) } : undefined;
     }
-    default:
-      return undefined;
+    case 'invalid_element':
+    case 'invalid_key':
+      return { code: 'invalid_value', params: { allowed: [] } };
   }
 }

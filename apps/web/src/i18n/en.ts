@@ -11,6 +11,7 @@ import { evaluationOutcomesEn } from './sections/evaluationOutcomes';
 import { returnToWorkEn } from './sections/returnToWork';
 import { notificationsEn } from './sections/notifications';
 import { surveysEn } from './sections/surveys';
+import { codesEn } from './sections/codes';
 
 /**
  * English UI text, the same shape as zh-CN. Straight quotes only: where a CJK font comes first in the
@@ -501,4 +502,6 @@ export const en: Messages = {
   notifications: notificationsEn,
   // The surveys section lives in sections/surveys.ts, so features edit their own file.
   surveys: surveysEn,
+  // What the server sends as codes and values (field errors, alarms, rule traces, metrics), worded here.
+  codes: codesEn,
 };

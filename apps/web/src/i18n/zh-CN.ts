@@ -10,6 +10,7 @@ import { evaluationOutcomesZh } from './sections/evaluationOutcomes';
 import { returnToWorkZh } from './sections/returnToWork';
 import { notificationsZh } from './sections/notifications';
 import { surveysZh } from './sections/surveys';
+import { codesZh } from './sections/codes';
 
 /** Chinese (default) UI text. en.ts has the same shape. */
 export const zhCN = {
@@ -496,4 +497,6 @@ export const zhCN = {
   notifications: notificationsZh,
   // The surveys section lives in sections/surveys.ts, so features edit their own file.
   surveys: surveysZh,
+  // What the server sends as codes and values (field errors, alarms, rule traces, metrics), worded here.
+  codes: codesZh,
 };
