@@ -6,7 +6,7 @@ import type { Widen } from '../messages';
  */
 export const codesZh = {
   field: {
-    nul_character: '不能包含 NUL 字符（U+0000）',
+    nul_character: '不能包含空字符（U+0000）',
     date_out_of_range: '日期须在公元 1 年至 9999 年之间',
     required: '必填',
     invalid_type: '应为{{type}}',
