@@ -16,3 +16,4 @@ export * from './evaluation';
 export * from './evaluation-outcomes';
 export * from './audit-actions';
 export * from './visitors';
+export * from './coded-text';

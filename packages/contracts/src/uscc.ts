@@ -30,6 +30,16 @@ export function explainUsccProblem(code: string): string | null {
   return null;
 }
 
+/** Why a code is invalid as values the web app words (`fieldErrors.uscc_<problem>`), or null when it is valid. */
+export function usccProblem(code: string): { problem: 'length' } | { problem: 'character'; char: string } | { problem: 'check'; expected: string; actual: string } | null {
+  const c = code.trim().toUpperCase();
+  if (c.length !== 18) return { problem: 'length' };
+  for (const ch of c) if (!USCC_ALPHABET.includes(ch)) return { problem: 'character', char: ch };
+  const expected = usccCheckCharacter(c.slice(0, 17));
+  if (expected !== c[17]) return { problem: 'check', expected: expected ?? '', actual: c[17] };
+  return null;
+}
+
 export function isValidUscc(code: string): boolean {
   return explainUsccProblem(code) === null;
 }

@@ -14,7 +14,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       const where = error.validationContext ?? 'body';
       const fields: FieldIssue[] = error.validation.map((v) => {
         const p = formatInputPath(v.path);
-        return { field: p ? `${where}.${p}` : where, message: v.message, ...(v.code ? { code: v.code } : {}) };
+        return { field: p ? `${where}.${p}` : where, message: v.message, ...(v.code ? { code: v.code } : {}), ...(v.params ? { params: v.params } : {}) };
       });
       const first = fields[0];
       return reply.code(400).send({

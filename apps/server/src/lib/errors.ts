@@ -1,4 +1,4 @@
-import type { FieldIssueCode } from '@parkos/contracts';
+import type { FieldIssueCode, FieldIssueParams } from '@parkos/contracts';
 
 /** Every error code ParkOS returns; one map below turns each into an HTTP status. */
 export const ErrorCode = {
@@ -30,16 +30,21 @@ export const httpStatusOf: Record<ErrorCode, number> = {
 
 /**
  * One field-level problem; `field` is a dotted path into the request (e.g. `body.creditCode`).
- * `code` is set for problems the web app words itself (see FIELD_ISSUE_CODES).
+ * `code` (with its values in `params`) is set for problems the web app words itself (see FIELD_ISSUE_CODES);
+ * `message` stays English, for logs and API clients.
  */
 export interface FieldIssue {
   field: string;
   message: string;
   code?: FieldIssueCode;
+  params?: FieldIssueParams;
 }
 
 export interface AppErrorDetails {
   fields?: FieldIssue[];
+  /** A code the web app words (`errorReasons.<reason>`), with its values in `params`. */
+  reason?: string;
+  params?: Record<string, unknown>;
   [key: string]: unknown;
 }
 
@@ -60,12 +65,17 @@ export class AppError extends Error {
   }
 }
 
-/** A 400 that names the offending field. */
-export function validationError(field: string, message: string): AppError {
+/** A 400 that names the offending field; with a code (and its values) the web app words it in the user's language. */
+export function validationError(field: string, message: string, code?: FieldIssueCode, params?: FieldIssueParams): AppError {
   return new AppError(ErrorCode.VALIDATION, {
     message: `${field}: ${message}`,
-    details: { fields: [{ field, message }] },
+    details: { fields: [{ field, message, ...(code ? { code } : {}), ...(params ? { params } : {}) }] },
   });
+}
+
+/** A 400 for `field` that must come after `other` (an end before its start); worded by the web app. */
+export function mustBeAfter(field: string, other: string): AppError {
+  return validationError(field, `must be after ${other}`, 'must_be_after', { other });
 }
 
 export function notFound(entity: string, id?: string): AppError {
@@ -78,4 +88,9 @@ export function forbidden(message = 'You are not allowed to do this'): AppError 
 
 export function conflict(message: string, details?: AppErrorDetails): AppError {
   return new AppError(ErrorCode.CONFLICT, { message, details });
+}
+
+/** A 409 the web app words from `reason` and `params` (`errorReasons.<reason>`); `message` is for logs and API clients. */
+export function conflictReason(reason: string, message: string, params?: Record<string, unknown>, details?: AppErrorDetails): AppError {
+  return new AppError(ErrorCode.CONFLICT, { message, details: { ...details, reason, ...(params ? { params } : {}) } });
 }

@@ -1,8 +1,9 @@
-import { MAX_DATE_YEAR, MIN_DATE_YEAR, type FieldIssueCode } from '@parkos/contracts';
+import { MAX_DATE_YEAR, MIN_DATE_YEAR, type FieldIssueCode, type FieldIssueParams } from '@parkos/contracts';
 import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import { safeParse, type $ZodIssue, type $ZodType } from 'zod/v4/core';
 import { AppError, ErrorCode, type FieldIssue } from './errors';
+import { codeOfZodIssue } from './zod-issue-codes';
 import { findNulPaths, findOutOfRangeDatePaths, formatInputPath, type InputPath } from './input-guards';
 
 /**
@@ -14,8 +15,9 @@ export interface RequestValidationIssue {
   message: string;
   /** The same place as a path (keys may hold any character, `/` and U+0000 included). */
   path: InputPath;
-  /** Set for the rules the web app words itself (see FIELD_ISSUE_CODES). */
+  /** Set for the rules the web app words itself (see FIELD_ISSUE_CODES), with its values. */
   code?: FieldIssueCode;
+  params?: FieldIssueParams;
 }
 
 const pointer = (path: InputPath) => (path.length ? `/${path.join('/')}` : '');
@@ -27,11 +29,11 @@ function issuesAt(paths: InputPath[], code: FieldIssueCode, message: string): Re
   return paths.map((p) => ({ instancePath: pointer(p), path: p, message, code }));
 }
 
-/** A Zod issue as a request issue; refinements marked with `coded()` keep their code. */
+/** A Zod issue as a request issue with its code and values (refinements marked with `coded()` keep theirs). */
 function toIssue(issue: $ZodIssue): RequestValidationIssue {
-  const code = issue.code === 'custom' ? (issue.params as { fieldIssueCode?: FieldIssueCode } | undefined)?.fieldIssueCode : undefined;
+  const c = codeOfZodIssue(issue);
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
-  return { instancePath: pointer(path), path, message: issue.message, ...(code ? { code } : {}) };
+  return { instancePath: pointer(path), path, message: issue.message, ...(c ? { code: c.code } : {}), ...(c?.params ? { params: c.params } : {}) };
 }
 
 /**
@@ -78,8 +80,18 @@ export function installInputRules(app: FastifyInstance): void {
 
 const yearOf = (s: string) => Number(s.slice(0, 4));
 const inYearRange = (year: number) => year >= MIN_DATE_YEAR && year <= MAX_DATE_YEAR;
-/** Marks a refinement's issue with a field issue code (the compiler passes it on). */
-const coded = (code: FieldIssueCode, message: string) => ({ message, params: { fieldIssueCode: code } });
+/** Marks a refinement's issue with a field issue code and its values (the compiler passes them on). */
+export const coded = (code: FieldIssueCode, message: string, params?: FieldIssueParams) => ({ message, params: { fieldIssueCode: code, ...(params ? { fieldIssueParams: params } : {}) } });
+
+/** A refinement for an object whose `field` must come after `other` (end after start). */
+export const after = (field: string, other: string) => ({ path: [field], ...coded('must_be_after', `must be after ${other}`, { other }) });
+
+const PHONE_RE = /^\+?[0-9 -]{6,20}$/;
+/** A phone number (digits, spaces, dashes, an optional leading +); the web app words the refusal. */
+export const phoneNumber = z
+  .string()
+  .trim()
+  .refine((s) => PHONE_RE.test(s), coded('phone', 'is not a phone number'));
 
 /** True when the day exists in that month of that year (2026-02-29 does not). */
 function isCalendarDay(s: string): boolean {
@@ -95,7 +107,7 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
   .refine((s) => inYearRange(yearOf(s)), { ...coded('date_out_of_range', DATE_MESSAGE), abort: true })
-  .refine(isCalendarDay, 'must be a day of the calendar');
+  .refine(isCalendarDay, coded('invalid_format', 'must be a day of the calendar', { format: 'date' }));
 
 /** A month `YYYY-MM` (years 1..9999), kept as a string. */
 export const isoMonth = z

@@ -17,6 +17,7 @@ import { surveysEn } from './sections/surveys';
 import { auditLogEn } from './sections/auditLog';
 import { memberAppEn } from './sections/memberApp';
 import { peopleEn } from './sections/people';
+import { codesEn } from './sections/codes';
 
 /**
  * English UI text, the same shape as zh-CN. Straight quotes only: where a CJK font comes first in the
@@ -521,4 +522,6 @@ export const en: Messages = {
   memberApp: memberAppEn,
   // The enterprise people section lives in sections/people.ts.
   people: peopleEn,
+  // What the server sends as codes and values (field errors, alarms, rule traces, metrics), worded here.
+  codes: codesEn,
 };

@@ -16,6 +16,7 @@ import { surveysZh } from './sections/surveys';
 import { auditLogZh } from './sections/auditLog';
 import { memberAppZh } from './sections/memberApp';
 import { peopleZh } from './sections/people';
+import { codesZh } from './sections/codes';
 
 /** Chinese (default) UI text. en.ts has the same shape. */
 export const zhCN = {
@@ -516,4 +517,6 @@ export const zhCN = {
   memberApp: memberAppZh,
   // The enterprise people section lives in sections/people.ts.
   people: peopleZh,
+  // What the server sends as codes and values (field errors, alarms, rule traces, metrics), worded here.
+  codes: codesZh,
 };

@@ -1,8 +1,11 @@
+import type { FieldIssueParams } from '@parkos/contracts';
 /** One field named by a 400 answer, e.g. `body.creditCode`; `code` is set when the web app words the problem itself. */
 export interface ApiFieldError {
   field: string;
   message: string;
   code?: string;
+  /** The values the code's sentence needs (`{minimum: 10}`, `{other: 'validFrom'}`). */
+  params?: FieldIssueParams;
 }
 
 /** The one error shape every API route answers with. */

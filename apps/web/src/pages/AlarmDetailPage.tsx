@@ -14,6 +14,7 @@ import { useBuilding } from '../modules/parks/hooks/useBuilding';
 import { findUsers } from '../modules/users/api/users.api';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
+import { alarmText } from '../lib/coded-text';
 
 /** One alarm: device, rule, values, counter, assignee, the full response history and the actions. */
 export function AlarmDetailPage() {
@@ -37,7 +38,7 @@ export function AlarmDetailPage() {
                 {a.ruleName} <AlarmSeverityTag severity={a.severity} /> <AlarmStateTag state={a.state} />
               </span>
             }
-            subtitle={a.message}
+            subtitle={alarmText(a)}
             crumbs={[{ title: t('ioc.alarmsTitle'), to: '/alarms' }, { title: a.ruleName }]}
             extra={<AlarmActions alarm={a} isOperator={permissions.isOperator} />}
           />

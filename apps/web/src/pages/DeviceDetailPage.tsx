@@ -18,12 +18,13 @@ import { DeviceShelfBadge } from '../modules/rules/components/DeviceShelfBadge';
 import { RuleTraceCard } from '../modules/rules/components/RuleTraceCard';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryBoundary } from '../ui/QueryBoundary';
+import { metricName, metricValue } from '../lib/coded-text';
 
 const show = (v: number | null) => (v === null ? '—' : String(v));
 
 /** One device: status, place, latest value per metric, rejected input per reason, and its credentials. */
 export function DeviceDetailPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { id } = useParams<{ id: string }>();
@@ -31,7 +32,6 @@ export function DeviceDetailPage() {
   const building = useBuilding(device.data?.buildingId ?? undefined);
   const m = useDeviceMutations();
   const [isEditing, setIsEditing] = useState(false);
-  const metricName = (metric: string) => (i18n.exists(`metrics.${metric}`) ? t(`metrics.${metric}` as 'metrics.temperature') : metric);
 
   return (
     <QueryBoundary query={device} skeletonRows={10}>
@@ -134,15 +134,14 @@ export function DeviceDetailPage() {
                         dataIndex: 'value',
                         render: (v: number, r) => (
                           <strong data-testid={`device-latest-${r.metric}`}>
-                            {v}
-                            {r.unit ? ` ${r.unit}` : ''}
+                            {metricValue(r.metric, v)}
                           </strong>
                         ),
                       },
                       {
                         title: t('devices.range'),
                         key: 'range',
-                        render: (_: unknown, r) => (r.min === null || r.max === null ? '—' : <Typography.Text type="secondary" data-testid={`device-range-${r.metric}`}>{`${r.min} … ${r.max}${r.unit ? ` ${r.unit}` : ''}`}</Typography.Text>),
+                        render: (_: unknown, r) => (r.min === null || r.max === null ? '—' : <Typography.Text type="secondary" data-testid={`device-range-${r.metric}`}>{`${r.min} … ${metricValue(r.metric, r.max)}`}</Typography.Text>),
                       },
                       { title: t('devices.readAt'), dataIndex: 'ts', width: 150, render: (v: string) => formatDateTime(v) },
                     ]}

@@ -341,7 +341,7 @@ export function createApprovalsService(deps: { db: Db; audit: AuditService; noti
       return db.transaction(async (tx) => {
         await validateSteps(tx, input.parkId, input.steps);
         const [dup] = await tx.select({ id: approvalFlows.id }).from(approvalFlows).where(and(eq(approvalFlows.parkId, input.parkId), eq(approvalFlows.key, input.key)));
-        if (dup) throw conflict(`The park already has a flow with key ${input.key}`, { fields: [{ field: 'body.key', message: 'is taken in this park' }] });
+        if (dup) throw conflict(`The park already has a flow with key ${input.key}`, { fields: [{ field: 'body.key', message: 'is taken in this park', code: 'already_taken' }] });
         const [flow] = await tx.insert(approvalFlows).values({ parkId: input.parkId, key: input.key, nameZh: input.nameZh, nameEn: input.nameEn }).returning();
         await tx.insert(approvalFlowVersions).values({ flowId: flow.id, version: 1, steps: input.steps, createdById: ctx.actor.via === 'system' ? null : ctx.actor.userId });
         await audit.record(tx, ctx, { action: 'approval_flow.created', entityType: 'approval_flow', entityId: flow.id, after: { key: flow.key, nameZh: flow.nameZh, nameEn: flow.nameEn, version: 1, steps: input.steps }, parkId: flow.parkId });

@@ -736,7 +736,7 @@ export function createBillingService(deps: {
     async checkout(ctx: RequestContext, input: { billIds: string[]; idempotencyKey: string; returnUrl?: string | null }) {
       assertCanWrite(ctx.actor);
       const billIds = [...new Set(input.billIds)].sort();
-      if (!billIds.length) throw validationError('body.billIds', 'choose at least one bill');
+      if (!billIds.length) throw validationError('body.billIds', 'choose at least one bill', 'choose_at_least_one');
       const provider = providerOf(defaultProvider!);
       const found = await db.select().from(bills).where(inArray(bills.id, billIds));
       for (const id of billIds) {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
-import { conflict, forbidden, notFound, validationError } from '../../lib/errors';
+import { conflict, forbidden, notFound, validationError, mustBeAfter } from '../../lib/errors';
 import { offsetOf, type Page } from '../../lib/pagination';
 import type { ApprovalsService } from '../approvals';
 import type { BillingService } from '../billing';
@@ -73,7 +73,7 @@ export function createBookingsService(deps: { db: Db; audit: AuditService; billi
   }
 
   function resourceRules(r: { opensAtMinute: number; closesAtMinute: number; slotMinutes: number; minMinutes: number; maxMinutes: number; requiresApproval: boolean; approvalFlowKey: string | null | undefined }): void {
-    if (r.closesAtMinute <= r.opensAtMinute) throw validationError('body.closesAtMinute', 'must be after opensAtMinute');
+    if (r.closesAtMinute <= r.opensAtMinute) throw mustBeAfter('body.closesAtMinute', 'opensAtMinute');
     if (r.minMinutes % r.slotMinutes !== 0) throw validationError('body.minMinutes', 'must be a multiple of slotMinutes');
     if (r.maxMinutes % r.slotMinutes !== 0) throw validationError('body.maxMinutes', 'must be a multiple of slotMinutes');
     if (r.maxMinutes < r.minMinutes) throw validationError('body.maxMinutes', 'must not be less than minMinutes');
@@ -267,7 +267,7 @@ export function createBookingsService(deps: { db: Db; audit: AuditService; billi
 
     /** Busy ranges of a resource; who and what only for one's own enterprise's bookings and for operators. */
     async findSlots(ctx: RequestContext, id: string, q: SlotsQuery) {
-      if (q.to <= q.from) throw validationError('querystring.to', 'must be after from');
+      if (q.to <= q.from) throw mustBeAfter('querystring.to', 'from');
       if (q.to.getTime() - q.from.getTime() > 42 * 86_400_000) throw validationError('querystring.to', 'at most 42 days after from');
       const r = await visibleResource(db, ctx.actor, id);
       const isOp = operatorCovers(ctx.actor, r);
@@ -333,7 +333,7 @@ export function createBookingsService(deps: { db: Db; audit: AuditService; billi
         if (r.status !== 'active') throw conflict('The resource is not open for booking');
         if (!canRoleBook(r, m)) throw forbidden('Only enterprise admins may book this resource');
         const problem = rangeProblem(r, body.startsAt, body.endsAt, now());
-        if (problem) throw validationError(problem.field, problem.message);
+        if (problem) throw validationError(problem.field, problem.message, problem.code, problem.params);
         const [clash] = await tx
           .select({ id: bookings.id, startsAt: bookings.startsAt, endsAt: bookings.endsAt, enterpriseId: bookings.enterpriseId })
           .from(bookings)

@@ -1,3 +1,4 @@
+import type { FieldIssueCode, FieldIssueParams } from '@parkos/contracts';
 /**
  * Booking times: stored as UTC instants, reasoned about in Asia/Shanghai (UTC+8 all year, no
  * daylight saving since 1991), where opening hours and slot boundaries are defined.
@@ -37,8 +38,8 @@ export const MAX_DAYS_AHEAD = 90;
  * Checked in order: end after start, in the future, not too far ahead, aligned to the slot
  * granularity, within min/max duration, on an open day, inside opening hours (one Shanghai day).
  */
-export function rangeProblem(rules: OpeningRules, startsAt: Date, endsAt: Date, now: Date): { field: 'body.startsAt' | 'body.endsAt'; message: string } | null {
-  if (endsAt.getTime() <= startsAt.getTime()) return { field: 'body.endsAt', message: 'must be after startsAt' };
+export function rangeProblem(rules: OpeningRules, startsAt: Date, endsAt: Date, now: Date): { field: 'body.startsAt' | 'body.endsAt'; message: string; code?: FieldIssueCode; params?: FieldIssueParams } | null {
+  if (endsAt.getTime() <= startsAt.getTime()) return { field: 'body.endsAt', message: 'must be after startsAt', code: 'must_be_after', params: { other: 'startsAt' } };
   if (startsAt.getTime() <= now.getTime()) return { field: 'body.startsAt', message: 'must be in the future' };
   if (startsAt.getTime() - now.getTime() > MAX_DAYS_AHEAD * 86_400_000) return { field: 'body.startsAt', message: `must be within ${MAX_DAYS_AHEAD} days` };
   const s = shanghaiParts(startsAt);

@@ -16,6 +16,11 @@ import { evalPeriods } from './evaluation.table';
 const system: RequestContext = { actor: SYSTEM_ACTOR };
 
 /** The park's default monthly scheme (物业月度考核方案): five first-level indicators with their leaves. */
+
+const INCIDENT_MESSAGES = { smoke: 'smoke detected', over_temperature: 'temperature too high', water_leak: 'water leak', cabinet_temperature: 'switch cabinet temperature abnormal', elevator_trapped: 'people trapped in a lift' } as const;
+/** A seeded past incident's alarm text: English message, code `incident` and its kind. */
+const incidentText = (kind: keyof typeof INCIDENT_MESSAGES) => ({ message: INCIDENT_MESSAGES[kind], code: 'incident', params: { kind } });
+
 export const DEFAULT_SCHEME: EvalIndicator[] = [
   {
     key: 'safety',
@@ -158,7 +163,8 @@ export async function seedEvaluationDemo(db: Db, services: { evaluation: Evaluat
           buildingId: b.id,
           severity,
           state: 'closed',
-          message: r.pick(['烟感告警', '温度过高', '水浸告警', '配电柜温度异常', '电梯困人报警']),
+          // A code + value the web app words in either language (the English message is for logs).
+          ...incidentText(r.pick(['smoke', 'over_temperature', 'water_leak', 'cabinet_temperature', 'elevator_trapped'] as const)),
           firstAt,
           lastAt: firstAt,
           activeSince: firstAt,

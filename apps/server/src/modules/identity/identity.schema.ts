@@ -1,3 +1,4 @@
+import { phoneNumber } from '../../lib/validation';
 import { z } from 'zod';
 import { ROLES, SCOPE_TYPES } from '@parkos/contracts';
 import { API_TOKEN_ACCESS, LOCALES } from './identity.table';
@@ -39,10 +40,7 @@ const username = z
   .min(3)
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only');
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 -]{6,20}$/, 'is not a phone number');
+const phone = phoneNumber;
 
 export const createUserBody = z.object({
   username,

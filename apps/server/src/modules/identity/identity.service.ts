@@ -60,8 +60,8 @@ export interface UserFilters extends PageQuery {
 
 /** Minimum password rules; the message names what is missing. */
 export function checkPasswordStrength(password: string, field = 'password'): void {
-  if (password.length < 10) throw validationError(field, 'must be at least 10 characters');
-  if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) throw validationError(field, 'must contain letters and digits');
+  if (password.length < 10) throw validationError(field, 'must be at least 10 characters', 'password_too_short', { minimum: 10 });
+  if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) throw validationError(field, 'must contain letters and digits', 'invalid_format', { format: 'letters_and_digits' });
 }
 
 type UserRow = typeof users.$inferSelect;
@@ -335,11 +335,11 @@ export function createIdentityService(deps: {
 
     async createUser(ctx: RequestContext, input: CreateUserInput): Promise<UserView> {
       assertCanWrite(ctx.actor);
-      if (input.grants.length === 0) throw validationError('body.grants', 'at least one role is required');
+      if (input.grants.length === 0) throw validationError('body.grants', 'at least one role is required', 'choose_at_least_one');
       await assertMayGrant(ctx.actor, input.grants);
       checkPasswordStrength(input.password, 'body.password');
       const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
-      if (existing) throw conflict(`username ${input.username} is taken`, { fields: [{ field: 'body.username', message: 'is taken' }] });
+      if (existing) throw conflict(`username ${input.username} is taken`, { fields: [{ field: 'body.username', message: 'is taken', code: 'already_taken' }] });
       const passwordHash = await hashPassword(input.password);
       // Resolved before the transaction: on PGlite a query outside the open transaction would wait for it forever.
       const parkId = await parkOfGrants(input.grants);
@@ -362,7 +362,7 @@ export function createIdentityService(deps: {
       const before = await this.getUser(ctx, id);
       await assertMayManage(ctx.actor, before.grants).catch(() => Promise.reject(notFound('user', id)));
       if (input.grants) {
-        if (input.grants.length === 0) throw validationError('body.grants', 'at least one role is required');
+        if (input.grants.length === 0) throw validationError('body.grants', 'at least one role is required', 'choose_at_least_one');
         await assertMayGrant(ctx.actor, input.grants, before.grants);
         await assertKeepsGrantsOutsideScope(ctx.actor, before.grants, input.grants);
       }

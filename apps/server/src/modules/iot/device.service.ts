@@ -142,7 +142,7 @@ export function createDeviceService(deps: { db: Db; audit: AuditService; deviceA
         const loc = await resolveLocation(tx, input.parkId, input);
         if (!operatorCovers(actor, { parkId: input.parkId, siteId: loc.siteId })) throw forbidden('Only operators of this park may add devices to it');
         const [dup] = await tx.select({ id: devices.id }).from(devices).where(eq(devices.code, input.code));
-        if (dup) throw conflict(`A device with code ${input.code} already exists`, { fields: [{ field: 'body.code', message: 'already exists' }] });
+        if (dup) throw conflict(`A device with code ${input.code} already exists`, { fields: [{ field: 'body.code', message: 'already exists', code: 'already_exists' }] });
         const [row] = await tx
           .insert(devices)
           .values({ ...input, ...loc, tags: input.tags ?? [], metadata: input.metadata ?? {} })

@@ -2,7 +2,7 @@ import type { AuditAction } from '@parkos/contracts';
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
-import { conflict, forbidden, notFound, validationError } from '../../lib/errors';
+import { conflict, forbidden, notFound, validationError, mustBeAfter } from '../../lib/errors';
 import { offsetOf, type Page, type PageQuery } from '../../lib/pagination';
 import { assertCanWrite, enterpriseIdsOf, isGlobalOperator, operatorCovers, operatorParkIds, operatorSiteIds, type Actor } from '../identity/actor';
 import type { AuditService } from '../identity/audit.service';
@@ -53,7 +53,7 @@ function localDate(t: Date): string {
 
 function checkPlate(raw: string, field: string): string {
   const plate = normalisePlate(raw);
-  if (!PLATE_RE.test(plate)) throw validationError(field, 'is not a Chinese vehicle plate (GA 36-2018), e.g. 川A12345 or 川AD12345');
+  if (!PLATE_RE.test(plate)) throw validationError(field, 'is not a Chinese vehicle plate (GA 36-2018), e.g. 川A12345 or 川AD12345', 'plate');
   return plate;
 }
 
@@ -474,7 +474,7 @@ export function createParkingService(deps: { db: Db; audit: AuditService; billin
     async reserve(ctx: RequestContext, input: { spaceId: string; plate: string; startsAt: Date; endsAt: Date }) {
       assertCanWrite(ctx.actor);
       const plate = checkPlate(input.plate, 'body.plate');
-      if (input.endsAt <= input.startsAt) throw validationError('body.endsAt', 'must be after startsAt');
+      if (input.endsAt <= input.startsAt) throw mustBeAfter('body.endsAt', 'startsAt');
       if (input.endsAt.getTime() - input.startsAt.getTime() > 24 * 3600_000) throw validationError('body.endsAt', 'a reservation lasts at most 24 hours');
       if (input.endsAt <= new Date()) throw validationError('body.endsAt', 'must be in the future');
       const [space] = await db.select({ s: parkingSpaces, lot: parkingLots }).from(parkingSpaces).innerJoin(parkingLots, eq(parkingLots.id, parkingSpaces.lotId)).where(eq(parkingSpaces.id, input.spaceId));

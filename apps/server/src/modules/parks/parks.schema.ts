@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ENTERPRISE_SIZES, ENTERPRISE_STATUSES, INDUSTRIES, LEAD_STAGES, LEASE_STATUSES, UNIT_STATUSES } from '@parkos/contracts';
-import { isoDate } from '../../lib/validation';
+import { isoDate, phoneNumber } from '../../lib/validation';
 
 const name = z.string().trim().min(1).max(200);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
-const phone = z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, 'is not a phone number');
+const phone = phoneNumber;
 const ts = z.date();
 
 export const parkSchema = z.object({ id: z.string(), name: z.string(), code: z.string(), city: z.string().nullable(), address: z.string().nullable(), description: z.string().nullable(), createdAt: ts, updatedAt: ts });

@@ -4,10 +4,10 @@ import type { AuditAction } from '@parkos/contracts';
 type StructureEntity = 'park' | 'site' | 'district' | 'building' | 'floor' | 'unit' | 'property_contract';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { explainUsccProblem, LEAD_STAGES, type LeadStage, type UnitStatus } from '@parkos/contracts';
+import { explainUsccProblem, usccProblem, LEAD_STAGES, type LeadStage, type UnitStatus } from '@parkos/contracts';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
-import { AppError, ErrorCode, conflict, forbidden, notFound, validationError } from '../../lib/errors';
+import { AppError, ErrorCode, conflict, forbidden, notFound, validationError, mustBeAfter } from '../../lib/errors';
 import { maskPhone } from '../../lib/mask';
 import { offsetOf, type Page, type PageQuery } from '../../lib/pagination';
 import { assertCanWrite, enterpriseIdsOf, hasRole, isGlobalOperator, isOperator, operatorCovers, operatorParkIds, operatorSiteIds, propertyCompanyIdsOf, type Actor } from '../identity/actor';
@@ -228,7 +228,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
   function checkCreditCode(code: string, field = 'body.creditCode'): string {
     const c = code.trim().toUpperCase();
     const problem = explainUsccProblem(c);
-    if (problem) throw validationError(field, `not a valid unified social credit code: ${problem}`);
+    if (problem) throw validationError(field, `not a valid unified social credit code: ${problem}`, 'uscc', usccProblem(c) ?? undefined);
     return c;
   }
 
@@ -276,7 +276,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       assertCanWrite(ctx.actor);
       if (!isGlobalOperator(ctx.actor)) throw forbidden('Only company-wide operators may create parks');
       const [dup] = await db.select({ id: parks.id }).from(parks).where(eq(parks.code, input.code));
-      if (dup) throw conflict(`park code ${input.code} is taken`, { fields: [{ field: 'body.code', message: 'is taken' }] });
+      if (dup) throw conflict(`park code ${input.code} is taken`, { fields: [{ field: 'body.code', message: 'is taken', code: 'already_taken' }] });
       return db.transaction(async (tx) => {
         const [p] = await tx.insert(parks).values(input).returning();
         await record(tx, ctx, 'park.created', 'park', p.id, null, p, { parkId: p.id });
@@ -428,7 +428,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const place = await getPlaceOf('building', input.buildingId).catch(() => Promise.reject(validationError('body.buildingId', 'no such building')));
       await assertCanChangePlace(ctx.actor, place, 'building', input.buildingId);
       const [dup] = await db.select({ id: floors.id }).from(floors).where(and(eq(floors.buildingId, input.buildingId), eq(floors.level, input.level)));
-      if (dup) throw conflict(`floor ${input.level} already exists in this building`, { fields: [{ field: 'body.level', message: 'already exists' }] });
+      if (dup) throw conflict(`floor ${input.level} already exists in this building`, { fields: [{ field: 'body.level', message: 'already exists', code: 'already_exists' }] });
       return insertStructure(ctx, 'floor', place.parkId, async (tx) => (await tx.insert(floors).values({ ...input, name: input.name ?? `${input.level}F` }).returning())[0]);
     },
     async updateFloor(ctx: RequestContext, id: string, patch: { name?: string; planSvg?: string | null }) {
@@ -459,7 +459,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const place = await getPlaceOf('floor', input.floorId).catch(() => Promise.reject(validationError('body.floorId', 'no such floor')));
       await assertCanChangePlace(ctx.actor, place, 'floor', input.floorId);
       const [dup] = await db.select({ id: units.id }).from(units).where(and(eq(units.floorId, input.floorId), eq(units.code, input.code)));
-      if (dup) throw conflict(`unit ${input.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists' }] });
+      if (dup) throw conflict(`unit ${input.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists', code: 'already_exists' }] });
       return insertStructure(ctx, 'unit', place.parkId, async (tx) => (await tx.insert(units).values({ ...input, buildingId: place.buildingId!, parkId: place.parkId }).returning())[0]);
     },
     async updateUnit(ctx: RequestContext, id: string, patch: { code?: string; area?: number; status?: UnitStatus }) {
@@ -473,7 +473,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       if (patch.code !== undefined && patch.code !== u.code) {
         // Renaming onto another unit's code of the same floor: name the field, as creating does.
         const [dup] = await db.select({ id: units.id }).from(units).where(and(eq(units.floorId, u.floorId), eq(units.code, patch.code)));
-        if (dup) throw conflict(`unit ${patch.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists' }] });
+        if (dup) throw conflict(`unit ${patch.code} already exists on this floor`, { fields: [{ field: 'body.code', message: 'already exists', code: 'already_exists' }] });
       }
       return changeStructure<UnitRow>({ ctx, table: units, entity: 'unit', id, place, patch });
     },
@@ -557,7 +557,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       }
       if (!operatorCovers(ctx.actor, { parkId: input.parkId, siteId: input.siteId ?? null })) throw forbidden('Only operators of this park may register enterprises');
       const [dup] = await db.select({ id: enterprises.id, legalName: enterprises.legalName }).from(enterprises).where(eq(enterprises.creditCode, creditCode));
-      if (dup) throw conflict(`An enterprise with credit code ${creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered' }] });
+      if (dup) throw conflict(`An enterprise with credit code ${creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered', code: 'already_registered' }] });
       return translateConstraint('cannot create enterprise', () =>
         db.transaction(async (tx) => {
           const [e] = await tx.insert(enterprises).values({ ...input, creditCode }).returning();
@@ -587,7 +587,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       if (patch.creditCode) {
         next.creditCode = checkCreditCode(patch.creditCode);
         const [dup] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, next.creditCode));
-        if (dup && dup.id !== id) throw conflict(`An enterprise with credit code ${next.creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered' }] });
+        if (dup && dup.id !== id) throw conflict(`An enterprise with credit code ${next.creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered', code: 'already_registered' }] });
       }
       return db.transaction(async (tx) => {
         const [after] = await tx.update(enterprises).set({ ...next, updatedAt: new Date() }).where(eq(enterprises.id, id)).returning();
@@ -601,7 +601,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const e = await getEnterpriseRow(enterpriseId);
       assertCanEditEnterprise(ctx.actor, e);
       const plate = normalisePlate(input.plate);
-      if (!PLATE_RE.test(plate)) throw validationError('body.plate', 'is not a Chinese vehicle plate (GA 36-2018), e.g. 川A12345 or 川AD12345');
+      if (!PLATE_RE.test(plate)) throw validationError('body.plate', 'is not a Chinese vehicle plate (GA 36-2018), e.g. 川A12345 or 川AD12345', 'plate');
       return db.transaction(async (tx) => {
         const [v] = await tx.insert(enterpriseVehicles).values({ enterpriseId, plate, ownerName: input.ownerName ?? null }).returning();
         await record(tx, ctx, 'enterprise_vehicle.created', 'enterprise_vehicle', v.id, null, v, { parkId: e.parkId, enterpriseId });
@@ -624,7 +624,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       assertCanWrite(ctx.actor);
       if (!operatorCovers(ctx.actor, e)) throw forbidden('Only park operators assign parking spaces');
       const [taken] = await db.select().from(parkingSpaceAssignments).where(and(eq(parkingSpaceAssignments.lotName, input.lotName), eq(parkingSpaceAssignments.spaceCode, input.spaceCode)));
-      if (taken) throw conflict(`space ${input.lotName} ${input.spaceCode} is already assigned`, { fields: [{ field: 'body.spaceCode', message: 'already assigned' }] });
+      if (taken) throw conflict(`space ${input.lotName} ${input.spaceCode} is already assigned`, { fields: [{ field: 'body.spaceCode', message: 'already assigned', code: 'already_assigned' }] });
       return db.transaction(async (tx) => {
         const [s] = await tx.insert(parkingSpaceAssignments).values({ enterpriseId, ...input }).returning();
         await record(tx, ctx, 'parking_space.assigned', 'parking_space_assignment', s.id, null, s, { parkId: e.parkId, enterpriseId });
@@ -647,11 +647,11 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       assertCanWrite(ctx.actor);
       const e = await getEnterpriseRow(enterpriseId);
       if (!operatorCovers(ctx.actor, e)) throw forbidden('Only park operators sign leases');
-      if (input.endDate <= input.startDate) throw validationError('body.endDate', 'must be after startDate');
+      if (input.endDate <= input.startDate) throw mustBeAfter('body.endDate', 'startDate');
       const [u] = await db.select().from(units).where(eq(units.id, input.unitId));
       if (!u) throw validationError('body.unitId', 'no such unit');
       if (u.parkId !== e.parkId) throw validationError('body.unitId', 'is not in the enterprise’s park');
-      if (u.status === 'leased') throw conflict(`unit ${u.code} is already leased`, { fields: [{ field: 'body.unitId', message: 'already leased' }] });
+      if (u.status === 'leased') throw conflict(`unit ${u.code} is already leased`, { fields: [{ field: 'body.unitId', message: 'already leased', code: 'already_leased' }] });
       return db.transaction(async (tx) => {
         // Guard against a concurrent lease of the same unit: only one update from vacant/reserved wins.
         const updated = await tx.update(units).set({ status: 'leased', updatedAt: new Date() }).where(and(eq(units.id, u.id), inArray(units.status, ['vacant', 'reserved']))).returning({ id: units.id });
@@ -742,7 +742,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       assertOperator(ctx.actor);
       const creditCode = checkCreditCode(input.creditCode);
       const [dup] = await db.select({ id: propertyCompanies.id }).from(propertyCompanies).where(eq(propertyCompanies.creditCode, creditCode));
-      if (dup) throw conflict(`A property company with credit code ${creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered' }] });
+      if (dup) throw conflict(`A property company with credit code ${creditCode} already exists`, { fields: [{ field: 'body.creditCode', message: 'already registered', code: 'already_registered' }] });
       return db.transaction(async (tx) => {
         const [p] = await tx.insert(propertyCompanies).values({ ...input, creditCode }).returning();
         await record(tx, ctx, 'property_company.created', 'property_company', p.id, null, p);
@@ -766,7 +766,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
     async createPropertyContract(ctx: RequestContext, input: { propertyCompanyId: string; districtId: string; startDate: string; endDate: string; annualFeeFen: number }) {
       const place = await getPlaceOf('district', input.districtId).catch(() => Promise.reject(validationError('body.districtId', 'no such district')));
       await assertCanChangePlace(ctx.actor, place, 'district', input.districtId);
-      if (input.endDate <= input.startDate) throw validationError('body.endDate', 'must be after startDate');
+      if (input.endDate <= input.startDate) throw mustBeAfter('body.endDate', 'startDate');
       const [pc] = await db.select().from(propertyCompanies).where(eq(propertyCompanies.id, input.propertyCompanyId));
       if (!pc) throw validationError('body.propertyCompanyId', 'no such property company');
       // One company per district at a time: overlapping contracts for the same district are refused.
@@ -774,7 +774,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         .select({ id: propertyContracts.id })
         .from(propertyContracts)
         .where(and(eq(propertyContracts.districtId, input.districtId), sql`${propertyContracts.startDate} < ${input.endDate} and ${propertyContracts.endDate} > ${input.startDate}`));
-      if (overlapping.length) throw conflict('the district already has a property contract in this period', { fields: [{ field: 'body.startDate', message: 'overlaps another contract' }] });
+      if (overlapping.length) throw conflict('the district already has a property contract in this period', { fields: [{ field: 'body.startDate', message: 'overlaps another contract', code: 'overlaps' }] });
       return insertStructure(ctx, 'property_contract', place.parkId, async (tx) => (await tx.insert(propertyContracts).values({ ...input, parkId: place.parkId }).returning())[0]);
     },
     async deletePropertyContract(ctx: RequestContext, id: string) {

@@ -142,7 +142,7 @@ export function createSurveysService(deps: { db: Db; audit: AuditService; notify
   async function assertValidDefinition(parkId: string, body: { questions: SurveyQuestion[]; districtIds: string[]; opensOn: string; closesOn: string }) {
     const issues = surveyQuestionIssues(body.questions);
     if (issues.length) throw issuesError(issues);
-    if (!body.districtIds.length) throw validationError('body.districtIds', 'choose at least one district');
+    if (!body.districtIds.length) throw validationError('body.districtIds', 'choose at least one district', 'choose_at_least_one');
     if (body.closesOn < body.opensOn) throw validationError('body.closesOn', 'must not be before the opening day');
     const found = new Set(
       (await db.select({ id: districts.id }).from(districts).where(and(inArray(districts.id, body.districtIds), eq(districts.parkId, parkId)))).map((r) => r.id),

@@ -1,9 +1,9 @@
 import { TRAINING_IMPORT_ERRORS, TRAINING_POSTS, TRAINING_TOPICS } from '@parkos/contracts';
 import { z } from 'zod';
-import { isoDate } from '../../lib/validation';
+import { coded, isoDate } from '../../lib/validation';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
-const phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'a phone number');
+const phone = z.string().trim().refine((s) => /^[0-9+\- ]{5,20}$/.test(s), coded('phone', 'a phone number'));
 
 export const staffQuery = z.object({
   propertyCompanyId: z.string().uuid().optional(),

@@ -453,7 +453,7 @@ export function createTrainingService(deps: { db: Db; audit: AuditService; now?:
       const today = localDate(now());
       const to = query.to ?? today;
       const from = query.from ?? `${addMonths(monthOf(to), -11)}-01`;
-      if (from > to) throw validationError('query.from', 'must not be after to');
+      if (from > to) throw validationError('query.from', 'must not be after to', 'must_not_be_after', { other: 'to' });
       const all = await contracts(db);
       // The park: the one asked (which the caller must see), else the first one the caller sees.
       const visibleParks = [...new Set(all.filter((c) => scope.all || operatorCovers(ctx.actor, { parkId: c.parkId, siteId: c.siteId }) || scope.ownCompanyIds.has(c.companyId)).map((c) => c.parkId))];

@@ -1,3 +1,4 @@
+import { after, coded } from '../../../lib/validation';
 import { z } from 'zod';
 import { EVENT_STATUSES, REGISTRATION_STATUSES } from './events.table';
 
@@ -59,9 +60,9 @@ const eventFields = {
 
 export const createEventBody = z
   .object({ parkId: z.string().uuid(), ...eventFields })
-  .refine((b) => b.endsAt > b.startsAt, { path: ['endsAt'], message: 'must be after startsAt' })
-  .refine((b) => b.registrationClosesAt > b.registrationOpensAt, { path: ['registrationClosesAt'], message: 'must be after registrationOpensAt' })
-  .refine((b) => b.registrationClosesAt <= b.endsAt, { path: ['registrationClosesAt'], message: 'must not be after the event ends' });
+  .refine((b) => b.endsAt > b.startsAt, after('endsAt', 'startsAt'))
+  .refine((b) => b.registrationClosesAt > b.registrationOpensAt, after('registrationClosesAt', 'registrationOpensAt'))
+  .refine((b) => b.registrationClosesAt <= b.endsAt, { path: ['registrationClosesAt'], ...coded('must_not_be_after', 'must not be after the event ends', { other: 'endsAt' }) });
 export type CreateEventBody = z.infer<typeof createEventBody>;
 
 export const updateEventBody = z.object(eventFields).partial();

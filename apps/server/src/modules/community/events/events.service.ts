@@ -2,7 +2,7 @@ import type { NotifyUsers } from '../../notifications';
 import { and, asc, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import type { RequestContext } from '../../../lib/context';
-import { conflict, forbidden, notFound, validationError } from '../../../lib/errors';
+import { conflict, forbidden, notFound, validationError, mustBeAfter } from '../../../lib/errors';
 import { offsetOf, type Page } from '../../../lib/pagination';
 import { randomToken, sha256Hex } from '../../../lib/secrets';
 import { assertCanWrite, assertOperatorCovers, enterpriseIdsOf, isGlobalOperator, operatorCovers, operatorParkIds, operatorSiteIds, type Actor } from '../../identity/actor';
@@ -199,8 +199,8 @@ export function createEventsService(deps: { db: Db; audit: AuditService; publicU
         }
         const merged = { ...before, ...body };
         assertOperatorCovers(ctx.actor, merged);
-        if (merged.endsAt <= merged.startsAt) throw validationError('body.endsAt', 'must be after startsAt');
-        if (merged.registrationClosesAt <= merged.registrationOpensAt) throw validationError('body.registrationClosesAt', 'must be after registrationOpensAt');
+        if (merged.endsAt <= merged.startsAt) throw mustBeAfter('body.endsAt', 'startsAt');
+        if (merged.registrationClosesAt <= merged.registrationOpensAt) throw mustBeAfter('body.registrationClosesAt', 'registrationOpensAt');
         const [after] = await tx
           .update(parkEvents)
           .set({ ...body, sequence: before.sequence + 1, updatedAt: new Date() })

@@ -1,3 +1,4 @@
+import { after } from '../../../lib/validation';
 import { z } from 'zod';
 import { PASS_KINDS } from './passes.table';
 import { SCAN_REASONS } from './scan-verifier';
@@ -68,7 +69,7 @@ export const createInvitationBody = z
     siteId: z.string().uuid().optional(),
     gateIds: z.array(z.string().uuid()).min(1).max(8).optional(),
   })
-  .refine((b) => b.validTo > b.validFrom, { path: ['validTo'], message: 'must be after validFrom' })
+  .refine((b) => b.validTo > b.validFrom, after('validTo', 'validFrom'))
   .refine((b) => b.validTo.getTime() - b.validFrom.getTime() <= MAX_VISIT_MS, { path: ['validTo'], message: 'a visit lasts at most 7 days' });
 export type CreateInvitationBody = z.infer<typeof createInvitationBody>;
 

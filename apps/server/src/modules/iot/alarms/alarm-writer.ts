@@ -9,7 +9,14 @@ export interface RaiseRequest {
   value: number | null;
   firstTs: number;
   lastTs: number;
+  /** The English message (logs, API clients, and the text shown when no code is given). */
   message: string;
+  /**
+   * The message as a code and values the web app words in the user's language (ALARM_TEXT_CODES);
+   * optional so that callers that only have a sentence keep working.
+   */
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface ClearRequest {
@@ -17,6 +24,11 @@ export interface ClearRequest {
   deviceId: string;
   value: number | null;
   ts: number;
+}
+
+/** The code and values columns of raise requests (null where a caller gave only a message). */
+function codedColumns(requests: readonly Pick<RaiseRequest, 'code' | 'params'>[]): [(string | null)[], (string | null)[]] {
+  return [requests.map((r) => r.code ?? null), requests.map((r) => (r.code ? JSON.stringify(r.params ?? {}) : null))];
 }
 
 /** How long a long-standing alarm goes between two `repeated` events (the count itself is always exact). */
@@ -28,6 +40,8 @@ const RAISE_UPSERT_TAIL = `    count = a.count + excluded.count,
     last_at = GREATEST(a.last_at, excluded.last_at),
     last_value = excluded.last_value,
     message = excluded.message,
+    code = excluded.code,
+    params = excluded.params,
     state = CASE WHEN a.state = 'cleared' THEN 'active' ELSE a.state END,
     cleared_at = CASE WHEN a.state = 'cleared' THEN NULL ELSE a.cleared_at END,
     active_since = CASE WHEN a.state = 'cleared' THEN now() ELSE a.active_since END,
@@ -40,11 +54,11 @@ const RAISE_UPSERT_TAIL = `    count = a.count + excluded.count,
     repeat_logged_at = CASE WHEN a.state = 'cleared' OR a.repeat_logged_at < now() - make_interval(secs => ${REPEAT_EVENT_INTERVAL_SECONDS}) THEN now()
                             ELSE a.repeat_logged_at END,
     updated_at = now()
-  RETURNING a.id, a.rule_id, a.last_change, a.count, a.last_value, a.message, a.suppressed, a.shelf_id
+  RETURNING a.id, a.rule_id, a.last_change, a.count, a.last_value, a.message, a.code, a.params, a.suppressed, a.shelf_id
 ), ev AS (
   INSERT INTO alarm_events (alarm_id, kind, actor_name, details)
   SELECT id, CASE WHEN suppressed AND last_change IN ('raised', 'reactivated') THEN 'suppressed' ELSE last_change END, 'system',
-         jsonb_build_object('count', count, 'value', last_value, 'message', message) || CASE WHEN suppressed THEN jsonb_build_object('shelfId', shelf_id, 'change', last_change) ELSE '{}'::jsonb END
+         jsonb_build_object('count', count, 'value', last_value, 'message', message, 'code', code, 'params', params) || CASE WHEN suppressed THEN jsonb_build_object('shelfId', shelf_id, 'change', last_change) ELSE '{}'::jsonb END
   FROM up WHERE last_change IN ('raised', 'repeated', 'reactivated')
 )
 SELECT id, rule_id, last_change AS change, suppressed FROM up`;
@@ -54,10 +68,10 @@ SELECT id, rule_id, last_change AS change, suppressed FROM up`;
 // same device never duplicate it. `last_change` reports what this statement did to each row.
 const RAISE_SQL = `
 WITH up AS (
-  INSERT INTO alarms AS a (rule_id, device_id, park_id, site_id, building_id, floor_id, severity, state, message, last_value, first_at, last_at, count, last_change, repeat_logged_at, suppressed, shelf_id)
-  SELECT u.r, u.d, dv.park_id, dv.site_id, dv.building_id, dv.floor_id, ru.severity, 'active', u.msg, u.v,
+  INSERT INTO alarms AS a (rule_id, device_id, park_id, site_id, building_id, floor_id, severity, state, message, code, params, last_value, first_at, last_at, count, last_change, repeat_logged_at, suppressed, shelf_id)
+  SELECT u.r, u.d, dv.park_id, dv.site_id, dv.building_id, dv.floor_id, ru.severity, 'active', u.msg, u.c, u.p::jsonb, u.v,
          to_timestamp(u.t0 / 1000.0), to_timestamp(u.t1 / 1000.0), u.n, 'raised', now(), sh.id IS NOT NULL, sh.id
-  FROM unnest($1::uuid[], $2::uuid[], $3::int4[], $4::float8[], $5::float8[], $6::float8[], $7::text[]) AS u(r, d, n, v, t0, t1, msg)
+  FROM unnest($1::uuid[], $2::uuid[], $3::int4[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::text[]) AS u(r, d, n, v, t0, t1, msg, c, p)
   JOIN devices dv ON dv.id = u.d
   JOIN alarm_rules ru ON ru.id = u.r
   LEFT JOIN LATERAL (
@@ -112,6 +126,7 @@ export async function raiseAlarms(query: RawQuery, requests: readonly RaiseReque
     requests.map((r) => r.firstTs),
     requests.map((r) => r.lastTs),
     requests.map((r) => r.message),
+    ...codedColumns(requests),
   ]);
   for (const r of rows) {
     changedIds?.push(r.id);
@@ -147,10 +162,10 @@ export interface LocationClearRequest extends Omit<ClearRequest, 'deviceId'> {
 // As RAISE_SQL, keyed by (rule, location) through the partial unique index alarms_open_rule_location_uq.
 const RAISE_LOCATION_SQL = `
 WITH up AS (
-  INSERT INTO alarms AS a (rule_id, device_id, location_id, park_id, site_id, building_id, floor_id, severity, state, message, last_value, first_at, last_at, count, last_change, repeat_logged_at, suppressed, shelf_id)
-  SELECT u.r, NULL, u.l, ru.park_id, b.site_id, b.id, f.id, ru.severity, 'active', u.msg, u.v,
+  INSERT INTO alarms AS a (rule_id, device_id, location_id, park_id, site_id, building_id, floor_id, severity, state, message, code, params, last_value, first_at, last_at, count, last_change, repeat_logged_at, suppressed, shelf_id)
+  SELECT u.r, NULL, u.l, ru.park_id, b.site_id, b.id, f.id, ru.severity, 'active', u.msg, u.c, u.p::jsonb, u.v,
          to_timestamp(u.t0 / 1000.0), to_timestamp(u.t1 / 1000.0), u.n, 'raised', now(), sh.id IS NOT NULL, sh.id
-  FROM unnest($1::uuid[], $2::uuid[], $3::int4[], $4::float8[], $5::float8[], $6::float8[], $7::text[]) AS u(r, l, n, v, t0, t1, msg)
+  FROM unnest($1::uuid[], $2::uuid[], $3::int4[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::text[]) AS u(r, l, n, v, t0, t1, msg, c, p)
   JOIN alarm_rules ru ON ru.id = u.r
   LEFT JOIN floors f ON f.id = u.l
   LEFT JOIN buildings b ON b.id = COALESCE(f.building_id, u.l)
@@ -187,6 +202,7 @@ export async function raiseLocationAlarms(query: RawQuery, requests: readonly Lo
     requests.map((r) => r.firstTs),
     requests.map((r) => r.lastTs),
     requests.map((r) => r.message),
+    ...codedColumns(requests),
   ]);
   for (const r of rows) {
     if (r.change === 'raised' || r.change === 'reactivated') result.fired.push({ alarmId: r.id, ruleId: r.rule_id, change: r.change, suppressed: r.suppressed });

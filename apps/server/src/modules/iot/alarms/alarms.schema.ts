@@ -18,7 +18,11 @@ export const alarmSchema = z.object({
   floorId: z.string().nullable(),
   severity: z.enum(SEVERITIES),
   state: z.enum(ALARM_STATES),
+  /** English text for logs and API clients; the web app words `code` + `params` instead when set. */
   message: z.string(),
+  /** The message as a code (ALARM_TEXT_CODES) and values; null on alarms raised before codes existed. */
+  code: z.string().nullable(),
+  params: z.record(z.string(), z.unknown()).nullable(),
   lastValue: z.number().nullable(),
   firstAt: z.date(),
   lastAt: z.date(),

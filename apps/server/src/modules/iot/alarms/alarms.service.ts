@@ -40,6 +40,8 @@ function view(r: { alarm: AlarmRow; ruleName: string; ruleKind: AlarmView['ruleK
     severity: a.severity,
     state: a.state,
     message: a.message,
+    code: a.code,
+    params: a.params,
     lastValue: a.lastValue,
     firstAt: a.firstAt,
     lastAt: a.lastAt,

@@ -35,7 +35,11 @@ export const alarms = pgTable(
     floorId: uuid('floor_id'),
     severity: text('severity').$type<Severity>().notNull(),
     state: text('state').$type<AlarmState>().notNull().default('active'),
+    /** English text, for logs and API clients; rows from before codes show it as it is. */
     message: text('message').notNull(),
+    /** The message as a code (ALARM_TEXT_CODES) and values, so the web app words it in either language; null on older rows. */
+    code: text('code'),
+    params: jsonb('params').$type<Record<string, unknown>>(),
     lastValue: doublePrecision('last_value'),
     firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
     lastAt: timestamp('last_at', { withTimezone: true }).notNull(),

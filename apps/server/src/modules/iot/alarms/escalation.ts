@@ -95,7 +95,7 @@ export function createEscalation(deps: { db: Db; notifications: NotificationsSer
           result.notified += await deps.notifications.notify(
             tx,
             to.map((r) => r.id),
-            { kind: 'alarm.escalated', params: { minutes, level, rule: ruleName, device: deviceCode ?? null, severity: a.severity, message: a.message }, link: `/alarms/${a.id}`, entityType: 'alarm', entityId: a.id },
+            { kind: 'alarm.escalated', params: { minutes, level, rule: ruleName, device: deviceCode ?? null, severity: a.severity, message: a.message, messageCode: a.code, messageParams: a.params ? JSON.stringify(a.params) : null }, link: `/alarms/${a.id}`, entityType: 'alarm', entityId: a.id },
           );
           // Email has no web app to word it: it goes out in both languages.
           const title = `告警 ${minutes} 分钟未确认（第 ${level} 级升级）/ Alarm unacknowledged for ${minutes} min (escalation level ${level}): ${ruleName}`;

@@ -15,7 +15,7 @@ export const iocSummarySchema = z.object({
     bySeverity: severityCounts.describe('Open (not closed) alarms per severity'),
     byBuilding: z.array(z.object({ buildingId: z.string().nullable(), buildingName: z.string().nullable(), count: z.number() })),
     latest: z.array(
-      z.object({ id: z.string(), severity: z.string(), state: z.string(), message: z.string(), deviceName: z.string(), buildingName: z.string().nullable(), lastAt: z.date(), count: z.number() }),
+      z.object({ id: z.string(), severity: z.string(), state: z.string(), message: z.string(), code: z.string().nullable(), params: z.record(z.string(), z.unknown()).nullable(), deviceName: z.string(), buildingName: z.string().nullable(), lastAt: z.date(), count: z.number() }),
     ),
   }),
   environment: z.array(

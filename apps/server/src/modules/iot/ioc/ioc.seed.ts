@@ -116,21 +116,23 @@ export async function seedIocDemo(db: Db, services: Services, ctx: RequestContex
   const env = created.filter((d) => d.type === 'environment_sensor');
   const panels = created.filter((d) => d.type === 'fire_panel');
   const envAt = (i: number) => env[Math.min(i, env.length - 1)].id;
-  const alarms: [ruleId: string, deviceId: string, message: string, value: number][] = [
-    [fire.id, panels[0].id, '烟感报警：smoke ≥ 1', 1],
-    [hot.id, envAt(1), '温度 27.8 °C 高于 26 °C', 27.8],
-    [hot.id, envAt(13), '温度 26.9 °C 高于 26 °C', 26.9],
-    [co2.id, envAt(3), 'CO₂ 1180 ppm 高于 1000 ppm', 1180],
-    [co2.id, envAt(30), 'CO₂ 1065 ppm 高于 1000 ppm', 1065],
+  // Seeded as the engine raises them: an English message for logs, and a code + values the web app words.
+  const threshold = (metric: string, operator: string, limit: number, value: number) => ({ message: `${metric} ${value} ${operator} ${limit}`, params: { metric, value, operator, threshold: limit } });
+  const alarms: [ruleId: string, deviceId: string, text: { message: string; params: Record<string, unknown> }, value: number][] = [
+    [fire.id, panels[0].id, threshold('smoke', '>=', 1, 1), 1],
+    [hot.id, envAt(1), threshold('temperature', '>', 26, 27.8), 27.8],
+    [hot.id, envAt(13), threshold('temperature', '>', 26, 26.9), 26.9],
+    [co2.id, envAt(3), threshold('co2', '>', 1000, 1180), 1180],
+    [co2.id, envAt(30), threshold('co2', '>', 1000, 1065), 1065],
   ];
-  for (const [ruleId, deviceId, message, value] of alarms) {
+  for (const [ruleId, deviceId, text, value] of alarms) {
     await database.query(
       `WITH a AS (
-         INSERT INTO alarms (rule_id, device_id, park_id, site_id, building_id, severity, state, message, last_value, first_at, last_at, count)
-         SELECT $1, d.id, d.park_id, d.site_id, d.building_id, ru.severity, 'active', $3, $4, now() - interval '20 minutes', now() - interval '1 minute', $5
-         FROM devices d, alarm_rules ru WHERE d.id = $2 AND ru.id = $1 RETURNING id, count, last_value, message)
-       INSERT INTO alarm_events (alarm_id, kind, actor_name, details) SELECT id, 'raised', 'system', jsonb_build_object('count', count, 'value', last_value, 'message', message) FROM a`,
-      [ruleId, deviceId, message, value, r.int(1, 12)],
+         INSERT INTO alarms (rule_id, device_id, park_id, site_id, building_id, severity, state, message, code, params, last_value, first_at, last_at, count)
+         SELECT $1, d.id, d.park_id, d.site_id, d.building_id, ru.severity, 'active', $3, 'threshold', $6::jsonb, $4, now() - interval '20 minutes', now() - interval '1 minute', $5
+         FROM devices d, alarm_rules ru WHERE d.id = $2 AND ru.id = $1 RETURNING id, count, last_value, message, code, params)
+       INSERT INTO alarm_events (alarm_id, kind, actor_name, details) SELECT id, 'raised', 'system', jsonb_build_object('count', count, 'value', last_value, 'message', message, 'code', code, 'params', params) FROM a`,
+      [ruleId, deviceId, text.message, value, r.int(1, 12), JSON.stringify(text.params)],
     );
   }
   return { devices: created.length };

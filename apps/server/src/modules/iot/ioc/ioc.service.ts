@@ -53,9 +53,9 @@ export function createIocService(deps: { db: Db }) {
           db,
           sql`SELECT a.building_id, b.name, count(*)::int AS n FROM alarms a LEFT JOIN buildings b ON b.id = a.building_id WHERE a.state <> 'closed' AND ${aWhere} GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 20`,
         ),
-        rowsOf<{ id: string; severity: string; state: string; message: string; device_name: string; building_name: string | null; last_at: string | Date; count: number }>(
+        rowsOf<{ id: string; severity: string; state: string; message: string; code: string | null; params: Record<string, unknown> | null; device_name: string; building_name: string | null; last_at: string | Date; count: number }>(
           db,
-          sql`SELECT a.id, a.severity, a.state, a.message, d.name AS device_name, b.name AS building_name, a.last_at, a.count FROM alarms a JOIN devices d ON d.id = a.device_id LEFT JOIN buildings b ON b.id = a.building_id
+          sql`SELECT a.id, a.severity, a.state, a.message, a.code, a.params, d.name AS device_name, b.name AS building_name, a.last_at, a.count FROM alarms a JOIN devices d ON d.id = a.device_id LEFT JOIN buildings b ON b.id = a.building_id
               WHERE a.state IN ('active', 'acknowledged') AND ${aWhere} ORDER BY ${SEVERITY_RANK} DESC, a.last_at DESC LIMIT 10`,
         ),
         rowsOf<{ building_id: string | null; name: string | null; temperature: number | null; humidity: number | null; co2: number | null; pm25: number | null; sensors: number }>(
@@ -90,7 +90,7 @@ export function createIocService(deps: { db: Db }) {
           active,
           bySeverity,
           byBuilding: buildingRows.map((r) => ({ buildingId: r.building_id, buildingName: r.name, count: r.n })),
-          latest: latestRows.map((r) => ({ id: r.id, severity: r.severity, state: r.state, message: r.message, deviceName: r.device_name, buildingName: r.building_name, lastAt: new Date(r.last_at), count: r.count })),
+          latest: latestRows.map((r) => ({ id: r.id, severity: r.severity, state: r.state, message: r.message, code: r.code, params: r.params, deviceName: r.device_name, buildingName: r.building_name, lastAt: new Date(r.last_at), count: r.count })),
         },
         environment: envRows.map((r) => ({ buildingId: r.building_id, buildingName: r.name, temperature: num(r.temperature), humidity: num(r.humidity), co2: num(r.co2), pm25: num(r.pm25), sensors: r.sensors })),
         parking: parkingRows[0] ?? { total: 0, occupied: 0 },

@@ -113,7 +113,7 @@ export async function evaluateCombinations(
         const op = d.ops[round];
         if (!op) continue;
         const [ruleId, locationId] = k.split('|');
-        if (op.type === 'raise') raises.push({ ruleId, locationId, count: op.count, value: op.value, firstTs: op.firstTs, lastTs: op.lastTs, message: op.message });
+        if (op.type === 'raise') raises.push({ ruleId, locationId, count: op.count, value: op.value, firstTs: op.firstTs, lastTs: op.lastTs, message: op.message, code: op.code, params: op.params });
         else clears.push({ ruleId, locationId, value: op.value, ts: op.ts });
       }
       const r = await raiseLocationAlarms(query, raises);

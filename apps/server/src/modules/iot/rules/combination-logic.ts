@@ -67,13 +67,18 @@ export function evaluateCombination(rule: CombinationRule, state: LocationState,
     const { holds } = explainCombination(rule, metAt, at);
     if (holds && (!isActive || metHere)) {
       const message = `${rule.conditions.map((c) => `${c.field} ${c.operator} ${fmt(c.value)}`).join(' AND ')} on the same ${rule.groupBy} within ${rule.windowSeconds} s (last: ${r.metric} ${fmt(r.value)})`;
+      const text = {
+        code: 'combination' as const,
+        params: { conditions: rule.conditions.map((c) => ({ field: c.field, operator: c.operator, value: c.value })), groupBy: rule.groupBy, window: rule.windowSeconds, metric: r.metric, value: Math.round(r.value * 1000) / 1000 },
+      };
       const last = ops.at(-1);
       if (last?.type === 'raise') {
         last.count++;
         last.value = r.value;
         last.lastTs = Math.max(last.lastTs, r.ts);
         last.message = message;
-      } else ops.push({ type: 'raise', count: 1, value: r.value, firstTs: r.ts, lastTs: r.ts, message });
+        Object.assign(last, text);
+      } else ops.push({ type: 'raise', count: 1, value: r.value, firstTs: r.ts, lastTs: r.ts, message, ...text });
       isActive = true;
     } else if (!holds && isActive && r.ts >= (lastTs ?? -Infinity)) {
       isActive = false;

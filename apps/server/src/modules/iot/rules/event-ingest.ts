@@ -2,7 +2,7 @@ import type { Database } from '../../../db/client';
 import { raiseAlarms, type FiredAlarm, type RaiseRequest } from '../alarms/alarm-writer';
 import { rawTransaction } from '../alarms/raw-transaction';
 import { inScope, type ScopedDevice } from './combination-engine';
-import { eventMessage, explainEvent, parseEvents, type DeviceEvent, type EventRejection } from './event-logic';
+import { eventMessage, eventText, explainEvent, parseEvents, type DeviceEvent, type EventRejection } from './event-logic';
 import type { alarmRules } from './rules.table';
 
 type RuleRow = typeof alarmRules.$inferSelect;
@@ -92,7 +92,7 @@ export function raiseRequestsFor(rules: readonly RuleRow[], deviceId: string, ev
     const last = matching.at(-1)!;
     const first = rule.conditions?.[0]?.field;
     const v = first === undefined ? null : Number(last.attributes[first]);
-    out.push({ ruleId: rule.id, deviceId, count: matching.length, value: v !== null && Number.isFinite(v) ? v : null, firstTs: matching[0].ts, lastTs: last.ts, message: eventMessage(rule, last) });
+    out.push({ ruleId: rule.id, deviceId, count: matching.length, value: v !== null && Number.isFinite(v) ? v : null, firstTs: matching[0].ts, lastTs: last.ts, message: eventMessage(rule, last), ...eventText(rule, last) });
   }
   return out;
 }

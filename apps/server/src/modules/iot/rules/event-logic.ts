@@ -94,6 +94,15 @@ export function explainEvent(rule: { eventType: string | null; conditions: RuleC
   return { matches: typeMatches && parts.every((p) => p.met), typeMatches, parts };
 }
 
+/** The alarm text of a matching event as a code and values: the event type and, per condition, the value seen. */
+export function eventText(rule: { eventType: string | null; conditions: RuleCondition[] | null }, event: Pick<DeviceEvent, 'type' | 'attributes'>): { code: 'event'; params: Record<string, unknown> } {
+  const parts = (rule.conditions ?? []).map((c) => {
+    const { parts: [p] } = explainEvent({ eventType: rule.eventType, conditions: [c] }, event);
+    return { field: c.field, value: p.value, operator: c.operator, threshold: c.value };
+  });
+  return { code: 'event', params: { eventType: event.type, parts } };
+}
+
 /** The alarm message of a matching event, e.g. `fever: temperature 38.2 >= 37.3`. */
 export function eventMessage(rule: { eventType: string | null; conditions: RuleCondition[] | null }, event: Pick<DeviceEvent, 'type' | 'attributes'>): string {
   const { parts } = explainEvent(rule, event);

@@ -120,7 +120,7 @@ describe('dry run', () => {
 
   test('silent episodes: gaps longer than the limit, cleared by the next reading', () => {
     const s = { subjectKind: 'device' as const, subjectId: 'd', label: 'd' };
-    expect(silentEpisodes(10, 0, [5_000, 30_000, 35_000], 40_000, s)).toEqual([{ ...s, firedAt: 15_000, lastAt: 15_000, clearedAt: 30_000, count: 1, message: 'no data for 10 s' }]);
+    expect(silentEpisodes(10, 0, [5_000, 30_000, 35_000], 40_000, s)).toEqual([{ ...s, firedAt: 15_000, lastAt: 15_000, clearedAt: 30_000, count: 1, message: 'no data for 10 s', code: 'no_data', params: { seconds: 10, lastSeen: null } }]);
     expect(silentEpisodes(10, 0, [], 40_000, s)).toMatchObject([{ firedAt: 10_000, clearedAt: null }]);
   });
 });

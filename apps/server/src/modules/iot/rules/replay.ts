@@ -1,7 +1,8 @@
+import type { CodedText } from '@parkos/contracts';
 import type { Database } from '../../../db/client';
 import { asCombination, inScope, locationOf, type ScopedDevice } from './combination-engine';
 import { evaluateCombination, explainCombination, type LocationReading } from './combination-logic';
-import { explainEvent, eventMessage, type DeviceEvent } from './event-logic';
+import { explainEvent, eventMessage, eventText, type DeviceEvent } from './event-logic';
 import { clearBound, compare, evaluateReadings, type EvaluableRule, type Reading, type RuleOp, type RuleState } from './rule-logic';
 import type { alarmRules } from './rules.table';
 
@@ -20,6 +21,9 @@ export interface Episode {
   /** Readings or events that met the condition during the episode. */
   count: number;
   message: string;
+  /** The message as a code and values (ALARM_TEXT_CODES) for the web app to word. */
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface DryRunResult {
@@ -76,10 +80,12 @@ export function episodesOf(ops: readonly RuleOp[], subject: Pick<Episode, 'subje
   let open: Episode | undefined;
   for (const op of ops) {
     if (op.type === 'raise') {
-      if (!open) out.push((open = { ...subject, firedAt: op.firstTs, lastAt: op.lastTs, clearedAt: null, count: 0, message: op.message }));
+      if (!open) out.push((open = { ...subject, firedAt: op.firstTs, lastAt: op.lastTs, clearedAt: null, count: 0, message: op.message, code: op.code, params: op.params }));
       open.count += op.count;
       open.lastAt = Math.max(open.lastAt, op.lastTs);
       open.message = op.message;
+      open.code = op.code;
+      open.params = op.params;
     } else if (open) {
       open.clearedAt = op.ts;
       open = undefined;
@@ -94,9 +100,10 @@ export function silentEpisodes(seconds: number, previous: number, times: readonl
   const limit = seconds * 1000;
   let last = previous;
   const message = `no data for ${seconds} s`;
+  const text = { code: 'no_data', params: { seconds, lastSeen: null } };
   for (const ts of [...times, Infinity]) {
     const end = Math.min(ts, to);
-    if (end - last > limit) out.push({ ...subject, firedAt: last + limit, lastAt: last + limit, clearedAt: ts === Infinity ? null : ts, count: 1, message });
+    if (end - last > limit) out.push({ ...subject, firedAt: last + limit, lastAt: last + limit, clearedAt: ts === Infinity ? null : ts, count: 1, message, ...text });
     if (ts === Infinity) break;
     last = Math.max(last, ts);
   }
@@ -188,7 +195,8 @@ export async function dryRun(database: Database, rule: ReplayRule, to = Date.now
         ep.count++;
         ep.lastAt = e.ts;
         ep.message = eventMessage(rule, e);
-      } else perDevice.set(e.device_id, { ...subject(byId.get(e.device_id)!), firedAt: e.ts, lastAt: e.ts, clearedAt: null, count: 1, message: eventMessage(rule, e) });
+        Object.assign(ep, eventText(rule, e));
+      } else perDevice.set(e.device_id, { ...subject(byId.get(e.device_id)!), firedAt: e.ts, lastAt: e.ts, clearedAt: null, count: 1, message: eventMessage(rule, e), ...eventText(rule, e) });
     }
     result.episodes.push(...perDevice.values());
   }
@@ -209,19 +217,24 @@ export interface TraceEntry {
   /** The reading or event the verdict rests on (epoch ms). */
   ts: number | null;
   value: number | null;
+  /** English, for logs and API clients. */
   explanation: string;
+  /** The explanation as a code (TRACE_REASON_CODES) and values, worded by the web app. */
+  reason: CodedText;
   details: Record<string, unknown>;
   /** The last evaluations before `at`, oldest first. */
   steps: { ts: number; value: number; activeBefore: boolean; activeAfter: boolean; op: 'raise' | 'repeat' | 'clear' | null }[];
 }
 
-function scopeMismatch(rule: ReplayRule, d: ScopedDevice): string {
-  if (rule.deviceType && rule.deviceType !== d.type) return `device type ${d.type} ≠ ${rule.deviceType}`;
-  if (rule.buildingId && rule.buildingId !== d.building_id) return 'another building';
-  if (rule.floorId && rule.floorId !== d.floor_id) return 'another floor';
-  if (rule.tag && !d.tags.includes(rule.tag)) return `no tag ${rule.tag}`;
-  return 'another park';
+function scopeMismatch(rule: ReplayRule, d: ScopedDevice): [string, CodedText] {
+  if (rule.deviceType && rule.deviceType !== d.type) return [`device type ${d.type} ≠ ${rule.deviceType}`, { code: 'out_of_scope_device_type', params: { deviceType: d.type, ruleDeviceType: rule.deviceType } }];
+  if (rule.buildingId && rule.buildingId !== d.building_id) return ['another building', { code: 'out_of_scope_building', params: {} }];
+  if (rule.floorId && rule.floorId !== d.floor_id) return ['another floor', { code: 'out_of_scope_floor', params: {} }];
+  if (rule.tag && !d.tags.includes(rule.tag)) return [`no tag ${rule.tag}`, { code: 'out_of_scope_tag', params: { tag: rule.tag } }];
+  return ['another park', { code: 'out_of_scope_park', params: {} }];
 }
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * The rule trace of one device at one time: for each rule of its park,
@@ -240,13 +253,14 @@ export async function traceDevice(database: Database, rules: readonly ReplayRule
   for (const rule of rules) {
     const base = { ruleId: rule.id, ruleName: rule.name, kind: rule.kind, severity: rule.severity, enabled: rule.isEnabled, inScope: inScope(rule, d), ts: null, value: null, details: {}, steps: [] };
     if (!base.inScope) {
-      out.push({ ...base, verdict: 'out_of_scope', explanation: `not evaluated: ${scopeMismatch(rule, d)}` });
+      const [why, reason] = scopeMismatch(rule, d);
+      out.push({ ...base, verdict: 'out_of_scope', explanation: `not evaluated: ${why}`, reason });
       continue;
     }
     if (rule.kind === 'threshold' || rule.kind === 'rate_of_change') {
       const rows = await telemetryOf(database, [d.id], [rule.metric!], from, at);
       if (rows.length === 0) {
-        out.push({ ...base, verdict: 'no_data', explanation: `no ${rule.metric} reading in the day before` });
+        out.push({ ...base, verdict: 'no_data', explanation: `no ${rule.metric} reading in the day before`, reason: { code: 'no_metric_reading', params: { metric: rule.metric } } });
         continue;
       }
       let state: RuleState = { isActive: false, lastValue: null, lastTs: null };
@@ -261,6 +275,7 @@ export async function traceDevice(database: Database, rules: readonly ReplayRule
       const last = steps.at(-1)!;
       const prev = steps.at(-2);
       let explanation: string;
+      let reason: CodedText;
       let details: Record<string, unknown>;
       if (rule.kind === 'threshold') {
         const bound = clearBound(rule);
@@ -273,6 +288,8 @@ export async function traceDevice(database: Database, rules: readonly ReplayRule
             : last.op === 'clear'
               ? `${rule.metric} ${fmt(last.value)} is back past ${fmt(bound)} (threshold ${fmt(rule.threshold!)} ∓ hysteresis ${fmt(rule.hysteresis)}): cleared`
               : `${rule.metric} ${fmt(last.value)} is not ${rule.operator} ${fmt(rule.threshold!)}: not firing`;
+        const params = { metric: rule.metric, value: round(last.value), operator: rule.operator, threshold: rule.threshold, clearBound: round(bound), hysteresis: rule.hysteresis };
+        reason = { code: over ? (last.activeBefore ? 'threshold_repeat' : 'threshold_fired') : last.activeAfter ? 'threshold_hysteresis' : last.op === 'clear' ? 'threshold_cleared' : 'threshold_quiet', params };
       } else {
         const change = prev ? last.value - prev.value : null;
         const seconds = prev ? (last.ts - prev.ts) / 1000 : null;
@@ -282,8 +299,10 @@ export async function traceDevice(database: Database, rules: readonly ReplayRule
           : seconds! > rule.windowSeconds!
             ? `previous reading ${fmt(seconds!)} s earlier, outside the ${rule.windowSeconds} s window: not firing`
             : `${rule.metric} changed by ${fmt(change!)} in ${fmt(seconds!)} s (limit ${fmt(rule.delta!)}, ${rule.direction ?? 'any'}): ${last.activeAfter ? 'firing' : 'not firing'}`;
+        const params = { metric: rule.metric, change: change === null ? null : round(change), seconds: seconds === null ? null : round(seconds), delta: rule.delta, window: rule.windowSeconds, direction: rule.direction ?? 'any' };
+        reason = { code: !prev ? 'rate_first_reading' : seconds! > rule.windowSeconds! ? 'rate_outside_window' : last.activeAfter ? 'rate_firing' : 'rate_quiet', params };
       }
-      out.push({ ...base, verdict: last.activeAfter ? 'firing' : 'quiet', ts: last.ts, value: last.value, explanation, details, steps: steps.slice(-10) });
+      out.push({ ...base, verdict: last.activeAfter ? 'firing' : 'quiet', ts: last.ts, value: last.value, explanation, reason, details, steps: steps.slice(-10) });
     } else if (rule.kind === 'silent') {
       const [row] = await database.query<{ ts: number | null }>('SELECT (extract(epoch FROM max(ts)) * 1000)::float8 AS ts FROM telemetry WHERE device_id = $1 AND ts <= to_timestamp($2 / 1000.0)', [d.id, at]);
       const lastSeen = row?.ts ?? null;
@@ -295,13 +314,14 @@ export async function traceDevice(database: Database, rules: readonly ReplayRule
         verdict: firing ? 'firing' : 'quiet',
         ts: lastSeen,
         explanation: `${lastSeen ? `last reading ${fmt(gap)} s before` : `never reported; registered ${fmt(gap)} s before`} (limit ${rule.silentSeconds} s): ${firing ? 'silent' : 'not silent'}`,
+        reason: { code: `silent_${lastSeen ? '' : 'never_'}${firing ? 'firing' : 'quiet'}`, params: { gap: round(gap), limit: rule.silentSeconds } },
         details: { lastSeen, gapSeconds: gap, silentSeconds: rule.silentSeconds },
       });
     } else if (rule.kind === 'combination') {
       const combo = asCombination(rule as never);
       const loc = locationOf(rule, d);
       if (!loc) {
-        out.push({ ...base, verdict: 'no_data', explanation: `the device has no ${combo.groupBy}: combination rules group by it` });
+        out.push({ ...base, verdict: 'no_data', explanation: `the device has no ${combo.groupBy}: combination rules group by it`, reason: { code: 'combination_no_location', params: { groupBy: combo.groupBy } } });
         continue;
       }
       const peers = (await devicesInScope(database, rule)).filter((p) => locationOf(rule, p) === loc);
@@ -322,6 +342,16 @@ export async function traceDevice(database: Database, rules: readonly ReplayRule
         ...base,
         verdict: why.holds ? 'firing' : 'quiet',
         explanation: `${why.parts.map((p) => `${p.condition}: ${p.metAt === null ? 'not met today' : p.inWindow ? 'met within the window' : `last met ${fmt((at - p.metAt) / 1000)} s before (window ${combo.windowSeconds} s)`}`).join('; ')}`,
+        reason: {
+          code: 'combination',
+          params: {
+            window: combo.windowSeconds,
+            parts: why.parts.map((p, i) => {
+              const c = combo.conditions[i];
+              return { field: c.field, operator: c.operator, value: c.value, state: p.metAt === null ? 'not_met' : p.inWindow ? 'in_window' : 'met_before', secondsAgo: p.metAt === null ? null : round((at - p.metAt) / 1000) };
+            }),
+          },
+        },
         details: { locationId: loc, groupBy: combo.groupBy, windowSeconds: combo.windowSeconds, devices: peers.length, parts: why.parts },
       });
     } else if (rule.kind === 'event') {
@@ -338,6 +368,13 @@ export async function traceDevice(database: Database, rules: readonly ReplayRule
           : last
             ? `latest event ${last.e.type}: ${!last.why.typeMatches ? `type is not ${rule.eventType}` : last.why.parts.filter((p) => !p.met).map((p) => `${p.condition} not met (${p.value ?? 'missing'})`).join(', ')}`
             : 'no events in the day before',
+        reason: match
+          ? { code: 'event_matched', params: { ...eventText(rule, match.e).params, at: new Date(match.e.ts).toISOString() } }
+          : last
+            ? !last.why.typeMatches
+              ? { code: 'event_type_mismatch', params: { eventType: last.e.type, expected: rule.eventType } }
+              : { code: 'event_conditions_unmet', params: { eventType: last.e.type, parts: eventText(rule, last.e).params.parts } }
+            : { code: 'no_events', params: {} },
         details: { eventType: rule.eventType, conditions: rule.conditions, events: judged.slice(-5).map((j) => ({ type: j.e.type, ts: j.e.ts, attributes: j.e.attributes, matches: j.why.matches })) },
       });
     }

@@ -209,7 +209,7 @@ export function createRuleEngine(options: RuleEngineOptions) {
           const op = d.ops[round];
           if (!op) continue;
           const [ruleId, deviceId] = k.split('|');
-          if (op.type === 'raise') raises.push({ ruleId, deviceId, count: op.count, value: op.value, firstTs: op.firstTs, lastTs: op.lastTs, message: op.message });
+          if (op.type === 'raise') raises.push({ ruleId, deviceId, count: op.count, value: op.value, firstTs: op.firstTs, lastTs: op.lastTs, message: op.message, code: op.code, params: op.params });
           else clears.push({ ruleId, deviceId, value: op.value, ts: op.ts });
         }
         const r = await raiseAlarms(query, raises, changedIds);
@@ -373,7 +373,9 @@ export function createRuleEngine(options: RuleEngineOptions) {
             if (!state || r.is_silent === state.isActive) continue;
             const message = r.last_seen ? `no data for ${r.silent_seconds} s (last seen ${new Date(r.last_seen).toISOString()})` : `no data for ${r.silent_seconds} s (never seen)`;
             out.set(key, {
-              ops: r.is_silent ? [{ type: 'raise', count: 1, value: null, firstTs: now, lastTs: now, message }] : [{ type: 'clear', value: null, ts: r.last_seen ?? now }],
+              ops: r.is_silent
+                ? [{ type: 'raise', count: 1, value: null, firstTs: now, lastTs: now, message, code: 'no_data', params: { seconds: r.silent_seconds, lastSeen: r.last_seen ? new Date(r.last_seen).toISOString() : null } }]
+                 : [{ type: 'clear', value: null, ts: r.last_seen ?? now }],
               state: { ...state, isActive: r.is_silent },
             });
           }

@@ -1,3 +1,4 @@
+import type { AlarmTextCode } from '@parkos/contracts';
 import type { ChangeDirection, RuleKind, ThresholdOperator } from './rules.table';
 
 /** The parts of a rule that evaluation needs. */
@@ -27,7 +28,13 @@ export interface Reading {
 }
 
 /** What evaluation asks the alarm writer to do, in order. Consecutive raises are merged. */
-export type RuleOp = { type: 'raise'; count: number; value: number | null; firstTs: number; lastTs: number; message: string } | { type: 'clear'; value: number | null; ts: number };
+/** The alarm text as a code and values for the web app to word; `message` is its English form for logs and API clients. */
+export interface AlarmText {
+  code: AlarmTextCode;
+  params: Record<string, unknown>;
+}
+
+export type RuleOp = ({ type: 'raise'; count: number; value: number | null; firstTs: number; lastTs: number; message: string } & Partial<AlarmText>) | { type: 'clear'; value: number | null; ts: number };
 
 export function compare(value: number, operator: ThresholdOperator, bound: number): boolean {
   switch (operator) {
@@ -48,17 +55,25 @@ export function clearBound(rule: Pick<EvaluableRule, 'operator' | 'threshold' | 
   return rule.operator === '>' || rule.operator === '>=' ? t - rule.hysteresis : t + rule.hysteresis;
 }
 
-function pushRaise(ops: RuleOp[], r: Reading, message: string): void {
+function pushRaise(ops: RuleOp[], r: Reading, message: string, text: AlarmText): void {
   const last = ops.at(-1);
   if (last?.type === 'raise') {
     last.count++;
     last.value = r.value;
     last.lastTs = Math.max(last.lastTs, r.ts);
     last.message = message;
-  } else ops.push({ type: 'raise', count: 1, value: r.value, firstTs: r.ts, lastTs: r.ts, message });
+    last.code = text.code;
+    last.params = text.params;
+  } else ops.push({ type: 'raise', count: 1, value: r.value, firstTs: r.ts, lastTs: r.ts, message, ...text });
 }
 
-const fmt = (n: number) => String(Math.round(n * 1000) / 1000);
+const round = (n: number) => Math.round(n * 1000) / 1000;
+const fmt = (n: number) => String(round(n));
+
+/** A threshold alarm's English message and its code and values. */
+function thresholdRaise(rule: EvaluableRule, value: number): [string, AlarmText] {
+  return [`${rule.metric} ${fmt(value)} ${rule.operator} ${fmt(rule.threshold!)}`, { code: 'threshold', params: { metric: rule.metric, value: round(value), operator: rule.operator, threshold: rule.threshold } }];
+}
 
 /**
  * Evaluates one device's readings of the rule's metric against its state.
@@ -83,7 +98,7 @@ export function evaluateReadings(rule: EvaluableRule, state: RuleState, readings
   for (const r of sorted) {
     if (lastTs !== null && r.ts <= lastTs) {
       if (r.ts < lastTs && rule.kind === 'threshold' && isActive && compare(r.value, rule.operator!, rule.threshold!)) {
-        pushRaise(ops, r, `${rule.metric} ${fmt(r.value)} ${rule.operator} ${fmt(rule.threshold!)}`);
+        pushRaise(ops, r, ...thresholdRaise(rule, r.value));
       }
       continue;
     }
@@ -91,7 +106,7 @@ export function evaluateReadings(rule: EvaluableRule, state: RuleState, readings
       const raising = compare(r.value, rule.operator!, rule.threshold!);
       if (raising) {
         isActive = true;
-        pushRaise(ops, r, `${rule.metric} ${fmt(r.value)} ${rule.operator} ${fmt(rule.threshold!)}`);
+        pushRaise(ops, r, ...thresholdRaise(rule, r.value));
       } else if (isActive && !compare(r.value, rule.operator!, clearBound(rule))) {
         isActive = false;
         ops.push({ type: 'clear', value: r.value, ts: r.ts });
@@ -108,7 +123,10 @@ export function evaluateReadings(rule: EvaluableRule, state: RuleState, readings
       }
       if (hit) {
         isActive = true;
-        pushRaise(ops, r, `${rule.metric} changed by ${fmt(change)} in ${fmt(seconds)} s (limit ${fmt(rule.delta!)} per ${rule.windowSeconds} s)`);
+        pushRaise(ops, r, `${rule.metric} changed by ${fmt(change)} in ${fmt(seconds)} s (limit ${fmt(rule.delta!)} per ${rule.windowSeconds} s)`, {
+          code: 'rate_of_change',
+          params: { metric: rule.metric, change: round(change), seconds: round(seconds), delta: rule.delta, window: rule.windowSeconds },
+        });
       } else if (isActive) {
         isActive = false;
         ops.push({ type: 'clear', value: r.value, ts: r.ts });

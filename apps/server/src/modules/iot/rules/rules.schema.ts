@@ -165,6 +165,9 @@ export const episodeSchema = z.object({
   clearedAt: z.date().nullable(),
   count: z.number(),
   message: z.string(),
+  /** The message as a code (ALARM_TEXT_CODES) and values, worded by the web app. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const dryRunSchema = z.object({
@@ -191,6 +194,8 @@ export const traceEntrySchema = z.object({
   ts: z.date().nullable(),
   value: z.number().nullable(),
   explanation: z.string(),
+  /** The explanation as a code (TRACE_REASON_CODES) and values, worded by the web app. */
+  reason: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) }),
   details: z.record(z.string(), z.unknown()),
   steps: z.array(z.object({ ts: z.date(), value: z.number(), activeBefore: z.boolean(), activeAfter: z.boolean(), op: z.enum(['raise', 'repeat', 'clear']).nullable() })),
 });

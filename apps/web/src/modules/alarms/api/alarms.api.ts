@@ -21,7 +21,10 @@ export interface Alarm {
   buildingId: string | null;
   severity: Severity;
   state: AlarmState;
+  /** English text; shown as it is only for alarms raised before codes (see alarmText). */
   message: string;
+  code: string | null;
+  params: Record<string, unknown> | null;
   lastValue: number | null;
   firstAt: string;
   lastAt: string;

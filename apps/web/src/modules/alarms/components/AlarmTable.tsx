@@ -8,6 +8,7 @@ import { buildingColumn, codeLink, useServerPagination } from '../../../ui/table
 import type { Alarm } from '../api/alarms.api';
 import { AlarmSeverityTag } from './AlarmSeverityTag';
 import { AlarmStateTag } from './AlarmStateTag';
+import { alarmText } from '../../../lib/coded-text';
 
 const RANK: Record<string, number> = { critical: 4, major: 3, minor: 2, info: 1 };
 
@@ -47,9 +48,9 @@ export function AlarmTable({ data, isLoading, buildingNames, onPageChange }: Ala
           title: t('ioc.message'),
           dataIndex: 'message',
           ellipsis: true,
-          render: (m: string, a) => (
+          render: (_: string, a) => (
             <Link to={`/alarms/${a.id}`} data-testid={`alarm-link-${a.id}`}>
-              {a.ruleName}: {m}
+              {a.ruleName}: {alarmText(a)}
             </Link>
           ),
         },

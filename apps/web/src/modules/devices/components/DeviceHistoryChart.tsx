@@ -13,6 +13,7 @@ import { ErrorState } from '../../../ui/ErrorState';
 import type { Series } from '../api/history.api';
 import { useDeviceSeries } from '../hooks/useDeviceSeries';
 import { HISTORY_RANGES, presetRange, type HistoryRange } from '../utils/history-range';
+import { metricUnit } from '../../../lib/coded-text';
 
 echarts.use([LineChart, DataZoomComponent]);
 
@@ -27,13 +28,14 @@ interface DeviceHistoryChartProps {
 export function seriesChartOption(series: Series, labels: { value: string; min: string; max: string }): EChartsCoreOption {
   const pts = series.points;
   const hasBand = series.bucketSeconds > 0;
-  const unit = series.unit ? ` ${series.unit}` : '';
+  const unitText = metricUnit(series.metric) || series.unit || '';
+  const unit = unitText ? ` ${unitText}` : '';
   return {
     animation: false,
     grid: { left: 48, right: 16, top: 24, bottom: 56 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (typeof v === 'number' ? `${Math.round(v * 100) / 100}${unit}` : '') },
     xAxis: { type: 'time' },
-    yAxis: { type: 'value', scale: true, name: series.unit ?? '' },
+    yAxis: { type: 'value', scale: true, name: unitText },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
     series: [
       ...(hasBand
@@ -60,8 +62,8 @@ export function seriesChartOption(series: Series, labels: { value: string; min: 
 
 /** Any metric of a device over 1 h, 24 h, 7 d, 30 d or a custom range, from the tier the server picks. */
 export function DeviceHistoryChart({ deviceId, metrics, metricName }: DeviceHistoryChartProps) {
-  const { t, i18n } = useTranslation();
-  const label = (m: string) => (i18n.exists(`metrics.${m}`) ? metricName(m) : i18n.exists(`telemetryHistory.metricNames.${m}`) ? t(`telemetryHistory.metricNames.${m}` as 'telemetryHistory.metricNames.battery') : m);
+  const { t } = useTranslation();
+  const label = (m: string) => metricName(m);
   const [metric, setMetric] = useState<string | undefined>(metrics[0]);
   const [range, setRange] = useState<HistoryRange>('24h');
   const [custom, setCustom] = useState<{ from: string; to: string } | undefined>();

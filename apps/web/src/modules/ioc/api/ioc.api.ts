@@ -9,7 +9,7 @@ export interface IocSummary {
     active: number;
     bySeverity: { critical: number; major: number; minor: number; info: number };
     byBuilding: { buildingId: string | null; buildingName: string | null; count: number }[];
-    latest: { id: string; severity: string; state: string; message: string; deviceName: string; buildingName: string | null; lastAt: string; count: number }[];
+    latest: { id: string; severity: string; state: string; message: string; code: string | null; params: Record<string, unknown> | null; deviceName: string; buildingName: string | null; lastAt: string; count: number }[];
   };
   environment: { buildingId: string | null; buildingName: string | null; temperature: number | null; humidity: number | null; co2: number | null; pm25: number | null; sensors: number }[];
   parking: { total: number; occupied: number };

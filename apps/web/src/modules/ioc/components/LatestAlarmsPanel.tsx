@@ -8,6 +8,7 @@ import { AlarmSeverityTag } from '../../alarms/components/AlarmSeverityTag';
 import { AlarmStateTag } from '../../alarms/components/AlarmStateTag';
 import type { IocSummary } from '../api/ioc.api';
 import { IocPanel } from './IocPanel';
+import { alarmText } from '../../../lib/coded-text';
 
 /** The most severe unresolved alarms; a click opens one, "acknowledge" acts in place. */
 export function LatestAlarmsPanel({ alarms, onChanged }: { alarms: IocSummary['alarms']; onChanged: () => void }) {
@@ -34,7 +35,7 @@ export function LatestAlarmsPanel({ alarms, onChanged }: { alarms: IocSummary['a
                 <AlarmSeverityTag severity={a.severity} />
                 <span className="ioc-alarm-text">
                   {a.buildingName ? `${a.buildingName} · ` : ''}
-                  {a.deviceName}: {a.message}
+                  {a.deviceName}: {alarmText(a)}
                 </span>
                 <span className="ioc-alarm-time">{formatDateTime(a.lastAt)}</span>
               </button>

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { alarmCodeText } from '../../../lib/coded-text';
 import type { AppNotification } from '../api/notifications.api';
 
 export interface NotificationText {
@@ -8,6 +9,17 @@ export interface NotificationText {
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Notification values are scalars: an alarm's message values travel as JSON text. */
+function parseParams(v: unknown): Record<string, unknown> | null {
+  if (typeof v !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Words a notification in the reader's language from its kind and stored values. Values that are
@@ -33,6 +45,8 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params' | 't
       values.severity = t(`ioc.severity.${String(p.severity)}`, {
         defaultValue: String(p.severity),
       });
+      // The alarm's message in the reader's language when it carries a code (else the stored text).
+      values.message = alarmCodeText(typeof p.messageCode === 'string' ? p.messageCode : null, parseParams(p.messageParams)) ?? values.message;
       break;
     case 'work_order.escalated':
       values.deadline = t(`notifications.deadlines.${String(p.deadline)}`);

@@ -87,6 +87,8 @@ export interface Episode {
   clearedAt: string | null;
   count: number;
   message: string;
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface DryRunResult {
@@ -113,6 +115,8 @@ export interface TraceEntry {
   ts: string | null;
   value: number | null;
   explanation: string;
+  /** The explanation as a code and values (worded by traceText). */
+  reason: { code: string; params: Record<string, unknown> };
   details: Record<string, unknown>;
   steps: { ts: string; value: number; activeBefore: boolean; activeAfter: boolean; op: 'raise' | 'repeat' | 'clear' | null }[];
 }

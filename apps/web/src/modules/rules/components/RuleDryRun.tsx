@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/form-errors';
 import { dryRunRule, type DryRunResult, type Episode, type RuleInput } from '../api/rules.api';
+import { alarmText } from '../../../lib/coded-text';
 
 interface RuleDryRunProps {
   form: FormInstance<RuleInput>;
@@ -32,7 +33,7 @@ function Timeline({ result }: { result: DryRunResult }) {
                 const start = Date.parse(e.firedAt);
                 const end = e.clearedAt ? Date.parse(e.clearedAt) : Date.parse(result.to);
                 return (
-                  <Tooltip key={e.firedAt} title={`${dayjs(e.firedAt).format('MM-DD HH:mm')} → ${e.clearedAt ? dayjs(e.clearedAt).format('MM-DD HH:mm') : '…'} · ${e.message}`}>
+                  <Tooltip key={e.firedAt} title={`${dayjs(e.firedAt).format('MM-DD HH:mm')} → ${e.clearedAt ? dayjs(e.clearedAt).format('MM-DD HH:mm') : '…'} · ${alarmText(e)}`}>
                     <div style={{ position: 'absolute', left: pct(start), width: `max(3px, calc(${pct(end)} - ${pct(start)}))`, top: 0, bottom: 0, background: '#cf1322', borderRadius: 3 }} />
                   </Tooltip>
                 );
@@ -103,7 +104,7 @@ export function RuleDryRun({ form, toBody }: RuleDryRunProps) {
                   { title: t('rules.firedAt'), dataIndex: 'firedAt', width: 110, render: (v: string) => dayjs(v).format('MM-DD HH:mm:ss') },
                   { title: t('rules.clearedAt'), dataIndex: 'clearedAt', width: 110, render: (v: string | null) => (v ? dayjs(v).format('MM-DD HH:mm:ss') : t('rules.stillFiring')) },
                   { title: t('rules.count'), dataIndex: 'count', width: 60 },
-                  { title: t('rules.message'), dataIndex: 'message', ellipsis: true },
+                  { title: t('rules.message'), dataIndex: 'message', ellipsis: true, render: (_: string, e: Episode) => alarmText(e) },
                 ]}
               />
             </>

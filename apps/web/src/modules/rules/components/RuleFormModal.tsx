@@ -12,6 +12,7 @@ import { CONDITION_OPERATORS, DIRECTIONS, GROUP_BY, OPERATORS, RULE_KINDS, RULE_
 import { useRuleMutations } from '../hooks/useRules';
 import { RuleDryRun } from './RuleDryRun';
 import { numberRule } from '../../../ui/number-rule';
+import { metricName } from '../../../lib/coded-text';
 
 interface RuleFormModalProps {
   open: boolean;
@@ -68,7 +69,7 @@ export function ruleBody(v: FormValues): Partial<RuleInput> {
 
 /** Create or edit an alarm rule: kind, condition, severity and scope (device type, building, floor, tag). */
 export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const parks = useParks();
   const m = useRuleMutations();
@@ -78,7 +79,6 @@ export function RuleFormModal({ open, onClose, rule }: RuleFormModalProps) {
   const isEditing = !!rule;
   const metric: string | undefined = Form.useWatch('metric', form) ?? rule?.metric ?? undefined;
   const metricSpec = metric && Object.hasOwn(METRIC_CATALOG, metric) ? METRIC_CATALOG[metric as MetricName] : undefined;
-  const metricName = (m: string) => (i18n.exists(`metrics.${m}`) ? t(`metrics.${m}` as 'metrics.temperature') : m);
 
   const handleSubmit = async (v: FormValues) => {
     const body = ruleBody({ ...v, kind });

@@ -5,13 +5,14 @@ import type { Page } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/form-errors';
 import type { AlarmRule, Severity } from '../api/rules.api';
 import { useRuleMutations } from '../hooks/useRules';
+import { metricName } from '../../../lib/coded-text';
 
 export const SEVERITY_COLORS: Record<Severity, string> = { critical: 'red', major: 'orange', minor: 'gold', info: 'blue' };
 
 /** A rule's condition in one line, e.g. `temperature > 30 (±2)`. */
 export function useConditionText() {
-  const { t, i18n } = useTranslation();
-  const metric = (m: string | null) => (m && i18n.exists(`metrics.${m}`) ? t(`metrics.${m}` as 'metrics.temperature') : (m ?? ''));
+  const { t } = useTranslation();
+  const metric = (m: string | null) => (m ? metricName(m) : '');
   return (r: AlarmRule): string => {
     switch (r.kind) {
       case 'threshold':

@@ -3,6 +3,7 @@ import { Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { traceText } from '../../../lib/coded-text';
 import { ErrorState } from '../../../ui/ErrorState';
 import { getRuleTrace, type TraceEntry, type TraceVerdict } from '../api/rules.api';
 
@@ -54,7 +55,7 @@ export function RuleTraceCard({ deviceId }: { deviceId: string }) {
             { title: t('rules.name'), dataIndex: 'ruleName', width: 160, render: (v: string, r) => <Typography.Text type={r.enabled ? undefined : 'secondary'}>{v}</Typography.Text> },
             { title: t('rules.kind'), dataIndex: 'kind', width: 130, render: (k: TraceEntry['kind']) => t(`rules.kinds.${k}`) },
             { title: t('rules.verdict'), dataIndex: 'verdict', width: 120, render: (v: TraceVerdict) => <Tag color={VERDICT_COLORS[v]}>{t(`rules.verdicts.${v}`)}</Tag> },
-            { title: t('rules.why'), dataIndex: 'explanation', width: 420, render: (v: string) => <span data-testid="trace-explanation">{v}</span> },
+            { title: t('rules.why'), dataIndex: 'explanation', width: 420, render: (v: string, r) => <span data-testid="trace-explanation">{traceText(r.reason, v)}</span> },
           ]}
         />
       )}

@@ -1,0 +1,2 @@
+ALTER TABLE "alarms" ADD COLUMN "code" text;--> statement-breakpoint
+ALTER TABLE "alarms" ADD COLUMN "params" jsonb;
