@@ -162,7 +162,7 @@ describe('the IOC wall', () => {
     await shape.waitFor();
     expect(await shape.locator('polygon').getAttribute('points')).toBe('900,40 960,40 960,-10 930,-10 930,10 900,10');
     await page.context().close();
-  });
+  }, 150_000);
 
   test('property staff read their alarms as cards on a phone', async () => {
     const page = await (await newContext(browser, PHONE)).newPage();
