@@ -28,6 +28,7 @@ import { seedDemoActuators } from '../modules/iot/commands/demo';
 import { createRandom, type Random } from './random';
 import { seedDemoBillingParking } from '../modules/parking/billing-parking.seed';
 import { seedIocDemo } from '../modules/iot/ioc/ioc.seed';
+import { seedParkView } from './park-view';
 import { seedCommunityDemo } from '../modules/community/events/community-demo.seed';
 import { seedMemberHomeDemo } from './member-home.seed';
 import { seedPeopleDemo } from './people.seed';
@@ -307,6 +308,8 @@ export async function seedDemoPark(db: Db, services: Services, onProgress: (step
   await seedSimulatedDevices({ db, devices: services.iot.devices }, { parkId: park.id });
   onProgress('alarm rules');
   await seedDemoRules(services.alarms.rules, ctx, park.id);
+  onProgress('park view: building footprints and floor drawings');
+  await seedParkView(db, park.id);
 
   await seedDemoActuators(services, ctx, { parkId: park.id, buildingId: buildingRows[0].id });
   onProgress('demo users');

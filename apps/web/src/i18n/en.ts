@@ -4,6 +4,7 @@ import type { Messages } from './messages';
 import { servicesEn } from './sections/services';
 import { policiesEn } from './sections/policies';
 import { bookingsEn } from './sections/bookings';
+import { iocWallEn } from './sections/iocWall';
 import { inspectionsEn } from './sections/inspections';
 import { patrolsEn } from './sections/patrols';
 import { reliefEn } from './sections/relief';
@@ -492,6 +493,8 @@ export const en: Messages = {
   policies: policiesEn,
   // The bookings section lives in sections/bookings.ts, so features edit their own file.
   bookings: bookingsEn,
+  // The IOC wall (park view, floor plans, carousel) lives in sections/iocWall.ts.
+  iocWall: iocWallEn,
   // The relief section lives in sections/relief.ts, so features edit their own file.
   relief: reliefEn,
   // Role homes and the lead move-in live in sections/homes.ts.

@@ -3,6 +3,7 @@ import { trainingZh } from './sections/training';
 import { servicesZh } from './sections/services';
 import { policiesZh } from './sections/policies';
 import { bookingsZh } from './sections/bookings';
+import { iocWallZh } from './sections/iocWall';
 import { inspectionsZh } from './sections/inspections';
 import { patrolsZh } from './sections/patrols';
 import { reliefZh } from './sections/relief';
@@ -487,6 +488,8 @@ export const zhCN = {
   policies: policiesZh,
   // The bookings section lives in sections/bookings.ts, so features edit their own file.
   bookings: bookingsZh,
+  // The IOC wall (park view, floor plans, carousel) lives in sections/iocWall.ts.
+  iocWall: iocWallZh,
   // The relief section lives in sections/relief.ts, so features edit their own file.
   relief: reliefZh,
   // Role homes and the lead move-in live in sections/homes.ts.

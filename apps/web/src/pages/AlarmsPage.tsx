@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AlarmFilter, AlarmState, Severity } from '../modules/alarms/api/alarms.api';
 import { AlarmFilters } from '../modules/alarms/components/AlarmFilters';
+import { AlarmCardList } from '../modules/alarms/components/AlarmCardList';
 import { AlarmTable } from '../modules/alarms/components/AlarmTable';
 import { useAlarms } from '../modules/alarms/hooks/useAlarms';
 import { useLiveRefresh } from '../modules/live/hooks/useLiveEvents';
@@ -10,6 +11,7 @@ import { useBuildings } from '../modules/parks/hooks/useBuilding';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
 import { ExportButton } from '../ui/ExportButton';
+import { useIsMobile } from '../ui/useIsMobile';
 
 /** Alarms (告警): filters in the URL, server paging, refreshed live as alarms change. */
 export function AlarmsPage() {
@@ -25,6 +27,7 @@ export function AlarmsPage() {
     deviceId: params.get('deviceId') ?? undefined,
   };
   const list = useAlarms(filter);
+  const isMobile = useIsMobile();
   const isLive = useLiveRefresh({ onAlarms: [['alarms', 'list']] });
   const buildingNames = new Map((buildings.data ?? []).map((b) => [b.id, b.name]));
 
@@ -48,6 +51,9 @@ export function AlarmsPage() {
         <AlarmFilters value={filter} buildings={buildings.data ?? []} onChange={(v) => update({ ...v, state: v.state, page: 1 })} />
         {list.isError && !list.data ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : isMobile ? (
+          // Phones get a card per alarm; a nine-column table squeezed to 375 px reads as nothing.
+          <AlarmCardList data={list.data} isLoading={list.isFetching && !list.data} buildingNames={buildingNames} onPageChange={(page, pageSize) => update({ page, pageSize })} />
         ) : (
           <AlarmTable data={list.data} isLoading={list.isFetching && !list.data} buildingNames={buildingNames} onPageChange={(page, pageSize) => update({ page, pageSize })} />
         )}

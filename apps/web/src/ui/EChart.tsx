@@ -13,6 +13,12 @@ interface EChartProps {
   testId?: string;
 }
 
+/** The CSS zoom a container declares (`data-zoom`, e.g. the IOC wall scaling its layout to a 4K screen), so the canvas draws at the zoomed resolution. */
+function zoomOf(el: HTMLElement): number {
+  const zoom = Number(el.closest<HTMLElement>('[data-zoom]')?.dataset.zoom);
+  return Number.isFinite(zoom) && zoom > 0 ? zoom : 1;
+}
+
 /** An ECharts chart that follows its container's width. */
 export function EChart({ option, height = 300, testId }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -20,7 +26,7 @@ export function EChart({ option, height = 300, testId }: EChartProps) {
 
   useEffect(() => {
     if (!ref.current) return;
-    const chart = echarts.init(ref.current);
+    const chart = echarts.init(ref.current, undefined, { devicePixelRatio: (window.devicePixelRatio || 1) * zoomOf(ref.current) });
     chartRef.current = chart;
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(ref.current);

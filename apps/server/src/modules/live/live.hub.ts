@@ -32,6 +32,9 @@ export interface LiveAlarm {
 /** A device whose state changed: its status and (for telemetry) its latest values. */
 export interface LiveDevice {
   id: string;
+  code: string;
+  name: string;
+  type: string;
   parkId: string;
   siteId: string | null;
   buildingId: string | null;
@@ -86,7 +89,7 @@ export function createLiveHub(deps: { db: Db; bus: LiveBus; log?: { error(obj: o
 
   async function loadDevices(ids: string[], withValues: boolean): Promise<LiveDevice[]> {
     const rows = await db
-      .select({ id: devices.id, type: devices.type, parkId: devices.parkId, siteId: devices.siteId, buildingId: devices.buildingId, lastSeenAt: devices.lastSeenAt })
+      .select({ id: devices.id, code: devices.code, name: devices.name, type: devices.type, parkId: devices.parkId, siteId: devices.siteId, buildingId: devices.buildingId, lastSeenAt: devices.lastSeenAt })
       .from(devices)
       .where(inArray(devices.id, ids));
     const values = new Map<string, Record<string, number>>();
@@ -100,6 +103,9 @@ export function createLiveHub(deps: { db: Db; bus: LiveBus; log?: { error(obj: o
     const now = Date.now();
     return rows.map((r) => ({
       id: r.id,
+      code: r.code,
+      name: r.name,
+      type: r.type,
       parkId: r.parkId,
       siteId: r.siteId,
       buildingId: r.buildingId,

@@ -20,7 +20,7 @@ export const liveRoutes: FastifyPluginAsyncZod<{ hub: LiveHub }> = async (app, {
         tags: ['live'],
         summary: 'Live updates (server-sent events) for the areas I may watch',
         description:
-          'A `text/event-stream`. Events: `ready` once connected; `alarms` `{items: [alarm]}` when alarms are raised, repeated, acknowledged, assigned, commented, cleared or closed; `devices` `{items: [{id, status, lastSeenAt, values?}]}` when devices report (coalesced) or go offline. Only alarms and devices in your parks, sites or (property staff) buildings are sent.',
+          'A `text/event-stream`. Events: `ready` once connected; `alarms` `{items: [alarm]}` when alarms are raised, repeated, acknowledged, assigned, commented, cleared or closed; `devices` `{items: [{id, code, name, type, status, lastSeenAt, values?}]}` when devices report (coalesced) or go offline. Only alarms and devices in your parks, sites or (property staff) buildings are sent.',
         produces: ['text/event-stream'],
         response: { 200: z.string().describe('text/event-stream'), ...errorResponses },
       },

@@ -19,8 +19,25 @@ export const districtSchema = z.object({ id: z.string(), siteId: z.string(), par
 export const createDistrictBody = z.object({ siteId: z.string().uuid(), name });
 export const updateDistrictBody = z.object({ name });
 
-export const buildingSchema = z.object({ id: z.string(), districtId: z.string(), siteId: z.string(), parkId: z.string(), name: z.string(), floorsAboveGround: z.number().nullable(), grossArea: z.number().nullable(), createdAt: ts, updatedAt: ts });
-export const createBuildingBody = z.object({ districtId: z.string().uuid(), name, floorsAboveGround: z.number().int().min(1).max(200).nullish(), grossArea: z.number().positive().max(10_000_000).nullish() });
+/** A building's outline: 3–200 corners [x, y] in metres from its site's origin (x east, y north); the ring closes by itself. */
+export const footprintSchema = z
+  .array(z.tuple([z.number().finite().min(-100_000).max(100_000), z.number().finite().min(-100_000).max(100_000)]))
+  .min(3)
+  .max(200)
+  .describe('Corners [x, y] in metres from the site origin, x east, y north');
+export const buildingSchema = z.object({
+  id: z.string(),
+  districtId: z.string(),
+  siteId: z.string(),
+  parkId: z.string(),
+  name: z.string(),
+  floorsAboveGround: z.number().nullable(),
+  grossArea: z.number().nullable(),
+  footprint: z.array(z.tuple([z.number(), z.number()])).nullable(),
+  createdAt: ts,
+  updatedAt: ts,
+});
+export const createBuildingBody = z.object({ districtId: z.string().uuid(), name, floorsAboveGround: z.number().int().min(1).max(200).nullish(), grossArea: z.number().positive().max(10_000_000).nullish(), footprint: footprintSchema.nullish() });
 export const updateBuildingBody = createBuildingBody.omit({ districtId: true }).partial();
 
 export const floorSchema = z.object({ id: z.string(), buildingId: z.string(), level: z.number(), name: z.string(), planSvg: z.string().nullable(), createdAt: ts, updatedAt: ts });

@@ -411,12 +411,12 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       const tenantOf = new Map(leaseRows.filter((l) => showTenant(l.enterpriseId)).map((l) => [l.unitId, { enterpriseId: l.enterpriseId, legalName: l.legalName, leaseEnd: l.endDate }]));
       return { ...b, floors: floorRows.map((f) => ({ ...f, units: unitRows.filter((u) => u.floorId === f.id).map((u) => ({ ...u, tenant: tenantOf.get(u.id) ?? null })) })) };
     },
-    async createBuilding(ctx: RequestContext, input: { districtId: string; name: string; floorsAboveGround?: number | null; grossArea?: number | null }) {
+    async createBuilding(ctx: RequestContext, input: { districtId: string; name: string; floorsAboveGround?: number | null; grossArea?: number | null; footprint?: [number, number][] | null }) {
       const place = await getPlaceOf('district', input.districtId).catch(() => Promise.reject(validationError('body.districtId', 'no such district')));
       await assertCanChangePlace(ctx.actor, place, 'district', input.districtId);
       return insertStructure(ctx, 'building', place.parkId, async (tx) => (await tx.insert(buildings).values({ ...input, siteId: place.siteId!, parkId: place.parkId }).returning())[0]);
     },
-    async updateBuilding(ctx: RequestContext, id: string, patch: { name?: string; floorsAboveGround?: number | null; grossArea?: number | null }) {
+    async updateBuilding(ctx: RequestContext, id: string, patch: { name?: string; floorsAboveGround?: number | null; grossArea?: number | null; footprint?: [number, number][] | null }) {
       return changeStructure<BuildingRow>({ ctx, table: buildings, entity: 'building', id, place: await getPlaceOf('building', id), patch });
     },
     async deleteBuilding(ctx: RequestContext, id: string) {

@@ -69,6 +69,8 @@ export const buildings = pgTable(
     name: text('name').notNull(),
     floorsAboveGround: integer('floors_above_ground'),
     grossArea: doublePrecision('gross_area'),
+    /** The building's outline on its site: a closed ring of [x, y] in metres (x east, y north) from the site's origin; drawn on the IOC park view. */
+    footprint: jsonb('footprint').$type<[number, number][]>(),
     ...timestamps,
   },
   (t) => [index('buildings_district_idx').on(t.districtId), index('buildings_park_idx').on(t.parkId), checkNotNegative(t.floorsAboveGround), checkNotNegative(t.grossArea)],

@@ -98,6 +98,24 @@ describe('IOC big-screen API', () => {
     expect(map.map((d) => d.code)).toEqual(['env-1', 'ps-1']);
   });
 
+  test('the park view: a building drawn on the structure page shows with its outline, open alarms and people counted now; a bad outline is a 400 naming it', async () => {
+    const ring = [[0, 0], [60, 0], [60, 40], [0, 40]];
+    expect((await op.patch(`/api/buildings/${parkA.building.id}`, { footprint: [[0, 0], [1, 1]] })).json().details.fields[0].field).toMatch(/footprint/);
+    expect((await op.patch(`/api/buildings/${parkA.building.id}`, { footprint: ring })).statusCode).toBe(200);
+    await readings('cam-1', 'people_count', [[1000, 42]]);
+    const view = (await op.get('/api/ioc/park-view')).json() as { sites: { buildings: { id: string; footprint: number[][]; openAlarms: number; worstSeverity: string | null; people: number | null }[] }[] };
+    const b = view.sites.flatMap((s) => s.buildings).find((x) => x.id === parkA.building.id)!;
+    expect(b.footprint).toEqual(ring);
+    expect(b.people).toBe(42);
+    const summary = (await op.get('/api/ioc/summary')).json() as { crowd: { people: number }; alarms: { byBuilding: { buildingId: string; count: number }[]; active: number } };
+    expect(summary.crowd.people).toBe(42);
+    // Open alarms agree with the summary's count for the building.
+    expect(b.openAlarms).toBe(summary.alarms.byBuilding.find((x) => x.buildingId === parkA.building.id)?.count ?? 0);
+    expect(b.worstSeverity === null).toBe(b.openAlarms === 0);
+    // Another park's operator sees none of these buildings.
+    expect((await opB.get('/api/ioc/park-view')).json().sites.flatMap((s: { buildings: { id: string }[] }) => s.buildings).some((x: { id: string }) => x.id === parkA.building.id)).toBe(false);
+  });
+
   test('another park’s operator sees none of it; an enterprise member is 403; no session is 401', async () => {
     const s = (await opB.get('/api/ioc/summary')).json();
     expect(s.devices.total).toBe(0);

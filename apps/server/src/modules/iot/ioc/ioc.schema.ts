@@ -6,6 +6,15 @@ export type IocQuery = z.infer<typeof iocQuery>;
 
 const severityCounts = z.object({ critical: z.number(), major: z.number(), minor: z.number(), info: z.number() });
 
+export const crowdSchema = z.object({
+  people: z.number().describe('People counted now: the sum of the fresh people_count readings'),
+  counters: z.number().describe('Devices whose people_count is fresh'),
+  byBuilding: z.array(z.object({ buildingId: z.string().nullable(), buildingName: z.string().nullable(), people: z.number() })),
+  passScansToday: z.number(),
+  passScansAccepted: z.number(),
+});
+export type Crowd = z.infer<typeof crowdSchema>;
+
 export const iocSummarySchema = z.object({
   at: z.date(),
   devices: z.object({ total: z.number(), online: z.number(), onlineRate: z.number().describe('0…1; 0 with no devices') }),
@@ -30,6 +39,7 @@ export const iocSummarySchema = z.object({
     }),
   ),
   parking: z.object({ total: z.number(), occupied: z.number() }),
+  crowd: crowdSchema,
 });
 export type IocSummary = z.infer<typeof iocSummarySchema>;
 
@@ -58,3 +68,26 @@ export const devicePositionSchema = z.object({
   alarm: z.string().nullable().describe('Severity of the worst open alarm, if any'),
 });
 export type DevicePosition = z.infer<typeof devicePositionSchema>;
+
+
+export const parkViewSchema = z.object({
+  sites: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      buildings: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          footprint: z.array(z.tuple([z.number(), z.number()])).nullable().describe('Corners [x, y] in metres from the site origin; null when not drawn yet'),
+          floors: z.number(),
+          openAlarms: z.number(),
+          worstSeverity: z.enum(['info', 'minor', 'major', 'critical']).nullable(),
+          occupancy: z.number().nullable().describe('Leased share of the unit area, 0…1; null without units'),
+          people: z.number().nullable().describe('People counted now in the building; null without fresh counts'),
+        }),
+      ),
+    }),
+  ),
+});
+export type ParkView = z.infer<typeof parkViewSchema>;

@@ -3,29 +3,10 @@ import { rowsOf, type Db } from '../../../db/client';
 import type { RequestContext } from '../../../lib/context';
 import { forbidden } from '../../../lib/errors';
 import { loadAreaScope, type AreaScope } from '../alarms/alarms.access';
-import { DEVICE_TYPES, OFFLINE_AFTER_SECONDS } from '../metrics';
 import { classifyStep, COUNTER_RULES, MIN_STEP_MS, type CounterMetric } from './meter-counter';
-import type { Consumption, DevicePosition, IocQuery, IocSummary, PositionsQuery } from './ioc.schema';
-
-const thresholdSql = sql.raw(`(CASE d.type ${DEVICE_TYPES.map((t) => `WHEN '${t}' THEN ${OFFLINE_AFTER_SECONDS[t]}`).join(' ')} ELSE 900 END)`);
-const onlineSql = sql`(d.last_seen_at IS NOT NULL AND d.last_seen_at > now() - make_interval(secs => ${thresholdSql}))`;
-const SEVERITY_RANK = sql.raw(`CASE a.severity WHEN 'critical' THEN 4 WHEN 'major' THEN 3 WHEN 'minor' THEN 2 ELSE 1 END`);
-
-/** The area condition on alias `d` (devices) or `a` (alarms); both carry park, site and building. */
-function scoped(area: AreaScope, alias: 'd' | 'a', parkId?: string): SQL {
-  const col = (c: string) => sql.raw(`${alias}.${c}`);
-  const parts: SQL[] = [];
-  if (!area.isAll) {
-    const or: SQL[] = [];
-    const within = (c: string, ids: ReadonlySet<string>) => sql`${col(c)} IN (${sql.join([...ids].map((id) => sql`${id}::uuid`), sql`, `)})`;
-    if (area.parkIds.size) or.push(within('park_id', area.parkIds));
-    if (area.siteIds.size) or.push(within('site_id', area.siteIds));
-    if (area.buildingIds.size) or.push(within('building_id', area.buildingIds));
-    parts.push(or.length ? sql`(${sql.join(or, sql` OR `)})` : sql`false`);
-  }
-  if (parkId) parts.push(sql`${col('park_id')} = ${parkId}::uuid`);
-  return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
-}
+import { SEVERITY_RANK, onlineSql, scoped } from './ioc.sql';
+import { loadCrowd, loadParkView } from './ioc.park-view';
+import type { Consumption, DevicePosition, IocQuery, IocSummary, ParkView, PositionsQuery } from './ioc.schema';
 
 /**
  * The operations centre's big screen (IOC 大屏): a summary from current state
@@ -46,7 +27,7 @@ export function createIocService(deps: { db: Db }) {
       const area = await areaOf(ctx);
       const dWhere = scoped(area, 'd', query.parkId);
       const aWhere = scoped(area, 'a', query.parkId);
-      const [deviceRows, severityRows, buildingRows, latestRows, envRows, parkingRows] = await Promise.all([
+      const [deviceRows, severityRows, buildingRows, latestRows, envRows, parkingRows, crowd] = await Promise.all([
         rowsOf<{ total: number; online: number }>(db, sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE ${onlineSql})::int AS online FROM devices d WHERE ${dWhere}`),
         rowsOf<{ severity: string; state: string; n: number }>(db, sql`SELECT a.severity, a.state, count(*)::int AS n FROM alarms a WHERE a.state <> 'closed' AND ${aWhere} GROUP BY 1, 2`),
         rowsOf<{ building_id: string | null; name: string | null; n: number }>(
@@ -71,6 +52,7 @@ export function createIocService(deps: { db: Db }) {
           db,
           sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE v.value >= 0.5)::int AS occupied FROM devices d LEFT JOIN latest_values v ON v.device_id = d.id AND v.metric = 'occupied' WHERE d.type = 'parking_sensor' AND ${dWhere}`,
         ),
+        loadCrowd(db, area, query.parkId),
       ]);
       const bySeverity = { critical: 0, major: 0, minor: 0, info: 0 };
       let open = 0;
@@ -94,7 +76,13 @@ export function createIocService(deps: { db: Db }) {
         },
         environment: envRows.map((r) => ({ buildingId: r.building_id, buildingName: r.name, temperature: num(r.temperature), humidity: num(r.humidity), co2: num(r.co2), pm25: num(r.pm25), sensors: r.sensors })),
         parking: parkingRows[0] ?? { total: 0, occupied: 0 },
+        crowd,
       };
+    },
+
+    /** The park view: sites with their buildings' footprints, open alarms, occupancy and people now. */
+    async getParkView(ctx: RequestContext, query: IocQuery): Promise<ParkView> {
+      return loadParkView(db, await areaOf(ctx), query.parkId);
     },
 
     /**

@@ -13,6 +13,24 @@ export interface IocSummary {
   };
   environment: { buildingId: string | null; buildingName: string | null; temperature: number | null; humidity: number | null; co2: number | null; pm25: number | null; sensors: number }[];
   parking: { total: number; occupied: number };
+  crowd: { people: number; counters: number; byBuilding: { buildingId: string | null; buildingName: string | null; people: number }[]; passScansToday: number; passScansAccepted: number };
+}
+
+/** A building on the park view: its outline (metres, x east, y north) and what colours it. */
+export interface ParkViewBuilding {
+  id: string;
+  name: string;
+  footprint: [number, number][] | null;
+  floors: number;
+  openAlarms: number;
+  worstSeverity: 'info' | 'minor' | 'major' | 'critical' | null;
+  occupancy: number | null;
+  people: number | null;
+}
+
+/** The sites of the park with their buildings. */
+export interface ParkView {
+  sites: { id: string; name: string; buildings: ParkViewBuilding[] }[];
 }
 
 export interface Consumption {
@@ -40,3 +58,4 @@ export interface DevicePosition {
 export const getIocSummary = (parkId?: string) => api.get<IocSummary>('/ioc/summary', { parkId });
 export const getConsumption = (parkId?: string) => api.get<Consumption>('/ioc/consumption', { parkId, hours: 24 });
 export const findPositions = (query: { floorId?: string; buildingId?: string; parkId?: string }) => api.get<DevicePosition[]>('/ioc/positions', { ...query });
+export const getParkView = (parkId?: string) => api.get<ParkView>('/ioc/park-view', { parkId });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { findPositions, getConsumption, getIocSummary } from '../api/ioc.api';
+import { findPositions, getConsumption, getIocSummary, getParkView } from '../api/ioc.api';
 
 /** The big screen's summary (current state; refreshed by live events). */
 export function useIocSummary() {
@@ -14,4 +14,9 @@ export function useConsumption() {
 /** Devices of a floor (x/y) or of the map (lat/lon). */
 export function usePositions(query: { floorId?: string; buildingId?: string }, enabled = true) {
   return useQuery({ queryKey: ['ioc', 'positions', query], queryFn: () => findPositions(query), enabled });
+}
+
+/** The park view's buildings (outline, alarms, occupancy, people); refreshed by live events. */
+export function useParkView() {
+  return useQuery({ queryKey: ['ioc', 'park-view'], queryFn: () => getParkView() });
 }

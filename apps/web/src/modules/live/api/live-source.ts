@@ -20,6 +20,9 @@ export interface LiveAlarm {
 /** A device whose status or values changed. */
 export interface LiveDevice {
   id: string;
+  code: string;
+  name: string;
+  type: string;
   parkId: string;
   buildingId: string | null;
   status: 'online' | 'offline';

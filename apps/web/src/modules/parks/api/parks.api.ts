@@ -47,6 +47,8 @@ export interface Building {
   name: string;
   floorsAboveGround: number | null;
   grossArea: number | null;
+  /** Outline corners [x, y] in metres from the site origin (x east, y north); null when not drawn. */
+  footprint?: [number, number][] | null;
 }
 
 export interface TreeBuilding extends Building {
@@ -80,6 +82,8 @@ export interface Floor {
   buildingId: string;
   level: number;
   name: string;
+  /** The floor's drawing (SVG), in the frame of the building outline's bounding box; null when none. */
+  planSvg: string | null;
   units: Unit[];
 }
 
@@ -97,7 +101,7 @@ export const getBuilding = (id: string) => api.get<BuildingDetail>(`/buildings/$
 
 export const createSite = (input: { parkId: string; name: string; address?: string | null; lat?: number | null; lon?: number | null }) => api.post<Site>('/sites', input);
 export const createDistrict = (input: { siteId: string; name: string }) => api.post<District>('/districts', input);
-export const createBuilding = (input: { districtId: string; name: string; floorsAboveGround?: number | null; grossArea?: number | null }) =>
+export const createBuilding = (input: { districtId: string; name: string; floorsAboveGround?: number | null; grossArea?: number | null; footprint?: [number, number][] | null }) =>
   api.post<Building>('/buildings', input);
 export const createFloor = (input: { buildingId: string; level: number; name?: string }) => api.post<Floor>('/floors', input);
 export const createUnit = (input: { floorId: string; code: string; area: number; status?: UnitStatus }) => api.post<Unit>('/units', input);
@@ -107,8 +111,8 @@ export const updateSite = (id: string, input: { name?: string; address?: string 
 export const deleteSite = (id: string) => api.delete(`/sites/${id}`);
 export const updateDistrict = (id: string, input: { name: string }) => api.patch<District>(`/districts/${id}`, input);
 export const deleteDistrict = (id: string) => api.delete(`/districts/${id}`);
-export const updateBuilding = (id: string, input: { name?: string; floorsAboveGround?: number | null; grossArea?: number | null }) => api.patch<Building>(`/buildings/${id}`, input);
+export const updateBuilding = (id: string, input: { name?: string; floorsAboveGround?: number | null; grossArea?: number | null; footprint?: [number, number][] | null }) => api.patch<Building>(`/buildings/${id}`, input);
 export const deleteBuilding = (id: string) => api.delete(`/buildings/${id}`);
-export const updateFloor = (id: string, input: { name?: string }) => api.patch<Floor>(`/floors/${id}`, input);
+export const updateFloor = (id: string, input: { name?: string; planSvg?: string | null }) => api.patch<Floor>(`/floors/${id}`, input);
 export const deleteFloor = (id: string) => api.delete(`/floors/${id}`);
 export const deleteUnit = (id: string) => api.delete(`/units/${id}`);

@@ -4,6 +4,8 @@ import { FormModal } from '../../../ui/FormModal';
 import type { Building, District, ParkTree, Site } from '../api/parks.api';
 import { useStructureMutations } from '../hooks/useStructureMutations';
 import { numberRule } from '../../../ui/number-rule';
+import { formatFootprint, parseFootprint } from '../utils/footprint';
+import { FootprintInput } from './FootprintInput';
 
 /** Which level of the structure the modal creates or edits. */
 export type StructureKind = 'site' | 'district' | 'building';
@@ -17,6 +19,8 @@ interface StructureValues {
   districtId?: string;
   floorsAboveGround?: number | null;
   grossArea?: number | null;
+  /** The outline as typed, one "x, y" a line. */
+  footprintText?: string;
 }
 
 interface StructureFormModalProps {
@@ -45,15 +49,16 @@ export function StructureFormModal({ kind, tree, item, onClose }: StructureFormM
 
   const handleSubmit = async (v: StructureValues) => {
     const name = v.name.trim();
+    const footprint = v.footprintText?.trim() ? parseFootprint(v.footprintText) : null;
     if (item) {
       if (kind === 'site') await m.updateSite.mutateAsync({ id: item.id, name, address: v.address || null, lat: v.lat ?? null, lon: v.lon ?? null });
       else if (kind === 'district') await m.updateDistrict.mutateAsync({ id: item.id, name });
-      else await m.updateBuilding.mutateAsync({ id: item.id, name, floorsAboveGround: v.floorsAboveGround ?? null, grossArea: v.grossArea ?? null });
+      else await m.updateBuilding.mutateAsync({ id: item.id, name, floorsAboveGround: v.floorsAboveGround ?? null, grossArea: v.grossArea ?? null, footprint });
       return;
     }
     if (kind === 'site') await m.createSite.mutateAsync({ parkId: tree?.id as string, name, address: v.address || null, lat: v.lat ?? null, lon: v.lon ?? null });
     else if (kind === 'district') await m.createDistrict.mutateAsync({ siteId: v.siteId as string, name });
-    else await m.createBuilding.mutateAsync({ districtId: v.districtId as string, name, floorsAboveGround: v.floorsAboveGround ?? null, grossArea: v.grossArea ?? null });
+    else await m.createBuilding.mutateAsync({ districtId: v.districtId as string, name, floorsAboveGround: v.floorsAboveGround ?? null, grossArea: v.grossArea ?? null, footprint });
   };
 
   return (
@@ -64,7 +69,7 @@ export function StructureFormModal({ kind, tree, item, onClose }: StructureFormM
       onSubmit={handleSubmit}
       successMessage={isEditing ? t('common.saved') : t('common.created')}
       testId={`${isEditing ? 'edit' : 'new'}-${kind ?? 'x'}-form`}
-      initialValues={item ? ({ ...item } as Partial<StructureValues>) : undefined}
+      initialValues={item ? ({ ...item, footprintText: formatFootprint((item as Building).footprint) } as Partial<StructureValues>) : undefined}
     >
       {/* The parent cannot be changed by an edit (the API moves nothing between sites or districts). */}
       {kind === 'district' && !isEditing && (
@@ -102,6 +107,14 @@ export function StructureFormModal({ kind, tree, item, onClose }: StructureFormM
           </Form.Item>
           <Form.Item name="grossArea" label={t('structure.grossArea')} rules={[numberRule(t, t('structure.grossArea'), { positive: true, max: 10_000_000 })]}>
             <InputNumber style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="footprintText"
+            label={t('iocWall.footprint')}
+            extra={t('iocWall.footprintHelp')}
+            rules={[{ validator: async (_, text?: string) => (!text?.trim() || parseFootprint(text) ? undefined : Promise.reject(new Error(t('iocWall.footprintInvalid')))) }]}
+          >
+            <FootprintInput />
           </Form.Item>
         </>
       )}

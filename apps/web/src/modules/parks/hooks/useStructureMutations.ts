@@ -27,6 +27,8 @@ export function useStructureMutations() {
       queryClient.invalidateQueries({ queryKey: ['buildings'] }),
       queryClient.invalidateQueries({ queryKey: ['sites'] }),
       queryClient.invalidateQueries({ queryKey: ['districts'] }),
+      // Outlines and drawings show on the IOC park view and floor plans.
+      queryClient.invalidateQueries({ queryKey: ['ioc'] }),
     ]);
   };
   return {
@@ -38,10 +40,10 @@ export function useStructureMutations() {
     updateSite: useMutation({ mutationFn: (v: { id: string } & Parameters<typeof updateSite>[1]) => updateSite(v.id, { name: v.name, address: v.address, lat: v.lat, lon: v.lon }), onSuccess }),
     updateDistrict: useMutation({ mutationFn: (v: { id: string; name: string }) => updateDistrict(v.id, { name: v.name }), onSuccess }),
     updateBuilding: useMutation({
-      mutationFn: (v: { id: string } & Parameters<typeof updateBuilding>[1]) => updateBuilding(v.id, { name: v.name, floorsAboveGround: v.floorsAboveGround, grossArea: v.grossArea }),
+      mutationFn: (v: { id: string } & Parameters<typeof updateBuilding>[1]) => updateBuilding(v.id, { name: v.name, floorsAboveGround: v.floorsAboveGround, grossArea: v.grossArea, footprint: v.footprint }),
       onSuccess,
     }),
-    updateFloor: useMutation({ mutationFn: (v: { id: string; name: string }) => updateFloor(v.id, { name: v.name }), onSuccess }),
+    updateFloor: useMutation({ mutationFn: (v: { id: string; name?: string; planSvg?: string | null }) => updateFloor(v.id, { name: v.name, planSvg: v.planSvg }), onSuccess }),
     updateUnit: useMutation({ mutationFn: (v: { id: string; code?: string; area?: number; status?: UnitStatus }) => updateUnit(v.id, { code: v.code, area: v.area, status: v.status }), onSuccess }),
     updateUnitStatus: useMutation({ mutationFn: (v: { id: string; status: UnitStatus }) => updateUnit(v.id, { status: v.status }), onSuccess }),
     deleteSite: useMutation({ mutationFn: deleteSite, onSuccess }),
