@@ -2,6 +2,7 @@ import { Card, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Page } from '../../../lib/api-client';
+import { alarmText } from '../../../lib/coded-text';
 import { formatDateTime } from '../../../lib/format';
 import { useServerPagination } from '../../../ui/table-columns';
 import type { Alarm } from '../api/alarms.api';
@@ -36,7 +37,7 @@ export function AlarmCardList({ data, isLoading, buildingNames, onPageChange }: 
               {a.count > 1 && <Typography.Text type="secondary">× {a.count}</Typography.Text>}
             </Space>
             <Link to={`/alarms/${a.id}`} data-testid={`alarm-link-${a.id}`} style={{ display: 'block', fontWeight: 500, marginBottom: 4, overflowWrap: 'anywhere' }}>
-              {a.ruleName}: {a.message}
+              {a.ruleName}: {alarmText(a)}
             </Link>
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', overflowWrap: 'anywhere' }}>
               {t('iocWall.cards.device')} <span data-user-content>{a.deviceCode ?? '—'}</span> · {t('iocWall.cards.building')} <span data-user-content>{a.buildingId ? (buildingNames.get(a.buildingId) ?? '—') : '—'}</span>
