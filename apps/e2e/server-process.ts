@@ -28,7 +28,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
+    // Seeding the demo park takes ~40 s on an idle 2-core machine and several times that on a busy one.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 300_000);
     const onData = (d: Buffer) => {
       output += d.toString();
       const m = /ParkOS is running at (http:\/\/\S+?)\s/.exec(output);
