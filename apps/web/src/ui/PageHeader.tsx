@@ -34,7 +34,7 @@ export function PageHeader({ title, subtitle, crumbs, extra, documentTitle }: Pa
           <Typography.Title level={1} style={{ margin: 0, fontSize: 24, lineHeight: 1.35 }} data-testid="page-title">
             {title}
           </Typography.Title>
-          {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
+          {subtitle && <Typography.Text type="secondary" data-testid="page-subtitle">{subtitle}</Typography.Text>}
         </div>
         {extra && (
           <Flex gap={8} wrap>

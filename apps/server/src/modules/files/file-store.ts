@@ -48,8 +48,9 @@ export function createFolderStore(root: string): FileStore {
       await fsp.mkdir(tmpDir, { recursive: true });
       await fsp.mkdir(path.dirname(target), { recursive: true });
       const tmp = path.join(tmpDir, `${crypto.randomUUID()}.part`);
+      const out = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o640 });
       try {
-        await pipeline(Buffer.isBuffer(data) ? Readable.from([data]) : data, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o640 }));
+        await pipeline(Buffer.isBuffer(data) ? Readable.from([data]) : data, out);
         const fh = await fsp.open(tmp, 'r');
         try {
           await fh.sync();
@@ -58,6 +59,9 @@ export function createFolderStore(root: string): FileStore {
         }
         await fsp.rename(tmp, target);
       } catch (err) {
+        // The stream opens its file asynchronously: a source that fails at once can beat the open, and the file
+        // would appear after the removal. Wait until the stream has closed what it opened.
+        if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
         await fsp.rm(tmp, { force: true });
         throw err;
       }

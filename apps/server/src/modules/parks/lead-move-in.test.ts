@@ -111,11 +111,13 @@ describe('a lead that moves in (入驻)', () => {
     const park = await buildPark(t.services);
     const other = await buildPark(t.services);
     const foreign = await buildEnterprise(t.services, other.park.id, null);
-    const lead = (
-      await op.post('/api/leads', { parkId: park.park.id, companyName: '跨园公司', industry: 'software', creditCode: buildCreditCode(), unitIds: [other.units[0].id], monthlyRentFen: 100 })
-    ).json();
+    // Another park's unit is refused when the lead is recorded, and again when it would move in with one.
+    const refused = await op.post('/api/leads', { parkId: park.park.id, companyName: '跨园公司', industry: 'software', unitIds: [other.units[0].id] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details.fields[0].field).toBe('body.unitIds');
+    const lead = (await op.post('/api/leads', { parkId: park.park.id, companyName: '跨园公司', industry: 'software', creditCode: buildCreditCode(), monthlyRentFen: 100 })).json();
     const before = await Promise.all(['enterprises', 'leases'].map(count));
-    const badUnit = await op.patch(`/api/leads/${lead.id}`, { stage: 'moved_in' });
+    const badUnit = await op.patch(`/api/leads/${lead.id}`, { stage: 'moved_in', unitIds: [other.units[0].id] });
     expect(badUnit.statusCode).toBe(400);
     expect(badUnit.json().details.fields[0].field).toBe('body.unitIds');
     const badCode = await op.patch(`/api/leads/${lead.id}`, { stage: 'moved_in', unitIds: [park.units[0].id], creditCode: foreign.creditCode });

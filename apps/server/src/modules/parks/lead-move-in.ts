@@ -37,6 +37,14 @@ export function draftTerm(today: Date): { startDate: string; endDate: string } {
  * as it is until an operator confirms the lease. Runs inside the lead's locked update, and writes
  * nothing twice: the enterprise is found by its code and a lease exists once per lead and unit.
  */
+/** A lead names units of its own park only (checked when it is recorded, not first when it moves in). */
+export async function assertLeadUnits(tx: Tx, parkId: string, unitIds: readonly string[] | undefined): Promise<void> {
+  if (!unitIds?.length) return;
+  const rows = await tx.select({ id: units.id, parkId: units.parkId }).from(units).where(inArray(units.id, [...unitIds]));
+  const byId = new Map(rows.map((u) => [u.id, u.parkId]));
+  if (unitIds.some((id) => byId.get(id) !== parkId)) throw validationError('body.unitIds', 'every unit must be a unit of the lead’s park');
+}
+
 export async function moveLeadIn(tx: Tx, ctx: RequestContext, lead: LeadRow, record: Record): Promise<{ enterpriseId: string; leaseIds: string[] }> {
   if (!lead.creditCode) throw validationError('body.creditCode', 'is required to move a lead in');
   if (!lead.unitIds.length) throw validationError('body.unitIds', 'name at least one unit to move a lead in');

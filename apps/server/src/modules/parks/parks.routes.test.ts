@@ -647,11 +647,13 @@ describe('property companies and contracts', () => {
 });
 
 describe('attraction pipeline', () => {
-  async function lead(parkId: string, companyName: string, stages: string[]): Promise<string> {
+  async function lead(parkId: string, companyName: string, stages: string[], unitId?: string): Promise<string> {
     const res = await op.post('/api/leads', { parkId, companyName, industry: 'ai', contactName: '周八', contactPhone: '13600136000', expectedArea: 500 });
     expect(res.statusCode, res.body).toBe(201);
     for (const stage of stages) {
-      const moved = await op.patch(`/api/leads/${res.json().id}`, { stage });
+      // Moving in (入驻) drafts the enterprise and its lease, so the lead must carry what they need.
+      const moveIn = stage === 'moved_in' ? { creditCode: buildCreditCode(), unitIds: [unitId], monthlyRentFen: 1_000_000 } : {};
+      const moved = await op.patch(`/api/leads/${res.json().id}`, { stage, ...moveIn });
       expect(moved.statusCode, moved.body).toBe(200);
       expect(moved.json().stage).toBe(stage);
     }
@@ -682,10 +684,10 @@ describe('attraction pipeline', () => {
     await lead(park.park.id, '甲公司', []);
     await lead(park.park.id, '乙公司', ['visit']);
     await lead(park.park.id, '丙公司', ['visit', 'negotiation']);
-    await lead(park.park.id, '丁公司', ['visit', 'negotiation', 'signed', 'moved_in']);
+    await lead(park.park.id, '丁公司', ['visit', 'negotiation', 'signed', 'moved_in'], park.units[0].id);
     await lead(park.park.id, '戊公司', ['visit', 'lost']);
     // Another park's leads must not count.
-    await lead(parkB.park.id, '外园公司', ['visit', 'negotiation', 'signed', 'moved_in']);
+    await lead(parkB.park.id, '外园公司', ['visit', 'negotiation', 'signed', 'moved_in'], parkB.units[0].id);
 
     const res = await op.get(`/api/leads/funnel?parkId=${park.park.id}`);
     expect(res.statusCode, res.body).toBe(200);

@@ -14,7 +14,7 @@ import { assertCanWrite, enterpriseIdsOf, hasRole, isGlobalOperator, isOperator,
 import type { AuditService } from '../identity/audit.service';
 import { roleGrants } from '../identity/identity.table';
 import { assertCanEditEnterprise, assertCanReadEnterprise, assertMaySeeLeasing, assertOperator } from './parks.access';
-import { moveLeadIn } from './lead-move-in';
+import { assertLeadUnits, moveLeadIn } from './lead-move-in';
 import {
   buildings,
   districts,
@@ -801,6 +801,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
       if (!park) throw validationError('body.parkId', 'no such park');
       return db.transaction(async (tx) => {
         const creditCode = input.creditCode ? checkCreditCode(input.creditCode) : input.creditCode;
+        await assertLeadUnits(tx, input.parkId, input.unitIds);
         const [l] = await tx.insert(leads).values({ ...input, creditCode, ownerId: ctx.actor.userId, stageHistory: { lead: new Date().toISOString() } }).returning();
         await record(tx, ctx, 'lead.created', 'lead', l.id, null, l, { parkId: l.parkId });
         return l;
@@ -816,6 +817,7 @@ export function createParksService(deps: { db: Db; audit: AuditService }) {
         db.transaction(async (tx) => {
           // Locked so two moves of the same lead into 入驻 at once draft its enterprise and leases once.
           const [before] = await tx.select().from(leads).where(eq(leads.id, id)).for('update');
+          await assertLeadUnits(tx, before.parkId, fields.unitIds);
           const history = { ...before.stageHistory };
           if (fields.stage && !history[fields.stage]) history[fields.stage] = new Date().toISOString();
           let [after] = await tx.update(leads).set({ ...fields, stageHistory: history, updatedAt: new Date() }).where(eq(leads.id, id)).returning();

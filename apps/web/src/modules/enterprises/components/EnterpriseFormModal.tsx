@@ -172,7 +172,7 @@ export function EnterpriseFormModal({ open, onClose, enterprise }: EnterpriseFor
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="contactPhone" label={t('enterprises.contactPhone')}>
-            <Input />
+            <Input data-testid="enterprise-contactPhone" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
