@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { metricName } from '../../../lib/coded-text';
 import { useLiveEvents } from '../../live/hooks/useLiveEvents';
 import { IocPanel } from './IocPanel';
 
@@ -34,7 +35,6 @@ export function LiveReadingsPanel() {
     if (!fresh.length) return;
     setState((s) => ({ readings: [...fresh, ...s.readings].slice(0, KEEP), total: s.total + fresh.length, recent: [...s.recent.filter((x) => x > now - 60_000), ...fresh.map(() => now)] }));
   });
-  const metricName = (m: string) => (i18n.exists(`metrics.${m}`) ? t(`metrics.${m}` as 'metrics.temperature') : m);
   const perMinute = state.recent.length;
   return (
     <IocPanel

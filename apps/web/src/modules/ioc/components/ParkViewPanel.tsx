@@ -20,7 +20,11 @@ function occupancyFill(occupancy: number | null): string {
  */
 export function ParkViewPanel({ view, onOpen, className }: { view: ParkView | undefined; onOpen: (building: ParkViewBuilding) => void; className?: string }) {
   const { t } = useTranslation();
-  const sites = (view?.sites ?? []).map((s) => ({ ...s, buildings: s.buildings.filter((b) => b.footprint && b.footprint.length >= 3) })).filter((s) => s.buildings.length);
+  // The site with the most buildings takes the large place (the core park, not a satellite).
+  const sites = (view?.sites ?? [])
+    .map((s) => ({ ...s, buildings: s.buildings.filter((b) => b.footprint && b.footprint.length >= 3) }))
+    .filter((s) => s.buildings.length)
+    .sort((a, b) => b.buildings.length - a.buildings.length);
   const legend = (
     <span className="ioc-legend">
       <i style={{ background: 'linear-gradient(90deg, #16346e, #268aff)' }} />
