@@ -52,7 +52,7 @@ export function InvitationsCard({ enterpriseId }: { enterpriseId: string }) {
           size="small"
           loading={invitations.isPending}
           dataSource={invitations.data ?? []}
-          locale={{ emptyText: t('people.invitations.empty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('people.invitations.empty')}</Typography.Text> }}
           renderItem={(i) => (
             <List.Item
               actions={

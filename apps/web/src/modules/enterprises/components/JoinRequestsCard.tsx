@@ -31,7 +31,7 @@ export function JoinRequestsCard({ enterpriseId }: { enterpriseId: string }) {
           size="small"
           loading={joinRequests.isPending}
           dataSource={joinRequests.data ?? []}
-          locale={{ emptyText: t('people.joinRequests.empty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('people.joinRequests.empty')}</Typography.Text> }}
           renderItem={(r) => (
             <List.Item
               data-testid={`join-${r.username}`}

@@ -35,7 +35,7 @@ export function MembersCard({ enterpriseId, selfId }: { enterpriseId: string; se
           itemLayout="vertical"
           loading={members.isPending}
           dataSource={members.data ?? []}
-          locale={{ emptyText: t('people.members.empty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('people.members.empty')}</Typography.Text> }}
           renderItem={(m) => (
             <List.Item
               key={m.userId}

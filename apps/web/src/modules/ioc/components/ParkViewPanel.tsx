@@ -46,7 +46,7 @@ export function ParkViewPanel({ view, onOpen, className }: { view: ParkView | un
             return (
               <figure key={site.id} className="ioc-site" data-testid={`park-site-${site.id}`}>
                 <figcaption data-user-content>{site.name}</figcaption>
-                <svg viewBox={`${box.minX - pad} ${-box.maxY - pad} ${box.width + 2 * pad} ${box.height + 2 * pad}`} preserveAspectRatio="xMidYMid meet" role="img" aria-label={site.name}>
+                <svg viewBox={`${box.minX - pad} ${-box.maxY - pad} ${box.width + 2 * pad} ${box.height + 2 * pad}`} preserveAspectRatio="xMidYMid meet" role="group" aria-label={site.name}>
                   {site.buildings.map((b) => {
                     const bb = boxOf([b.footprint!]);
                     const cx = bb.minX + bb.width / 2;
@@ -60,7 +60,6 @@ export function ParkViewPanel({ view, onOpen, className }: { view: ParkView | un
                         onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(b)}
                         role="button"
                         tabIndex={0}
-                        aria-label={b.name}
                         data-testid={`park-building-${b.id}`}
                         data-alarms={b.openAlarms}
                         data-occupancy={b.occupancy ?? ''}
