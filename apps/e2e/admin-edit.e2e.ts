@@ -91,8 +91,8 @@ describe('operators edit users and the park structure', () => {
     await choose(page, added.locator('.ant-select').first(), '云服务商');
     await added.locator('input[placeholder="UUID"]').fill('not-a-uuid');
     await page.getByTestId('user-edit-form-submit').click();
-    // The error (body.grants.1.scopeId) sits under that grant's scope field.
-    await expect.poll(() => added.locator('.ant-form-item-explain-error').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/uuid/i)]);
+    // The error (body.grants.1.scopeId) sits under that grant's scope field, worded from the server's code.
+    await expect.poll(() => added.locator('.ant-form-item-explain-error').allInnerTexts(), { timeout: 10_000 }).toEqual(['格式不正确，应为编号']);
     await screenshot(page, 'user-edit-server-error-desktop');
     expect((await api('GET', `/users/${userId}`)).body).toMatchObject({ grants: [{ role: 'talent', scopeType: 'none', scopeId: null }] });
 

@@ -39,41 +39,52 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
   const isLoading = typeof props.loading === 'object' ? Boolean(props.loading.spinning) : Boolean(props.loading);
   const empty = props.locale?.emptyText;
   return (
+    // The table's test id stays on the cards, so a page reads the same rows at any width.
     <Spin spinning={isLoading}>
-      {rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={typeof empty === 'function' ? empty() : empty} />
-      ) : (
-        <List<T>
-          dataSource={rows}
-          split={false}
-          renderItem={(row, i) => (
-            <List.Item key={keyOf(row, i)} style={{ padding: '0 0 8px' }} data-testid="responsive-row">
-              <Card size="small" style={{ width: '100%' }}>
-                {head && <div style={{ fontWeight: 600, marginBottom: 6, wordBreak: 'break-word' }}>{cellOf(head, row, i)}</div>}
-                <Flex vertical gap={4}>
-                  {rest.map((col, c) => {
-                    const cell = cellOf(col, row, i);
-                    if (cell === '' || cell === null || cell === undefined || cell === false) return null;
-                    return (
-                      <Flex key={String(col.key ?? c)} gap={8} align="baseline" style={{ minWidth: 0 }}>
-                        {col.title ? (
-                          <Typography.Text type="secondary" style={{ flex: 'none', fontSize: 12 }}>
-                            {typeof col.title === 'function' ? null : (col.title as ReactNode)}
-                          </Typography.Text>
-                        ) : null}
-                        <div style={{ minWidth: 0, flex: 1, wordBreak: 'break-word' }}>{cell}</div>
-                      </Flex>
-                    );
-                  })}
-                </Flex>
-              </Card>
-            </List.Item>
-          )}
-        />
-      )}
-      {pagination && typeof pagination === 'object' && (pagination.total ?? 0) > (pagination.pageSize ?? 10) && (
-        <Pagination size="small" simple current={pagination.current} pageSize={pagination.pageSize} total={pagination.total} onChange={(page, size) => pagination.onChange?.(page, size)} style={{ textAlign: 'center', marginTop: 8 }} />
-      )}
+      <div data-testid={(props as { 'data-testid'?: string })['data-testid']}>
+        {rows.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={typeof empty === 'function' ? empty() : empty} />
+        ) : (
+          <List<T>
+            dataSource={rows}
+            split={false}
+            renderItem={(row, i) => (
+              <List.Item key={keyOf(row, i)} style={{ padding: '0 0 8px' }} data-testid="responsive-row">
+                <Card size="small" style={{ width: '100%' }}>
+                  {head && <div style={{ fontWeight: 600, marginBottom: 6, wordBreak: 'break-word' }}>{cellOf(head, row, i)}</div>}
+                  <Flex vertical gap={4}>
+                    {rest.map((col, c) => {
+                      const cell = cellOf(col, row, i);
+                      if (cell === '' || cell === null || cell === undefined || cell === false) return null;
+                      return (
+                        <Flex key={String(col.key ?? c)} gap={8} align="baseline" style={{ minWidth: 0 }}>
+                          {col.title ? (
+                            <Typography.Text type="secondary" style={{ flex: 'none', fontSize: 12 }}>
+                              {typeof col.title === 'function' ? null : (col.title as ReactNode)}
+                            </Typography.Text>
+                          ) : null}
+                          <div style={{ minWidth: 0, flex: 1, wordBreak: 'break-word' }}>{cell}</div>
+                        </Flex>
+                      );
+                    })}
+                  </Flex>
+                </Card>
+              </List.Item>
+            )}
+          />
+        )}
+        {pagination && typeof pagination === 'object' && (pagination.total ?? 0) > (pagination.pageSize ?? 10) && (
+          <Pagination
+            size="small"
+            simple
+            current={pagination.current}
+            pageSize={pagination.pageSize}
+            total={pagination.total}
+            onChange={(page, size) => pagination.onChange?.(page, size)}
+            style={{ textAlign: 'center', marginTop: 8 }}
+          />
+        )}
+      </div>
     </Spin>
   );
 }
