@@ -147,7 +147,8 @@ describe('alarm rules in a real browser', () => {
     const trace = page.getByTestId(`trace-${name} 试运行`);
     await trace.waitFor();
     expect(await trace.getAttribute('data-verdict')).toBe('quiet');
-    expect(await trace.getByTestId('trace-explanation').innerText()).toContain('temperature 24');
+    // The server sends the trace as a code and values; the page words it in Chinese.
+    expect(await trace.getByTestId('trace-explanation').innerText()).toContain('温度 24 °C 已回到 40 °C 以内');
     expect(await page.getByTestId(`trace-${name}`).getAttribute('data-verdict')).toBe('out_of_scope');
     await trace.scrollIntoViewIfNeeded();
     await screenshot(page, 'rule-trace-desktop');
