@@ -71,7 +71,8 @@ describe('spot checks in a real browser', () => {
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await options.first().waitFor();
     // Only the assigned district is offered; B区 (not assigned) is not there.
-    expect(await options.allInnerTexts()).toEqual(['A区（锦华物业服务有限公司）']);
+    // Polled: the districts arrive after the dropdown opens (a busy CI machine read it half filled).
+    await expect.poll(() => options.allInnerTexts()).toEqual(['A区（锦华物业服务有限公司）']);
     await options.first().click();
     await page.getByTestId('spot-area').fill('消防通道、配电房');
     await page.getByTestId('spot-add-finding').click();
