@@ -50,7 +50,8 @@ describe('bookings in a real browser', () => {
 
     // My bookings: the booking, confirmed, with its unpaid bill.
     await page.goto('/bookings?tab=mine');
-    const row = page.locator('tr.ant-table-row', { hasText: TITLE });
+    // On a phone each booking is a card.
+    const row = page.getByTestId('responsive-row').filter({ hasText: TITLE });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/已确认[\s\S]*¥25\.00[\s\S]*待支付/);
     const bookingId = (await row.locator('[data-testid^="booking-bill-"]').getAttribute('data-testid'))!.replace('booking-bill-', '');
@@ -111,7 +112,8 @@ describe('bookings in a real browser', () => {
     await page.goto('/bookings/admin');
     await page.locator('tr.ant-table-row', { hasText: 'GPU' }).waitFor();
     await page.getByRole('tab', { name: '全部预约' }).click();
-    const row = page.locator('tr.ant-table-row', { hasText: TITLE });
+    // On a phone each booking is a card.
+    const row = page.getByTestId('responsive-row').filter({ hasText: TITLE });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/刘洋/);
     await screenshot(page, 'bookings-admin');

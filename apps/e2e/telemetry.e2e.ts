@@ -66,7 +66,7 @@ describe('device history charts in a real browser', () => {
     await page.getByTestId('device-history').waitFor();
     // Pick CO₂ and the last hour: raw readings.
     await page.getByTestId('history-metric').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '二氧化碳' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'CO₂' }).click();
     await page.getByTestId('history-range').getByText('1 小时').click();
     await expect.poll(() => page.getByTestId('history-tier').innerText()).toMatch(/原始数据\s*\d{2} 个点/);
     await page.getByTestId('history-chart').waitFor();
