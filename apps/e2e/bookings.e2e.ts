@@ -112,8 +112,7 @@ describe('bookings in a real browser', () => {
     await page.goto('/bookings/admin');
     await page.locator('tr.ant-table-row', { hasText: 'GPU' }).waitFor();
     await page.getByRole('tab', { name: '全部预约' }).click();
-    // On a phone each booking is a card.
-    const row = page.getByTestId('responsive-row').filter({ hasText: TITLE });
+    const row = page.locator('tr.ant-table-row', { hasText: TITLE });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/刘洋/);
     await screenshot(page, 'bookings-admin');
