@@ -32,7 +32,8 @@ describe('the tamper-evident ledger in a real browser', () => {
     await page.goto('/audit-log');
     const table = page.getByTestId('audit-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
-    await expect.poll(() => table.locator('tbody tr.ant-table-row').first().innerText()).toContain('device.created');
+    // The action reads in words (设备已创建), the record by its name.
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').first().innerText()).toContain('设备已创建');
     await table.locator('tbody tr.ant-table-row').first().locator('[data-testid^="ledger-verify-"]').click();
     await expectAllChecksPassed(page);
     await screenshot(page, 'ledger-verify-newest-desktop');
@@ -63,9 +64,10 @@ describe('the tamper-evident ledger in a real browser', () => {
     const page = await context.newPage();
     await login(page, 'admin');
     await page.goto('/audit-log');
-    const table = page.getByTestId('audit-table');
-    await table.locator('tbody tr.ant-table-row').first().waitFor();
-    await table.locator('tbody tr.ant-table-row').first().locator('[data-testid^="ledger-verify-"]').click();
+    // On a phone the audit log is a list.
+    const list = page.getByTestId('audit-list');
+    await list.locator('[data-testid^="ledger-verify-"]').first().waitFor();
+    await list.locator('[data-testid^="ledger-verify-"]').first().click();
     await expectAllChecksPassed(page);
     await screenshot(page, 'ledger-verify-newest-phone');
     await context.close();
