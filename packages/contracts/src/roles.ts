@@ -27,6 +27,19 @@ export type EnterpriseRole = (typeof ENTERPRISE_ROLES)[number];
 /** Where an invitation or a join request stands. */
 export const JOIN_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
+export type InvitationStatus = 'pending' | 'used' | 'expired' | 'revoked';
+
+/** One of an enterprise's people as its admin sees them; `T` is how instants travel (Date on the server, string on the wire). */
+export interface EnterpriseMemberView<T = string> {
+  userId: string;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  isActive: boolean;
+  roles: EnterpriseRole[];
+  passes: { id: string; validFrom: T; validTo: T; revokedAt: T | null }[];
+  plates: { id: string; plate: string }[];
+}
 
 export interface RoleGrant {
   role: Role;

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { EnterpriseRole, JoinRequestStatus, RoleGrant } from '@parkos/contracts';
+import type { EnterpriseMemberView, EnterpriseRole, InvitationStatus, JoinRequestStatus, RoleGrant } from '@parkos/contracts';
 import type { Db, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { conflict, forbidden, notFound, validationError } from '../../lib/errors';
@@ -17,18 +17,8 @@ import { enterpriseInvitations, enterpriseJoinRequests } from './membership.tabl
 /** Days an invitation link stays usable unless the admin says otherwise. */
 const DEFAULT_INVITATION_DAYS = 7;
 
-export type InvitationStatus = 'pending' | 'used' | 'expired' | 'revoked';
-
-export interface MemberView {
-  userId: string;
-  username: string;
-  displayName: string;
-  phone: string | null;
-  isActive: boolean;
-  roles: EnterpriseRole[];
-  passes: { id: string; validFrom: Date; validTo: Date; revokedAt: Date | null }[];
-  plates: { id: string; plate: string }[];
-}
+export type { InvitationStatus };
+export type MemberView = EnterpriseMemberView<Date>;
 
 export interface RegisterInput {
   username: string;

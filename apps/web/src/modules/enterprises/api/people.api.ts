@@ -1,19 +1,9 @@
-import type { EnterpriseRole, JoinRequestStatus } from '@parkos/contracts';
+import type { EnterpriseMemberView, EnterpriseRole, InvitationStatus, JoinRequestStatus } from '@parkos/contracts';
 import { api } from '../../../lib/api-client';
 
 /** One of the enterprise's people, with their passes and plates (for its admin). */
-export interface Member {
-  userId: string;
-  username: string;
-  displayName: string;
-  phone: string | null;
-  isActive: boolean;
-  roles: EnterpriseRole[];
-  passes: { id: string; validFrom: string; validTo: string; revokedAt: string | null }[];
-  plates: { id: string; plate: string }[];
-}
-
-export type InvitationStatus = 'pending' | 'used' | 'expired' | 'revoked';
+export type Member = EnterpriseMemberView;
+export type { InvitationStatus };
 
 export interface Invitation {
   id: string;
